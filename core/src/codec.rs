@@ -1,0 +1,198 @@
+//! Text encodings: strict Base64 (RFC 4648 section 4), Base64URL (section 5) and hex.
+//!
+//! Decoding is strict on purpose: padding must be canonical, unused bits must be zero, no
+//! whitespace or foreign alphabet is tolerated. Two different texts therefore never decode to
+//! the same bytes, which matters because Smart-ID hashes and MACs the Base64 *text*.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::engine::Engine as _;
+use base64::DecodeSliceError;
+
+use crate::error::{Error, ErrorCode, Result};
+
+/// Upper bound of the decoded size of a Base64 text of `len` characters.
+#[must_use]
+pub const fn base64_decoded_max(len: usize) -> usize {
+    (len / 4 + 1) * 3
+}
+
+/// Exact length of the padded standard Base64 text of `len` bytes.
+#[must_use]
+pub const fn base64_encoded_len(len: usize) -> usize {
+    len.div_ceil(3) * 4
+}
+
+fn map_slice_err(e: DecodeSliceError, code: ErrorCode) -> Error {
+    match e {
+        DecodeSliceError::OutputSliceTooSmall => {
+            Error::new(ErrorCode::BufferTooSmall, "decoded Base64 does not fit the scratch buffer")
+        }
+        DecodeSliceError::DecodeError(_) => Error::code_only(code),
+    }
+}
+
+/// Decodes padded standard Base64 into `out`, returning the number of bytes written.
+///
+/// ```
+/// let mut buf = [0u8; 8];
+/// let n = ssi_verify_core::codec::base64_decode_into("REVNTw==", &mut buf).unwrap();
+/// assert_eq!(&buf[..n], b"DEMO");
+/// assert!(ssi_verify_core::codec::base64_decode_into("REVNTw", &mut buf).is_err());
+/// ```
+///
+/// # Errors
+/// [`ErrorCode::InvalidBase64`] for non-canonical text, [`ErrorCode::BufferTooSmall`] when `out`
+/// cannot hold the result.
+pub fn base64_decode_into(text: &str, out: &mut [u8]) -> Result<usize> {
+    STANDARD.decode_slice(text.as_bytes(), out).map_err(|e| map_slice_err(e, ErrorCode::InvalidBase64))
+}
+
+/// Decodes padded standard Base64.
+///
+/// # Errors
+/// [`ErrorCode::InvalidBase64`] for non-canonical text.
+pub fn base64_decode(text: &str) -> Result<Vec<u8>> {
+    STANDARD.decode(text.as_bytes()).map_err(|_| Error::code_only(ErrorCode::InvalidBase64))
+}
+
+/// Encodes bytes as padded standard Base64.
+///
+/// ```
+/// assert_eq!(ssi_verify_core::codec::base64_encode(b"DEMO"), "REVNTw==");
+/// ```
+#[must_use]
+pub fn base64_encode(bytes: &[u8]) -> String {
+    STANDARD.encode(bytes)
+}
+
+/// Encodes bytes as padded standard Base64 into `out`, returning the length written.
+///
+/// # Errors
+/// [`ErrorCode::BufferTooSmall`] when `out` is shorter than [`base64_encoded_len`].
+pub fn base64_encode_into(bytes: &[u8], out: &mut [u8]) -> Result<usize> {
+    STANDARD
+        .encode_slice(bytes, out)
+        .map_err(|_| Error::new(ErrorCode::BufferTooSmall, "Base64 output does not fit the buffer"))
+}
+
+/// Decodes unpadded Base64URL.
+///
+/// # Errors
+/// [`ErrorCode::InvalidBase64Url`] for padded or non-canonical text.
+pub fn base64url_decode(text: &str) -> Result<Vec<u8>> {
+    URL_SAFE_NO_PAD.decode(text.as_bytes()).map_err(|_| Error::code_only(ErrorCode::InvalidBase64Url))
+}
+
+/// Decodes unpadded Base64URL into `out`.
+///
+/// # Errors
+/// [`ErrorCode::InvalidBase64Url`], or [`ErrorCode::BufferTooSmall`].
+pub fn base64url_decode_into(text: &str, out: &mut [u8]) -> Result<usize> {
+    URL_SAFE_NO_PAD.decode_slice(text.as_bytes(), out).map_err(|e| map_slice_err(e, ErrorCode::InvalidBase64Url))
+}
+
+/// Encodes bytes as unpadded Base64URL.
+///
+/// ```
+/// assert_eq!(ssi_verify_core::codec::base64url_encode(&[0xfb, 0xff]), "-_8");
+/// ```
+#[must_use]
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Encodes bytes as unpadded Base64URL into `out`, returning the length written.
+///
+/// # Errors
+/// [`ErrorCode::BufferTooSmall`] when `out` is too short.
+pub fn base64url_encode_into(bytes: &[u8], out: &mut [u8]) -> Result<usize> {
+    URL_SAFE_NO_PAD
+        .encode_slice(bytes, out)
+        .map_err(|_| Error::new(ErrorCode::BufferTooSmall, "Base64URL output does not fit the buffer"))
+}
+
+/// Decodes hexadecimal (either case, even length).
+///
+/// ```
+/// assert_eq!(ssi_verify_core::codec::hex_decode("00fF").unwrap(), vec![0, 255]);
+/// assert!(ssi_verify_core::codec::hex_decode("0").is_err());
+/// ```
+///
+/// # Errors
+/// [`ErrorCode::InvalidHex`].
+pub fn hex_decode(text: &str) -> Result<Vec<u8>> {
+    let bytes = text.as_bytes();
+    if bytes.len() % 2 != 0 {
+        return Err(Error::new(ErrorCode::InvalidHex, "odd number of hex digits"));
+    }
+    bytes
+        .chunks_exact(2)
+        .map(|pair| match pair {
+            [hi, lo] => Ok((hex_val(*hi)? << 4) | hex_val(*lo)?),
+            _ => Err(Error::code_only(ErrorCode::InvalidHex)),
+        })
+        .collect()
+}
+
+fn hex_val(c: u8) -> Result<u8> {
+    match c {
+        b'0'..=b'9' => Ok(c - b'0'),
+        b'a'..=b'f' => Ok(c - b'a' + 10),
+        b'A'..=b'F' => Ok(c - b'A' + 10),
+        _ => Err(Error::new(ErrorCode::InvalidHex, "not a hex digit")),
+    }
+}
+
+/// Encodes bytes as lower-case hexadecimal.
+#[must_use]
+pub fn hex_encode(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        for nibble in [b >> 4, b & 0x0f] {
+            s.push(char::from(DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0')));
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_base64() {
+        assert_eq!(base64_decode("REVNTw==").unwrap(), b"DEMO");
+        for bad in ["REVNTw=", "REVNTw", "REVNTx==", "RE VNTw==", "REVN\nTw==", "REVNTw==\n", "-_8=", "===="] {
+            assert_eq!(base64_decode(bad).unwrap_err().code(), ErrorCode::InvalidBase64, "{bad:?}");
+        }
+        let mut small = [0u8; 2];
+        assert_eq!(base64_decode_into("REVNTw==", &mut small).unwrap_err().code(), ErrorCode::BufferTooSmall);
+    }
+
+    #[test]
+    fn strict_base64url() {
+        assert_eq!(base64url_decode("-_8").unwrap(), [0xfb, 0xff]);
+        for bad in ["-_8=", "+/8", "-_9"] {
+            assert_eq!(base64url_decode(bad).unwrap_err().code(), ErrorCode::InvalidBase64Url, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn encoded_len_matches() {
+        for n in 0..20 {
+            let v = alloc::vec![7u8; n];
+            assert_eq!(base64_encode(&v).len(), base64_encoded_len(n));
+            assert!(base64_decoded_max(base64_encoded_len(n)) >= n);
+        }
+    }
+
+    #[test]
+    fn hex_round_trip() {
+        let v: Vec<u8> = (0..=255).collect();
+        assert_eq!(hex_decode(&hex_encode(&v)).unwrap(), v);
+        assert!(hex_decode("zz").is_err());
+    }
+}

@@ -1,0 +1,447 @@
+//! The one error type of the core, with stable numeric codes.
+//!
+//! Every failure the library can report has exactly one [`ErrorCode`]. The numbers are part of
+//! the public contract (they cross the C ABI and UniFFI unchanged): a code is never renumbered
+//! or reused, a retired code stays listed as a comment. Codes are grouped in ranges:
+//!
+//! | range | group |
+//! |---|---|
+//! | 1xx | calling-convention errors (C ABI misuse, buffers, panics) |
+//! | 2xx | text encodings (Base64, Base64URL, hex) |
+//! | 3xx | JSON syntax and document shape |
+//! | 4xx | resource limits ([`crate::Limits`]) |
+//! | 5xx | keys, certificates, signatures |
+//! | 6xx | Smart-ID rules |
+//!
+//! "Could not check" is an [`Error`]; "checked and it failed" is a [`crate::Verdict`] whose
+//! reason is also an [`ErrorCode`] (for example [`ErrorCode::SignatureMismatch`]).
+
+use core::fmt;
+
+/// Stable error codes. The `u32` value and the [`ErrorCode::name`] never change meaning.
+///
+/// ```
+/// use ssi_verify_core::ErrorCode;
+/// assert_eq!(ErrorCode::InvalidBase64 as u32, 200);
+/// assert_eq!(ErrorCode::InvalidBase64.name(), "INVALID_BASE64");
+/// assert_eq!(ErrorCode::from_u32(200), Some(ErrorCode::InvalidBase64));
+/// ```
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    // 1xx: calling convention
+    /// A required pointer argument was NULL.
+    NullPointer = 100,
+    /// An argument is outside the values the function accepts.
+    InvalidArgument = 101,
+    /// The caller's output or scratch buffer is too small; the needed size is reported.
+    BufferTooSmall = 102,
+    /// A panic was caught at the FFI boundary (a bug: please report it).
+    Panic = 103,
+    /// Bytes that must be UTF-8 are not.
+    InvalidUtf8 = 104,
+
+    // 2xx: encodings
+    /// Not canonical, padded, standard-alphabet Base64 (RFC 4648 section 4).
+    InvalidBase64 = 200,
+    /// Not canonical, unpadded, URL-safe Base64 (RFC 4648 section 5).
+    InvalidBase64Url = 201,
+    /// Not an even-length string of hexadecimal digits.
+    InvalidHex = 202,
+
+    // 3xx: JSON
+    /// The text is not JSON (RFC 8259).
+    InvalidJson = 300,
+    /// An object has two members with the same name (after unescaping).
+    DuplicateKey = 301,
+    /// A JSON value has the wrong type for its place (e.g. a number where a string belongs).
+    UnexpectedJsonType = 302,
+    /// A JSON string escapes a lone UTF-16 surrogate, which no Unicode text can hold.
+    LoneSurrogate = 303,
+    /// A required member or field is missing.
+    MissingField = 310,
+    /// A member or field has a value the format does not allow.
+    InvalidFieldValue = 311,
+    /// A member the format does not define is present.
+    UnknownField = 312,
+
+    // 4xx: limits
+    /// The input is longer than `Limits::max_input_bytes`.
+    InputTooLarge = 400,
+    /// Arrays and objects nest deeper than `Limits::max_depth`.
+    NestingTooDeep = 401,
+    /// More values, members or elements than the limits allow.
+    TooManyItems = 402,
+    /// A string is longer than `Limits::max_string_bytes`.
+    StringTooLong = 403,
+
+    // 5xx: keys, certificates, signatures
+    /// The key bytes do not parse as a key of the expected kind.
+    InvalidKey = 500,
+    /// The key's algorithm is not one this operation accepts.
+    UnsupportedKey = 501,
+    /// The key's size is outside the range this operation accepts.
+    KeySizeNotAllowed = 502,
+    /// The signature value cannot be a signature for this key (length, encoding).
+    InvalidSignatureEncoding = 503,
+    /// The signature algorithm or its parameters are not supported or not allowed.
+    UnsupportedAlgorithm = 504,
+    /// The certificate is not a DER X.509 certificate.
+    InvalidCertificate = 505,
+    /// Verdict reason: the signature does not verify.
+    SignatureMismatch = 506,
+    /// Verdict reason: a MAC, digest or code does not match the expected value.
+    ValueMismatch = 507,
+
+    // 6xx: Smart-ID
+    /// The interactions array is empty.
+    EmptyInteractions = 600,
+    /// An interaction has no `type`.
+    MissingInteractionType = 601,
+    /// An interaction has neither `displayText60` nor `displayText200`.
+    MissingDisplayText = 602,
+    /// The display text is the empty string.
+    EmptyDisplayText = 603,
+    /// An interaction has both `displayText60` and `displayText200`.
+    BothDisplayTexts = 604,
+    /// The display text member is the wrong one for the type (e.g. `displayText200` on `displayTextAndPIN`).
+    WrongDisplayTextField = 605,
+    /// The display text is longer than 60 / 200 Unicode scalar values.
+    DisplayTextTooLong = 606,
+    /// Two interactions have the same `type`.
+    DuplicateInteractionType = 607,
+    /// The `type` is not a known interaction type (strict reading only).
+    UnknownInteractionType = 608,
+    /// The type is not allowed in this flow (e.g. verification-code choice in a device-link flow).
+    TypeNotAllowedForFlow = 609,
+    /// More interactions than the reading allows.
+    TooManyInteractions = 610,
+    /// None of the offered interactions is supported by the app.
+    RequiredInteractionNotSupportedByApp = 611,
+    /// Verdict reason: `interactionTypeUsed` was not offered in the request's interactions.
+    InteractionTypeNotOffered = 612,
+    /// Verdict reason: `flowType` was not one of the flows the RP offered.
+    FlowTypeNotOffered = 613,
+}
+
+impl ErrorCode {
+    /// Every code, in numeric order (for tables, bindings and tests).
+    pub const ALL: &'static [ErrorCode] = &[
+        Self::NullPointer,
+        Self::InvalidArgument,
+        Self::BufferTooSmall,
+        Self::Panic,
+        Self::InvalidUtf8,
+        Self::InvalidBase64,
+        Self::InvalidBase64Url,
+        Self::InvalidHex,
+        Self::InvalidJson,
+        Self::DuplicateKey,
+        Self::UnexpectedJsonType,
+        Self::LoneSurrogate,
+        Self::MissingField,
+        Self::InvalidFieldValue,
+        Self::UnknownField,
+        Self::InputTooLarge,
+        Self::NestingTooDeep,
+        Self::TooManyItems,
+        Self::StringTooLong,
+        Self::InvalidKey,
+        Self::UnsupportedKey,
+        Self::KeySizeNotAllowed,
+        Self::InvalidSignatureEncoding,
+        Self::UnsupportedAlgorithm,
+        Self::InvalidCertificate,
+        Self::SignatureMismatch,
+        Self::ValueMismatch,
+        Self::EmptyInteractions,
+        Self::MissingInteractionType,
+        Self::MissingDisplayText,
+        Self::EmptyDisplayText,
+        Self::BothDisplayTexts,
+        Self::WrongDisplayTextField,
+        Self::DisplayTextTooLong,
+        Self::DuplicateInteractionType,
+        Self::UnknownInteractionType,
+        Self::TypeNotAllowedForFlow,
+        Self::TooManyInteractions,
+        Self::RequiredInteractionNotSupportedByApp,
+        Self::InteractionTypeNotOffered,
+        Self::FlowTypeNotOffered,
+    ];
+
+    /// The stable upper-snake-case name, as printed by the CLI (`error: NAME: ...`).
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::NullPointer => "NULL_POINTER",
+            Self::InvalidArgument => "INVALID_ARGUMENT",
+            Self::BufferTooSmall => "BUFFER_TOO_SMALL",
+            Self::Panic => "PANIC",
+            Self::InvalidUtf8 => "INVALID_UTF8",
+            Self::InvalidBase64 => "INVALID_BASE64",
+            Self::InvalidBase64Url => "INVALID_BASE64URL",
+            Self::InvalidHex => "INVALID_HEX",
+            Self::InvalidJson => "INVALID_JSON",
+            Self::DuplicateKey => "DUPLICATE_KEY",
+            Self::UnexpectedJsonType => "UNEXPECTED_JSON_TYPE",
+            Self::LoneSurrogate => "LONE_SURROGATE",
+            Self::MissingField => "MISSING_FIELD",
+            Self::InvalidFieldValue => "INVALID_FIELD_VALUE",
+            Self::UnknownField => "UNKNOWN_FIELD",
+            Self::InputTooLarge => "INPUT_TOO_LARGE",
+            Self::NestingTooDeep => "NESTING_TOO_DEEP",
+            Self::TooManyItems => "TOO_MANY_ITEMS",
+            Self::StringTooLong => "STRING_TOO_LONG",
+            Self::InvalidKey => "INVALID_KEY",
+            Self::UnsupportedKey => "UNSUPPORTED_KEY",
+            Self::KeySizeNotAllowed => "KEY_SIZE_NOT_ALLOWED",
+            Self::InvalidSignatureEncoding => "INVALID_SIGNATURE_ENCODING",
+            Self::UnsupportedAlgorithm => "UNSUPPORTED_ALGORITHM",
+            Self::InvalidCertificate => "INVALID_CERTIFICATE",
+            Self::SignatureMismatch => "SIGNATURE_MISMATCH",
+            Self::ValueMismatch => "VALUE_MISMATCH",
+            Self::EmptyInteractions => "EMPTY_INTERACTIONS",
+            Self::MissingInteractionType => "MISSING_INTERACTION_TYPE",
+            Self::MissingDisplayText => "MISSING_DISPLAY_TEXT",
+            Self::EmptyDisplayText => "EMPTY_DISPLAY_TEXT",
+            Self::BothDisplayTexts => "BOTH_DISPLAY_TEXTS",
+            Self::WrongDisplayTextField => "WRONG_DISPLAY_TEXT_FIELD",
+            Self::DisplayTextTooLong => "DISPLAY_TEXT_TOO_LONG",
+            Self::DuplicateInteractionType => "DUPLICATE_INTERACTION_TYPE",
+            Self::UnknownInteractionType => "UNKNOWN_INTERACTION_TYPE",
+            Self::TypeNotAllowedForFlow => "TYPE_NOT_ALLOWED_FOR_FLOW",
+            Self::TooManyInteractions => "TOO_MANY_INTERACTIONS",
+            Self::RequiredInteractionNotSupportedByApp => "REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP",
+            Self::InteractionTypeNotOffered => "INTERACTION_TYPE_NOT_OFFERED",
+            Self::FlowTypeNotOffered => "FLOW_TYPE_NOT_OFFERED",
+        }
+    }
+
+    /// A one-line English description of the code (the same text the C `ssi_error_message` gives).
+    #[must_use]
+    pub const fn message(self) -> &'static str {
+        match self {
+            Self::NullPointer => "a required pointer argument was NULL",
+            Self::InvalidArgument => "an argument is outside the accepted values",
+            Self::BufferTooSmall => "the output buffer is too small",
+            Self::Panic => "internal panic caught at the FFI boundary",
+            Self::InvalidUtf8 => "text is not valid UTF-8",
+            Self::InvalidBase64 => "not canonical padded standard Base64",
+            Self::InvalidBase64Url => "not canonical unpadded Base64URL",
+            Self::InvalidHex => "not hexadecimal",
+            Self::InvalidJson => "not valid JSON",
+            Self::DuplicateKey => "duplicate JSON member name",
+            Self::UnexpectedJsonType => "JSON value of the wrong type",
+            Self::LoneSurrogate => "JSON string escapes a lone UTF-16 surrogate",
+            Self::MissingField => "a required field is missing",
+            Self::InvalidFieldValue => "a field has a value the format does not allow",
+            Self::UnknownField => "a field the format does not define is present",
+            Self::InputTooLarge => "input larger than the configured limit",
+            Self::NestingTooDeep => "nesting deeper than the configured limit",
+            Self::TooManyItems => "more items than the configured limit",
+            Self::StringTooLong => "string longer than the configured limit",
+            Self::InvalidKey => "key does not parse",
+            Self::UnsupportedKey => "key algorithm not accepted here",
+            Self::KeySizeNotAllowed => "key size outside the accepted range",
+            Self::InvalidSignatureEncoding => "signature value malformed for this key",
+            Self::UnsupportedAlgorithm => "signature algorithm or parameters not supported",
+            Self::InvalidCertificate => "not a DER X.509 certificate",
+            Self::SignatureMismatch => "signature does not verify",
+            Self::ValueMismatch => "value does not match the expected value",
+            Self::EmptyInteractions => "interactions array is empty",
+            Self::MissingInteractionType => "interaction has no type",
+            Self::MissingDisplayText => "interaction has no display text",
+            Self::EmptyDisplayText => "display text is empty",
+            Self::BothDisplayTexts => "both displayText60 and displayText200 are present",
+            Self::WrongDisplayTextField => "display text field does not match the interaction type",
+            Self::DisplayTextTooLong => "display text longer than allowed",
+            Self::DuplicateInteractionType => "interaction type listed twice",
+            Self::UnknownInteractionType => "unknown interaction type",
+            Self::TypeNotAllowedForFlow => "interaction type not allowed in this flow",
+            Self::TooManyInteractions => "too many interactions",
+            Self::RequiredInteractionNotSupportedByApp => "no offered interaction is supported by the app",
+            Self::InteractionTypeNotOffered => "interactionTypeUsed was not offered in the request",
+            Self::FlowTypeNotOffered => "flowType was not offered by the relying party",
+        }
+    }
+
+    /// The code with this number, if there is one.
+    #[must_use]
+    pub fn from_u32(value: u32) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| *c as u32 == value)
+    }
+
+    /// The code with this stable name, if there is one.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.name() == name)
+    }
+
+    /// The broad group the code belongs to (UniFFI maps each group to an exception class).
+    #[must_use]
+    pub const fn category(self) -> Category {
+        match self as u32 {
+            100..=199 => Category::Usage,
+            200..=299 => Category::Encoding,
+            300..=399 => Category::Format,
+            400..=499 => Category::Limit,
+            500..=599 => Category::Crypto,
+            _ => Category::Rule,
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The group an [`ErrorCode`] belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Category {
+    /// The caller broke the calling convention (NULL, small buffer, bad argument).
+    Usage,
+    /// A text encoding (Base64, hex, UTF-8) is malformed.
+    Encoding,
+    /// A document is malformed or has the wrong shape.
+    Format,
+    /// A resource limit was hit.
+    Limit,
+    /// A key, certificate or signature could not be used.
+    Crypto,
+    /// A rule of the protocol is broken.
+    Rule,
+}
+
+/// Where in the input an error was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// No useful position.
+    None,
+    /// Byte offset into the (decoded) text.
+    Offset(usize),
+    /// Zero-based index of the list item (e.g. the interaction).
+    Index(usize),
+}
+
+/// An error: a stable [`ErrorCode`] plus a static detail and a location.
+///
+/// It never allocates, so the zero-heap paths can return it.
+///
+/// ```
+/// use ssi_verify_core::{Error, ErrorCode};
+/// let e = Error::new(ErrorCode::MissingField, "sessionToken is required");
+/// assert_eq!(e.code(), ErrorCode::MissingField);
+/// assert_eq!(e.to_string(), "MISSING_FIELD: sessionToken is required");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Error {
+    code: ErrorCode,
+    detail: &'static str,
+    location: Location,
+}
+
+impl Error {
+    /// An error with a detail message and no location.
+    #[must_use]
+    pub const fn new(code: ErrorCode, detail: &'static str) -> Self {
+        Self { code, detail, location: Location::None }
+    }
+
+    /// An error whose detail is the code's generic message.
+    #[must_use]
+    pub const fn code_only(code: ErrorCode) -> Self {
+        Self::new(code, code.message())
+    }
+
+    /// The same error, located at a byte offset.
+    #[must_use]
+    pub const fn at_offset(mut self, offset: usize) -> Self {
+        self.location = Location::Offset(offset);
+        self
+    }
+
+    /// The same error, located at a list index.
+    #[must_use]
+    pub const fn at_index(mut self, index: usize) -> Self {
+        self.location = Location::Index(index);
+        self
+    }
+
+    /// The stable code.
+    #[must_use]
+    pub const fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The detail message (static English text, no user data: safe to log).
+    #[must_use]
+    pub const fn detail(&self) -> &'static str {
+        self.detail
+    }
+
+    /// Where the error was found.
+    #[must_use]
+    pub const fn location(&self) -> Location {
+        self.location
+    }
+}
+
+impl From<ErrorCode> for Error {
+    fn from(code: ErrorCode) -> Self {
+        Self::code_only(code)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code.name(), self.detail)?;
+        match self.location {
+            Location::None => Ok(()),
+            Location::Offset(o) => write!(f, " (at byte {o})"),
+            Location::Index(i) => write!(f, " (item {i})"),
+        }
+    }
+}
+
+impl core::error::Error for Error {}
+
+/// Shorthand for results of this crate.
+pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::collections::BTreeSet;
+
+    #[test]
+    fn codes_are_unique_and_round_trip() {
+        let mut numbers = BTreeSet::new();
+        let mut names = BTreeSet::new();
+        for &c in ErrorCode::ALL {
+            assert!(numbers.insert(c as u32), "duplicate number {c:?}");
+            assert!(names.insert(c.name()), "duplicate name {c:?}");
+            assert_eq!(ErrorCode::from_u32(c as u32), Some(c));
+            assert_eq!(ErrorCode::from_name(c.name()), Some(c));
+            assert!(!c.message().is_empty());
+        }
+        assert_eq!(ErrorCode::from_u32(0), None);
+        let sorted: alloc::vec::Vec<u32> = ErrorCode::ALL.iter().map(|c| *c as u32).collect();
+        let mut check = sorted.clone();
+        check.sort_unstable();
+        assert_eq!(sorted, check, "ALL must be in numeric order");
+    }
+
+    #[test]
+    fn display_includes_location() {
+        let e = Error::new(ErrorCode::InvalidJson, "expected ','").at_offset(7);
+        assert_eq!(alloc::format!("{e}"), "INVALID_JSON: expected ',' (at byte 7)");
+        let e = Error::code_only(ErrorCode::EmptyDisplayText).at_index(2);
+        assert_eq!(alloc::format!("{e}"), "EMPTY_DISPLAY_TEXT: display text is empty (item 2)");
+        assert_eq!(ErrorCode::SignatureMismatch.category(), Category::Crypto);
+        assert_eq!(ErrorCode::TypeNotAllowedForFlow.category(), Category::Rule);
+    }
+}

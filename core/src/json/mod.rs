@@ -1,0 +1,11 @@
+//! Bounded JSON: one non-recursive lexer ([`Lexer`]) that every consumer uses, string tokens
+//! that unescape lazily ([`JsonStr`]), and the small writers the encoders need.
+
+mod lexer;
+mod string;
+mod write;
+
+pub use lexer::{validate, Event, Lexer};
+pub(crate) use string::unescape_in_place;
+pub use string::{JsonStr, Unescape};
+pub use write::{minify, write_string, SliceWriter};

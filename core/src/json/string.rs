@@ -1,0 +1,231 @@
+//! JSON string tokens: borrowed, validated, unescaped lazily.
+
+use core::fmt;
+use core::str::Chars;
+
+/// A string token exactly as it appears between the quotes, already validated by the lexer.
+///
+/// Unescaping is lazy ([`JsonStr::chars`]) so comparisons and counts need no buffer.
+///
+/// ```
+/// use ssi_verify_core::json::{Event, Lexer};
+/// use ssi_verify_core::Limits;
+/// let mut lx = Lexer::new(r#""100\u20ac""#, &Limits::DEFAULT).unwrap();
+/// let Some(Event::Str(s)) = lx.next_event().unwrap() else { unreachable!() };
+/// assert_eq!(s.raw(), r"100\u20ac");
+/// assert!(s.eq_str("100€"));
+/// assert_eq!(s.chars().count(), 4);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct JsonStr<'a> {
+    raw: &'a str,
+    escaped: bool,
+}
+
+impl<'a> JsonStr<'a> {
+    /// Wraps raw string content the lexer has validated.
+    pub(crate) const fn from_validated(raw: &'a str, escaped: bool) -> Self {
+        Self { raw, escaped }
+    }
+
+    /// The raw content between the quotes, escapes untouched.
+    #[must_use]
+    pub const fn raw(&self) -> &'a str {
+        self.raw
+    }
+
+    /// Whether the raw text contains any escape sequence.
+    #[must_use]
+    pub const fn has_escapes(&self) -> bool {
+        self.escaped
+    }
+
+    /// The unescaped text as characters.
+    #[must_use]
+    pub fn chars(&self) -> Unescape<'a> {
+        Unescape { inner: self.raw.chars() }
+    }
+
+    /// The unescaped text if it needs no unescaping.
+    #[must_use]
+    pub const fn as_plain(&self) -> Option<&'a str> {
+        if self.escaped {
+            None
+        } else {
+            Some(self.raw)
+        }
+    }
+
+    /// Whether the unescaped text equals `s`.
+    #[must_use]
+    pub fn eq_str(&self, s: &str) -> bool {
+        if self.escaped {
+            self.chars().eq(s.chars())
+        } else {
+            self.raw == s
+        }
+    }
+
+    /// Whether two tokens denote the same text (`"a"` and `"\u0061"` are equal).
+    #[must_use]
+    pub fn same_text(&self, other: &JsonStr<'_>) -> bool {
+        if !self.escaped && !other.escaped {
+            self.raw == other.raw
+        } else {
+            self.chars().eq(other.chars())
+        }
+    }
+
+    /// Number of Unicode scalar values of the unescaped text.
+    #[must_use]
+    pub fn scalar_count(&self) -> usize {
+        if self.escaped {
+            self.chars().count()
+        } else {
+            self.raw.chars().count()
+        }
+    }
+
+    /// The unescaped text as an owned string.
+    #[must_use]
+    pub fn to_unescaped(&self) -> alloc::string::String {
+        match self.as_plain() {
+            Some(s) => alloc::string::String::from(s),
+            None => self.chars().collect(),
+        }
+    }
+}
+
+impl fmt::Display for JsonStr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.chars() {
+            fmt::Write::write_char(f, c)?;
+        }
+        Ok(())
+    }
+}
+
+/// Iterator over the unescaped characters of a validated [`JsonStr`].
+#[derive(Clone, Debug)]
+pub struct Unescape<'a> {
+    inner: Chars<'a>,
+}
+
+fn hex4(chars: &mut Chars<'_>) -> u32 {
+    let mut v = 0u32;
+    for _ in 0..4 {
+        v = (v << 4) | chars.next().and_then(|c| c.to_digit(16)).unwrap_or(0);
+    }
+    v
+}
+
+impl Iterator for Unescape<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        let c = self.inner.next()?;
+        if c != '\\' {
+            return Some(c);
+        }
+        // The lexer validated every escape, so the fallbacks below are unreachable in practice;
+        // they exist so that no input can make this iterator panic.
+        Some(match self.inner.next()? {
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'u' => {
+                let hi = hex4(&mut self.inner);
+                let code = if (0xD800..0xDC00).contains(&hi) {
+                    self.inner.next();
+                    self.inner.next();
+                    let lo = hex4(&mut self.inner);
+                    0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF)
+                } else {
+                    hi
+                };
+                char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+            }
+            other => other,
+        })
+    }
+}
+
+/// Unescapes the validated string token occupying `buf[start..end]` in place and returns its new
+/// end. The unescaped form is never longer than the escaped one, so the write position never
+/// passes the read position.
+pub(crate) fn unescape_in_place(buf: &mut [u8], start: usize, end: usize) -> Option<usize> {
+    let mut r = start;
+    let mut w = start;
+    let mut tmp = [0u8; 4];
+    while r < end {
+        let b = *buf.get(r)?;
+        if b != b'\\' {
+            *buf.get_mut(w)? = b;
+            r += 1;
+            w += 1;
+            continue;
+        }
+        let token_end = match buf.get(r + 1)? {
+            b'u' => {
+                let hi =
+                    core::str::from_utf8(buf.get(r + 2..r + 6)?).ok().and_then(|h| u32::from_str_radix(h, 16).ok())?;
+                if (0xD800..0xDC00).contains(&hi) {
+                    r + 12
+                } else {
+                    r + 6
+                }
+            }
+            _ => r + 2,
+        };
+        let token = core::str::from_utf8(buf.get(r..token_end)?).ok()?;
+        let c = JsonStr::from_validated(token, true).chars().next()?;
+        let enc = c.encode_utf8(&mut tmp).as_bytes();
+        buf.get_mut(w..w + enc.len())?.copy_from_slice(enc);
+        w += enc.len();
+        r = token_end;
+    }
+    Some(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{Event, Lexer};
+    use crate::Limits;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    fn tok(src: &str) -> JsonStr<'_> {
+        match Lexer::new(src, &Limits::DEFAULT).unwrap().next_event().unwrap() {
+            Some(Event::Str(s)) => s,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn unescapes_everything() {
+        let s = tok(r#""a\"\\\/\b\f\n\r\t\u0041\u20ac\ud83d\ude00z""#);
+        let text: String = s.chars().collect();
+        assert_eq!(text, "a\"\\/\u{8}\u{c}\n\r\tA€😀z");
+        assert_eq!(s.scalar_count(), 13);
+        assert!(s.eq_str("a\"\\/\u{8}\u{c}\n\r\tA€😀z"));
+        assert!(!s.eq_str("a"));
+    }
+
+    #[test]
+    fn in_place_matches_lazy() {
+        let src = r#""x\u00e9\ud83d\ude00\n\"y""#;
+        let s = tok(src);
+        let mut buf: Vec<u8> = src.as_bytes().to_vec();
+        let end = unescape_in_place(&mut buf, 1, src.len() - 1).unwrap();
+        assert_eq!(core::str::from_utf8(&buf[1..end]).unwrap(), s.to_unescaped());
+    }
+
+    #[test]
+    fn same_text_across_escapes() {
+        assert!(tok(r#""type""#).same_text(&tok(r#""\u0074ype""#)));
+        assert!(!tok(r#""type""#).same_text(&tok(r#""types""#)));
+    }
+}

@@ -1,0 +1,57 @@
+//! Resource bounds applied to every parser and verifier.
+
+/// Resource bounds. Every loop and every nesting level in the core is bounded by one of these.
+///
+/// The defaults suit a phone or kiosk handling one request at a time; a caller can only
+/// tighten them usefully (the JSON lexer additionally caps depth at [`Limits::DEPTH_CEILING`]
+/// because its container stack is a fixed-size bit set).
+///
+/// ```
+/// use ssi_verify_core::Limits;
+/// let tight = Limits { max_input_bytes: 4096, ..Limits::DEFAULT };
+/// assert!(tight.max_input_bytes < Limits::default().max_input_bytes);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest accepted input, in bytes (Base64 text, JSON document, body). Default 4 MiB.
+    pub max_input_bytes: usize,
+    /// Deepest nesting of JSON arrays/objects. Default 64, never more than [`Limits::DEPTH_CEILING`].
+    pub max_depth: usize,
+    /// Most JSON values in one document (every scalar, array and object counts one). Default 200,000.
+    pub max_items: usize,
+    /// Longest JSON string or number token, in bytes of its raw (escaped) form. Default 1 MiB.
+    pub max_string_bytes: usize,
+    /// Most entries in a Smart-ID interactions array read on the wallet side (unknown
+    /// types included). The strict reading never accepts more than 3. Default 16.
+    pub max_interactions: usize,
+}
+
+impl Limits {
+    /// Hard ceiling on nesting depth, whatever `max_depth` says.
+    pub const DEPTH_CEILING: usize = 256;
+
+    /// The documented defaults.
+    pub const DEFAULT: Limits = Limits {
+        max_input_bytes: 4 * 1024 * 1024,
+        max_depth: 64,
+        max_items: 200_000,
+        max_string_bytes: 1024 * 1024,
+        max_interactions: 16,
+    };
+
+    /// The effective depth bound (never above [`Limits::DEPTH_CEILING`]).
+    #[must_use]
+    pub const fn depth(&self) -> usize {
+        if self.max_depth > Self::DEPTH_CEILING {
+            Self::DEPTH_CEILING
+        } else {
+            self.max_depth
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}

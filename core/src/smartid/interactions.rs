@@ -1,0 +1,558 @@
+//! Decoding and validating the Base64 `interactions` parameter, and the app-side selection.
+//!
+//! One validator ([`validate_json`]) holds every rule; decoding, selection and encoding all run
+//! through it, so the three can never disagree.
+
+use crate::codec::{base64_decode_into, base64_decoded_max};
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::{unescape_in_place, Event, JsonStr, Lexer};
+use crate::limits::Limits;
+use crate::smartid::types::{
+    Flow, Interaction, InteractionList, InteractionType, Interactions, OwnedInteraction, Reading, TextField,
+};
+
+/// Most entries the wallet reading accepts whatever `Limits::max_interactions` says (the
+/// duplicate check for unknown types keeps their names in a fixed table of this size).
+pub const MAX_WALLET_ENTRIES: usize = 32;
+
+/// Bytes of scratch that [`decode_in`] and [`select_in`] need for a Base64 text of `base64_len`
+/// characters.
+///
+/// ```
+/// assert!(ssi_verify_core::smartid::scratch_len(8) >= 6);
+/// ```
+#[must_use]
+pub const fn scratch_len(base64_len: usize) -> usize {
+    base64_decoded_max(base64_len)
+}
+
+/// A validated entry: its type and where its raw text sits in the JSON text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Entry {
+    pub(crate) kind: InteractionType,
+    start: usize,
+    end: usize,
+    escaped: bool,
+}
+
+/// The result of validating an interactions JSON text.
+#[derive(Debug)]
+pub(crate) struct Validated {
+    pub(crate) entries: heapless::Vec<Entry, 3>,
+    pub(crate) skipped: usize,
+}
+
+fn offset_in(src: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).wrapping_sub(src.as_ptr() as usize)
+}
+
+/// Checks an interactions JSON text against every rule of `reading`, without allocating.
+pub(crate) fn validate_json(src: &str, reading: Reading, limits: &Limits) -> Result<Validated> {
+    let mut lx = Lexer::new(src, limits)?;
+    match lx.next_event()? {
+        Some(Event::StartArray) => {}
+        _ => return Err(Error::new(ErrorCode::UnexpectedJsonType, "interactions must be a JSON array").at_offset(0)),
+    }
+    let max_entries = match reading {
+        Reading::Wallet => limits.max_interactions.min(MAX_WALLET_ENTRIES),
+        Reading::Strict(_) | Reading::AnyFlow => 3,
+    };
+    let mut out = Validated { entries: heapless::Vec::new(), skipped: 0 };
+    let mut seen_known = 0u8;
+    let mut seen_unknown: heapless::Vec<JsonStr<'_>, MAX_WALLET_ENTRIES> = heapless::Vec::new();
+    let mut index = 0usize;
+    loop {
+        match lx.next_event()? {
+            Some(Event::EndArray) => break,
+            Some(Event::StartObject) => {}
+            _ => {
+                return Err(
+                    Error::new(ErrorCode::UnexpectedJsonType, "each interaction must be a JSON object").at_index(index)
+                )
+            }
+        }
+        let fields = read_entry(&mut lx, index)?;
+        let at = |e: Error| e.at_index(index);
+        let Some(type_name) = fields.kind else {
+            return Err(at(Error::code_only(ErrorCode::MissingInteractionType)));
+        };
+        match InteractionType::from_json(&type_name) {
+            None => {
+                if type_name.raw().is_empty() {
+                    return Err(at(Error::new(ErrorCode::MissingInteractionType, "interaction type is empty")));
+                }
+                if !matches!(reading, Reading::Wallet) {
+                    return Err(at(Error::code_only(ErrorCode::UnknownInteractionType)));
+                }
+                if seen_unknown.iter().any(|s| s.same_text(&type_name)) {
+                    return Err(at(Error::code_only(ErrorCode::DuplicateInteractionType)));
+                }
+                if index >= max_entries || seen_unknown.push(type_name).is_err() {
+                    return Err(at(Error::code_only(ErrorCode::TooManyInteractions)));
+                }
+                out.skipped += 1;
+            }
+            Some(kind) => {
+                if fields.unknown_member {
+                    return Err(at(Error::new(
+                        ErrorCode::UnknownField,
+                        "interaction has a member other than type and its display text",
+                    )));
+                }
+                if let Reading::Strict(flow) = reading {
+                    if !kind.allowed_in(flow) {
+                        return Err(at(Error::code_only(ErrorCode::TypeNotAllowedForFlow)));
+                    }
+                }
+                if seen_known & kind.bit() != 0 {
+                    return Err(at(Error::code_only(ErrorCode::DuplicateInteractionType)));
+                }
+                seen_known |= kind.bit();
+                let text = check_text(kind, fields.text60, fields.text200).map_err(at)?;
+                let raw = text.raw();
+                let start = offset_in(src, raw);
+                let entry = Entry { kind, start, end: start + raw.len(), escaped: text.has_escapes() };
+                if index >= max_entries || out.entries.push(entry).is_err() {
+                    return Err(at(Error::code_only(ErrorCode::TooManyInteractions)));
+                }
+            }
+        }
+        index += 1;
+    }
+    if lx.next_event()?.is_some() {
+        return Err(Error::new(ErrorCode::InvalidJson, "text after the interactions array").at_offset(lx.offset()));
+    }
+    if index == 0 {
+        return Err(Error::code_only(ErrorCode::EmptyInteractions));
+    }
+    Ok(out)
+}
+
+#[derive(Default)]
+struct Fields<'a> {
+    kind: Option<JsonStr<'a>>,
+    text60: Option<JsonStr<'a>>,
+    text200: Option<JsonStr<'a>>,
+    unknown_member: bool,
+}
+
+/// Largest number of members of an entry whose type this library does not know.
+const MAX_UNKNOWN_MEMBERS: usize = 8;
+
+fn read_entry<'a>(lx: &mut Lexer<'a>, index: usize) -> Result<Fields<'a>> {
+    let mut f = Fields::default();
+    let mut other_keys: heapless::Vec<JsonStr<'a>, MAX_UNKNOWN_MEMBERS> = heapless::Vec::new();
+    loop {
+        let key = match lx.next_event()? {
+            Some(Event::EndObject) => return Ok(f),
+            Some(Event::Key(k)) => k,
+            _ => return Err(Error::new(ErrorCode::InvalidJson, "expected a member").at_index(index)),
+        };
+        let value = lx.next_event()?;
+        let slot = if key.eq_str("type") {
+            Some(&mut f.kind)
+        } else if key.eq_str(TextField::DisplayText60.name()) {
+            Some(&mut f.text60)
+        } else if key.eq_str(TextField::DisplayText200.name()) {
+            Some(&mut f.text200)
+        } else {
+            None
+        };
+        match (slot, value) {
+            (Some(slot), Some(Event::Str(s))) => {
+                if slot.replace(s).is_some() {
+                    return Err(
+                        Error::new(ErrorCode::DuplicateKey, "member listed twice in an interaction").at_index(index)
+                    );
+                }
+            }
+            (Some(_), _) => {
+                return Err(Error::new(ErrorCode::UnexpectedJsonType, "type and display texts must be JSON strings")
+                    .at_index(index));
+            }
+            (None, value) => {
+                if matches!(value, Some(Event::StartArray | Event::StartObject)) {
+                    return Err(Error::new(ErrorCode::UnexpectedJsonType, "interaction members must be scalars")
+                        .at_index(index));
+                }
+                if other_keys.iter().any(|k| k.same_text(&key)) {
+                    return Err(
+                        Error::new(ErrorCode::DuplicateKey, "member listed twice in an interaction").at_index(index)
+                    );
+                }
+                if other_keys.push(key).is_err() {
+                    return Err(
+                        Error::new(ErrorCode::TooManyItems, "too many members in an interaction").at_index(index)
+                    );
+                }
+                f.unknown_member = true;
+            }
+        }
+    }
+}
+
+fn check_text<'a>(kind: InteractionType, t60: Option<JsonStr<'a>>, t200: Option<JsonStr<'a>>) -> Result<JsonStr<'a>> {
+    let field = kind.text_field();
+    let text = match (t60, t200, field) {
+        (Some(_), Some(_), _) => return Err(Error::code_only(ErrorCode::BothDisplayTexts)),
+        (None, None, _) => return Err(Error::code_only(ErrorCode::MissingDisplayText)),
+        (Some(t), None, TextField::DisplayText60) | (None, Some(t), TextField::DisplayText200) => t,
+        _ => return Err(Error::code_only(ErrorCode::WrongDisplayTextField)),
+    };
+    match text.scalar_count() {
+        0 => Err(Error::code_only(ErrorCode::EmptyDisplayText)),
+        n if n > field.max_chars() => Err(Error::new(
+            ErrorCode::DisplayTextTooLong,
+            match field {
+                TextField::DisplayText60 => "displayText60 is longer than 60 characters",
+                TextField::DisplayText200 => "displayText200 is longer than 200 characters",
+            },
+        )),
+        _ => Ok(text),
+    }
+}
+
+/// Base64-decodes into `scratch`, validates, unescapes the texts in place and borrows them.
+fn decode_into_scratch<'a>(
+    base64: &'a str,
+    reading: Reading,
+    limits: &Limits,
+    scratch: &'a mut [u8],
+) -> Result<Interactions<'a>> {
+    if base64.len() > limits.max_input_bytes {
+        return Err(Error::new(ErrorCode::InputTooLarge, "interactions text longer than max_input_bytes"));
+    }
+    if base64.is_empty() {
+        return Err(Error::new(ErrorCode::InvalidBase64, "interactions text is empty"));
+    }
+    let n = base64_decode_into(base64, scratch)?;
+    let json = scratch.get_mut(..n).ok_or_else(|| Error::code_only(ErrorCode::BufferTooSmall))?;
+    let validated = {
+        let text = core::str::from_utf8(json).map_err(|e| {
+            Error::new(ErrorCode::InvalidUtf8, "decoded interactions are not UTF-8").at_offset(e.valid_up_to())
+        })?;
+        validate_json(text, reading, limits)?
+    };
+    let mut spans: heapless::Vec<(InteractionType, usize, usize), 3> = heapless::Vec::new();
+    for e in &validated.entries {
+        let end = if e.escaped {
+            unescape_in_place(json, e.start, e.end).ok_or_else(|| Error::code_only(ErrorCode::InvalidJson))?
+        } else {
+            e.end
+        };
+        spans.push((e.kind, e.start, end)).map_err(|_| Error::code_only(ErrorCode::TooManyInteractions))?;
+    }
+    let json: &'a [u8] = json;
+    let mut items = heapless::Vec::new();
+    for (kind, start, end) in spans {
+        let text = json
+            .get(start..end)
+            .and_then(|b| core::str::from_utf8(b).ok())
+            .ok_or_else(|| Error::code_only(ErrorCode::InvalidUtf8))?;
+        items.push(Interaction { kind, text }).map_err(|_| Error::code_only(ErrorCode::TooManyInteractions))?;
+    }
+    Ok(Interactions { base64, items, skipped: validated.skipped })
+}
+
+/// Decodes and strictly validates an interactions parameter for `flow`, borrowing `scratch`
+/// for the decoded text (no heap allocation). `scratch` needs [`scratch_len`] bytes.
+///
+/// ```
+/// use ssi_verify_core::smartid::{decode_in, scratch_len, Flow, InteractionType};
+/// use ssi_verify_core::Limits;
+/// let b64 = "W3sidHlwZSI6ImRpc3BsYXlUZXh0QW5kUElOIiwiZGlzcGxheVRleHQ2MCI6IkxvZyBpbiB0byBtb2JpbGUgYmFua2luZyBhcHAifV0=";
+/// let mut scratch = [0u8; 256];
+/// let list = decode_in(b64, Flow::DeviceLink, &Limits::DEFAULT, &mut scratch).unwrap();
+/// assert_eq!(list.as_slice()[0].kind, InteractionType::DisplayTextAndPin);
+/// assert_eq!(list.as_slice()[0].text, "Log in to mobile banking app");
+/// assert_eq!(list.base64(), b64);
+/// ```
+///
+/// # Errors
+/// [`ErrorCode::InvalidBase64`], [`ErrorCode::InvalidUtf8`], [`ErrorCode::InvalidJson`],
+/// [`ErrorCode::BufferTooSmall`], a limit code, or the code of the first broken rule.
+pub fn decode_in<'a>(base64: &'a str, flow: Flow, limits: &Limits, scratch: &'a mut [u8]) -> Result<Interactions<'a>> {
+    decode_into_scratch(base64, Reading::Strict(flow), limits, scratch)
+}
+
+/// Decodes with any [`Reading`] into `scratch` (no heap allocation).
+///
+/// # Errors
+/// As [`decode_in`].
+pub fn read_in<'a>(
+    base64: &'a str,
+    reading: Reading,
+    limits: &Limits,
+    scratch: &'a mut [u8],
+) -> Result<Interactions<'a>> {
+    decode_into_scratch(base64, reading, limits, scratch)
+}
+
+/// Decodes and strictly validates an interactions parameter for `flow`.
+///
+/// ```
+/// use ssi_verify_core::smartid::{decode, Flow};
+/// use ssi_verify_core::{ErrorCode, Limits};
+/// // [{"type":"confirmationMessageAndVerificationCodeChoice","displayText200":"Transfer 1000\u20ac ..."}]
+/// let b64 = "W3sidHlwZSI6ImNvbmZpcm1hdGlvbk1lc3NhZ2VBbmRWZXJpZmljYXRpb25Db2RlQ2hvaWNlIiwiZGlzcGxheVRleHQyMDAiOiJUcmFuc2ZlciAxMDAwXHUyMGFjIHRvIEphbmUgRG9lIEdCMzNCVUtCMjAyMDE1NTU1NTU1NTUifV0=";
+/// let list = decode(b64, Flow::Notification, &Limits::DEFAULT).unwrap();
+/// assert_eq!(list.items[0].text, "Transfer 1000€ to Jane Doe GB33BUKB20201555555555");
+/// let err = decode(b64, Flow::DeviceLink, &Limits::DEFAULT).unwrap_err();
+/// assert_eq!(err.code(), ErrorCode::TypeNotAllowedForFlow);
+/// ```
+///
+/// # Errors
+/// As [`decode_in`].
+pub fn decode(base64: &str, flow: Flow, limits: &Limits) -> Result<InteractionList> {
+    read(base64, Reading::Strict(flow), limits)
+}
+
+/// Decodes with any [`Reading`].
+///
+/// # Errors
+/// As [`decode_in`].
+pub fn read(base64: &str, reading: Reading, limits: &Limits) -> Result<InteractionList> {
+    if base64.len() > limits.max_input_bytes {
+        return Err(Error::new(ErrorCode::InputTooLarge, "interactions text longer than max_input_bytes"));
+    }
+    let mut scratch = alloc::vec![0u8; scratch_len(base64.len())];
+    decode_into_scratch(base64, reading, limits, &mut scratch).map(|list| list.to_list())
+}
+
+/// The app-side choice: the first interaction, in the RP's order, whose type the app supports.
+/// Unknown types are skipped; malformed entries are still errors. No heap allocation.
+///
+/// # Errors
+/// [`ErrorCode::RequiredInteractionNotSupportedByApp`] when no offered type is supported, or
+/// any error of the wallet reading.
+pub fn select_in<'a>(
+    base64: &'a str,
+    supported: &[InteractionType],
+    limits: &Limits,
+    scratch: &'a mut [u8],
+) -> Result<Interaction<'a>> {
+    let list = decode_into_scratch(base64, Reading::Wallet, limits, scratch)?;
+    list.as_slice()
+        .iter()
+        .find(|i| supported.contains(&i.kind))
+        .copied()
+        .ok_or_else(|| Error::code_only(ErrorCode::RequiredInteractionNotSupportedByApp))
+}
+
+/// The app-side choice with an owned result (see [`select_in`]).
+///
+/// ```
+/// use ssi_verify_core::smartid::{select, InteractionType};
+/// use ssi_verify_core::{ErrorCode, Limits};
+/// // [{"type":"confirmationMessage",...},{"type":"displayTextAndPIN",...}]
+/// let b64 = "W3sidHlwZSI6ImNvbmZpcm1hdGlvbk1lc3NhZ2UiLCJkaXNwbGF5VGV4dDIwMCI6IkxvbmdlciBkZXNjcmlwdGlvbiBvZiB0aGUgdHJhbnNhY3Rpb24gY29udGV4dCJ9LHsidHlwZSI6ImRpc3BsYXlUZXh0QW5kUElOIiwiZGlzcGxheVRleHQ2MCI6IlNob3J0IGRlc2NyaXB0aW9uIG9mIHRoZSB0cmFuc2FjdGlvbiBjb250ZXh0In1d";
+/// let pick = select(b64, &[InteractionType::DisplayTextAndPin], &Limits::DEFAULT).unwrap();
+/// assert_eq!(pick.text, "Short description of the transaction context");
+/// let none = select(b64, &[], &Limits::DEFAULT).unwrap_err();
+/// assert_eq!(none.code(), ErrorCode::RequiredInteractionNotSupportedByApp);
+/// ```
+///
+/// # Errors
+/// As [`select_in`].
+pub fn select(base64: &str, supported: &[InteractionType], limits: &Limits) -> Result<OwnedInteraction> {
+    if base64.len() > limits.max_input_bytes {
+        return Err(Error::new(ErrorCode::InputTooLarge, "interactions text longer than max_input_bytes"));
+    }
+    let mut scratch = alloc::vec![0u8; scratch_len(base64.len())];
+    select_in(base64, supported, limits, &mut scratch).map(|i| i.to_owned_interaction())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::base64_encode;
+    use alloc::format;
+    use alloc::string::String;
+
+    fn strict(json: &str, flow: Flow) -> Result<InteractionList> {
+        decode(&base64_encode(json.as_bytes()), flow, &Limits::DEFAULT)
+    }
+
+    fn code(json: &str, flow: Flow) -> ErrorCode {
+        strict(json, flow).unwrap_err().code()
+    }
+
+    fn wallet(json: &str) -> Result<InteractionList> {
+        read(&base64_encode(json.as_bytes()), Reading::Wallet, &Limits::DEFAULT)
+    }
+
+    #[test]
+    fn rule_1_type_and_non_empty_text_are_mandatory() {
+        use Flow::Notification as N;
+        assert_eq!(code(r#"[{"displayText60":"x"}]"#, N), ErrorCode::MissingInteractionType);
+        assert_eq!(code(r#"[{"type":"displayTextAndPIN"}]"#, N), ErrorCode::MissingDisplayText);
+        assert_eq!(code(r#"[{"type":"displayTextAndPIN","displayText60":""}]"#, N), ErrorCode::EmptyDisplayText);
+        assert_eq!(code(r#"[{"type":"","displayText60":"x"}]"#, N), ErrorCode::MissingInteractionType);
+        assert_eq!(code(r#"[{"type":"displayTextAndPIN","displayText200":"x"}]"#, N), ErrorCode::WrongDisplayTextField);
+        assert_eq!(
+            code(r#"[{"type":"confirmationMessage","displayText60":"x"}]"#, N),
+            ErrorCode::WrongDisplayTextField
+        );
+        assert_eq!(code(r#"[{"type":1,"displayText60":"x"}]"#, N), ErrorCode::UnexpectedJsonType);
+        assert_eq!(code(r#"[{"type":"displayTextAndPIN","displayText60":null}]"#, N), ErrorCode::UnexpectedJsonType);
+    }
+
+    #[test]
+    fn rule_2_both_texts_forbidden() {
+        assert_eq!(
+            code(r#"[{"type":"displayTextAndPIN","displayText60":"a","displayText200":"b"}]"#, Flow::DeviceLink),
+            ErrorCode::BothDisplayTexts
+        );
+    }
+
+    #[test]
+    fn rule_3_no_duplicate_types() {
+        assert_eq!(
+            code(
+                r#"[{"type":"displayTextAndPIN","displayText60":"a"},{"type":"displayTextAndPIN","displayText60":"b"}]"#,
+                Flow::DeviceLink
+            ),
+            ErrorCode::DuplicateInteractionType
+        );
+        assert_eq!(
+            code(
+                r#"[{"type":"displayTextAndPIN","displayText60":"a"},{"type":"displayText\u0041ndPIN","displayText60":"b"}]"#,
+                Flow::DeviceLink
+            ),
+            ErrorCode::DuplicateInteractionType
+        );
+    }
+
+    #[test]
+    fn rule_4_types_per_flow() {
+        let vc = r#"[{"type":"confirmationMessageAndVerificationCodeChoice","displayText200":"x"}]"#;
+        assert!(strict(vc, Flow::Notification).is_ok());
+        assert_eq!(code(vc, Flow::DeviceLink), ErrorCode::TypeNotAllowedForFlow);
+        assert_eq!(code(vc, Flow::LinkedNotification), ErrorCode::TypeNotAllowedForFlow);
+        for flow in [Flow::DeviceLink, Flow::Notification, Flow::LinkedNotification] {
+            assert!(strict(r#"[{"type":"confirmationMessage","displayText200":"x"}]"#, flow).is_ok());
+            assert_eq!(
+                code(r#"[{"type":"verificationCodeChoice","displayText60":"x"}]"#, flow),
+                ErrorCode::UnknownInteractionType
+            );
+        }
+    }
+
+    #[test]
+    fn lengths_count_scalar_values_after_unescaping() {
+        let sixty = "é".repeat(60);
+        assert!(
+            strict(&format!(r#"[{{"type":"displayTextAndPIN","displayText60":"{sixty}"}}]"#), Flow::DeviceLink).is_ok()
+        );
+        let escaped: String = "\\u20ac".repeat(60);
+        let ok = strict(&format!(r#"[{{"type":"displayTextAndPIN","displayText60":"{escaped}"}}]"#), Flow::DeviceLink)
+            .unwrap();
+        assert_eq!(ok.items[0].text, "€".repeat(60));
+        let emoji: String = "\\ud83d\\ude00".repeat(60);
+        assert!(
+            strict(&format!(r#"[{{"type":"displayTextAndPIN","displayText60":"{emoji}"}}]"#), Flow::DeviceLink).is_ok()
+        );
+        let too_long: String = "\\ud83d\\ude00".repeat(61);
+        assert_eq!(
+            code(&format!(r#"[{{"type":"displayTextAndPIN","displayText60":"{too_long}"}}]"#), Flow::DeviceLink),
+            ErrorCode::DisplayTextTooLong
+        );
+        let two_hundred = "x".repeat(200);
+        assert!(strict(
+            &format!(r#"[{{"type":"confirmationMessage","displayText200":"{two_hundred}"}}]"#),
+            Flow::DeviceLink
+        )
+        .is_ok());
+        assert_eq!(
+            code(&format!(r#"[{{"type":"confirmationMessage","displayText200":"{two_hundred}y"}}]"#), Flow::DeviceLink),
+            ErrorCode::DisplayTextTooLong
+        );
+    }
+
+    #[test]
+    fn json_shape_errors() {
+        use Flow::DeviceLink as D;
+        assert_eq!(code("[]", D), ErrorCode::EmptyInteractions);
+        assert_eq!(code("{}", D), ErrorCode::UnexpectedJsonType);
+        assert_eq!(code("[1]", D), ErrorCode::UnexpectedJsonType);
+        assert_eq!(code("[{\"type\":\"displayTextAndPIN\",\"displayText60\":\"a\"}", D), ErrorCode::InvalidJson);
+        assert_eq!(code("[{\"type\":\"displayTextAndPIN\",\"displayText60\":\"a\"}] x", D), ErrorCode::InvalidJson);
+        assert_eq!(
+            code(r#"[{"type":"displayTextAndPIN","type":"displayTextAndPIN","displayText60":"a"}]"#, D),
+            ErrorCode::DuplicateKey
+        );
+        assert_eq!(code(r#"[{"type":"displayTextAndPIN","displayText60":"a","extra":1}]"#, D), ErrorCode::UnknownField);
+        assert_eq!(code(r#"[{"type":"displayTextAndPIN","displayText60":"\ud800"}]"#, D), ErrorCode::LoneSurrogate);
+        let bad_utf8 = base64_encode(b"[{\"type\":\"displayTextAndPIN\",\"displayText60\":\"\xff\"}]");
+        assert_eq!(decode(&bad_utf8, D, &Limits::DEFAULT).unwrap_err().code(), ErrorCode::InvalidUtf8);
+        assert_eq!(decode("not base64!", D, &Limits::DEFAULT).unwrap_err().code(), ErrorCode::InvalidBase64);
+        assert_eq!(decode("", D, &Limits::DEFAULT).unwrap_err().code(), ErrorCode::InvalidBase64);
+    }
+
+    #[test]
+    fn order_and_whitespace_do_not_matter_and_base64_is_kept() {
+        let json = " [ { \"displayText60\" : \"Hello world\" ,\n \"type\" : \"displayTextAndPIN\" } ] ";
+        let b64 = base64_encode(json.as_bytes());
+        let list = decode(&b64, Flow::Notification, &Limits::DEFAULT).unwrap();
+        assert_eq!(list.base64, b64);
+        assert_eq!(
+            list.items,
+            [OwnedInteraction { kind: InteractionType::DisplayTextAndPin, text: "Hello world".into() }]
+        );
+    }
+
+    #[test]
+    fn wallet_reading_skips_unknown_types_only() {
+        let json = r#"[{"type":"futureType","displayText500":"x","icon":true},{"type":"confirmationMessage","displayText200":"c"},{"type":"displayTextAndPIN","displayText60":"p"}]"#;
+        let list = wallet(json).unwrap();
+        assert_eq!(list.skipped, 1);
+        assert_eq!(list.items.len(), 2);
+        assert_eq!(code(json, Flow::DeviceLink), ErrorCode::UnknownInteractionType);
+        let b64 = base64_encode(json.as_bytes());
+        let pick = select(&b64, &[InteractionType::DisplayTextAndPin], &Limits::DEFAULT).unwrap();
+        assert_eq!(pick.text, "p");
+        let pick = select(&b64, &InteractionType::ALL, &Limits::DEFAULT).unwrap();
+        assert_eq!(pick.kind, InteractionType::ConfirmationMessage);
+        // Malformed known entries and duplicated unknown types are still errors.
+        assert_eq!(
+            wallet(r#"[{"type":"futureType"},{"type":"displayTextAndPIN"}]"#).unwrap_err().code(),
+            ErrorCode::MissingDisplayText
+        );
+        assert_eq!(wallet(r#"[{"type":"f"},{"type":"f"}]"#).unwrap_err().code(), ErrorCode::DuplicateInteractionType);
+        assert_eq!(wallet(r#"[{"type":"f","x":[1]}]"#).unwrap_err().code(), ErrorCode::UnexpectedJsonType);
+        assert_eq!(
+            wallet(r#"[{"type":"displayTextAndPIN","displayText60":"a","x":1}]"#).unwrap_err().code(),
+            ErrorCode::UnknownField
+        );
+        let only_unknown = base64_encode(br#"[{"type":"f"}]"#);
+        assert_eq!(
+            select(&only_unknown, &InteractionType::ALL, &Limits::DEFAULT).unwrap_err().code(),
+            ErrorCode::RequiredInteractionNotSupportedByApp
+        );
+    }
+
+    #[test]
+    fn wallet_entry_count_is_bounded() {
+        let many: String = (0..17).map(|i| format!(r#"{{"type":"t{i}"}}"#)).collect::<alloc::vec::Vec<_>>().join(",");
+        assert_eq!(wallet(&format!("[{many}]")).unwrap_err().code(), ErrorCode::TooManyInteractions);
+        let fine: String = (0..16).map(|i| format!(r#"{{"type":"t{i}"}}"#)).collect::<alloc::vec::Vec<_>>().join(",");
+        assert_eq!(wallet(&format!("[{fine}]")).unwrap().skipped, 16);
+    }
+
+    #[test]
+    fn scratch_too_small_is_reported() {
+        let b64 = base64_encode(br#"[{"type":"displayTextAndPIN","displayText60":"a"}]"#);
+        let mut tiny = [0u8; 8];
+        assert_eq!(
+            decode_in(&b64, Flow::DeviceLink, &Limits::DEFAULT, &mut tiny).unwrap_err().code(),
+            ErrorCode::BufferTooSmall
+        );
+    }
+
+    #[test]
+    fn input_limit_applies_to_base64_text() {
+        let b64 = base64_encode(br#"[{"type":"displayTextAndPIN","displayText60":"a"}]"#);
+        let tight = Limits { max_input_bytes: 10, ..Limits::DEFAULT };
+        assert_eq!(decode(&b64, Flow::DeviceLink, &tight).unwrap_err().code(), ErrorCode::InputTooLarge);
+    }
+}
