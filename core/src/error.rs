@@ -123,6 +123,8 @@ pub enum ErrorCode {
     InteractionTypeNotOffered = 612,
     /// Verdict reason: `flowType` was not one of the flows the RP offered.
     FlowTypeNotOffered = 613,
+    /// The session status is not a completed, successful ACSP_V2 authentication.
+    SessionNotSuccessful = 614,
 }
 
 impl ErrorCode {
@@ -169,6 +171,7 @@ impl ErrorCode {
         Self::RequiredInteractionNotSupportedByApp,
         Self::InteractionTypeNotOffered,
         Self::FlowTypeNotOffered,
+        Self::SessionNotSuccessful,
     ];
 
     /// The stable upper-snake-case name, as printed by the CLI (`error: NAME: ...`).
@@ -216,6 +219,7 @@ impl ErrorCode {
             Self::RequiredInteractionNotSupportedByApp => "REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP",
             Self::InteractionTypeNotOffered => "INTERACTION_TYPE_NOT_OFFERED",
             Self::FlowTypeNotOffered => "FLOW_TYPE_NOT_OFFERED",
+            Self::SessionNotSuccessful => "SESSION_NOT_SUCCESSFUL",
         }
     }
 
@@ -264,6 +268,7 @@ impl ErrorCode {
             Self::RequiredInteractionNotSupportedByApp => "no offered interaction is supported by the app",
             Self::InteractionTypeNotOffered => "interactionTypeUsed was not offered in the request",
             Self::FlowTypeNotOffered => "flowType was not offered by the relying party",
+            Self::SessionNotSuccessful => "session status is not a completed ACSP_V2 authentication with endResult OK",
         }
     }
 

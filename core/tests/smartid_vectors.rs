@@ -371,3 +371,40 @@ fn raw_utf8_and_escaped_encodings_are_different_texts_with_equal_content() {
     assert_eq!(a.items[0].text.chars().count(), 90);
     assert_eq!(a.items[1].text.chars().count(), 31);
 }
+
+#[test]
+fn whole_session_status_responses_verify() {
+    use ssi_verify_core::smartid::{verify_auth_session_status, AuthRequest};
+    let v = load("official.json");
+    let files =
+        ["vatsake_auth_notification_session-response.json", "vatsake_auth_notification_session-response-pkcs1.json"];
+    for (case, file) in v["acspV2_real_demo_signatures_vatsake"].as_array().unwrap().iter().zip(files) {
+        let path = format!("{}/../tests/vectors/smartid/{file}", env!("CARGO_MANIFEST_DIR"));
+        let status = std::fs::read_to_string(path).unwrap();
+        let req = AuthRequest {
+            scheme_name: "smart-id-demo",
+            rp_challenge: s(case, "rpChallenge"),
+            relying_party_name: "DEMO",
+            brokered_rp_name: None,
+            interactions: s(case, "interactions"),
+            initial_callback_url: None,
+            offered_flows: &[FlowType::Notification],
+        };
+        assert_eq!(verify_auth_session_status(&req, &status, &Limits::DEFAULT).unwrap(), Verdict::Valid, "{file}");
+        let wrong_rp = AuthRequest { relying_party_name: "demo", ..req };
+        assert_eq!(
+            verify_auth_session_status(&wrong_rp, &status, &Limits::DEFAULT).unwrap(),
+            Verdict::Invalid(ErrorCode::SignatureMismatch)
+        );
+        let refused = status.replace("\"OK\"", "\"USER_REFUSED\"");
+        assert_eq!(
+            verify_auth_session_status(&req, &refused, &Limits::DEFAULT).unwrap_err().code(),
+            ErrorCode::SessionNotSuccessful
+        );
+        let dup = status.replacen("\"state\"", "\"state\": \"RUNNING\", \"state\"", 1);
+        assert_eq!(
+            verify_auth_session_status(&req, &dup, &Limits::DEFAULT).unwrap_err().code(),
+            ErrorCode::DuplicateKey
+        );
+    }
+}

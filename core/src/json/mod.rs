@@ -3,9 +3,11 @@
 
 mod lexer;
 mod string;
+mod value;
 mod write;
 
 pub use lexer::{validate, Event, Lexer};
 pub(crate) use string::unescape_in_place;
 pub use string::{JsonStr, Unescape};
+pub use value::{Number, ObjectExt, Value};
 pub use write::{minify, write_string, SliceWriter};

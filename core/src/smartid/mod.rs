@@ -15,6 +15,7 @@ mod callback;
 mod device_link;
 mod encode;
 mod interactions;
+mod session;
 mod types;
 
 pub use acsp::{
@@ -29,6 +30,7 @@ pub use device_link::{
 };
 pub use encode::{encode, encode_json};
 pub use interactions::{decode, decode_in, read, read_in, scratch_len, select, select_in, MAX_WALLET_ENTRIES};
+pub use session::{verify_auth_session_status, AuthRequest};
 pub use types::{
     Flow, Interaction, InteractionList, InteractionType, Interactions, OwnedInteraction, Reading, TextField,
 };

@@ -1,0 +1,304 @@
+//! An owned JSON tree, built without recursion on top of the [`Lexer`].
+//!
+//! Member order is kept, duplicate member names (after unescaping) are rejected, numbers keep
+//! their exact source text. Dropping a tree recurses, but never deeper than the depth limit it
+//! was parsed under.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::{Event, Lexer};
+use crate::limits::Limits;
+
+/// A JSON number, kept as its exact source text (`1.50` stays `1.50`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Number(String);
+
+impl Number {
+    /// The source text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The value as `u64`, if it is a non-negative integer without fraction or exponent that fits.
+    #[must_use]
+    pub fn as_u64(&self) -> Option<u64> {
+        self.0.parse().ok()
+    }
+
+    /// The value as `i64`, if it is an integer without fraction or exponent that fits.
+    #[must_use]
+    pub fn as_i64(&self) -> Option<i64> {
+        self.0.parse().ok()
+    }
+
+    /// The nearest `f64` (infinite for out-of-range magnitudes).
+    #[must_use]
+    pub fn as_f64(&self) -> f64 {
+        self.0.parse().unwrap_or(f64::NAN)
+    }
+}
+
+/// An owned JSON value.
+///
+/// ```
+/// use ssi_verify_core::json::Value;
+/// use ssi_verify_core::Limits;
+/// let v = Value::parse(r#"{"a":[1,"x"],"b":null}"#, &Limits::DEFAULT).unwrap();
+/// assert_eq!(v.get("a").and_then(|a| a.as_array()).map(|a| a.len()), Some(2));
+/// assert!(Value::parse(r#"{"a":1,"a":2}"#, &Limits::DEFAULT).is_err());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// A number.
+    Number(Number),
+    /// A string (unescaped).
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object, members in source order, names unique.
+    Object(Vec<(String, Value)>),
+}
+
+enum Frame {
+    Array(Vec<Value>),
+    Object(Vec<(String, Value)>, Option<String>),
+}
+
+/// Objects with at most this many members are checked for duplicates pairwise; larger ones
+/// through a sorted copy of their names.
+const PAIRWISE_LIMIT: usize = 16;
+
+fn check_unique(members: &[(String, Value)]) -> bool {
+    if members.len() <= PAIRWISE_LIMIT {
+        return members.iter().enumerate().all(|(i, (k, _))| members.iter().skip(i + 1).all(|(o, _)| o != k));
+    }
+    let mut names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+    names.sort_unstable();
+    names.windows(2).all(|w| matches!(w, [a, b] if a != b))
+}
+
+impl Value {
+    /// Parses one JSON document within `limits`.
+    ///
+    /// # Errors
+    /// The lexer's errors, and [`ErrorCode::DuplicateKey`].
+    pub fn parse(src: &str, limits: &Limits) -> Result<Value> {
+        let mut lx = Lexer::new(src, limits)?;
+        let mut stack: Vec<Frame> = Vec::new();
+        loop {
+            let at = lx.offset();
+            let Some(ev) = lx.next_event()? else {
+                return Err(Error::new(ErrorCode::InvalidJson, "empty document"));
+            };
+            let value = match ev {
+                Event::StartArray => {
+                    stack.push(Frame::Array(Vec::new()));
+                    continue;
+                }
+                Event::StartObject => {
+                    stack.push(Frame::Object(Vec::new(), None));
+                    continue;
+                }
+                Event::Key(k) => {
+                    if let Some(Frame::Object(_, pending)) = stack.last_mut() {
+                        *pending = Some(k.to_unescaped());
+                    }
+                    continue;
+                }
+                Event::EndArray | Event::EndObject => match stack.pop() {
+                    Some(Frame::Array(items)) => Value::Array(items),
+                    Some(Frame::Object(members, _)) => {
+                        if !check_unique(&members) {
+                            return Err(Error::new(ErrorCode::DuplicateKey, "duplicate member name").at_offset(at));
+                        }
+                        Value::Object(members)
+                    }
+                    None => return Err(Error::new(ErrorCode::InvalidJson, "unbalanced container").at_offset(at)),
+                },
+                Event::Str(s) => Value::String(s.to_unescaped()),
+                Event::Number(n) => Value::Number(Number(String::from(n))),
+                Event::Bool(b) => Value::Bool(b),
+                Event::Null => Value::Null,
+            };
+            match stack.last_mut() {
+                None => {
+                    // The lexer guarantees nothing but whitespace follows the top-level value.
+                    lx.next_event()?;
+                    return Ok(value);
+                }
+                Some(Frame::Array(items)) => items.push(value),
+                Some(Frame::Object(members, pending)) => {
+                    let key = pending.take().unwrap_or_default();
+                    members.push((key, value));
+                }
+            }
+        }
+    }
+
+    /// The member `key` of an object.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The string, if this is one.
+    #[must_use]
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The elements, if this is an array.
+    #[must_use]
+    pub fn as_array(&self) -> Option<&[Value]> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The members, if this is an object.
+    #[must_use]
+    pub fn as_object(&self) -> Option<&[(String, Value)]> {
+        match self {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The number, if this is one.
+    #[must_use]
+    pub fn as_number(&self) -> Option<&Number> {
+        match self {
+            Value::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Whether this is `null`.
+    #[must_use]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// A short name of the value's JSON type (for messages).
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+}
+
+/// Typed access to required and optional members, with the error codes every document
+/// reader uses (`MISSING_FIELD`, `UNEXPECTED_JSON_TYPE`).
+pub trait ObjectExt {
+    /// A required string member.
+    ///
+    /// # Errors
+    /// [`ErrorCode::MissingField`] or [`ErrorCode::UnexpectedJsonType`], with `detail`.
+    fn req_str(&self, key: &str, detail: &'static str) -> Result<&str>;
+    /// An optional string member (`null` counts as absent).
+    ///
+    /// # Errors
+    /// [`ErrorCode::UnexpectedJsonType`], with `detail`.
+    fn opt_str(&self, key: &str, detail: &'static str) -> Result<Option<&str>>;
+    /// A required object member.
+    ///
+    /// # Errors
+    /// [`ErrorCode::MissingField`] or [`ErrorCode::UnexpectedJsonType`], with `detail`.
+    fn req_obj(&self, key: &str, detail: &'static str) -> Result<&Value>;
+}
+
+impl ObjectExt for Value {
+    fn req_str(&self, key: &str, detail: &'static str) -> Result<&str> {
+        match self.get(key) {
+            None | Some(Value::Null) => Err(Error::new(ErrorCode::MissingField, detail)),
+            Some(v) => v.as_str().ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, detail)),
+        }
+    }
+
+    fn opt_str(&self, key: &str, detail: &'static str) -> Result<Option<&str>> {
+        match self.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => v.as_str().map(Some).ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, detail)),
+        }
+    }
+
+    fn req_obj(&self, key: &str, detail: &'static str) -> Result<&Value> {
+        match self.get(key) {
+            None | Some(Value::Null) => Err(Error::new(ErrorCode::MissingField, detail)),
+            Some(v @ Value::Object(_)) => Ok(v),
+            Some(_) => Err(Error::new(ErrorCode::UnexpectedJsonType, detail)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+
+    #[test]
+    fn builds_nested_trees_in_order() {
+        let v = Value::parse(r#" {"z":1,"a":[true,{"b":"\u00e9"}],"n":-0.50} "#, &Limits::DEFAULT).unwrap();
+        let m = v.as_object().unwrap();
+        assert_eq!(m.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["z", "a", "n"]);
+        assert_eq!(v.get("a").unwrap().as_array().unwrap()[1].get("b").unwrap().as_str(), Some("é"));
+        assert_eq!(v.get("n").unwrap().as_number().unwrap().as_str(), "-0.50");
+        assert_eq!(Value::parse("7", &Limits::DEFAULT).unwrap(), Value::Number(Number("7".into())));
+    }
+
+    #[test]
+    fn duplicates_rejected_small_and_large() {
+        assert_eq!(
+            Value::parse(r#"{"a":1,"\u0061":2}"#, &Limits::DEFAULT).unwrap_err().code(),
+            ErrorCode::DuplicateKey
+        );
+        let many: Vec<String> = (0..40).map(|i| format!("\"k{i}\":{i}")).collect();
+        let ok = format!("{{{}}}", many.join(","));
+        assert!(Value::parse(&ok, &Limits::DEFAULT).is_ok());
+        let dup = format!("{{{},\"k7\":0}}", many.join(","));
+        assert_eq!(Value::parse(&dup, &Limits::DEFAULT).unwrap_err().code(), ErrorCode::DuplicateKey);
+        assert_eq!(
+            Value::parse(r#"[{"a":{"b":1,"b":1}}]"#, &Limits::DEFAULT).unwrap_err().code(),
+            ErrorCode::DuplicateKey
+        );
+    }
+
+    #[test]
+    fn errors_propagate() {
+        assert_eq!(Value::parse("[1,]", &Limits::DEFAULT).unwrap_err().code(), ErrorCode::InvalidJson);
+        assert_eq!(Value::parse("", &Limits::DEFAULT).unwrap_err().code(), ErrorCode::InvalidJson);
+        let deep = "[".repeat(100) + &"]".repeat(100);
+        assert_eq!(Value::parse(&deep, &Limits::DEFAULT).unwrap_err().code(), ErrorCode::NestingTooDeep);
+    }
+
+    #[test]
+    fn object_ext() {
+        let v = Value::parse(r#"{"s":"x","n":1,"o":{},"z":null}"#, &Limits::DEFAULT).unwrap();
+        assert_eq!(v.req_str("s", "s").unwrap(), "x");
+        assert_eq!(v.req_str("n", "n").unwrap_err().code(), ErrorCode::UnexpectedJsonType);
+        assert_eq!(v.req_str("missing", "m").unwrap_err().code(), ErrorCode::MissingField);
+        assert_eq!(v.opt_str("z", "z").unwrap(), None);
+        assert!(v.req_obj("o", "o").is_ok());
+        assert_eq!(v.req_obj("s", "s").unwrap_err().code(), ErrorCode::UnexpectedJsonType);
+    }
+}
