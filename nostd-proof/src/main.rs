@@ -1,0 +1,352 @@
+//! Proof that `ssi-verify-core` and every one of its dependencies build and run without `std`.
+//!
+//! This binary is `#![no_std]` and brings its own `#[panic_handler]`. If any crate in the
+//! dependency graph pulled `std` in, `std`'s panic handler would be linked as well and the
+//! build would stop with "found duplicate lang item `panic_impl`".
+//!
+//! It links against the system C library only for the C runtime start-up (`crt1.o` calls
+//! `main` below), `write` and `abort`; the heap is a bump allocator over a static array.
+//! `main` runs two real checks against official Smart-ID vectors and prints one line.
+
+#![no_std]
+#![no_main]
+#![deny(unsafe_op_in_unsafe_fn)]
+
+extern crate alloc;
+
+use core::alloc::{GlobalAlloc, Layout};
+use core::cell::UnsafeCell;
+use core::fmt::{self, Write as _};
+use core::panic::PanicInfo;
+use core::ptr;
+use core::sync::atomic::{AtomicUsize, Ordering};
+
+use ssi_verify_core::smartid::{
+    decode_in, device_link, scratch_len, DeviceLinkRequest, DeviceLinkType, Flow, InteractionType, SessionType,
+};
+use ssi_verify_core::Limits;
+
+// ---------------------------------------------------------------------------------------------
+// The few C library functions used, declared by hand (no `libc` crate).
+// ---------------------------------------------------------------------------------------------
+
+#[link(name = "c")]
+unsafe extern "C" {
+    fn write(fd: i32, buf: *const u8, count: usize) -> isize;
+    fn abort() -> !;
+}
+
+/// Writes all of `bytes` to file descriptor `fd`, ignoring errors (there is nowhere to report them).
+fn write_all(fd: i32, mut bytes: &[u8]) {
+    while !bytes.is_empty() {
+        // SAFETY: `bytes` is a live, initialised slice, so `bytes.as_ptr()` is valid for reads of
+        // `bytes.len()` bytes for the duration of the call; `write` does not retain the pointer.
+        let n = unsafe { write(fd, bytes.as_ptr(), bytes.len()) };
+        match usize::try_from(n) {
+            Ok(written) if written > 0 => bytes = bytes.get(written..).unwrap_or(&[]),
+            _ => return,
+        }
+    }
+}
+
+/// A fixed-size line buffer on the stack that `core::fmt` can write into (truncates when full).
+struct Line {
+    buf: [u8; 512],
+    len: usize,
+}
+
+impl Line {
+    const fn new() -> Self {
+        Self { buf: [0; 512], len: 0 }
+    }
+
+    fn print(&mut self, fd: i32) {
+        let _ = self.write_str("\n");
+        write_all(fd, self.buf.get(..self.len).unwrap_or(&[]));
+        self.len = 0;
+    }
+}
+
+impl fmt::Write for Line {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let room = self.buf.get_mut(self.len..).unwrap_or(&mut []);
+        let n = room.len().min(s.len());
+        if let (Some(dst), Some(src)) = (room.get_mut(..n), s.as_bytes().get(..n)) {
+            dst.copy_from_slice(src);
+            self.len += n;
+        }
+        if n == s.len() {
+            Ok(())
+        } else {
+            Err(fmt::Error)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Panic handler: report on stderr, then abort.
+// ---------------------------------------------------------------------------------------------
+
+#[panic_handler]
+fn panic(info: &PanicInfo<'_>) -> ! {
+    let mut line = Line::new();
+    let _ = write!(line, "nostd-proof: panic: {info}");
+    line.print(2);
+    // SAFETY: `abort` takes no arguments, never returns and is always safe to call.
+    unsafe { abort() }
+}
+
+/// The unwinding personality routine. The precompiled `liballoc` of the stable toolchain is built
+/// with `panic = "unwind"`, so its cleanup landing pads reference this symbol; without LTO (the
+/// dev profile) the linker keeps them and fails with "undefined symbol: `rust_eh_personality`".
+/// (The release profile's LTO removes the reference, so it links without this.) It is never
+/// called: every panic aborts in the handler above and nothing else unwinds.
+#[no_mangle]
+extern "C" fn rust_eh_personality() -> ! {
+    // SAFETY: `abort` takes no arguments, never returns and is always safe to call.
+    unsafe { abort() }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Global allocator: a bump allocator over a static 256 KiB array.
+// ---------------------------------------------------------------------------------------------
+
+const HEAP_SIZE: usize = 256 * 1024;
+
+/// The heap's backing bytes.
+#[repr(C, align(16))]
+struct Arena(UnsafeCell<[u8; HEAP_SIZE]>);
+
+/// Hands out `arena[next..]`, never reuses memory except when the most recent block is freed or
+/// resized (LIFO), which covers the common "build a `String`, grow it, drop it" pattern.
+struct BumpAllocator {
+    arena: Arena,
+    /// Offset of the first free byte in `arena`.
+    next: AtomicUsize,
+    /// Highest value `next` has reached.
+    peak: AtomicUsize,
+    /// Number of successful `alloc` calls (growing in place does not count).
+    allocations: AtomicUsize,
+}
+
+// SAFETY: the arena is only ever accessed through pointers returned by `alloc`/`realloc`, and each
+// byte range is reserved by exactly one successful compare-exchange on `next`, so no two live
+// allocations overlap even across threads. All other fields are atomics.
+unsafe impl Sync for BumpAllocator {}
+
+impl BumpAllocator {
+    const fn new() -> Self {
+        Self {
+            arena: Arena(UnsafeCell::new([0; HEAP_SIZE])),
+            next: AtomicUsize::new(0),
+            peak: AtomicUsize::new(0),
+            allocations: AtomicUsize::new(0),
+        }
+    }
+
+    fn base(&self) -> *mut u8 {
+        self.arena.0.get().cast::<u8>()
+    }
+
+    /// The offset of `ptr` (which must point into the arena) from the arena's start.
+    fn offset_of(&self, ptr: *mut u8) -> usize {
+        (ptr as usize).wrapping_sub(self.base() as usize)
+    }
+
+    /// The arena range for a `layout` placed at the first suitably aligned offset at or after `from`.
+    fn place(&self, from: usize, layout: Layout) -> Option<(usize, usize)> {
+        let base = self.base() as usize;
+        let addr = base.checked_add(from)?;
+        let aligned = addr.checked_add(layout.align() - 1)? & !(layout.align() - 1);
+        let start = aligned - base;
+        let end = start.checked_add(layout.size())?;
+        (end <= HEAP_SIZE).then_some((start, end))
+    }
+
+    fn set_next(&self, current: usize, new: usize) -> Result<(), usize> {
+        self.next.compare_exchange(current, new, Ordering::AcqRel, Ordering::Acquire).map(|_| {
+            self.peak.fetch_max(new, Ordering::Relaxed);
+        })
+    }
+
+    fn heap_peak(&self) -> usize {
+        self.peak.load(Ordering::Relaxed)
+    }
+
+    fn allocation_count(&self) -> usize {
+        self.allocations.load(Ordering::Relaxed)
+    }
+}
+
+// SAFETY: `alloc` returns either null or a pointer into the arena to `layout.size()` bytes aligned
+// to `layout.align()` that no other live allocation overlaps (see `Sync` above); `dealloc` only
+// moves `next` back over the block being freed; `realloc` keeps the contents of the block.
+unsafe impl GlobalAlloc for BumpAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let mut current = self.next.load(Ordering::Acquire);
+        loop {
+            let Some((start, end)) = self.place(current, layout) else {
+                return ptr::null_mut();
+            };
+            match self.set_next(current, end) {
+                Ok(()) => {
+                    self.allocations.fetch_add(1, Ordering::Relaxed);
+                    // `wrapping_add` keeps the arena's provenance and `start < HEAP_SIZE`, so the
+                    // result points into the arena.
+                    return self.base().wrapping_add(start);
+                }
+                Err(actual) => current = actual,
+            }
+        }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // Reclaim the block only if it is the most recent one; otherwise it is leaked.
+        let start = self.offset_of(ptr);
+        let _ = self.next.compare_exchange(start + layout.size(), start, Ordering::AcqRel, Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let start = self.offset_of(ptr);
+        // The most recent block grows or shrinks in place.
+        if let Some(new_end) = start.checked_add(new_size).filter(|&end| end <= HEAP_SIZE) {
+            if self.set_next(start + layout.size(), new_end).is_ok() {
+                return ptr;
+            }
+        }
+        // Otherwise: a new block, copy, free the old one.
+        let Ok(new_layout) = Layout::from_size_align(new_size, layout.align()) else {
+            return ptr::null_mut();
+        };
+        // SAFETY: `new_layout` has a non-zero size (the caller guarantees `new_size > 0`).
+        let new_ptr = unsafe { self.alloc(new_layout) };
+        if !new_ptr.is_null() {
+            // SAFETY: `ptr` is valid for reads of `layout.size()` bytes (caller contract), `new_ptr`
+            // for writes of `new_size` bytes (just allocated), and the two blocks do not overlap
+            // because the new one lies entirely after `next`, past the end of the old one.
+            unsafe { ptr::copy_nonoverlapping(ptr, new_ptr, layout.size().min(new_size)) };
+            // SAFETY: `ptr` was allocated by this allocator with `layout` (caller contract) and is
+            // not used again.
+            unsafe { self.dealloc(ptr, layout) };
+        }
+        new_ptr
+    }
+}
+
+#[global_allocator]
+static HEAP: BumpAllocator = BumpAllocator::new();
+
+// ---------------------------------------------------------------------------------------------
+// The checks.
+// ---------------------------------------------------------------------------------------------
+
+/// The official RP API v3 interactions example: confirmationMessage, then displayTextAndPIN.
+const INTERACTIONS: &str = "W3sidHlwZSI6ImNvbmZpcm1hdGlvbk1lc3NhZ2UiLCJkaXNwbGF5VGV4dDIwMCI6IkxvbmdlciBkZXNjcmlwdGlvbiBvZiB0aGUgdHJhbnNhY3Rpb24gY29udGV4dCJ9LHsidHlwZSI6ImRpc3BsYXlUZXh0QW5kUElOIiwiZGlzcGxheVRleHQ2MCI6IlNob3J0IGRlc2NyaXB0aW9uIG9mIHRoZSB0cmFuc2FjdGlvbiBjb250ZXh0In1d";
+
+const EXPECTED_INTERACTIONS: [(InteractionType, &str); 2] = [
+    (InteractionType::ConfirmationMessage, "Longer description of the transaction context"),
+    (InteractionType::DisplayTextAndPin, "Short description of the transaction context"),
+];
+
+/// The official QR / certificate-choice device link vector.
+const DEVICE_LINK_REQUEST: DeviceLinkRequest<'static> = DeviceLinkRequest {
+    scheme_name: "smart-id",
+    device_link_base: "https://smart-id.com/device-link",
+    link_type: DeviceLinkType::Qr,
+    session_type: SessionType::Cert,
+    session_token: "wGIrqveE6AuGDATZKmR1mtAZ",
+    session_secret: "B98ODiVCebRedSwdTk51zFSaGYyHtY1H2A0ocAi3/Ps=",
+    rp_challenge: None,
+    digest: None,
+    relying_party_name: "DEMO",
+    brokered_rp_name: Some("Example RP"),
+    interactions: None,
+    initial_callback_url: None,
+    lang: Some("eng"),
+    elapsed_seconds: Some(22),
+};
+
+const EXPECTED_AUTH_CODE: &str = "T5pDDPAjoMS0byqS-FoaWVjlubODXoCCF4XDB4HeYNo";
+
+const EXPECTED_DEVICE_LINK: &str = "https://smart-id.com/device-link?deviceLinkType=QR&elapsedSeconds=22&sessionToken=wGIrqveE6AuGDATZKmR1mtAZ&sessionType=cert&version=1.0&lang=eng&authCode=T5pDDPAjoMS0byqS-FoaWVjlubODXoCCF4XDB4HeYNo";
+
+/// Why a check failed.
+enum Failure {
+    /// The core rejected an input it must accept.
+    Core(ssi_verify_core::Error),
+    /// The core accepted it but returned something else than the vector says.
+    Mismatch(&'static str),
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Core(e) => write!(f, "core error: {e}"),
+            Self::Mismatch(what) => f.write_str(what),
+        }
+    }
+}
+
+/// Strict device-link decoding with the zero-heap API; returns the number of interactions.
+fn check_interactions() -> Result<usize, Failure> {
+    let mut scratch = [0u8; scratch_len(INTERACTIONS.len())];
+    let allocations_before = HEAP.allocation_count();
+    let list = decode_in(INTERACTIONS, Flow::DeviceLink, &Limits::DEFAULT, &mut scratch).map_err(Failure::Core)?;
+    if HEAP.allocation_count() != allocations_before {
+        return Err(Failure::Mismatch("decode_in allocated on the heap"));
+    }
+    if list.base64() != INTERACTIONS {
+        return Err(Failure::Mismatch("decode_in did not keep the Base64 text as received"));
+    }
+    let items = list.as_slice();
+    if items.len() != EXPECTED_INTERACTIONS.len() {
+        return Err(Failure::Mismatch("wrong number of interactions"));
+    }
+    for (got, (kind, text)) in items.iter().zip(EXPECTED_INTERACTIONS) {
+        if got.kind != kind {
+            return Err(Failure::Mismatch("wrong interaction type"));
+        }
+        if got.text != text {
+            return Err(Failure::Mismatch("wrong interaction text"));
+        }
+    }
+    Ok(items.len())
+}
+
+/// The QR certificate-choice device link; returns its authCode.
+fn check_device_link() -> Result<alloc::string::String, Failure> {
+    let link = device_link(&DEVICE_LINK_REQUEST).map_err(Failure::Core)?;
+    if link.auth_code != EXPECTED_AUTH_CODE {
+        return Err(Failure::Mismatch("wrong authCode"));
+    }
+    if link.device_link != EXPECTED_DEVICE_LINK {
+        return Err(Failure::Mismatch("wrong device link"));
+    }
+    Ok(link.auth_code)
+}
+
+/// Called by the C runtime's start-up code (`crt1.o`); the return value is the exit status.
+#[no_mangle]
+pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
+    let interactions = check_interactions();
+    let auth_code = check_device_link();
+    let mut line = Line::new();
+    if let (Ok(count), Ok(code)) = (&interactions, &auth_code) {
+        let _ = write!(
+            line,
+            "nostd-proof: ok ({count} interactions, authCode {code}, heap peak {} of {HEAP_SIZE} bytes)",
+            HEAP.heap_peak()
+        );
+        line.print(1);
+        return 0;
+    }
+    if let Err(e) = &interactions {
+        let _ = write!(line, "nostd-proof: FAIL interactions: {e}");
+        line.print(1);
+    }
+    if let Err(e) = &auth_code {
+        let _ = write!(line, "nostd-proof: FAIL device link: {e}");
+        line.print(1);
+    }
+    1
+}
