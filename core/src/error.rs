@@ -18,17 +18,9 @@
 
 use core::fmt;
 
-/// Stable error codes. The `u32` value and the [`ErrorCode::name`] never change meaning.
-///
-/// ```
-/// use ssi_verify_core::ErrorCode;
-/// assert_eq!(ErrorCode::InvalidBase64 as u32, 200);
-/// assert_eq!(ErrorCode::InvalidBase64.name(), "INVALID_BASE64");
-/// assert_eq!(ErrorCode::from_u32(200), Some(ErrorCode::InvalidBase64));
-/// ```
+/// Stable error codes: the number and the name of a code never change meaning.
 #[repr(u32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
 pub enum ErrorCode {
     // 1xx: calling convention
     /// A required pointer argument was NULL.
@@ -175,6 +167,13 @@ impl ErrorCode {
     ];
 
     /// The stable upper-snake-case name, as printed by the CLI (`error: NAME: ...`).
+    ///
+    /// ```
+    /// use ssi_verify_core::ErrorCode;
+    /// assert_eq!(ErrorCode::InvalidBase64 as u32, 200);
+    /// assert_eq!(ErrorCode::InvalidBase64.name(), "INVALID_BASE64");
+    /// assert_eq!(ErrorCode::from_u32(200), Some(ErrorCode::InvalidBase64));
+    /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {

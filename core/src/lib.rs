@@ -17,5 +17,5 @@ pub mod smartid;
 mod verdict;
 
 pub use error::{Category, Error, ErrorCode, Location, Result};
-pub use limits::Limits;
+pub use limits::{Limits, DEPTH_CEILING};
 pub use verdict::Verdict;

@@ -1,9 +1,12 @@
 //! Resource bounds applied to every parser and verifier.
 
+/// Hard ceiling on JSON nesting depth, whatever `Limits::max_depth` says.
+pub const DEPTH_CEILING: usize = 256;
+
 /// Resource bounds. Every loop and every nesting level in the core is bounded by one of these.
 ///
 /// The defaults suit a phone or kiosk handling one request at a time; a caller can only
-/// tighten them usefully (the JSON lexer additionally caps depth at [`Limits::DEPTH_CEILING`]
+/// tighten them usefully (the JSON lexer additionally caps depth at [`DEPTH_CEILING`]
 /// because its container stack is a fixed-size bit set).
 ///
 /// ```
@@ -15,7 +18,7 @@
 pub struct Limits {
     /// Largest accepted input, in bytes (Base64 text, JSON document, body). Default 4 MiB.
     pub max_input_bytes: usize,
-    /// Deepest nesting of JSON arrays/objects. Default 64, never more than [`Limits::DEPTH_CEILING`].
+    /// Deepest nesting of JSON arrays/objects. Default 64, never more than [`DEPTH_CEILING`].
     pub max_depth: usize,
     /// Most JSON values in one document (every scalar, array and object counts one). Default 200,000.
     pub max_items: usize,
@@ -27,9 +30,6 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// Hard ceiling on nesting depth, whatever `max_depth` says.
-    pub const DEPTH_CEILING: usize = 256;
-
     /// The documented defaults.
     pub const DEFAULT: Limits = Limits {
         max_input_bytes: 4 * 1024 * 1024,
@@ -39,11 +39,11 @@ impl Limits {
         max_interactions: 16,
     };
 
-    /// The effective depth bound (never above [`Limits::DEPTH_CEILING`]).
+    /// The effective depth bound (never above [`DEPTH_CEILING`]).
     #[must_use]
     pub const fn depth(&self) -> usize {
-        if self.max_depth > Self::DEPTH_CEILING {
-            Self::DEPTH_CEILING
+        if self.max_depth > DEPTH_CEILING {
+            DEPTH_CEILING
         } else {
             self.max_depth
         }

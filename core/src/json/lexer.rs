@@ -41,7 +41,7 @@ enum State {
     Done,
 }
 
-const STACK_WORDS: usize = Limits::DEPTH_CEILING / 64;
+const STACK_WORDS: usize = crate::limits::DEPTH_CEILING / 64;
 
 /// The pull lexer. Call [`Lexer::next_event`] until it returns `Ok(None)`.
 ///

@@ -1,0 +1,86 @@
+//! A small, strict argument parser: `--name value` options and positional arguments.
+
+use crate::Failure;
+
+/// Parsed arguments of one subcommand.
+#[derive(Debug, Default)]
+pub struct Args {
+    options: Vec<(String, String)>,
+    positional: Vec<String>,
+}
+
+impl Args {
+    /// Parses `argv`, accepting only the option names in `known` (each takes one value, given
+    /// as `--name value` or `--name=value`). `--` ends option parsing.
+    pub fn parse(argv: &[String], known: &[&str]) -> Result<Self, Failure> {
+        let mut args = Args::default();
+        let mut it = argv.iter();
+        let mut only_positional = false;
+        while let Some(a) = it.next() {
+            if only_positional || !a.starts_with("--") || a == "-" {
+                args.positional.push(a.clone());
+                continue;
+            }
+            if a == "--" {
+                only_positional = true;
+                continue;
+            }
+            let (name, inline) = match a.split_once('=') {
+                Some((n, v)) => (n.trim_start_matches("--"), Some(v.to_owned())),
+                None => (a.trim_start_matches("--"), None),
+            };
+            if !known.contains(&name) {
+                return Err(Failure::usage(format!("unknown option '--{name}'")));
+            }
+            let value = match inline {
+                Some(v) => v,
+                None => it.next().cloned().ok_or_else(|| Failure::usage(format!("option '--{name}' needs a value")))?,
+            };
+            if args.options.iter().any(|(n, _)| n == name) {
+                return Err(Failure::usage(format!("option '--{name}' given twice")));
+            }
+            args.options.push((name.to_owned(), value));
+        }
+        Ok(args)
+    }
+
+    /// The value of option `name`, if given.
+    pub fn opt(&self, name: &str) -> Option<&str> {
+        self.options.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The value of a required option.
+    pub fn req(&self, name: &str) -> Result<&str, Failure> {
+        self.opt(name).ok_or_else(|| Failure::usage(format!("missing required option '--{name}'")))
+    }
+
+    /// The single optional positional argument (more than `max` is a usage error).
+    pub fn positional(&self, max: usize) -> Result<Option<&str>, Failure> {
+        if self.positional.len() > max {
+            return Err(Failure::usage(format!("too many arguments: {}", self.positional.join(" "))));
+        }
+        Ok(self.positional.first().map(String::as_str))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_both_forms() {
+        let a = Args::parse(&v(&["--flow", "qr", "--x=1", "pos"]), &["flow", "x"]).unwrap();
+        assert_eq!(a.opt("flow"), Some("qr"));
+        assert_eq!(a.opt("x"), Some("1"));
+        assert_eq!(a.positional(1).unwrap(), Some("pos"));
+        assert!(Args::parse(&v(&["--nope", "1"]), &["flow"]).is_err());
+        assert!(Args::parse(&v(&["--flow"]), &["flow"]).is_err());
+        assert!(Args::parse(&v(&["--flow", "a", "--flow", "b"]), &["flow"]).is_err());
+        assert!(Args::parse(&v(&["a", "b"]), &[]).unwrap().positional(1).is_err());
+        assert_eq!(Args::parse(&v(&["--", "--flow"]), &["flow"]).unwrap().positional(1).unwrap(), Some("--flow"));
+    }
+}

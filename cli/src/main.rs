@@ -1,0 +1,105 @@
+//! `ssi-verify`: every capability of the core from the shell, JSON in and JSON out.
+//!
+//! Exit status: 0 ok / valid, 1 invalid input or failed verification (the first stderr line is
+//! `error: CODE: message`), 2 usage error. Where an input argument is omitted, standard input is read.
+
+mod args;
+mod demo;
+mod input;
+mod smartid;
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use ssi_verify_core::{Error, ErrorCode};
+
+/// Why a command did not succeed.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad command line (exit 2).
+    Usage(String),
+    /// The input was rejected or a check failed (exit 1).
+    Rejected { code: ErrorCode, message: String },
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Rejected { code: e.code(), message: e.to_string() }
+    }
+}
+
+impl Failure {
+    pub fn usage(msg: impl Into<String>) -> Self {
+        Failure::Usage(msg.into())
+    }
+
+    pub fn rejected(code: ErrorCode, msg: impl Into<String>) -> Self {
+        Failure::Rejected { code, message: msg.into() }
+    }
+}
+
+pub type CmdResult = Result<(), Failure>;
+
+const USAGE: &str = "\
+usage: ssi-verify <command> [options] [input]
+
+Smart-ID:
+  smartid decode --flow device-link|notification|linked-notification [B64]
+  smartid select --supported TYPE[,TYPE...] [B64]
+  smartid encode [--flow FLOW] [FILE]
+  smartid device-link [FILE]
+  smartid verify-auth --request FILE [STATUS_FILE]
+  smartid verification-code [RP_CHALLENGE]
+
+Other:
+  demo          run the bundled samples, one line per sample with its verdict
+  version       print the version
+  help          print this text
+
+Exit status: 0 ok/valid, 1 invalid input or failed verification, 2 usage.
+Where an input is omitted it is read from standard input.";
+
+/// Writes `text` to stdout; a closed pipe is not an error worth a panic.
+pub fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+/// Writes a JSON value on one line.
+pub fn emit_json(value: &serde_json::Value) {
+    emit(&format!("{value}\n"));
+}
+
+fn run(argv: &[String]) -> CmdResult {
+    let (command, rest) = argv.split_first().ok_or_else(|| Failure::usage("missing command"))?;
+    match command.as_str() {
+        "smartid" => smartid::run(rest),
+        "demo" => demo::run(rest),
+        "version" | "--version" => {
+            emit(&format!("ssi-verify {}\n", env!("CARGO_PKG_VERSION")));
+            Ok(())
+        }
+        "help" | "--help" | "-h" => {
+            emit(&format!("{USAGE}\n"));
+            Ok(())
+        }
+        other => Err(Failure::usage(format!("unknown command '{other}'"))),
+    }
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match run(&argv) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("error: USAGE: {msg}\n(run 'ssi-verify help' for the command forms)");
+            ExitCode::from(2)
+        }
+        Err(Failure::Rejected { code, message }) => {
+            let message = message.strip_prefix(&format!("{}: ", code.name())).unwrap_or(&message).to_owned();
+            eprintln!("error: {}: {message}", code.name());
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! `ssi-verify smartid ...`
+
+use serde_json::{json, Map, Value as Json};
+use ssi_verify_core::smartid::{
+    self, AuthRequest, DeviceLinkRequest, DeviceLinkType, Flow, FlowType, InteractionType, OwnedInteraction, Reading,
+    SessionType,
+};
+use ssi_verify_core::{ErrorCode, Limits, Verdict};
+
+use crate::args::Args;
+use crate::input::{arg_or_stdin, parse_json, read_text, Fields};
+use crate::{emit, emit_json, CmdResult, Failure};
+
+pub fn run(argv: &[String]) -> CmdResult {
+    let (sub, rest) = argv.split_first().ok_or_else(|| Failure::usage("smartid: missing subcommand"))?;
+    match sub.as_str() {
+        "decode" => decode(rest),
+        "select" => select(rest),
+        "encode" => encode(rest),
+        "device-link" => device_link(rest),
+        "verify-auth" => verify_auth(rest),
+        "verification-code" => verification_code(rest),
+        other => Err(Failure::usage(format!("smartid: unknown subcommand '{other}'"))),
+    }
+}
+
+fn flow(name: &str) -> Result<Flow, Failure> {
+    Flow::from_name(name).ok_or_else(|| {
+        Failure::usage(format!("unknown flow '{name}' (device-link, notification or linked-notification)"))
+    })
+}
+
+/// The JSON object of one interaction: `type` first, then its display-text member.
+pub fn interaction_json(i: &OwnedInteraction) -> Json {
+    let mut m = Map::new();
+    m.insert("type".into(), Json::String(i.kind.name().into()));
+    m.insert(i.kind.text_field().name().into(), Json::String(i.text.clone()));
+    Json::Object(m)
+}
+
+fn decode(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &["flow"])?;
+    let flow = flow(args.req("flow")?)?;
+    let b64 = arg_or_stdin(args.positional(1)?)?;
+    let list = smartid::decode(&b64, flow, &Limits::DEFAULT)?;
+    emit_json(&json!({ "interactions": list.items.iter().map(interaction_json).collect::<Vec<_>>() }));
+    Ok(())
+}
+
+fn select(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &["supported"])?;
+    let supported = args
+        .req("supported")?
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|name| {
+            InteractionType::from_name(name.trim()).ok_or_else(|| {
+                Failure::usage(format!(
+                    "unknown interaction type '{name}' in --supported (known: displayTextAndPIN, confirmationMessage, \
+                     confirmationMessageAndVerificationCodeChoice)"
+                ))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let b64 = arg_or_stdin(args.positional(1)?)?;
+    let pick = smartid::select(&b64, &supported, &Limits::DEFAULT)?;
+    emit_json(&interaction_json(&pick));
+    Ok(())
+}
+
+fn encode(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &["flow"])?;
+    let reading = match args.opt("flow") {
+        Some(f) => Reading::Strict(flow(f)?),
+        None => Reading::AnyFlow,
+    };
+    let json = read_text(args.positional(1)?)?;
+    let b64 = smartid::encode_json(&json, reading, &Limits::DEFAULT)?;
+    emit(&format!("{b64}\n"));
+    Ok(())
+}
+
+pub const DEVICE_LINK_FIELDS: &[&str] = &[
+    "schemeName",
+    "deviceLinkBase",
+    "deviceLinkType",
+    "sessionType",
+    "sessionToken",
+    "sessionSecret",
+    "rpChallenge",
+    "digest",
+    "relyingPartyName",
+    "brokeredRpName",
+    "interactions",
+    "initialCallbackUrl",
+    "lang",
+    "elapsedSeconds",
+];
+
+/// Reads a device-link request document (field names as in DESIGN.md).
+pub fn device_link_request<'a>(f: &Fields<'a>) -> Result<DeviceLinkRequest<'a>, Failure> {
+    let link_type = f.str("deviceLinkType")?;
+    let session_type = f.str("sessionType")?;
+    Ok(DeviceLinkRequest {
+        scheme_name: f.str("schemeName")?,
+        device_link_base: f.str("deviceLinkBase")?,
+        link_type: DeviceLinkType::from_name(link_type).ok_or_else(|| {
+            Failure::rejected(ErrorCode::InvalidFieldValue, "deviceLinkType must be Web2App, App2App or QR")
+        })?,
+        session_type: SessionType::from_name(session_type)
+            .ok_or_else(|| Failure::rejected(ErrorCode::InvalidFieldValue, "sessionType must be auth, sign or cert"))?,
+        session_token: f.str("sessionToken")?,
+        session_secret: f.str("sessionSecret")?,
+        rp_challenge: f.opt_str("rpChallenge")?,
+        digest: f.opt_str("digest")?,
+        relying_party_name: f.str("relyingPartyName")?,
+        brokered_rp_name: f.opt_str("brokeredRpName")?,
+        interactions: f.opt_str("interactions")?,
+        initial_callback_url: f.opt_str("initialCallbackUrl")?,
+        lang: f.opt_str("lang")?,
+        elapsed_seconds: f.opt_u64("elapsedSeconds")?,
+    })
+}
+
+fn device_link(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &[])?;
+    let doc = parse_json(&read_text(args.positional(1)?)?)?;
+    let f = Fields::new(&doc, DEVICE_LINK_FIELDS, "device-link request")?;
+    let link = smartid::device_link(&device_link_request(&f)?)?;
+    emit_json(&json!({ "authCode": link.auth_code, "deviceLink": link.device_link }));
+    Ok(())
+}
+
+const AUTH_REQUEST_FIELDS: &[&str] = &[
+    "schemeName",
+    "rpChallenge",
+    "relyingPartyName",
+    "brokeredRpName",
+    "interactions",
+    "initialCallbackUrl",
+    "offeredFlows",
+];
+
+/// Verifies a session-status response against the request in `request_text`.
+pub fn verify_auth_texts(request_text: &str, status_text: &str) -> Result<Verdict, Failure> {
+    let doc = parse_json(request_text)?;
+    let f = Fields::new(&doc, AUTH_REQUEST_FIELDS, "authentication request")?;
+    let flows = f
+        .str_list("offeredFlows")?
+        .into_iter()
+        .map(|n| {
+            FlowType::from_name(n).ok_or_else(|| {
+                Failure::rejected(ErrorCode::InvalidFieldValue, format!("offeredFlows: unknown flow type '{n}'"))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let req = AuthRequest {
+        scheme_name: f.str("schemeName")?,
+        rp_challenge: f.str("rpChallenge")?,
+        relying_party_name: f.str("relyingPartyName")?,
+        brokered_rp_name: f.opt_str("brokeredRpName")?,
+        interactions: f.str("interactions")?,
+        initial_callback_url: f.opt_str("initialCallbackUrl")?,
+        offered_flows: &flows,
+    };
+    Ok(smartid::verify_auth_session_status(&req, status_text, &Limits::DEFAULT)?)
+}
+
+/// Prints a verdict and turns an invalid one into exit status 1.
+pub fn report_verdict(verdict: Verdict) -> CmdResult {
+    match verdict {
+        Verdict::Valid => {
+            emit_json(&json!({ "valid": true }));
+            Ok(())
+        }
+        Verdict::Invalid(code) => {
+            emit_json(&json!({ "valid": false, "reason": code.name() }));
+            Err(Failure::rejected(code, code.message()))
+        }
+    }
+}
+
+fn verify_auth(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &["request"])?;
+    let request = read_text(Some(args.req("request")?))?;
+    let status = read_text(args.positional(1)?)?;
+    report_verdict(verify_auth_texts(&request, &status)?)
+}
+
+fn verification_code(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &[])?;
+    let challenge = arg_or_stdin(args.positional(1)?)?;
+    let code = smartid::verification_code(&challenge)?;
+    emit_json(&json!({ "verificationCode": String::from_utf8_lossy(&code) }));
+    Ok(())
+}

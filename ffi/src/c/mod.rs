@@ -1,0 +1,237 @@
+//! The C ABI: conventions shared by every `extern "C"` function.
+//!
+//! * Every fallible function returns an `ssi_status`: `SSI_OK` (0) or an `ssi_error` code.
+//! * Inputs are `(pointer, length)` pairs; a NULL pointer is accepted only with length 0.
+//! * Outputs go through out-parameters and are written only on success. The one exception:
+//!   on `SSI_ERROR_BUFFER_TOO_SMALL` the length out-parameter receives the size needed.
+//! * Text outputs are UTF-8 and NUL-terminated; the reported length excludes the NUL.
+//! * Every function catches panics and returns `SSI_ERROR_PANIC` instead of unwinding into C.
+//! * `ssi_last_error_detail` gives the detail of the last error on the calling thread.
+
+pub mod error;
+pub mod smartid;
+
+use std::cell::RefCell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use ssi_verify_core::{Error, ErrorCode, Limits};
+
+/// Status returned by every fallible function: `SSI_OK` or an `ssi_error` value.
+#[allow(non_camel_case_types)]
+pub type ssi_status = u32;
+
+/// Success.
+pub const SSI_OK: ssi_status = 0;
+
+thread_local! {
+    static LAST_DETAIL: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+pub(crate) fn set_detail(text: &str) {
+    LAST_DETAIL.with(|d| {
+        if let Ok(mut d) = d.try_borrow_mut() {
+            d.clear();
+            d.push_str(text);
+        }
+    });
+}
+
+pub(crate) fn last_detail() -> String {
+    LAST_DETAIL.with(|d| d.try_borrow().map(|s| s.clone()).unwrap_or_default())
+}
+
+/// Records `e` as the thread's last error and returns its code.
+pub(crate) fn fail(e: Error) -> ssi_status {
+    set_detail(&e.to_string());
+    e.code() as u32
+}
+
+pub(crate) fn usage(code: ErrorCode, detail: &'static str) -> Error {
+    Error::new(code, detail)
+}
+
+/// Runs `body` behind a panic boundary and turns its result into a status.
+pub(crate) fn boundary(body: impl FnOnce() -> Result<(), Error>) -> ssi_status {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(())) => {
+            set_detail("");
+            SSI_OK
+        }
+        Ok(Err(e)) => fail(e),
+        Err(_) => fail(Error::new(ErrorCode::Panic, "a panic was caught at the FFI boundary")),
+    }
+}
+
+/// Runs `body` behind a panic boundary for functions that return a plain value.
+pub(crate) fn boundary_or<T>(default: T, body: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or(default)
+}
+
+/// Borrows `len` bytes at `ptr`.
+///
+/// # Safety
+/// `ptr` must be NULL or point to `len` readable bytes that stay valid for `'a`.
+pub(crate) unsafe fn bytes<'a>(ptr: *const u8, len: usize, what: &'static str) -> Result<&'a [u8], Error> {
+    if ptr.is_null() {
+        return if len == 0 { Ok(&[]) } else { Err(usage(ErrorCode::NullPointer, what)) };
+    }
+    if len > isize::MAX as usize {
+        return Err(usage(ErrorCode::InvalidArgument, "length larger than isize::MAX"));
+    }
+    // SAFETY: non-NULL, the caller promises `len` readable bytes, and len <= isize::MAX.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// Borrows `len` bytes at `ptr` as UTF-8 text.
+///
+/// # Safety
+/// As [`bytes`].
+pub(crate) unsafe fn text<'a>(ptr: *const u8, len: usize, what: &'static str) -> Result<&'a str, Error> {
+    // SAFETY: forwarded contract.
+    let b = unsafe { bytes(ptr, len, what)? };
+    std::str::from_utf8(b).map_err(|e| Error::new(ErrorCode::InvalidUtf8, what).at_offset(e.valid_up_to()))
+}
+
+/// A borrowed UTF-8 string passed inside a C struct: `ptr` may be NULL only when `len` is 0.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+#[allow(non_camel_case_types)]
+pub struct ssi_str {
+    /// First byte (need not be NUL-terminated).
+    pub ptr: *const u8,
+    /// Length in bytes.
+    pub len: usize,
+}
+
+impl ssi_str {
+    /// # Safety
+    /// As [`bytes`].
+    pub(crate) unsafe fn get<'a>(self, what: &'static str) -> Result<&'a str, Error> {
+        // SAFETY: forwarded contract.
+        unsafe { text(self.ptr, self.len, what) }
+    }
+
+    /// The text, or `None` when empty.
+    ///
+    /// # Safety
+    /// As [`bytes`].
+    pub(crate) unsafe fn opt<'a>(self, what: &'static str) -> Result<Option<&'a str>, Error> {
+        // SAFETY: forwarded contract.
+        unsafe { self.get(what) }.map(|s| (!s.is_empty()).then_some(s))
+    }
+}
+
+/// Writes `value` to `*out`.
+///
+/// # Safety
+/// `out` must be NULL or valid for writing a `T`.
+pub(crate) unsafe fn put<T>(out: *mut T, value: T, what: &'static str) -> Result<(), Error> {
+    if out.is_null() {
+        return Err(usage(ErrorCode::NullPointer, what));
+    }
+    // SAFETY: non-NULL and the caller promises it is writable.
+    unsafe { out.write(value) };
+    Ok(())
+}
+
+/// Copies `data` plus a NUL into `buf` (capacity `cap`) and stores the length in `*out_len`.
+/// If it does not fit, stores the needed capacity (with the NUL) and fails with BUFFER_TOO_SMALL.
+///
+/// # Safety
+/// `buf` must be NULL or valid for `cap` bytes of writing; `out_len` NULL or writable.
+pub(crate) unsafe fn put_text(data: &[u8], buf: *mut u8, cap: usize, out_len: *mut usize) -> Result<(), Error> {
+    if out_len.is_null() {
+        return Err(usage(ErrorCode::NullPointer, "out_len is NULL"));
+    }
+    let needed = data.len() + 1;
+    if buf.is_null() || cap < needed {
+        // SAFETY: out_len checked non-NULL above.
+        unsafe { out_len.write(needed) };
+        return Err(Error::new(ErrorCode::BufferTooSmall, "output buffer too small; *out_len holds the size needed"));
+    }
+    // SAFETY: buf holds at least `needed` writable bytes and cannot overlap our own `data`
+    // allocation from C's point of view (the caller passes a separate buffer).
+    unsafe {
+        std::ptr::copy_nonoverlapping(data.as_ptr(), buf, data.len());
+        buf.add(data.len()).write(0);
+        out_len.write(data.len());
+    }
+    Ok(())
+}
+
+/// Resource bounds, the C mirror of the core's `Limits` (see `ssi_limits_default`).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+#[allow(non_camel_case_types)]
+pub struct ssi_limits {
+    /// Largest accepted input in bytes.
+    pub max_input_bytes: usize,
+    /// Deepest JSON nesting (never more than 256).
+    pub max_depth: usize,
+    /// Most JSON values in one document.
+    pub max_items: usize,
+    /// Longest JSON string or number token in bytes.
+    pub max_string_bytes: usize,
+    /// Most entries in a Smart-ID interactions list read on the wallet side.
+    pub max_interactions: usize,
+}
+
+impl From<Limits> for ssi_limits {
+    fn from(l: Limits) -> Self {
+        Self {
+            max_input_bytes: l.max_input_bytes,
+            max_depth: l.max_depth,
+            max_items: l.max_items,
+            max_string_bytes: l.max_string_bytes,
+            max_interactions: l.max_interactions,
+        }
+    }
+}
+
+/// Reads optional limits (NULL means the defaults).
+///
+/// # Safety
+/// `limits` must be NULL or point to a readable `ssi_limits`.
+pub(crate) unsafe fn limits(limits: *const ssi_limits) -> Limits {
+    if limits.is_null() {
+        return Limits::DEFAULT;
+    }
+    // SAFETY: non-NULL and the caller promises it is readable.
+    let l = unsafe { limits.read() };
+    Limits {
+        max_input_bytes: l.max_input_bytes,
+        max_depth: l.max_depth,
+        max_items: l.max_items,
+        max_string_bytes: l.max_string_bytes,
+        max_interactions: l.max_interactions,
+    }
+}
+
+/// Fills `*out` with the default limits.
+///
+/// Returns `SSI_OK`, or `SSI_ERROR_NULL_POINTER` when `out` is NULL.
+///
+/// # Safety
+/// `out` must be NULL or valid for writing an `ssi_limits`.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_limits_default(out: *mut ssi_limits) -> ssi_status {
+    // SAFETY: forwarded contract.
+    boundary(|| unsafe { put(out, Limits::DEFAULT.into(), "out is NULL") })
+}
+
+/// The outcome of a check that could be run: `valid`, or not with `reason` (an `ssi_error` code).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+#[allow(non_camel_case_types)]
+pub struct ssi_verdict {
+    /// True when every check passed.
+    pub valid: bool,
+    /// 0 when valid, else the `ssi_error` code of the failed check (e.g. `SSI_ERROR_SIGNATURE_MISMATCH`).
+    pub reason: u32,
+}
+
+impl From<ssi_verify_core::Verdict> for ssi_verdict {
+    fn from(v: ssi_verify_core::Verdict) -> Self {
+        Self { valid: v.is_valid(), reason: v.reason().map_or(0, |c| c as u32) }
+    }
+}

@@ -1,0 +1,189 @@
+//! The UniFFI surface (Kotlin, Swift, Python): records and functions that mirror the core.
+//!
+//! Core enums are mirrored with `#[uniffi::remote]`, so the compiler rejects a mirror that
+//! drifts from the core definition. Errors become one exception class per error group
+//! (`SsiException.Format`, `.Rule`, ...), each carrying the stable `ErrorCode` and a detail.
+
+pub mod smartid;
+
+use ssi_verify_core::{Category, Error, ErrorCode, Limits};
+
+#[uniffi::remote(Enum)]
+pub enum ErrorCode {
+    NullPointer,
+    InvalidArgument,
+    BufferTooSmall,
+    Panic,
+    InvalidUtf8,
+    InvalidBase64,
+    InvalidBase64Url,
+    InvalidHex,
+    InvalidJson,
+    DuplicateKey,
+    UnexpectedJsonType,
+    LoneSurrogate,
+    MissingField,
+    InvalidFieldValue,
+    UnknownField,
+    InputTooLarge,
+    NestingTooDeep,
+    TooManyItems,
+    StringTooLong,
+    InvalidKey,
+    UnsupportedKey,
+    KeySizeNotAllowed,
+    InvalidSignatureEncoding,
+    UnsupportedAlgorithm,
+    InvalidCertificate,
+    SignatureMismatch,
+    ValueMismatch,
+    EmptyInteractions,
+    MissingInteractionType,
+    MissingDisplayText,
+    EmptyDisplayText,
+    BothDisplayTexts,
+    WrongDisplayTextField,
+    DisplayTextTooLong,
+    DuplicateInteractionType,
+    UnknownInteractionType,
+    TypeNotAllowedForFlow,
+    TooManyInteractions,
+    RequiredInteractionNotSupportedByApp,
+    InteractionTypeNotOffered,
+    FlowTypeNotOffered,
+    SessionNotSuccessful,
+}
+
+/// A failure: the check could not be run. Each variant is one error group; `code` is the
+/// stable code (the same number as in C), `detail` a safe-to-log English explanation.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum SsiError {
+    /// The caller broke the calling convention.
+    #[error("{code}: {detail}")]
+    Usage { code: ErrorCode, detail: String },
+    /// A text encoding (Base64, hex, UTF-8) is malformed.
+    #[error("{code}: {detail}")]
+    Encoding { code: ErrorCode, detail: String },
+    /// A document is malformed or has the wrong shape.
+    #[error("{code}: {detail}")]
+    Format { code: ErrorCode, detail: String },
+    /// A resource limit was hit.
+    #[error("{code}: {detail}")]
+    Limit { code: ErrorCode, detail: String },
+    /// A key, certificate or signature could not be used.
+    #[error("{code}: {detail}")]
+    Crypto { code: ErrorCode, detail: String },
+    /// A protocol rule is broken.
+    #[error("{code}: {detail}")]
+    Rule { code: ErrorCode, detail: String },
+}
+
+impl From<Error> for SsiError {
+    fn from(e: Error) -> Self {
+        let code = e.code();
+        let detail = e.to_string();
+        match code.category() {
+            Category::Usage => Self::Usage { code, detail },
+            Category::Encoding => Self::Encoding { code, detail },
+            Category::Format => Self::Format { code, detail },
+            Category::Limit => Self::Limit { code, detail },
+            Category::Crypto => Self::Crypto { code, detail },
+            Category::Rule => Self::Rule { code, detail },
+        }
+    }
+}
+
+/// Resource bounds (see the core `Limits`); `default_limits()` gives the documented defaults.
+#[derive(Clone, Copy, Debug, uniffi::Record)]
+pub struct SsiLimits {
+    /// Largest accepted input in bytes.
+    pub max_input_bytes: u64,
+    /// Deepest JSON nesting (never more than 256).
+    pub max_depth: u64,
+    /// Most JSON values in one document.
+    pub max_items: u64,
+    /// Longest JSON string or number token in bytes.
+    pub max_string_bytes: u64,
+    /// Most entries in a Smart-ID interactions list read on the wallet side.
+    pub max_interactions: u64,
+}
+
+fn clamp(v: u64) -> usize {
+    usize::try_from(v).unwrap_or(usize::MAX)
+}
+
+impl From<SsiLimits> for Limits {
+    fn from(l: SsiLimits) -> Self {
+        Limits {
+            max_input_bytes: clamp(l.max_input_bytes),
+            max_depth: clamp(l.max_depth),
+            max_items: clamp(l.max_items),
+            max_string_bytes: clamp(l.max_string_bytes),
+            max_interactions: clamp(l.max_interactions),
+        }
+    }
+}
+
+pub(crate) fn limits(l: Option<SsiLimits>) -> Limits {
+    l.map_or(Limits::DEFAULT, Limits::from)
+}
+
+/// The documented default limits.
+#[uniffi::export]
+pub fn default_limits() -> SsiLimits {
+    let d = Limits::DEFAULT;
+    SsiLimits {
+        max_input_bytes: d.max_input_bytes as u64,
+        max_depth: d.max_depth as u64,
+        max_items: d.max_items as u64,
+        max_string_bytes: d.max_string_bytes as u64,
+        max_interactions: d.max_interactions as u64,
+    }
+}
+
+/// The outcome of a check that ran: `valid`, or not with `reason`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct Verdict {
+    /// True when every check passed.
+    pub valid: bool,
+    /// Why the check failed (None when valid).
+    pub reason: Option<ErrorCode>,
+}
+
+impl From<ssi_verify_core::Verdict> for Verdict {
+    fn from(v: ssi_verify_core::Verdict) -> Self {
+        Self { valid: v.is_valid(), reason: v.reason() }
+    }
+}
+
+/// The stable name of an error code (`INVALID_BASE64`, ...).
+#[uniffi::export]
+pub fn error_code_name(code: ErrorCode) -> String {
+    code.name().to_owned()
+}
+
+/// The stable number of an error code (the value C callers see).
+#[uniffi::export]
+pub fn error_code_value(code: ErrorCode) -> u32 {
+    code as u32
+}
+
+/// The library version.
+#[uniffi::export]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_map_to_their_group() {
+        let e: SsiError = Error::code_only(ErrorCode::DisplayTextTooLong).into();
+        assert!(matches!(e, SsiError::Rule { code: ErrorCode::DisplayTextTooLong, .. }));
+        let e: SsiError = Error::code_only(ErrorCode::InvalidBase64).into();
+        assert!(matches!(e, SsiError::Encoding { .. }));
+        assert!(e.to_string().starts_with("INVALID_BASE64: "));
+    }
+}

@@ -1,0 +1,254 @@
+//! Smart-ID for Kotlin, Swift and Python.
+
+use ssi_verify_core::smartid::{
+    self, AuthRequest, DeviceLinkRequest, DeviceLinkType, Flow, FlowType, InteractionType, OwnedInteraction, Reading,
+    SessionType,
+};
+
+use super::{limits, SsiError, SsiLimits, Verdict};
+
+#[uniffi::remote(Enum)]
+pub enum InteractionType {
+    DisplayTextAndPin,
+    ConfirmationMessage,
+    ConfirmationMessageAndVerificationCodeChoice,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Flow {
+    DeviceLink,
+    Notification,
+    LinkedNotification,
+}
+
+#[uniffi::remote(Enum)]
+pub enum DeviceLinkType {
+    Qr,
+    Web2App,
+    App2App,
+}
+
+#[uniffi::remote(Enum)]
+pub enum SessionType {
+    Auth,
+    Sign,
+    Cert,
+}
+
+#[uniffi::remote(Enum)]
+pub enum FlowType {
+    Qr,
+    App2App,
+    Web2App,
+    Notification,
+}
+
+/// One validated interaction: its type and its unescaped display text.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct Interaction {
+    /// The interaction type.
+    pub kind: InteractionType,
+    /// The display text, unescaped (`\u20ac` reads as `€`).
+    pub text: String,
+}
+
+impl From<OwnedInteraction> for Interaction {
+    fn from(i: OwnedInteraction) -> Self {
+        Self { kind: i.kind, text: i.text }
+    }
+}
+
+/// A decoded interactions list.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct InteractionList {
+    /// The Base64 text exactly as received: reuse it for authCode and ACSP_V2.
+    pub base64: String,
+    /// The interactions in the RP's order (known types only in the wallet reading).
+    pub items: Vec<Interaction>,
+    /// Entries skipped because their type is unknown (wallet reading only).
+    pub skipped_unknown: u32,
+}
+
+impl From<smartid::InteractionList> for InteractionList {
+    fn from(l: smartid::InteractionList) -> Self {
+        Self {
+            base64: l.base64,
+            items: l.items.into_iter().map(Interaction::from).collect(),
+            skipped_unknown: u32::try_from(l.skipped).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// The wire name of an interaction type (`displayTextAndPIN`, ...).
+#[uniffi::export]
+pub fn interaction_type_name(kind: InteractionType) -> String {
+    kind.name().to_owned()
+}
+
+/// Decodes and strictly validates a Base64 `interactions` parameter for `flow` (the RP server's
+/// rules: unknown types, duplicates, wrong texts and over-long texts are errors).
+#[uniffi::export]
+pub fn smartid_decode(base64: String, flow: Flow, limits: Option<SsiLimits>) -> Result<InteractionList, SsiError> {
+    Ok(smartid::decode(&base64, flow, &self::limits(limits))?.into())
+}
+
+/// Reads an interactions parameter as the app does: unknown types are skipped, malformed
+/// entries are errors.
+#[uniffi::export]
+pub fn smartid_read_for_wallet(base64: String, limits: Option<SsiLimits>) -> Result<InteractionList, SsiError> {
+    Ok(smartid::read(&base64, Reading::Wallet, &self::limits(limits))?.into())
+}
+
+/// The app-side choice: the first interaction, in the RP's order, whose type is in `supported`.
+/// Throws `SsiException.Rule` with `REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP` when none is.
+#[uniffi::export]
+pub fn smartid_select(
+    base64: String,
+    supported: Vec<InteractionType>,
+    limits: Option<SsiLimits>,
+) -> Result<Interaction, SsiError> {
+    Ok(smartid::select(&base64, &supported, &self::limits(limits))?.into())
+}
+
+/// Encodes interactions as minified JSON and Base64, validated for `flow` (or for any flow).
+#[uniffi::export]
+pub fn smartid_encode(interactions: Vec<Interaction>, flow: Option<Flow>) -> Result<String, SsiError> {
+    let borrowed: Vec<_> = interactions.iter().map(|i| smartid::Interaction { kind: i.kind, text: &i.text }).collect();
+    Ok(smartid::encode(&borrowed, flow.map_or(Reading::AnyFlow, Reading::Strict))?)
+}
+
+/// Validates an interactions JSON text, minifies it (tokens kept byte for byte) and Base64-encodes it.
+#[uniffi::export]
+pub fn smartid_encode_json(json: String, flow: Option<Flow>, limits: Option<SsiLimits>) -> Result<String, SsiError> {
+    Ok(smartid::encode_json(&json, flow.map_or(Reading::AnyFlow, Reading::Strict), &self::limits(limits))?)
+}
+
+/// Everything needed to build a device link (see the RP API "Device link flows").
+#[derive(Clone, Debug, uniffi::Record)]
+pub struct DeviceLinkInput {
+    /// `smart-id` (LIVE) or `smart-id-demo` (DEMO).
+    pub scheme_name: String,
+    /// `deviceLinkBase` from the session response.
+    pub device_link_base: String,
+    /// QR, Web2App or App2App.
+    pub link_type: DeviceLinkType,
+    /// auth, sign or cert.
+    pub session_type: SessionType,
+    /// `sessionToken`.
+    pub session_token: String,
+    /// `sessionSecret` (Base64).
+    pub session_secret: String,
+    /// `rpChallenge` (auth sessions).
+    pub rp_challenge: Option<String>,
+    /// `digest` (sign sessions).
+    pub digest: Option<String>,
+    /// The relying party name, plain text.
+    pub relying_party_name: String,
+    /// The brokered RP name, plain text.
+    pub brokered_rp_name: Option<String>,
+    /// The interactions Base64 text exactly as sent (auth and sign).
+    pub interactions: Option<String>,
+    /// `initialCallbackUrl` (Web2App, App2App).
+    pub initial_callback_url: Option<String>,
+    /// ISO 639-2 language (default `eng`).
+    pub lang: Option<String>,
+    /// Seconds since the session response (QR only).
+    pub elapsed_seconds: Option<u64>,
+}
+
+/// A built device link.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct DeviceLink {
+    /// The Base64URL authCode.
+    pub auth_code: String,
+    /// The final link.
+    pub device_link: String,
+    /// The exact payload the authCode was computed over.
+    pub auth_code_payload: String,
+}
+
+/// Builds a device link and its authCode.
+#[uniffi::export]
+pub fn smartid_device_link(input: DeviceLinkInput) -> Result<DeviceLink, SsiError> {
+    let req = DeviceLinkRequest {
+        scheme_name: &input.scheme_name,
+        device_link_base: &input.device_link_base,
+        link_type: input.link_type,
+        session_type: input.session_type,
+        session_token: &input.session_token,
+        session_secret: &input.session_secret,
+        rp_challenge: input.rp_challenge.as_deref(),
+        digest: input.digest.as_deref(),
+        relying_party_name: &input.relying_party_name,
+        brokered_rp_name: input.brokered_rp_name.as_deref(),
+        interactions: input.interactions.as_deref(),
+        initial_callback_url: input.initial_callback_url.as_deref(),
+        lang: input.lang.as_deref(),
+        elapsed_seconds: input.elapsed_seconds,
+    };
+    let built = smartid::device_link(&req)?;
+    Ok(DeviceLink {
+        auth_code: built.auth_code,
+        device_link: built.device_link,
+        auth_code_payload: built.auth_code_payload,
+    })
+}
+
+/// What the RP sent when it started an authentication session.
+#[derive(Clone, Debug, uniffi::Record)]
+pub struct AuthRequestInput {
+    /// `smart-id` or `smart-id-demo`.
+    pub scheme_name: String,
+    /// The `rpChallenge` sent (Base64).
+    pub rp_challenge: String,
+    /// The relying party name exactly as sent.
+    pub relying_party_name: String,
+    /// The brokered RP name, if any.
+    pub brokered_rp_name: Option<String>,
+    /// The interactions Base64 text exactly as sent.
+    pub interactions: String,
+    /// The `initialCallbackUrl` sent, if any.
+    pub initial_callback_url: Option<String>,
+    /// The flows offered to the user.
+    pub offered_flows: Vec<FlowType>,
+}
+
+/// Verifies an authentication session-status response (JSON) against the request: state,
+/// endResult, `flowType`, `interactionTypeUsed` and the ACSP_V2 signature (the certificate is
+/// used for its key only; validate its chain separately).
+#[uniffi::export]
+pub fn smartid_verify_auth_session(
+    request: AuthRequestInput,
+    session_status_json: String,
+    limits: Option<SsiLimits>,
+) -> Result<Verdict, SsiError> {
+    let req = AuthRequest {
+        scheme_name: &request.scheme_name,
+        rp_challenge: &request.rp_challenge,
+        relying_party_name: &request.relying_party_name,
+        brokered_rp_name: request.brokered_rp_name.as_deref(),
+        interactions: &request.interactions,
+        initial_callback_url: request.initial_callback_url.as_deref(),
+        offered_flows: &request.offered_flows,
+    };
+    Ok(smartid::verify_auth_session_status(&req, &session_status_json, &self::limits(limits))?.into())
+}
+
+/// The four-digit verification code shown in notification flows.
+#[uniffi::export]
+pub fn smartid_verification_code(rp_challenge: String) -> Result<String, SsiError> {
+    let code = smartid::verification_code(&rp_challenge)?;
+    Ok(code.iter().map(|&b| char::from(b)).collect())
+}
+
+/// Checks a callback URL's `sessionSecretDigest` (constant time).
+#[uniffi::export]
+pub fn smartid_verify_session_secret_digest(session_secret: String, digest: String) -> Result<Verdict, SsiError> {
+    Ok(smartid::verify_session_secret_digest(&session_secret, &digest)?.into())
+}
+
+/// Checks `userChallenge` against the callback's `userChallengeVerifier` (constant time).
+#[uniffi::export]
+pub fn smartid_verify_user_challenge(verifier: String, user_challenge: String) -> Result<Verdict, SsiError> {
+    Ok(smartid::verify_user_challenge(&verifier, &user_challenge)?.into())
+}
