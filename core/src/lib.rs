@@ -2,6 +2,8 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// no_std hygiene: reach for core/alloc even where std would re-export them.
+#![warn(clippy::std_instead_of_core, clippy::std_instead_of_alloc)]
 
 extern crate alloc;
 #[cfg(test)]
@@ -19,3 +21,8 @@ mod verdict;
 pub use error::{Category, Error, ErrorCode, Location, Result};
 pub use limits::{Limits, DEPTH_CEILING};
 pub use verdict::Verdict;
+
+/// The repository README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

@@ -48,6 +48,9 @@ fn offset_in(src: &str, part: &str) -> usize {
 
 /// Checks an interactions JSON text against every rule of `reading`, without allocating.
 pub(crate) fn validate_json(src: &str, reading: Reading, limits: &Limits) -> Result<Validated> {
+    // Syntax first, over the whole text: malformed JSON is always reported as such, never as
+    // a rule violation found before the syntax error.
+    crate::json::validate(src, limits)?;
     let mut lx = Lexer::new(src, limits)?;
     match lx.next_event()? {
         Some(Event::StartArray) => {}
