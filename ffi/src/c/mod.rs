@@ -235,3 +235,33 @@ impl From<ssi_verify_core::Verdict> for ssi_verdict {
         Self { valid: v.is_valid(), reason: v.reason().map_or(0, |c| c as u32) }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_status_and_the_process_goes_on() {
+        let status = boundary(|| panic!("forced"));
+        assert_eq!(status, ErrorCode::Panic as u32);
+        assert!(last_detail().starts_with("PANIC"));
+        assert_eq!(boundary_or(7usize, || panic!("forced")), 7);
+        assert_eq!(boundary(|| Ok(())), SSI_OK);
+        assert_eq!(last_detail(), "");
+    }
+
+    #[test]
+    fn lying_inputs_are_refused() {
+        // SAFETY: NULL with a non-zero length must be refused before any read.
+        let r = unsafe { bytes(core::ptr::null(), 3, "p") };
+        assert_eq!(r.unwrap_err().code(), ErrorCode::NullPointer);
+        // SAFETY: the length check happens before the pointer is used.
+        let r = unsafe { bytes(b"x".as_ptr(), usize::MAX, "p") };
+        assert_eq!(r.unwrap_err().code(), ErrorCode::InvalidArgument);
+        let mut len = 0usize;
+        // SAFETY: out_len is valid; buf is NULL so nothing is written to it.
+        let r = unsafe { put_text(b"abc", core::ptr::null_mut(), 0, &mut len) };
+        assert_eq!(r.unwrap_err().code(), ErrorCode::BufferTooSmall);
+        assert_eq!(len, 4);
+    }
+}
