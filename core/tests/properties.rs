@@ -42,7 +42,7 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
         Just(serde_json::Value::Null),
         any::<bool>().prop_map(serde_json::Value::Bool),
-        any::<i64>().prop_map(|n| serde_json::Value::from(n)),
+        any::<i64>().prop_map(serde_json::Value::from),
         "\\PC{0,12}".prop_map(serde_json::Value::String),
     ];
     leaf.prop_recursive(4, 40, 6, |inner| {
