@@ -12,6 +12,7 @@
 //! | 4xx | resource limits ([`crate::Limits`]) |
 //! | 5xx | keys, certificates, signatures |
 //! | 6xx | Smart-ID rules |
+//! | 7xx | ProofSpace rules |
 //!
 //! "Could not check" is an [`Error`]; "checked and it failed" is a [`crate::Verdict`] whose
 //! reason is also an [`ErrorCode`] (for example [`ErrorCode::SignatureMismatch`]).
@@ -85,6 +86,22 @@ pub enum ErrorCode {
     SignatureMismatch = 506,
     /// Verdict reason: a MAC, digest or code does not match the expected value.
     ValueMismatch = 507,
+    /// The token is not a compact JWS of three Base64URL segments with JSON header and claims.
+    InvalidJwt = 530,
+    /// The token declares `alg: none` (unsigned tokens are never accepted).
+    JwtAlgNone = 531,
+    /// The token's `alg` is not the algorithm the key allows.
+    JwtAlgMismatch = 532,
+    /// Verdict reason: `iss` is missing or not the expected issuer.
+    JwtIssuerMismatch = 533,
+    /// Verdict reason: `aud` is missing or does not contain the expected audience.
+    JwtAudienceMismatch = 534,
+    /// Verdict reason: `exp` is in the past (beyond the leeway).
+    JwtExpired = 535,
+    /// Verdict reason: `nbf` (or `iat`) is in the future (beyond the leeway).
+    JwtNotYetValid = 536,
+    /// `exp` is clearly in milliseconds, not seconds (not silently accepted).
+    JwtExpInMilliseconds = 537,
 
     // 6xx: Smart-ID
     /// The interactions array is empty.
@@ -117,6 +134,44 @@ pub enum ErrorCode {
     FlowTypeNotOffered = 613,
     /// The session status is not a completed, successful ACSP_V2 authentication.
     SessionNotSuccessful = 614,
+
+    // 7xx: ProofSpace
+    /// A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
+    DateLooksLikeMilliseconds = 700,
+    /// A Date value is not an integer number of seconds.
+    InvalidDate = 701,
+    /// A Number value is not a plain decimal with '.' (no exponent, sign '+', comma, NaN or Infinity).
+    InvalidNumber = 702,
+    /// An ImageURL value is not an absolute http(s) URL.
+    InvalidImageUrl = 703,
+    /// An Enumeration value is not a non-negative integer index.
+    InvalidEnumeration = 704,
+    /// An Enumeration value is not one of the schema's values.
+    EnumerationNotInSchema = 705,
+    /// Verdict reason: a webhook response does not answer its request.
+    ResponseMismatch = 706,
+    /// A notification template names a parameter the instance does not have.
+    UnknownTemplateParameter = 707,
+    /// A notification template opens `{{` without a closing `}}` (or has an empty name).
+    UnclosedPlaceholder = 708,
+    /// A field pre-filled from the QR code cannot be changed.
+    FieldReadOnly = 709,
+    /// Verdict reason: a Once interaction was already completed by this DID.
+    InteractionAlreadyCompleted = 710,
+    /// Verdict reason: an earlier event of this DID is still in progress.
+    InteractionInProgress = 711,
+    /// Verdict reason: the interaction is paused (not visible in the app).
+    InteractionPaused = 712,
+    /// An Incoming-push interaction's issued-credentials template cannot be edited.
+    TemplateNotEditable = 713,
+    /// Verdict reason: the interaction QR code is older than its timeout.
+    QrCodeExpired = 714,
+    /// A required HTTP header is absent or empty.
+    HeaderMissing = 715,
+    /// A header that must appear once appears several times.
+    HeaderDuplicated = 716,
+    /// A header value has the wrong form (e.g. Authorization without `Bearer `).
+    InvalidHeader = 717,
 }
 
 impl ErrorCode {
@@ -149,6 +204,14 @@ impl ErrorCode {
         Self::InvalidCertificate,
         Self::SignatureMismatch,
         Self::ValueMismatch,
+        Self::InvalidJwt,
+        Self::JwtAlgNone,
+        Self::JwtAlgMismatch,
+        Self::JwtIssuerMismatch,
+        Self::JwtAudienceMismatch,
+        Self::JwtExpired,
+        Self::JwtNotYetValid,
+        Self::JwtExpInMilliseconds,
         Self::EmptyInteractions,
         Self::MissingInteractionType,
         Self::MissingDisplayText,
@@ -164,6 +227,24 @@ impl ErrorCode {
         Self::InteractionTypeNotOffered,
         Self::FlowTypeNotOffered,
         Self::SessionNotSuccessful,
+        Self::DateLooksLikeMilliseconds,
+        Self::InvalidDate,
+        Self::InvalidNumber,
+        Self::InvalidImageUrl,
+        Self::InvalidEnumeration,
+        Self::EnumerationNotInSchema,
+        Self::ResponseMismatch,
+        Self::UnknownTemplateParameter,
+        Self::UnclosedPlaceholder,
+        Self::FieldReadOnly,
+        Self::InteractionAlreadyCompleted,
+        Self::InteractionInProgress,
+        Self::InteractionPaused,
+        Self::TemplateNotEditable,
+        Self::QrCodeExpired,
+        Self::HeaderMissing,
+        Self::HeaderDuplicated,
+        Self::InvalidHeader,
     ];
 
     /// The stable upper-snake-case name, as printed by the CLI (`error: NAME: ...`).
@@ -204,6 +285,14 @@ impl ErrorCode {
             Self::InvalidCertificate => "INVALID_CERTIFICATE",
             Self::SignatureMismatch => "SIGNATURE_MISMATCH",
             Self::ValueMismatch => "VALUE_MISMATCH",
+            Self::InvalidJwt => "INVALID_JWT",
+            Self::JwtAlgNone => "JWT_ALG_NONE",
+            Self::JwtAlgMismatch => "JWT_ALG_MISMATCH",
+            Self::JwtIssuerMismatch => "JWT_ISSUER_MISMATCH",
+            Self::JwtAudienceMismatch => "JWT_AUDIENCE_MISMATCH",
+            Self::JwtExpired => "JWT_EXPIRED",
+            Self::JwtNotYetValid => "JWT_NOT_YET_VALID",
+            Self::JwtExpInMilliseconds => "JWT_EXP_IN_MILLISECONDS",
             Self::EmptyInteractions => "EMPTY_INTERACTIONS",
             Self::MissingInteractionType => "MISSING_INTERACTION_TYPE",
             Self::MissingDisplayText => "MISSING_DISPLAY_TEXT",
@@ -219,6 +308,24 @@ impl ErrorCode {
             Self::InteractionTypeNotOffered => "INTERACTION_TYPE_NOT_OFFERED",
             Self::FlowTypeNotOffered => "FLOW_TYPE_NOT_OFFERED",
             Self::SessionNotSuccessful => "SESSION_NOT_SUCCESSFUL",
+            Self::DateLooksLikeMilliseconds => "DATE_LOOKS_LIKE_MILLISECONDS",
+            Self::InvalidDate => "INVALID_DATE",
+            Self::InvalidNumber => "INVALID_NUMBER",
+            Self::InvalidImageUrl => "INVALID_IMAGE_URL",
+            Self::InvalidEnumeration => "INVALID_ENUMERATION",
+            Self::EnumerationNotInSchema => "ENUMERATION_NOT_IN_SCHEMA",
+            Self::ResponseMismatch => "RESPONSE_MISMATCH",
+            Self::UnknownTemplateParameter => "UNKNOWN_TEMPLATE_PARAMETER",
+            Self::UnclosedPlaceholder => "UNCLOSED_PLACEHOLDER",
+            Self::FieldReadOnly => "FIELD_READ_ONLY",
+            Self::InteractionAlreadyCompleted => "INTERACTION_ALREADY_COMPLETED",
+            Self::InteractionInProgress => "INTERACTION_IN_PROGRESS",
+            Self::InteractionPaused => "INTERACTION_PAUSED",
+            Self::TemplateNotEditable => "TEMPLATE_NOT_EDITABLE",
+            Self::QrCodeExpired => "QR_CODE_EXPIRED",
+            Self::HeaderMissing => "HEADER_MISSING",
+            Self::HeaderDuplicated => "HEADER_DUPLICATED",
+            Self::InvalidHeader => "INVALID_HEADER",
         }
     }
 
@@ -253,6 +360,14 @@ impl ErrorCode {
             Self::InvalidCertificate => "not a DER X.509 certificate",
             Self::SignatureMismatch => "signature does not verify",
             Self::ValueMismatch => "value does not match the expected value",
+            Self::InvalidJwt => "token is not a well-formed compact JWT",
+            Self::JwtAlgNone => "unsigned token (alg none) refused",
+            Self::JwtAlgMismatch => "token algorithm does not match the key",
+            Self::JwtIssuerMismatch => "token issuer is not the expected one",
+            Self::JwtAudienceMismatch => "token audience is not the expected one",
+            Self::JwtExpired => "token expired",
+            Self::JwtNotYetValid => "token not yet valid",
+            Self::JwtExpInMilliseconds => "token exp looks like milliseconds, not seconds",
             Self::EmptyInteractions => "interactions array is empty",
             Self::MissingInteractionType => "interaction has no type",
             Self::MissingDisplayText => "interaction has no display text",
@@ -268,6 +383,24 @@ impl ErrorCode {
             Self::InteractionTypeNotOffered => "interactionTypeUsed was not offered in the request",
             Self::FlowTypeNotOffered => "flowType was not offered by the relying party",
             Self::SessionNotSuccessful => "session status is not a completed ACSP_V2 authentication with endResult OK",
+            Self::DateLooksLikeMilliseconds => "date value looks like milliseconds; ProofSpace dates are seconds since the epoch",
+            Self::InvalidDate => "date is not an integer number of seconds since the epoch",
+            Self::InvalidNumber => "number is not a plain decimal with '.'",
+            Self::InvalidImageUrl => "not an absolute http or https URL",
+            Self::InvalidEnumeration => "enumeration value is not a non-negative integer",
+            Self::EnumerationNotInSchema => "enumeration value is not one of the schema's values",
+            Self::ResponseMismatch => "response does not match its request",
+            Self::UnknownTemplateParameter => "template names an unknown parameter",
+            Self::UnclosedPlaceholder => "template placeholder is not closed",
+            Self::FieldReadOnly => "field was pre-filled from the QR code and is read-only",
+            Self::InteractionAlreadyCompleted => "interaction may run once per DID and was already completed",
+            Self::InteractionInProgress => "an earlier event of this DID is still in progress",
+            Self::InteractionPaused => "interaction is paused",
+            Self::TemplateNotEditable => "issued-credentials template of an incoming-push interaction cannot be edited",
+            Self::QrCodeExpired => "QR code is older than its timeout",
+            Self::HeaderMissing => "required header is missing or empty",
+            Self::HeaderDuplicated => "header appears more than once",
+            Self::InvalidHeader => "header value has the wrong form",
         }
     }
 
@@ -437,6 +570,17 @@ mod tests {
         let mut check = sorted.clone();
         check.sort_unstable();
         assert_eq!(sorted, check, "ALL must be in numeric order");
+    }
+
+    #[test]
+    fn all_lists_every_variant() {
+        // `name()` is an exhaustive match, so the compiler keeps it complete; ALL is a plain
+        // list, so count it against the match arms to catch a variant missing from ALL.
+        let src = include_str!("error.rs");
+        let start = src.find("pub const fn name(self)").unwrap();
+        let end = src[start..].find("pub const fn message(self)").unwrap() + start;
+        let arms = src[start..end].matches("Self::").count();
+        assert_eq!(arms, ErrorCode::ALL.len());
     }
 
     #[test]

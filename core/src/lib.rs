@@ -14,6 +14,8 @@ pub mod crypto;
 mod error;
 pub mod json;
 mod limits;
+#[cfg(feature = "proofspace")]
+pub mod proofspace;
 #[cfg(feature = "smartid")]
 pub mod smartid;
 mod verdict;

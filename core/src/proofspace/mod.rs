@@ -1,0 +1,5 @@
+//! ProofSpace interactions and webhooks: documents, typed credential values, authentication
+//! (X-Body-Signature, Bearer JWT) and interaction rules.
+
+pub mod rules;
+pub mod values;

@@ -1,0 +1,1 @@
+//! Interaction rules (in progress).

@@ -1,0 +1,1 @@
+//! Typed credential values (in progress).
