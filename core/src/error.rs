@@ -383,7 +383,9 @@ impl ErrorCode {
             Self::InteractionTypeNotOffered => "interactionTypeUsed was not offered in the request",
             Self::FlowTypeNotOffered => "flowType was not offered by the relying party",
             Self::SessionNotSuccessful => "session status is not a completed ACSP_V2 authentication with endResult OK",
-            Self::DateLooksLikeMilliseconds => "date value looks like milliseconds; ProofSpace dates are seconds since the epoch",
+            Self::DateLooksLikeMilliseconds => {
+                "date value looks like milliseconds; ProofSpace dates are seconds since the epoch"
+            }
             Self::InvalidDate => "date is not an integer number of seconds since the epoch",
             Self::InvalidNumber => "number is not a plain decimal with '.'",
             Self::InvalidImageUrl => "not an absolute http or https URL",

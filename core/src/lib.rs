@@ -12,6 +12,8 @@ extern crate std;
 pub mod codec;
 pub mod crypto;
 mod error;
+#[cfg(feature = "proofspace")]
+pub mod jose;
 pub mod json;
 mod limits;
 #[cfg(feature = "proofspace")]

@@ -16,6 +16,34 @@ use crate::limits::Limits;
 pub struct Number(String);
 
 impl Number {
+    /// A number from its text, if the text is a JSON number.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::Number;
+    /// assert_eq!(Number::new("-1.5e3").map(|n| n.as_str().to_owned()), Some("-1.5e3".into()));
+    /// assert!(Number::new("01").is_none());
+    /// ```
+    #[must_use]
+    pub fn new(text: &str) -> Option<Number> {
+        let mut lx = Lexer::new(text, &Limits::DEFAULT).ok()?;
+        match (lx.next_event(), lx.next_event()) {
+            (Ok(Some(Event::Number(n))), Ok(None)) => Some(Number(String::from(n))),
+            _ => None,
+        }
+    }
+
+    /// The number for an unsigned integer.
+    #[must_use]
+    pub fn from_u64(n: u64) -> Number {
+        Number(alloc::format!("{n}"))
+    }
+
+    /// The number for a signed integer.
+    #[must_use]
+    pub fn from_i64(n: i64) -> Number {
+        Number(alloc::format!("{n}"))
+    }
+
     /// The source text.
     #[must_use]
     pub fn as_str(&self) -> &str {
@@ -193,6 +221,70 @@ impl Value {
         matches!(self, Value::Null)
     }
 
+    /// The value as compact JSON text (member order kept, minimal string escaping, numbers as
+    /// their source text). Iterative, so any depth the parser accepted is safe.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::Value;
+    /// use ssi_verify_core::Limits;
+    /// let v = Value::parse("{ \"a\" : [1.50, \"\\u00e9\"] }", &Limits::DEFAULT).unwrap();
+    /// assert_eq!(v.to_json(), "{\"a\":[1.50,\"é\"]}");
+    /// ```
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        enum Step<'v> {
+            Value(&'v Value),
+            Member(&'v str, &'v Value),
+            Text(&'static str),
+        }
+        let mut out = String::new();
+        let mut todo: Vec<Step<'_>> = alloc::vec![Step::Value(self)];
+        while let Some(step) = todo.pop() {
+            let v = match step {
+                Step::Text(t) => {
+                    out.push_str(t);
+                    continue;
+                }
+                Step::Member(k, v) => {
+                    // Writing to a String cannot fail.
+                    let _ = crate::json::write_string(&mut out, k);
+                    out.push(':');
+                    v
+                }
+                Step::Value(v) => v,
+            };
+            match v {
+                Value::Null => out.push_str("null"),
+                Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                Value::Number(n) => out.push_str(n.as_str()),
+                Value::String(s) => {
+                    let _ = crate::json::write_string(&mut out, s);
+                }
+                Value::Array(items) => {
+                    out.push('[');
+                    todo.push(Step::Text("]"));
+                    for (i, item) in items.iter().enumerate().rev() {
+                        todo.push(Step::Value(item));
+                        if i > 0 {
+                            todo.push(Step::Text(","));
+                        }
+                    }
+                }
+                Value::Object(members) => {
+                    out.push('{');
+                    todo.push(Step::Text("}"));
+                    for (i, (k, item)) in members.iter().enumerate().rev() {
+                        todo.push(Step::Member(k, item));
+                        if i > 0 {
+                            todo.push(Step::Text(","));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// A short name of the value's JSON type (for messages).
     #[must_use]
     pub fn kind(&self) -> &'static str {
@@ -289,6 +381,15 @@ mod tests {
         assert_eq!(Value::parse("", &Limits::DEFAULT).unwrap_err().code(), ErrorCode::InvalidJson);
         let deep = "[".repeat(100) + &"]".repeat(100);
         assert_eq!(Value::parse(&deep, &Limits::DEFAULT).unwrap_err().code(), ErrorCode::NestingTooDeep);
+    }
+
+    #[test]
+    fn to_json_round_trips_deep_and_escaped() {
+        let src = r#"{"a":[{"b":"x\"y\n"},[],{}],"c":null,"d":-0.5e2,"e":true}"#;
+        let v = Value::parse(src, &Limits::DEFAULT).unwrap();
+        assert_eq!(v.to_json(), src);
+        let deep = "[".repeat(64) + &"]".repeat(64);
+        assert_eq!(Value::parse(&deep, &Limits::DEFAULT).unwrap().to_json(), deep);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! ProofSpace interactions and webhooks: documents, typed credential values, authentication
 //! (X-Body-Signature, Bearer JWT) and interaction rules.
 
+pub mod auth;
 pub mod rules;
 pub mod values;
