@@ -7,6 +7,7 @@ mod value;
 mod write;
 
 pub use lexer::{validate, Event, Lexer};
+#[cfg(feature = "smartid")]
 pub(crate) use string::unescape_in_place;
 pub use string::{JsonStr, Unescape};
 pub use value::{Number, ObjectExt, Value};

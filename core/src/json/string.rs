@@ -155,6 +155,7 @@ impl Iterator for Unescape<'_> {
 /// Unescapes the validated string token occupying `buf[start..end]` in place and returns its new
 /// end. The unescaped form is never longer than the escaped one, so the write position never
 /// passes the read position.
+#[cfg(feature = "smartid")]
 pub(crate) fn unescape_in_place(buf: &mut [u8], start: usize, end: usize) -> Option<usize> {
     let mut r = start;
     let mut w = start;
@@ -214,6 +215,7 @@ mod tests {
         assert!(!s.eq_str("a"));
     }
 
+    #[cfg(feature = "smartid")]
     #[test]
     fn in_place_matches_lazy() {
         let src = r#""x\u00e9\ud83d\ude00\n\"y""#;
