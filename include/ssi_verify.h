@@ -79,6 +79,22 @@ enum ssi_error
   SSI_ERROR_SIGNATURE_MISMATCH = 506,
   // Verdict reason: a MAC, digest or code does not match the expected value.
   SSI_ERROR_VALUE_MISMATCH = 507,
+  // The token is not a compact JWS of three Base64URL segments with JSON header and claims.
+  SSI_ERROR_INVALID_JWT = 530,
+  // The token declares `alg: none` (unsigned tokens are never accepted).
+  SSI_ERROR_JWT_ALG_NONE = 531,
+  // The token's `alg` is not the algorithm the key allows.
+  SSI_ERROR_JWT_ALG_MISMATCH = 532,
+  // Verdict reason: `iss` is missing or not the expected issuer.
+  SSI_ERROR_JWT_ISSUER_MISMATCH = 533,
+  // Verdict reason: `aud` is missing or does not contain the expected audience.
+  SSI_ERROR_JWT_AUDIENCE_MISMATCH = 534,
+  // Verdict reason: `exp` is in the past (beyond the leeway).
+  SSI_ERROR_JWT_EXPIRED = 535,
+  // Verdict reason: `nbf` (or `iat`) is in the future (beyond the leeway).
+  SSI_ERROR_JWT_NOT_YET_VALID = 536,
+  // `exp` is clearly in milliseconds, not seconds (not silently accepted).
+  SSI_ERROR_JWT_EXP_IN_MILLISECONDS = 537,
   // The interactions array is empty.
   SSI_ERROR_EMPTY_INTERACTIONS = 600,
   // An interaction has no `type`.
@@ -109,6 +125,42 @@ enum ssi_error
   SSI_ERROR_FLOW_TYPE_NOT_OFFERED = 613,
   // The session status is not a completed, successful ACSP_V2 authentication.
   SSI_ERROR_SESSION_NOT_SUCCESSFUL = 614,
+  // A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
+  SSI_ERROR_DATE_LOOKS_LIKE_MILLISECONDS = 700,
+  // A Date value is not an integer number of seconds.
+  SSI_ERROR_INVALID_DATE = 701,
+  // A Number value is not a plain decimal with '.' (no exponent, sign '+', comma, NaN or Infinity).
+  SSI_ERROR_INVALID_NUMBER = 702,
+  // An ImageURL value is not an absolute http(s) URL.
+  SSI_ERROR_INVALID_IMAGE_URL = 703,
+  // An Enumeration value is not a non-negative integer index.
+  SSI_ERROR_INVALID_ENUMERATION = 704,
+  // An Enumeration value is not one of the schema's values.
+  SSI_ERROR_ENUMERATION_NOT_IN_SCHEMA = 705,
+  // Verdict reason: a webhook response does not answer its request.
+  SSI_ERROR_RESPONSE_MISMATCH = 706,
+  // A notification template names a parameter the instance does not have.
+  SSI_ERROR_UNKNOWN_TEMPLATE_PARAMETER = 707,
+  // A notification template opens `{{` without a closing `}}` (or has an empty name).
+  SSI_ERROR_UNCLOSED_PLACEHOLDER = 708,
+  // A field pre-filled from the QR code cannot be changed.
+  SSI_ERROR_FIELD_READ_ONLY = 709,
+  // Verdict reason: a Once interaction was already completed by this DID.
+  SSI_ERROR_INTERACTION_ALREADY_COMPLETED = 710,
+  // Verdict reason: an earlier event of this DID is still in progress.
+  SSI_ERROR_INTERACTION_IN_PROGRESS = 711,
+  // Verdict reason: the interaction is paused (not visible in the app).
+  SSI_ERROR_INTERACTION_PAUSED = 712,
+  // An Incoming-push interaction's issued-credentials template cannot be edited.
+  SSI_ERROR_TEMPLATE_NOT_EDITABLE = 713,
+  // Verdict reason: the interaction QR code is older than its timeout.
+  SSI_ERROR_QR_CODE_EXPIRED = 714,
+  // A required HTTP header is absent or empty.
+  SSI_ERROR_HEADER_MISSING = 715,
+  // A header that must appear once appears several times.
+  SSI_ERROR_HEADER_DUPLICATED = 716,
+  // A header value has the wrong form (e.g. Authorization without `Bearer `).
+  SSI_ERROR_INVALID_HEADER = 717,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -227,8 +279,87 @@ typedef uint32_t ssi_flow_type;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+// Credential attribute types.
+enum ssi_attribute_type
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // Text.
+  SSI_ATTRIBUTE_TYPE_TEXT = 1,
+  // Date: seconds since the epoch.
+  SSI_ATTRIBUTE_TYPE_DATE = 2,
+  // Number: a plain decimal with '.'.
+  SSI_ATTRIBUTE_TYPE_NUMBER = 3,
+  // ImageURL: an absolute http(s) URL.
+  SSI_ATTRIBUTE_TYPE_IMAGE_URL = 4,
+  // Enumeration: a non-negative index.
+  SSI_ATTRIBUTE_TYPE_ENUMERATION = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ssi_attribute_type ssi_attribute_type;
+#else
+typedef uint32_t ssi_attribute_type;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// How a Bearer token's key is given.
+enum ssi_jws_key_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // `key` holds the raw HS256 shared secret (at least 32 bytes).
+  SSI_JWS_KEY_KIND_HS256 = 1,
+  // `key` holds an RSA SPKI PEM; the token must be RS256.
+  SSI_JWS_KEY_KIND_RS256 = 2,
+  // `key` holds an RSA SPKI PEM; the token must be RS512.
+  SSI_JWS_KEY_KIND_RS512 = 3,
+  // `key` holds an Ed25519 SPKI PEM; the token must be EdDSA.
+  SSI_JWS_KEY_KIND_ED_DSA = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ssi_jws_key_kind ssi_jws_key_kind;
+#else
+typedef uint32_t ssi_jws_key_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// Which way the webhook call goes.
+enum ssi_direction
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // ProofSpace calls the third party: `iss` must be the service DID.
+  SSI_DIRECTION_FROM_PROOFSPACE = 1,
+  // The third party calls ProofSpace: `aud` must be the service DID.
+  SSI_DIRECTION_TO_PROOFSPACE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ssi_direction ssi_direction;
+#else
+typedef uint32_t ssi_direction;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+typedef struct AttributeType AttributeType;
+
+typedef struct Concurrency Concurrency;
+
+typedef struct EventStatus EventStatus;
+
+// Which flow notification pop-up.
+typedef struct NotificationKind NotificationKind;
+
 // A decoded, validated interactions list (opaque). Free with `ssi_interactions_free`.
 typedef struct ssi_interactions ssi_interactions;
+
+// The dashboard status of an interaction.
+typedef struct Status Status;
 
 // Status returned by every fallible function: `SSI_OK` or an `ssi_error` value.
 typedef uint32_t ssi_status;
@@ -247,6 +378,14 @@ typedef struct ssi_limits {
   size_t max_interactions;
 } ssi_limits;
 
+// The outcome of a check that could be run: `valid`, or not with `reason` (an `ssi_error` code).
+typedef struct ssi_verdict {
+  // True when every check passed.
+  bool valid;
+  // 0 when valid, else the `ssi_error` code of the failed check (e.g. `SSI_ERROR_SIGNATURE_MISMATCH`).
+  uint32_t reason;
+} ssi_verdict;
+
 // A borrowed UTF-8 string passed inside a C struct: `ptr` may be NULL only when `len` is 0.
 typedef struct ssi_str {
   // First byte (need not be NUL-terminated).
@@ -254,6 +393,22 @@ typedef struct ssi_str {
   // Length in bytes.
   size_t len;
 } ssi_str;
+
+// What a Bearer token must satisfy.
+typedef struct ssi_bearer_policy {
+  // The service's public DID.
+  struct ssi_str service_did;
+  // An `ssi_direction`.
+  uint32_t direction;
+  // Current time, seconds since the epoch.
+  uint64_t now;
+  // Allowed clock skew in seconds.
+  uint64_t leeway;
+  // Whether a token without `exp` is refused.
+  bool require_exp;
+  // Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
+  bool accept_millisecond_times;
+} ssi_bearer_policy;
 
 // Inputs of `ssi_smartid_device_link`. Empty strings mean "absent".
 typedef struct ssi_device_link_request {
@@ -307,16 +462,18 @@ typedef struct ssi_auth_request {
   size_t offered_flows_len;
 } ssi_auth_request;
 
-// The outcome of a check that could be run: `valid`, or not with `reason` (an `ssi_error` code).
-typedef struct ssi_verdict {
-  // True when every check passed.
-  bool valid;
-  // 0 when valid, else the `ssi_error` code of the failed check (e.g. `SSI_ERROR_SIGNATURE_MISMATCH`).
-  uint32_t reason;
-} ssi_verdict;
-
 // Success.
 #define SSI_OK 0
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -362,6 +519,78 @@ ssi_status ssi_last_error_detail(uint8_t *buf, size_t cap, size_t *out_len);
 
 // The library version as a static NUL-terminated string (never NULL, never freed).
 const char *ssi_version(void);
+
+// Verifies an `X-Body-Signature` over the exact body bytes. The key (SPKI PEM) decides the
+// scheme: RSA 2048 to 4096 bits uses PKCS#1 v1.5 + SHA3-256, Ed25519 signs the raw body.
+//
+// Parameters: `public_key_pem`, `body` and `signature` (the raw header value, trimmed here)
+// as (pointer, length); `*out` receives the verdict.
+// Returns `SSI_OK` (then read `out->valid`), or `SSI_ERROR_INVALID_KEY`,
+// `SSI_ERROR_KEY_SIZE_NOT_ALLOWED`, `SSI_ERROR_UNSUPPORTED_KEY`, `SSI_ERROR_INVALID_BASE64`,
+// `SSI_ERROR_INVALID_SIGNATURE_ENCODING`, `SSI_ERROR_HEADER_MISSING`, `SSI_ERROR_HEADER_DUPLICATED`.
+//
+// # Safety
+// Every (pointer, length) pair readable; `out` writable.
+ssi_status ssi_proofspace_verify_body(const uint8_t *public_key_pem, size_t public_key_pem_len, const uint8_t *body, size_t body_len, const uint8_t *signature, size_t signature_len, struct ssi_verdict *out);
+
+// Signs a body for the Ed25519 `X-Body-Signature` scheme with the 32-byte secret `seed`,
+// writing the NUL-terminated Base64 signature (89 bytes with the NUL) into `out`.
+//
+// # Safety
+// `seed` readable for 32 bytes; `body` readable for `body_len`; `out` writable for `out_cap`.
+ssi_status ssi_proofspace_sign_body_ed25519(const uint8_t *seed, size_t seed_len, const uint8_t *body, size_t body_len, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Verifies the `Authorization` header of a webhook call (`Bearer <JWT>`): the key kind fixes the
+// algorithm, then signature, `exp`/`nbf` against `policy.now`, and `iss` or `aud` per direction.
+//
+// Parameters: `authorization` the raw header value (length 0 means absent); `key_kind` an
+// `ssi_jws_key_kind`, `key` the secret bytes or the PEM; `*out` the verdict.
+// Returns `SSI_OK` (then read `out`; reasons such as `SSI_ERROR_JWT_EXPIRED`,
+// `SSI_ERROR_JWT_ISSUER_MISMATCH`, `SSI_ERROR_SIGNATURE_MISMATCH`), or an error such as
+// `SSI_ERROR_HEADER_MISSING`, `SSI_ERROR_INVALID_HEADER`, `SSI_ERROR_INVALID_JWT`,
+// `SSI_ERROR_JWT_ALG_NONE`, `SSI_ERROR_JWT_ALG_MISMATCH`, `SSI_ERROR_JWT_EXP_IN_MILLISECONDS`.
+//
+// # Safety
+// Inputs readable for their lengths; `policy` readable with valid strings; `out` writable.
+ssi_status ssi_proofspace_verify_bearer(const uint8_t *authorization, size_t authorization_len, uint32_t key_kind, const uint8_t *key, size_t key_len, const struct ssi_bearer_policy *policy, const struct ssi_limits *limits_ptr, struct ssi_verdict *out);
+
+// Casts a wire string to its typed value and writes the typed value as compact JSON, e.g.
+// `{"type":"Date","seconds":1648800000}` or `{"type":"Number","value":"222.2222"}`.
+//
+// Parameters: `attribute_type` an `ssi_attribute_type`; `enum_values`/`enum_values_len` the
+// schema's allowed Enumeration values (NULL/0 when the schema gives none).
+// Returns `SSI_OK`, or `SSI_ERROR_INVALID_DATE`, `SSI_ERROR_DATE_LOOKS_LIKE_MILLISECONDS`,
+// `SSI_ERROR_INVALID_NUMBER`, `SSI_ERROR_INVALID_IMAGE_URL`, `SSI_ERROR_INVALID_ENUMERATION`,
+// `SSI_ERROR_ENUMERATION_NOT_IN_SCHEMA`, `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `value` readable for `value_len`; `enum_values` readable for `enum_values_len` values; `out` writable.
+ssi_status ssi_proofspace_cast(uint32_t attribute_type, const uint8_t *value, size_t value_len, const uint32_t *enum_values, size_t enum_values_len, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Parses and validates an interaction-webhook request body.
+//
+// # Safety
+// `json` readable for `json_len`; `limits` NULL or readable.
+ssi_status ssi_proofspace_check_request(const uint8_t *json, size_t json_len, const struct ssi_limits *limits_ptr);
+
+// Checks a webhook response against its request and reports every mismatch.
+//
+// Parameters: `*out` the verdict (`SSI_ERROR_RESPONSE_MISMATCH` when any mismatch);
+// `report`/`report_cap` receive a NUL-terminated JSON array
+// `[{"path":"serviceDid","code":"RESPONSE_MISMATCH","detail":"..."}]` (empty when valid).
+// Returns `SSI_OK`, a parse error of either document, or `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// Inputs readable for their lengths; outputs writable.
+ssi_status ssi_proofspace_check_response(const uint8_t *request_json, size_t request_len, const uint8_t *response_json, size_t response_len, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *report, size_t report_cap, size_t *report_len);
+
+// Writes the failure reply a webhook sends to fail an event:
+// `{"protocolVersion":1,"ok":false,"error":{"message":...,"details":...}}` (`details` omitted
+// when its length is 0).
+//
+// # Safety
+// Inputs readable for their lengths; `out` writable for `out_cap`.
+ssi_status ssi_proofspace_failure_reply(const uint8_t *message, size_t message_len, const uint8_t *details, size_t details_len, uint8_t *out, size_t out_cap, size_t *out_len);
 
 // Decodes and strictly validates a Base64 `interactions` parameter for `flow`.
 //

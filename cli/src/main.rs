@@ -6,6 +6,7 @@
 mod args;
 mod demo;
 mod input;
+mod proofspace;
 mod smartid;
 
 use std::io::Write as _;
@@ -51,6 +52,17 @@ Smart-ID:
   smartid verify-auth --request FILE [STATUS_FILE]
   smartid verification-code [RP_CHALLENGE]
 
+ProofSpace:
+  proofspace verify-body --public-key PEMFILE --signature B64 [BODYFILE]
+  proofspace sign-body --secret-key SEEDFILE [BODYFILE]          (Ed25519 scheme)
+  proofspace cast --type Text|Date|Number|ImageURL|Enumeration [--enum-values N,N] VALUE
+  proofspace verify-bearer --hs256-secret|--rs256-key|--rs512-key|--eddsa-key FILE
+        --service-did DID --direction from-proofspace|to-proofspace --now SECS [--leeway S] [HEADER]
+  proofspace check-request [FILE]
+  proofspace check-response --request FILE [--schema FILE] [RESPONSE_FILE]
+  proofspace failure-reply --message TEXT [--details TEXT]
+  proofspace render [--param 'Name=Value;Name2=Value2'] [TEMPLATE]
+
 Other:
   demo          run the bundled samples, one line per sample with its verdict
   version       print the version
@@ -75,6 +87,7 @@ fn run(argv: &[String]) -> CmdResult {
     let (command, rest) = argv.split_first().ok_or_else(|| Failure::usage("missing command"))?;
     match command.as_str() {
         "smartid" => smartid::run(rest),
+        "proofspace" => proofspace::run(rest),
         "demo" => demo::run(rest),
         "version" | "--version" => {
             emit(&format!("ssi-verify {}\n", env!("CARGO_PKG_VERSION")));

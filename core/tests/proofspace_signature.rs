@@ -1,4 +1,5 @@
 //! The ProofSpace X-Body-Signature vector (tests/vectors/proofspace/SOURCE.md).
+#![cfg(feature = "proofspace")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code
 
 use ssi_verify_core::crypto::PublicKey;

@@ -1,4 +1,5 @@
 //! Laws that must hold for every input, checked with proptest.
+#![cfg(feature = "smartid")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code
 
 use proptest::prelude::*;

@@ -1,4 +1,5 @@
 //! RSA key policy: the key decides the algorithm, sizes are bounded, formats are strict.
+#![cfg(feature = "smartid")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code
 
 use ssi_verify_core::crypto::rsa::{RsaKey, RsaScheme};

@@ -1,4 +1,5 @@
 //! Every Smart-ID vector in tests/vectors/smartid/ (copied from shared/vectors/smartid/).
+#![cfg(feature = "smartid")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code: a panic is a failed test
 
 use serde_json::Value;

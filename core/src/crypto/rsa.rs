@@ -64,6 +64,7 @@ impl RsaKey {
         Self::from_spki_der(&der, bits)
     }
 
+    #[cfg(feature = "smartid")]
     /// Extracts the subject key of a DER X.509 certificate. The certificate itself is not
     /// validated (no chain, validity period or revocation): that is the caller's trust decision.
     ///

@@ -196,7 +196,6 @@ mod tests {
     use crate::json::{Event, Lexer};
     use crate::Limits;
     use alloc::string::String;
-    use alloc::vec::Vec;
 
     fn tok(src: &str) -> JsonStr<'_> {
         match Lexer::new(src, &Limits::DEFAULT).unwrap().next_event().unwrap() {
@@ -220,7 +219,7 @@ mod tests {
     fn in_place_matches_lazy() {
         let src = r#""x\u00e9\ud83d\ude00\n\"y""#;
         let s = tok(src);
-        let mut buf: Vec<u8> = src.as_bytes().to_vec();
+        let mut buf: alloc::vec::Vec<u8> = src.as_bytes().to_vec();
         let end = unescape_in_place(&mut buf, 1, src.len() - 1).unwrap();
         assert_eq!(core::str::from_utf8(&buf[1..end]).unwrap(), s.to_unescaped());
     }

@@ -221,7 +221,7 @@ mod tests {
     fn a_bare_digest_is_not_a_signature() {
         let sk = Ed25519SecretKey::from_bytes(&[1u8; 32]);
         let key = PublicKey::Ed25519(sk.public_key());
-        let digest = base64_encode(&crate::crypto::digest(HashAlg::Sha3_256, &[b"body"]).as_bytes());
+        let digest = base64_encode(crate::crypto::digest(HashAlg::Sha3_256, &[b"body"]).as_bytes());
         assert_eq!(
             verify_body_signature(&key, b"body", &digest).unwrap_err().code(),
             ErrorCode::InvalidSignatureEncoding

@@ -4,3 +4,4 @@
 pub mod auth;
 pub mod rules;
 pub mod values;
+pub mod webhook;

@@ -100,7 +100,10 @@ fn name_values(items: &[Value], detail: &'static str) -> Result<Vec<NameValue>> 
                 let slot = match k.as_str() {
                     "name" => &mut name,
                     "value" => &mut value,
-                    _ => return Err(Error::new(ErrorCode::UnknownField, "name/value pairs hold only name and value").at_index(i)),
+                    _ => {
+                        return Err(Error::new(ErrorCode::UnknownField, "name/value pairs hold only name and value")
+                            .at_index(i))
+                    }
                 };
                 // The webhook API requires every field value to be a JSON string.
                 *slot = Some(String::from(v.as_str().ok_or_else(|| {
@@ -180,7 +183,10 @@ impl Credential {
         let c = Credential {
             credential_id: o.id("credentialId", "credentialId must be a non-empty string").map_err(at)?,
             schema_id: o.id("schemaId", "schemaId must be a non-empty string").map_err(at)?,
-            fields: name_values(o.array("fields", true, "fields must be an array").map_err(at)?, "fields hold {name, value} objects")?,
+            fields: name_values(
+                o.array("fields", true, "fields must be an array").map_err(at)?,
+                "fields hold {name, value} objects",
+            )?,
             utc_issued_at: o.opt_u64("utcIssuedAt", "utcIssuedAt must be a non-negative integer").map_err(at)?,
             revoked: o.opt_bool("revoked", "revoked must be a boolean").map_err(at)?,
             utc_revoked_at: o.opt_u64("utcRevokedAt", "utcRevokedAt must be a non-negative integer").map_err(at)?,
@@ -256,8 +262,14 @@ impl InteractionRequest {
             action_id: o.id("actionId", "actionId must be a non-empty string")?,
             action_instance_id: o.id("actionInstanceId", "actionInstanceId must be a non-empty string")?,
             action_event_id: o.id("actionEventId", "actionEventId must be a non-empty string")?,
-            action_params: name_values(o.array("actionParams", true, "actionParams must be an array")?, "actionParams hold {name, value} objects")?,
-            received_credentials: credentials(o.array("receivedCredentials", true, "receivedCredentials must be an array")?, &mut unknown)?,
+            action_params: name_values(
+                o.array("actionParams", true, "actionParams must be an array")?,
+                "actionParams hold {name, value} objects",
+            )?,
+            received_credentials: credentials(
+                o.array("receivedCredentials", true, "receivedCredentials must be an array")?,
+                &mut unknown,
+            )?,
             unknown_members: Vec::new(),
         };
         o.unknown("", &mut unknown);
@@ -325,7 +337,10 @@ impl InteractionResponse {
             service_did: o.id("serviceDid", "serviceDid must be a non-empty string")?,
             subscriber_connect_did: o.id("subscriberConnectDid", "subscriberConnectDid must be a non-empty string")?,
             action_event_id: o.id("actionEventId", "actionEventId must be a non-empty string")?,
-            issued_credentials: credentials(o.array("issuedCredentials", true, "issuedCredentials must be an array")?, &mut unknown)?,
+            issued_credentials: credentials(
+                o.array("issuedCredentials", true, "issuedCredentials must be an array")?,
+                &mut unknown,
+            )?,
             revoked_credentials: o.array("revokedCredentials", false, "revokedCredentials must be an array")?.to_vec(),
             ok: o.opt_bool("ok", "ok must be a boolean")?,
             unknown_members: Vec::new(),
@@ -341,7 +356,10 @@ impl InteractionResponse {
             member("serviceDid", string(&self.service_did)),
             member("subscriberConnectDid", string(&self.subscriber_connect_did)),
             member("actionEventId", string(&self.action_event_id)),
-            member("issuedCredentials", Value::Array(self.issued_credentials.iter().map(Credential::to_value).collect())),
+            member(
+                "issuedCredentials",
+                Value::Array(self.issued_credentials.iter().map(Credential::to_value).collect())
+            ),
             member("revokedCredentials", Value::Array(self.revoked_credentials.clone())),
         ];
         if let Some(ok) = self.ok {
@@ -398,7 +416,12 @@ pub fn check_response(
         &request.subscriber_connect_did,
         "subscriberConnectDid differs from the request",
     );
-    echo("actionEventId", &response.action_event_id, &request.action_event_id, "actionEventId differs from the request");
+    echo(
+        "actionEventId",
+        &response.action_event_id,
+        &request.action_event_id,
+        "actionEventId differs from the request",
+    );
     if response.ok == Some(false) {
         out.push(Mismatch {
             path: String::from("ok"),
@@ -414,7 +437,10 @@ pub fn check_response(
         }
         if let Some(schema) = schemas.get(&c.schema_id) {
             for issue in validate_credential(schema, &c.fields) {
-                out.push(Mismatch { path: format!("issuedCredentials[{i}].fields.{}", issue.field), error: issue.error });
+                out.push(Mismatch {
+                    path: format!("issuedCredentials[{i}].fields.{}", issue.field),
+                    error: issue.error,
+                });
             }
         }
     }
@@ -503,9 +529,10 @@ fn trigger(o: &mut Obj<'_>) -> Result<Trigger> {
     let params = o.array("actionParams", false, "actionParams must be an array")?;
     match (event, template) {
         (Some(e), None) if !e.is_empty() && params.is_empty() => Ok(Trigger::App { subscriber_event_id: e }),
-        (None, Some(t)) if !t.is_empty() => {
-            Ok(Trigger::Push { action_template: t, action_params: name_values(params, "actionParams hold {name, value} objects")? })
-        }
+        (None, Some(t)) if !t.is_empty() => Ok(Trigger::Push {
+            action_template: t,
+            action_params: name_values(params, "actionParams hold {name, value} objects")?,
+        }),
         (Some(_), Some(_)) => Err(Error::new(
             ErrorCode::InvalidFieldValue,
             "subscriberEventId (app-triggered) and actionTemplate (push) exclude each other",
@@ -575,12 +602,21 @@ impl CredentialsIssued {
         if creds.is_empty() || creds.iter().any(Credential::is_postponed) {
             return Err(Error::new(ErrorCode::InvalidFieldValue, "credentials-issued needs credentials with fields"));
         }
-        let issued_at = o.opt_u64("issuedAt", "issuedAt must be a non-negative integer")?.ok_or_else(|| missing("issuedAt is required"))?;
+        let issued_at = o
+            .opt_u64("issuedAt", "issuedAt must be a non-negative integer")?
+            .ok_or_else(|| missing("issuedAt is required"))?;
         // Sent by the official example; carry no information here.
         o.get("revokedCredentials");
         o.get("ok");
         o.unknown("", &mut unknown);
-        Ok(Self { service_did, subscriber_connect_did, trigger, credentials: creds, issued_at, unknown_members: unknown })
+        Ok(Self {
+            service_did,
+            subscriber_connect_did,
+            trigger,
+            credentials: creds,
+            issued_at,
+            unknown_members: unknown,
+        })
     }
 }
 
@@ -635,7 +671,14 @@ impl CredentialsIssuingFailed {
         // Internal add-on output of ProofSpace's own DTO; accepted, not interpreted.
         o.get("integrationOutput");
         o.unknown("", &mut unknown);
-        Ok(Self { service_did, subscriber_connect_did, trigger, error_message, credentials_ids, unknown_members: unknown })
+        Ok(Self {
+            service_did,
+            subscriber_connect_did,
+            trigger,
+            error_message,
+            credentials_ids,
+            unknown_members: unknown,
+        })
     }
 }
 
@@ -659,7 +702,7 @@ fn check_root(root: &str) -> Result<&str> {
     Ok(root.trim_end_matches('/'))
 }
 
-fn check_segment(s: &str, detail: &'static str) -> Result<&str> {
+fn check_segment<'s>(s: &'s str, detail: &'static str) -> Result<&'s str> {
     // Segments are used verbatim; anything that would need escaping is refused, not escaped.
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_alphanumeric() || b":-._~".contains(&b)) {
         return Err(Error::new(ErrorCode::InvalidFieldValue, detail));
@@ -751,19 +794,35 @@ mod tests {
     #[test]
     fn request_rejections() {
         let code = |s: &str| InteractionRequest::parse(s, &Limits::DEFAULT).unwrap_err().code();
-        assert_eq!(code(&REQUEST.replace(r#""value":"Super Secret Level""#, r#""value":42"#)), ErrorCode::UnexpectedJsonType);
+        assert_eq!(
+            code(&REQUEST.replace(r#""value":"Super Secret Level""#, r#""value":42"#)),
+            ErrorCode::UnexpectedJsonType
+        );
         assert_eq!(code(&REQUEST.replace(r#""actionEventId":"ev1","#, "")), ErrorCode::MissingField);
-        assert_eq!(code(&REQUEST.replace(r#""actionEventId":"ev1""#, r#""actionEventId":"""#)), ErrorCode::InvalidFieldValue);
+        assert_eq!(
+            code(&REQUEST.replace(r#""actionEventId":"ev1""#, r#""actionEventId":"""#)),
+            ErrorCode::InvalidFieldValue
+        );
         assert_eq!(code(&REQUEST.replace(r#""revoked":false"#, r#""revoked":"no""#)), ErrorCode::UnexpectedJsonType);
-        assert_eq!(code(&REQUEST.replace(r#""actionId":"a1""#, r#""actionId":"a1","actionId":"a2""#)), ErrorCode::DuplicateKey);
-        assert_eq!(code(&REQUEST.replace(r#"{"name":"Access Level","#, r#"{"extra":"x","name":"Access Level","#)), ErrorCode::UnknownField);
+        assert_eq!(
+            code(&REQUEST.replace(r#""actionId":"a1""#, r#""actionId":"a1","actionId":"a2""#)),
+            ErrorCode::DuplicateKey
+        );
+        assert_eq!(
+            code(&REQUEST.replace(r#"{"name":"Access Level","#, r#"{"extra":"x","name":"Access Level","#)),
+            ErrorCode::UnknownField
+        );
         assert_eq!(code("[]"), ErrorCode::UnexpectedJsonType);
     }
 
     #[test]
     fn response_round_trip_and_checks() {
         let r = req();
-        let issued = Credential::new("X:3:CL:1:t", "X:2:S:1.0", alloc::vec![NameValue { name: "Age".into(), value: "30".into() }]);
+        let issued = Credential::new(
+            "X:3:CL:1:t",
+            "X:2:S:1.0",
+            alloc::vec![NameValue { name: "Age".into(), value: "30".into() }],
+        );
         let resp = InteractionResponse::answering(&r, alloc::vec![issued]);
         let json = resp.to_json();
         assert!(json.starts_with(r#"{"serviceDid":"FhnK3hGQ6EeQHKztiHJ6pu","subscriberConnectDid":"subscriberConnectDid_54321","actionEventId":"ev1","issuedCredentials":[{"#));
@@ -771,7 +830,8 @@ mod tests {
         assert_eq!(back, resp);
         let (v, m) = check_response(&r, &back, &BTreeMap::new()).unwrap();
         assert_eq!((v, m.len()), (Verdict::Valid, 0));
-        let wrong = InteractionResponse { service_did: "other".into(), action_event_id: "ev2".into(), ok: Some(false), ..back };
+        let wrong =
+            InteractionResponse { service_did: "other".into(), action_event_id: "ev2".into(), ok: Some(false), ..back };
         let (v, m) = check_response(&r, &wrong, &BTreeMap::new()).unwrap();
         assert_eq!(v, Verdict::Invalid(ErrorCode::ResponseMismatch));
         let paths: Vec<&str> = m.iter().map(|x| x.path.as_str()).collect();
@@ -784,19 +844,32 @@ mod tests {
     #[test]
     fn replies() {
         let r = parse_reply(&failure_reply("denied", Some("age < 18")), &Limits::DEFAULT).unwrap();
-        assert_eq!(r, Reply { protocol_version: 1, ok: false, message: Some("denied".into()), details: Some("age < 18".into()) });
+        assert_eq!(
+            r,
+            Reply { protocol_version: 1, ok: false, message: Some("denied".into()), details: Some("age < 18".into()) }
+        );
         let other = r#"{"ok":false,"type":"failure","serviceDid":"","protocolVersion":1,"message":"ERROR: missing ActionEventId","issuedCredentials":null}"#;
-        assert_eq!(parse_reply(other, &Limits::DEFAULT).unwrap().message.as_deref(), Some("ERROR: missing ActionEventId"));
+        assert_eq!(
+            parse_reply(other, &Limits::DEFAULT).unwrap().message.as_deref(),
+            Some("ERROR: missing ActionEventId")
+        );
         assert!(parse_reply(r#"{"protocolVersion":1,"ok":true}"#, &Limits::DEFAULT).unwrap().ok);
         assert_eq!(parse_reply("{}", &Limits::DEFAULT).unwrap_err().code(), ErrorCode::MissingField);
     }
 
     #[test]
     fn issued_and_failed_bodies_both_variants() {
-        let cred = Credential::new("X:3:CL:1:t", "X:2:S:1.0", alloc::vec![NameValue { name: "Document ID".into(), value: "007".into() }]);
+        let cred = Credential::new(
+            "X:3:CL:1:t",
+            "X:2:S:1.0",
+            alloc::vec![NameValue { name: "Document ID".into(), value: "007".into() }],
+        );
         for trigger in [
             Trigger::App { subscriber_event_id: "ev1".into() },
-            Trigger::Push { action_template: "tpl".into(), action_params: alloc::vec![NameValue { name: "Room".into(), value: "2".into() }] },
+            Trigger::Push {
+                action_template: "tpl".into(),
+                action_params: alloc::vec![NameValue { name: "Room".into(), value: "2".into() }],
+            },
         ] {
             let body = CredentialsIssued {
                 service_did: "svc".into(),
@@ -818,9 +891,15 @@ mod tests {
             assert_eq!(CredentialsIssuingFailed::parse(&failed.to_json(), &Limits::DEFAULT).unwrap(), failed);
         }
         let both = r#"{"serviceDid":"s","subscriberConnectDid":"c","subscriberEventId":"e","actionTemplate":"t","errorMessage":"x","credentialsIds":[]}"#;
-        assert_eq!(CredentialsIssuingFailed::parse(both, &Limits::DEFAULT).unwrap_err().code(), ErrorCode::InvalidFieldValue);
+        assert_eq!(
+            CredentialsIssuingFailed::parse(both, &Limits::DEFAULT).unwrap_err().code(),
+            ErrorCode::InvalidFieldValue
+        );
         let neither = r#"{"serviceDid":"s","subscriberConnectDid":"c","errorMessage":"x","credentialsIds":[]}"#;
-        assert_eq!(CredentialsIssuingFailed::parse(neither, &Limits::DEFAULT).unwrap_err().code(), ErrorCode::MissingField);
+        assert_eq!(
+            CredentialsIssuingFailed::parse(neither, &Limits::DEFAULT).unwrap_err().code(),
+            ErrorCode::MissingField
+        );
     }
 
     #[test]

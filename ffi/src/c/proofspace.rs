@@ -74,7 +74,7 @@ fn arg(detail: &'static str) -> Error {
     usage(ErrorCode::InvalidArgument, detail)
 }
 
-fn attribute_type(v: u32) -> Result<AttributeType, Error> {
+fn to_attribute_type(v: u32) -> Result<AttributeType, Error> {
     Ok(match v {
         x if x == SsiAttributeType::Text as u32 => AttributeType::Text,
         x if x == SsiAttributeType::Date as u32 => AttributeType::Date,
@@ -187,7 +187,8 @@ pub unsafe extern "C" fn ssi_proofspace_verify_bearer(
             x if x == SsiDirection::ToProofspace as u32 => Direction::ToProofSpace,
             _ => return Err(arg("direction is not an ssi_direction value")),
         };
-        let pem = || std::str::from_utf8(key_bytes).map_err(|_| Error::new(ErrorCode::InvalidKey, "key PEM is not UTF-8"));
+        let pem =
+            || std::str::from_utf8(key_bytes).map_err(|_| Error::new(ErrorCode::InvalidKey, "key PEM is not UTF-8"));
         let rsa;
         let ed;
         let jws_key = match key_kind {
@@ -262,7 +263,7 @@ pub unsafe extern "C" fn ssi_proofspace_cast(
             let raw = unsafe { std::slice::from_raw_parts(enum_values, enum_values_len) };
             Some(raw.iter().map(|&v| EnumValue { name: v.to_string(), value: v }).collect())
         };
-        let typed = cast(attribute_type(attribute_type)?, value, enums.as_deref())?;
+        let typed = cast(to_attribute_type(attribute_type)?, value, enums.as_deref())?;
         // SAFETY: forwarded contract.
         unsafe { put_text(typed.to_json().as_bytes(), out, out_cap, out_len) }
     })

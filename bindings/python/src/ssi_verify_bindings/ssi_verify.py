@@ -532,6 +532,30 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_interaction_type_name() != 46357:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response() != 61229:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_cast() != 38230:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_check_response() != 48308:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_failure_reply() != 8343:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_may_start() != 15916:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_parse_request() != 20474:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_render_notification() != 50162:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_ed25519() != 26737:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_to_wire() != 64041:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_validate_credential() != 44973:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_bearer() != 33796:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body() != 51807:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_decode() != 23210:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_device_link() != 20739:
@@ -595,6 +619,42 @@ _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_error_code_value.restype = ctypes
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_interaction_type_name.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_interaction_type_name.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_cast.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_cast.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_check_response.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_check_response.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_failure_reply.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_failure_reply.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_may_start.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_may_start.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_parse_request.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_parse_request.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_render_notification.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_render_notification.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_ed25519.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_ed25519.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_to_wire.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_to_wire.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_validate_credential.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_validate_credential.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_bearer.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_bearer.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_decode.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_decode.restype = ctypes.c_uint16
@@ -647,6 +707,82 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_interaction_type_name.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_interaction_type_name.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_build_response.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_build_response.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_cast.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_cast.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_check_response.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_check_response.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_failure_reply.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_failure_reply.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_may_start.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_may_start.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_parse_request.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_parse_request.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_render_notification.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_render_notification.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_ed25519.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_ed25519.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_to_wire.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_to_wire.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_validate_credential.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_validate_credential.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_verify_bearer.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_verify_bearer.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_verify_body.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_verify_body.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_decode.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -927,6 +1063,814 @@ class _UniffiFfiConverterTypeAuthRequestInput(_UniffiConverterRustBuffer):
         _UniffiFfiConverterOptionalString.write(value.initial_callback_url, buf)
         _UniffiFfiConverterSequenceTypeFlowType.write(value.offered_flows, buf)
 
+class _UniffiFfiConverterBoolean:
+    @classmethod
+    def check_lower(cls, value):
+        return not not value
+
+    @classmethod
+    def lower(cls, value):
+        return 1 if value else 0
+
+    @staticmethod
+    def lift(value):
+        return value != 0
+
+    @classmethod
+    def read(cls, buf):
+        return cls.lift(buf.read_u8())
+
+    @classmethod
+    def write(cls, value, buf):
+        buf.write_u8(value)
+
+
+
+
+
+
+class ErrorCode(enum.Enum):
+    
+    NULL_POINTER = 0
+    
+    INVALID_ARGUMENT = 1
+    
+    BUFFER_TOO_SMALL = 2
+    
+    PANIC = 3
+    
+    INVALID_UTF8 = 4
+    
+    INVALID_BASE64 = 5
+    
+    INVALID_BASE64_URL = 6
+    
+    INVALID_HEX = 7
+    
+    INVALID_JSON = 8
+    
+    DUPLICATE_KEY = 9
+    
+    UNEXPECTED_JSON_TYPE = 10
+    
+    LONE_SURROGATE = 11
+    
+    MISSING_FIELD = 12
+    
+    INVALID_FIELD_VALUE = 13
+    
+    UNKNOWN_FIELD = 14
+    
+    INPUT_TOO_LARGE = 15
+    
+    NESTING_TOO_DEEP = 16
+    
+    TOO_MANY_ITEMS = 17
+    
+    STRING_TOO_LONG = 18
+    
+    INVALID_KEY = 19
+    
+    UNSUPPORTED_KEY = 20
+    
+    KEY_SIZE_NOT_ALLOWED = 21
+    
+    INVALID_SIGNATURE_ENCODING = 22
+    
+    UNSUPPORTED_ALGORITHM = 23
+    
+    INVALID_CERTIFICATE = 24
+    
+    SIGNATURE_MISMATCH = 25
+    
+    VALUE_MISMATCH = 26
+    
+    INVALID_JWT = 27
+    
+    JWT_ALG_NONE = 28
+    
+    JWT_ALG_MISMATCH = 29
+    
+    JWT_ISSUER_MISMATCH = 30
+    
+    JWT_AUDIENCE_MISMATCH = 31
+    
+    JWT_EXPIRED = 32
+    
+    JWT_NOT_YET_VALID = 33
+    
+    JWT_EXP_IN_MILLISECONDS = 34
+    
+    EMPTY_INTERACTIONS = 35
+    
+    MISSING_INTERACTION_TYPE = 36
+    
+    MISSING_DISPLAY_TEXT = 37
+    
+    EMPTY_DISPLAY_TEXT = 38
+    
+    BOTH_DISPLAY_TEXTS = 39
+    
+    WRONG_DISPLAY_TEXT_FIELD = 40
+    
+    DISPLAY_TEXT_TOO_LONG = 41
+    
+    DUPLICATE_INTERACTION_TYPE = 42
+    
+    UNKNOWN_INTERACTION_TYPE = 43
+    
+    TYPE_NOT_ALLOWED_FOR_FLOW = 44
+    
+    TOO_MANY_INTERACTIONS = 45
+    
+    REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP = 46
+    
+    INTERACTION_TYPE_NOT_OFFERED = 47
+    
+    FLOW_TYPE_NOT_OFFERED = 48
+    
+    SESSION_NOT_SUCCESSFUL = 49
+    
+    DATE_LOOKS_LIKE_MILLISECONDS = 50
+    
+    INVALID_DATE = 51
+    
+    INVALID_NUMBER = 52
+    
+    INVALID_IMAGE_URL = 53
+    
+    INVALID_ENUMERATION = 54
+    
+    ENUMERATION_NOT_IN_SCHEMA = 55
+    
+    RESPONSE_MISMATCH = 56
+    
+    UNKNOWN_TEMPLATE_PARAMETER = 57
+    
+    UNCLOSED_PLACEHOLDER = 58
+    
+    FIELD_READ_ONLY = 59
+    
+    INTERACTION_ALREADY_COMPLETED = 60
+    
+    INTERACTION_IN_PROGRESS = 61
+    
+    INTERACTION_PAUSED = 62
+    
+    TEMPLATE_NOT_EDITABLE = 63
+    
+    QR_CODE_EXPIRED = 64
+    
+    HEADER_MISSING = 65
+    
+    HEADER_DUPLICATED = 66
+    
+    INVALID_HEADER = 67
+    
+
+
+class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return ErrorCode.NULL_POINTER
+        if variant == 2:
+            return ErrorCode.INVALID_ARGUMENT
+        if variant == 3:
+            return ErrorCode.BUFFER_TOO_SMALL
+        if variant == 4:
+            return ErrorCode.PANIC
+        if variant == 5:
+            return ErrorCode.INVALID_UTF8
+        if variant == 6:
+            return ErrorCode.INVALID_BASE64
+        if variant == 7:
+            return ErrorCode.INVALID_BASE64_URL
+        if variant == 8:
+            return ErrorCode.INVALID_HEX
+        if variant == 9:
+            return ErrorCode.INVALID_JSON
+        if variant == 10:
+            return ErrorCode.DUPLICATE_KEY
+        if variant == 11:
+            return ErrorCode.UNEXPECTED_JSON_TYPE
+        if variant == 12:
+            return ErrorCode.LONE_SURROGATE
+        if variant == 13:
+            return ErrorCode.MISSING_FIELD
+        if variant == 14:
+            return ErrorCode.INVALID_FIELD_VALUE
+        if variant == 15:
+            return ErrorCode.UNKNOWN_FIELD
+        if variant == 16:
+            return ErrorCode.INPUT_TOO_LARGE
+        if variant == 17:
+            return ErrorCode.NESTING_TOO_DEEP
+        if variant == 18:
+            return ErrorCode.TOO_MANY_ITEMS
+        if variant == 19:
+            return ErrorCode.STRING_TOO_LONG
+        if variant == 20:
+            return ErrorCode.INVALID_KEY
+        if variant == 21:
+            return ErrorCode.UNSUPPORTED_KEY
+        if variant == 22:
+            return ErrorCode.KEY_SIZE_NOT_ALLOWED
+        if variant == 23:
+            return ErrorCode.INVALID_SIGNATURE_ENCODING
+        if variant == 24:
+            return ErrorCode.UNSUPPORTED_ALGORITHM
+        if variant == 25:
+            return ErrorCode.INVALID_CERTIFICATE
+        if variant == 26:
+            return ErrorCode.SIGNATURE_MISMATCH
+        if variant == 27:
+            return ErrorCode.VALUE_MISMATCH
+        if variant == 28:
+            return ErrorCode.INVALID_JWT
+        if variant == 29:
+            return ErrorCode.JWT_ALG_NONE
+        if variant == 30:
+            return ErrorCode.JWT_ALG_MISMATCH
+        if variant == 31:
+            return ErrorCode.JWT_ISSUER_MISMATCH
+        if variant == 32:
+            return ErrorCode.JWT_AUDIENCE_MISMATCH
+        if variant == 33:
+            return ErrorCode.JWT_EXPIRED
+        if variant == 34:
+            return ErrorCode.JWT_NOT_YET_VALID
+        if variant == 35:
+            return ErrorCode.JWT_EXP_IN_MILLISECONDS
+        if variant == 36:
+            return ErrorCode.EMPTY_INTERACTIONS
+        if variant == 37:
+            return ErrorCode.MISSING_INTERACTION_TYPE
+        if variant == 38:
+            return ErrorCode.MISSING_DISPLAY_TEXT
+        if variant == 39:
+            return ErrorCode.EMPTY_DISPLAY_TEXT
+        if variant == 40:
+            return ErrorCode.BOTH_DISPLAY_TEXTS
+        if variant == 41:
+            return ErrorCode.WRONG_DISPLAY_TEXT_FIELD
+        if variant == 42:
+            return ErrorCode.DISPLAY_TEXT_TOO_LONG
+        if variant == 43:
+            return ErrorCode.DUPLICATE_INTERACTION_TYPE
+        if variant == 44:
+            return ErrorCode.UNKNOWN_INTERACTION_TYPE
+        if variant == 45:
+            return ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW
+        if variant == 46:
+            return ErrorCode.TOO_MANY_INTERACTIONS
+        if variant == 47:
+            return ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP
+        if variant == 48:
+            return ErrorCode.INTERACTION_TYPE_NOT_OFFERED
+        if variant == 49:
+            return ErrorCode.FLOW_TYPE_NOT_OFFERED
+        if variant == 50:
+            return ErrorCode.SESSION_NOT_SUCCESSFUL
+        if variant == 51:
+            return ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS
+        if variant == 52:
+            return ErrorCode.INVALID_DATE
+        if variant == 53:
+            return ErrorCode.INVALID_NUMBER
+        if variant == 54:
+            return ErrorCode.INVALID_IMAGE_URL
+        if variant == 55:
+            return ErrorCode.INVALID_ENUMERATION
+        if variant == 56:
+            return ErrorCode.ENUMERATION_NOT_IN_SCHEMA
+        if variant == 57:
+            return ErrorCode.RESPONSE_MISMATCH
+        if variant == 58:
+            return ErrorCode.UNKNOWN_TEMPLATE_PARAMETER
+        if variant == 59:
+            return ErrorCode.UNCLOSED_PLACEHOLDER
+        if variant == 60:
+            return ErrorCode.FIELD_READ_ONLY
+        if variant == 61:
+            return ErrorCode.INTERACTION_ALREADY_COMPLETED
+        if variant == 62:
+            return ErrorCode.INTERACTION_IN_PROGRESS
+        if variant == 63:
+            return ErrorCode.INTERACTION_PAUSED
+        if variant == 64:
+            return ErrorCode.TEMPLATE_NOT_EDITABLE
+        if variant == 65:
+            return ErrorCode.QR_CODE_EXPIRED
+        if variant == 66:
+            return ErrorCode.HEADER_MISSING
+        if variant == 67:
+            return ErrorCode.HEADER_DUPLICATED
+        if variant == 68:
+            return ErrorCode.INVALID_HEADER
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == ErrorCode.NULL_POINTER:
+            return
+        if value == ErrorCode.INVALID_ARGUMENT:
+            return
+        if value == ErrorCode.BUFFER_TOO_SMALL:
+            return
+        if value == ErrorCode.PANIC:
+            return
+        if value == ErrorCode.INVALID_UTF8:
+            return
+        if value == ErrorCode.INVALID_BASE64:
+            return
+        if value == ErrorCode.INVALID_BASE64_URL:
+            return
+        if value == ErrorCode.INVALID_HEX:
+            return
+        if value == ErrorCode.INVALID_JSON:
+            return
+        if value == ErrorCode.DUPLICATE_KEY:
+            return
+        if value == ErrorCode.UNEXPECTED_JSON_TYPE:
+            return
+        if value == ErrorCode.LONE_SURROGATE:
+            return
+        if value == ErrorCode.MISSING_FIELD:
+            return
+        if value == ErrorCode.INVALID_FIELD_VALUE:
+            return
+        if value == ErrorCode.UNKNOWN_FIELD:
+            return
+        if value == ErrorCode.INPUT_TOO_LARGE:
+            return
+        if value == ErrorCode.NESTING_TOO_DEEP:
+            return
+        if value == ErrorCode.TOO_MANY_ITEMS:
+            return
+        if value == ErrorCode.STRING_TOO_LONG:
+            return
+        if value == ErrorCode.INVALID_KEY:
+            return
+        if value == ErrorCode.UNSUPPORTED_KEY:
+            return
+        if value == ErrorCode.KEY_SIZE_NOT_ALLOWED:
+            return
+        if value == ErrorCode.INVALID_SIGNATURE_ENCODING:
+            return
+        if value == ErrorCode.UNSUPPORTED_ALGORITHM:
+            return
+        if value == ErrorCode.INVALID_CERTIFICATE:
+            return
+        if value == ErrorCode.SIGNATURE_MISMATCH:
+            return
+        if value == ErrorCode.VALUE_MISMATCH:
+            return
+        if value == ErrorCode.INVALID_JWT:
+            return
+        if value == ErrorCode.JWT_ALG_NONE:
+            return
+        if value == ErrorCode.JWT_ALG_MISMATCH:
+            return
+        if value == ErrorCode.JWT_ISSUER_MISMATCH:
+            return
+        if value == ErrorCode.JWT_AUDIENCE_MISMATCH:
+            return
+        if value == ErrorCode.JWT_EXPIRED:
+            return
+        if value == ErrorCode.JWT_NOT_YET_VALID:
+            return
+        if value == ErrorCode.JWT_EXP_IN_MILLISECONDS:
+            return
+        if value == ErrorCode.EMPTY_INTERACTIONS:
+            return
+        if value == ErrorCode.MISSING_INTERACTION_TYPE:
+            return
+        if value == ErrorCode.MISSING_DISPLAY_TEXT:
+            return
+        if value == ErrorCode.EMPTY_DISPLAY_TEXT:
+            return
+        if value == ErrorCode.BOTH_DISPLAY_TEXTS:
+            return
+        if value == ErrorCode.WRONG_DISPLAY_TEXT_FIELD:
+            return
+        if value == ErrorCode.DISPLAY_TEXT_TOO_LONG:
+            return
+        if value == ErrorCode.DUPLICATE_INTERACTION_TYPE:
+            return
+        if value == ErrorCode.UNKNOWN_INTERACTION_TYPE:
+            return
+        if value == ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW:
+            return
+        if value == ErrorCode.TOO_MANY_INTERACTIONS:
+            return
+        if value == ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP:
+            return
+        if value == ErrorCode.INTERACTION_TYPE_NOT_OFFERED:
+            return
+        if value == ErrorCode.FLOW_TYPE_NOT_OFFERED:
+            return
+        if value == ErrorCode.SESSION_NOT_SUCCESSFUL:
+            return
+        if value == ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS:
+            return
+        if value == ErrorCode.INVALID_DATE:
+            return
+        if value == ErrorCode.INVALID_NUMBER:
+            return
+        if value == ErrorCode.INVALID_IMAGE_URL:
+            return
+        if value == ErrorCode.INVALID_ENUMERATION:
+            return
+        if value == ErrorCode.ENUMERATION_NOT_IN_SCHEMA:
+            return
+        if value == ErrorCode.RESPONSE_MISMATCH:
+            return
+        if value == ErrorCode.UNKNOWN_TEMPLATE_PARAMETER:
+            return
+        if value == ErrorCode.UNCLOSED_PLACEHOLDER:
+            return
+        if value == ErrorCode.FIELD_READ_ONLY:
+            return
+        if value == ErrorCode.INTERACTION_ALREADY_COMPLETED:
+            return
+        if value == ErrorCode.INTERACTION_IN_PROGRESS:
+            return
+        if value == ErrorCode.INTERACTION_PAUSED:
+            return
+        if value == ErrorCode.TEMPLATE_NOT_EDITABLE:
+            return
+        if value == ErrorCode.QR_CODE_EXPIRED:
+            return
+        if value == ErrorCode.HEADER_MISSING:
+            return
+        if value == ErrorCode.HEADER_DUPLICATED:
+            return
+        if value == ErrorCode.INVALID_HEADER:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == ErrorCode.NULL_POINTER:
+            buf.write_i32(1)
+        if value == ErrorCode.INVALID_ARGUMENT:
+            buf.write_i32(2)
+        if value == ErrorCode.BUFFER_TOO_SMALL:
+            buf.write_i32(3)
+        if value == ErrorCode.PANIC:
+            buf.write_i32(4)
+        if value == ErrorCode.INVALID_UTF8:
+            buf.write_i32(5)
+        if value == ErrorCode.INVALID_BASE64:
+            buf.write_i32(6)
+        if value == ErrorCode.INVALID_BASE64_URL:
+            buf.write_i32(7)
+        if value == ErrorCode.INVALID_HEX:
+            buf.write_i32(8)
+        if value == ErrorCode.INVALID_JSON:
+            buf.write_i32(9)
+        if value == ErrorCode.DUPLICATE_KEY:
+            buf.write_i32(10)
+        if value == ErrorCode.UNEXPECTED_JSON_TYPE:
+            buf.write_i32(11)
+        if value == ErrorCode.LONE_SURROGATE:
+            buf.write_i32(12)
+        if value == ErrorCode.MISSING_FIELD:
+            buf.write_i32(13)
+        if value == ErrorCode.INVALID_FIELD_VALUE:
+            buf.write_i32(14)
+        if value == ErrorCode.UNKNOWN_FIELD:
+            buf.write_i32(15)
+        if value == ErrorCode.INPUT_TOO_LARGE:
+            buf.write_i32(16)
+        if value == ErrorCode.NESTING_TOO_DEEP:
+            buf.write_i32(17)
+        if value == ErrorCode.TOO_MANY_ITEMS:
+            buf.write_i32(18)
+        if value == ErrorCode.STRING_TOO_LONG:
+            buf.write_i32(19)
+        if value == ErrorCode.INVALID_KEY:
+            buf.write_i32(20)
+        if value == ErrorCode.UNSUPPORTED_KEY:
+            buf.write_i32(21)
+        if value == ErrorCode.KEY_SIZE_NOT_ALLOWED:
+            buf.write_i32(22)
+        if value == ErrorCode.INVALID_SIGNATURE_ENCODING:
+            buf.write_i32(23)
+        if value == ErrorCode.UNSUPPORTED_ALGORITHM:
+            buf.write_i32(24)
+        if value == ErrorCode.INVALID_CERTIFICATE:
+            buf.write_i32(25)
+        if value == ErrorCode.SIGNATURE_MISMATCH:
+            buf.write_i32(26)
+        if value == ErrorCode.VALUE_MISMATCH:
+            buf.write_i32(27)
+        if value == ErrorCode.INVALID_JWT:
+            buf.write_i32(28)
+        if value == ErrorCode.JWT_ALG_NONE:
+            buf.write_i32(29)
+        if value == ErrorCode.JWT_ALG_MISMATCH:
+            buf.write_i32(30)
+        if value == ErrorCode.JWT_ISSUER_MISMATCH:
+            buf.write_i32(31)
+        if value == ErrorCode.JWT_AUDIENCE_MISMATCH:
+            buf.write_i32(32)
+        if value == ErrorCode.JWT_EXPIRED:
+            buf.write_i32(33)
+        if value == ErrorCode.JWT_NOT_YET_VALID:
+            buf.write_i32(34)
+        if value == ErrorCode.JWT_EXP_IN_MILLISECONDS:
+            buf.write_i32(35)
+        if value == ErrorCode.EMPTY_INTERACTIONS:
+            buf.write_i32(36)
+        if value == ErrorCode.MISSING_INTERACTION_TYPE:
+            buf.write_i32(37)
+        if value == ErrorCode.MISSING_DISPLAY_TEXT:
+            buf.write_i32(38)
+        if value == ErrorCode.EMPTY_DISPLAY_TEXT:
+            buf.write_i32(39)
+        if value == ErrorCode.BOTH_DISPLAY_TEXTS:
+            buf.write_i32(40)
+        if value == ErrorCode.WRONG_DISPLAY_TEXT_FIELD:
+            buf.write_i32(41)
+        if value == ErrorCode.DISPLAY_TEXT_TOO_LONG:
+            buf.write_i32(42)
+        if value == ErrorCode.DUPLICATE_INTERACTION_TYPE:
+            buf.write_i32(43)
+        if value == ErrorCode.UNKNOWN_INTERACTION_TYPE:
+            buf.write_i32(44)
+        if value == ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW:
+            buf.write_i32(45)
+        if value == ErrorCode.TOO_MANY_INTERACTIONS:
+            buf.write_i32(46)
+        if value == ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP:
+            buf.write_i32(47)
+        if value == ErrorCode.INTERACTION_TYPE_NOT_OFFERED:
+            buf.write_i32(48)
+        if value == ErrorCode.FLOW_TYPE_NOT_OFFERED:
+            buf.write_i32(49)
+        if value == ErrorCode.SESSION_NOT_SUCCESSFUL:
+            buf.write_i32(50)
+        if value == ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS:
+            buf.write_i32(51)
+        if value == ErrorCode.INVALID_DATE:
+            buf.write_i32(52)
+        if value == ErrorCode.INVALID_NUMBER:
+            buf.write_i32(53)
+        if value == ErrorCode.INVALID_IMAGE_URL:
+            buf.write_i32(54)
+        if value == ErrorCode.INVALID_ENUMERATION:
+            buf.write_i32(55)
+        if value == ErrorCode.ENUMERATION_NOT_IN_SCHEMA:
+            buf.write_i32(56)
+        if value == ErrorCode.RESPONSE_MISMATCH:
+            buf.write_i32(57)
+        if value == ErrorCode.UNKNOWN_TEMPLATE_PARAMETER:
+            buf.write_i32(58)
+        if value == ErrorCode.UNCLOSED_PLACEHOLDER:
+            buf.write_i32(59)
+        if value == ErrorCode.FIELD_READ_ONLY:
+            buf.write_i32(60)
+        if value == ErrorCode.INTERACTION_ALREADY_COMPLETED:
+            buf.write_i32(61)
+        if value == ErrorCode.INTERACTION_IN_PROGRESS:
+            buf.write_i32(62)
+        if value == ErrorCode.INTERACTION_PAUSED:
+            buf.write_i32(63)
+        if value == ErrorCode.TEMPLATE_NOT_EDITABLE:
+            buf.write_i32(64)
+        if value == ErrorCode.QR_CODE_EXPIRED:
+            buf.write_i32(65)
+        if value == ErrorCode.HEADER_MISSING:
+            buf.write_i32(66)
+        if value == ErrorCode.HEADER_DUPLICATED:
+            buf.write_i32(67)
+        if value == ErrorCode.INVALID_HEADER:
+            buf.write_i32(68)
+
+
+
+class _UniffiFfiConverterOptionalTypeErrorCode(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeErrorCode.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeErrorCode.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeErrorCode.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+@dataclass
+class Verdict:
+    """
+    The outcome of a check that ran: `valid`, or not with `reason`.
+"""
+    def __init__(self, *, valid:bool, reason:typing.Optional[ErrorCode]):
+        self.valid = valid
+        self.reason = reason
+        
+        
+
+    
+    def __str__(self):
+        return "Verdict(valid={}, reason={})".format(self.valid, self.reason)
+    def __eq__(self, other):
+        if self.valid != other.valid:
+            return False
+        if self.reason != other.reason:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeVerdict(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return Verdict(
+            valid=_UniffiFfiConverterBoolean.read(buf),
+            reason=_UniffiFfiConverterOptionalTypeErrorCode.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterBoolean.check_lower(value.valid)
+        _UniffiFfiConverterOptionalTypeErrorCode.check_lower(value.reason)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterBoolean.write(value.valid, buf)
+        _UniffiFfiConverterOptionalTypeErrorCode.write(value.reason, buf)
+
+@dataclass
+class BearerCheck:
+    """
+    The outcome of a Bearer check with the token's claims (compact JSON).
+"""
+    def __init__(self, *, verdict:Verdict, claims_json:str):
+        self.verdict = verdict
+        self.claims_json = claims_json
+        
+        
+
+    
+    def __str__(self):
+        return "BearerCheck(verdict={}, claims_json={})".format(self.verdict, self.claims_json)
+    def __eq__(self, other):
+        if self.verdict != other.verdict:
+            return False
+        if self.claims_json != other.claims_json:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeBearerCheck(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return BearerCheck(
+            verdict=_UniffiFfiConverterTypeVerdict.read(buf),
+            claims_json=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterTypeVerdict.check_lower(value.verdict)
+        _UniffiFfiConverterString.check_lower(value.claims_json)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterTypeVerdict.write(value.verdict, buf)
+        _UniffiFfiConverterString.write(value.claims_json, buf)
+
+
+
+
+
+
+class Direction(enum.Enum):
+    
+    FROM_PROOF_SPACE = 0
+    
+    TO_PROOF_SPACE = 1
+    
+
+
+class _UniffiFfiConverterTypeDirection(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return Direction.FROM_PROOF_SPACE
+        if variant == 2:
+            return Direction.TO_PROOF_SPACE
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == Direction.FROM_PROOF_SPACE:
+            return
+        if value == Direction.TO_PROOF_SPACE:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == Direction.FROM_PROOF_SPACE:
+            buf.write_i32(1)
+        if value == Direction.TO_PROOF_SPACE:
+            buf.write_i32(2)
+
+
+
+class _UniffiFfiConverterUInt64(_UniffiConverterPrimitiveInt):
+    CLASS_NAME = "u64"
+    VALUE_MIN = 0
+    VALUE_MAX = 2**64
+
+    @staticmethod
+    def read(buf):
+        return buf.read_u64()
+
+    @staticmethod
+    def write(value, buf):
+        buf.write_u64(value)
+
+@dataclass
+class BearerCheckPolicy:
+    """
+    What a Bearer token must satisfy.
+"""
+    def __init__(self, *, service_did:str, direction:Direction, now:int, leeway:int, require_exp:bool, accept_millisecond_times:bool):
+        self.service_did = service_did
+        self.direction = direction
+        self.now = now
+        self.leeway = leeway
+        self.require_exp = require_exp
+        self.accept_millisecond_times = accept_millisecond_times
+        
+        
+
+    
+    def __str__(self):
+        return "BearerCheckPolicy(service_did={}, direction={}, now={}, leeway={}, require_exp={}, accept_millisecond_times={})".format(self.service_did, self.direction, self.now, self.leeway, self.require_exp, self.accept_millisecond_times)
+    def __eq__(self, other):
+        if self.service_did != other.service_did:
+            return False
+        if self.direction != other.direction:
+            return False
+        if self.now != other.now:
+            return False
+        if self.leeway != other.leeway:
+            return False
+        if self.require_exp != other.require_exp:
+            return False
+        if self.accept_millisecond_times != other.accept_millisecond_times:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeBearerCheckPolicy(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return BearerCheckPolicy(
+            service_did=_UniffiFfiConverterString.read(buf),
+            direction=_UniffiFfiConverterTypeDirection.read(buf),
+            now=_UniffiFfiConverterUInt64.read(buf),
+            leeway=_UniffiFfiConverterUInt64.read(buf),
+            require_exp=_UniffiFfiConverterBoolean.read(buf),
+            accept_millisecond_times=_UniffiFfiConverterBoolean.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.service_did)
+        _UniffiFfiConverterTypeDirection.check_lower(value.direction)
+        _UniffiFfiConverterUInt64.check_lower(value.now)
+        _UniffiFfiConverterUInt64.check_lower(value.leeway)
+        _UniffiFfiConverterBoolean.check_lower(value.require_exp)
+        _UniffiFfiConverterBoolean.check_lower(value.accept_millisecond_times)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.service_did, buf)
+        _UniffiFfiConverterTypeDirection.write(value.direction, buf)
+        _UniffiFfiConverterUInt64.write(value.now, buf)
+        _UniffiFfiConverterUInt64.write(value.leeway, buf)
+        _UniffiFfiConverterBoolean.write(value.require_exp, buf)
+        _UniffiFfiConverterBoolean.write(value.accept_millisecond_times, buf)
+
 @dataclass
 class DeviceLink:
     """
@@ -1068,19 +2012,6 @@ class _UniffiFfiConverterTypeSessionType(_UniffiConverterRustBuffer):
 
 
 
-class _UniffiFfiConverterUInt64(_UniffiConverterPrimitiveInt):
-    CLASS_NAME = "u64"
-    VALUE_MIN = 0
-    VALUE_MAX = 2**64
-
-    @staticmethod
-    def read(buf):
-        return buf.read_u64()
-
-    @staticmethod
-    def write(value, buf):
-        buf.write_u64(value)
-
 class _UniffiFfiConverterOptionalUInt64(_UniffiConverterRustBuffer):
     @classmethod
     def check_lower(cls, value):
@@ -1216,6 +2147,51 @@ class _UniffiFfiConverterTypeDeviceLinkInput(_UniffiConverterRustBuffer):
         _UniffiFfiConverterOptionalString.write(value.initial_callback_url, buf)
         _UniffiFfiConverterOptionalString.write(value.lang, buf)
         _UniffiFfiConverterOptionalUInt64.write(value.elapsed_seconds, buf)
+
+@dataclass
+class FieldIssue:
+    """
+    One bad field of a credential.
+"""
+    def __init__(self, *, field:str, code:ErrorCode, detail:str):
+        self.field = field
+        self.code = code
+        self.detail = detail
+        
+        
+
+    
+    def __str__(self):
+        return "FieldIssue(field={}, code={}, detail={})".format(self.field, self.code, self.detail)
+    def __eq__(self, other):
+        if self.field != other.field:
+            return False
+        if self.code != other.code:
+            return False
+        if self.detail != other.detail:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeFieldIssue(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return FieldIssue(
+            field=_UniffiFfiConverterString.read(buf),
+            code=_UniffiFfiConverterTypeErrorCode.read(buf),
+            detail=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.field)
+        _UniffiFfiConverterTypeErrorCode.check_lower(value.code)
+        _UniffiFfiConverterString.check_lower(value.detail)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.field, buf)
+        _UniffiFfiConverterTypeErrorCode.write(value.code, buf)
+        _UniffiFfiConverterString.write(value.detail, buf)
 
 
 
@@ -1386,6 +2362,149 @@ class _UniffiFfiConverterTypeInteractionList(_UniffiConverterRustBuffer):
         _UniffiFfiConverterUInt32.write(value.skipped_unknown, buf)
 
 @dataclass
+class NameValue:
+    def __init__(self, *, name:str, value:str):
+        self.name = name
+        self.value = value
+        
+        
+
+    
+    def __str__(self):
+        return "NameValue(name={}, value={})".format(self.name, self.value)
+    def __eq__(self, other):
+        if self.name != other.name:
+            return False
+        if self.value != other.value:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeNameValue(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return NameValue(
+            name=_UniffiFfiConverterString.read(buf),
+            value=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.name)
+        _UniffiFfiConverterString.check_lower(value.value)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.name, buf)
+        _UniffiFfiConverterString.write(value.value, buf)
+
+@dataclass
+class ResponseMismatch:
+    """
+    One way a response fails to answer its request.
+"""
+    def __init__(self, *, path:str, code:ErrorCode, detail:str):
+        self.path = path
+        self.code = code
+        self.detail = detail
+        
+        
+
+    
+    def __str__(self):
+        return "ResponseMismatch(path={}, code={}, detail={})".format(self.path, self.code, self.detail)
+    def __eq__(self, other):
+        if self.path != other.path:
+            return False
+        if self.code != other.code:
+            return False
+        if self.detail != other.detail:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeResponseMismatch(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return ResponseMismatch(
+            path=_UniffiFfiConverterString.read(buf),
+            code=_UniffiFfiConverterTypeErrorCode.read(buf),
+            detail=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.path)
+        _UniffiFfiConverterTypeErrorCode.check_lower(value.code)
+        _UniffiFfiConverterString.check_lower(value.detail)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.path, buf)
+        _UniffiFfiConverterTypeErrorCode.write(value.code, buf)
+        _UniffiFfiConverterString.write(value.detail, buf)
+
+class _UniffiFfiConverterSequenceTypeResponseMismatch(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeResponseMismatch.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeResponseMismatch.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeResponseMismatch.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class ResponseCheck:
+    """
+    The result of checking a response against its request.
+"""
+    def __init__(self, *, verdict:Verdict, mismatches:typing.List[ResponseMismatch]):
+        self.verdict = verdict
+        self.mismatches = mismatches
+        
+        
+
+    
+    def __str__(self):
+        return "ResponseCheck(verdict={}, mismatches={})".format(self.verdict, self.mismatches)
+    def __eq__(self, other):
+        if self.verdict != other.verdict:
+            return False
+        if self.mismatches != other.mismatches:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeResponseCheck(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return ResponseCheck(
+            verdict=_UniffiFfiConverterTypeVerdict.read(buf),
+            mismatches=_UniffiFfiConverterSequenceTypeResponseMismatch.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterTypeVerdict.check_lower(value.verdict)
+        _UniffiFfiConverterSequenceTypeResponseMismatch.check_lower(value.mismatches)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterTypeVerdict.write(value.verdict, buf)
+        _UniffiFfiConverterSequenceTypeResponseMismatch.write(value.mismatches, buf)
+
+@dataclass
 class SsiLimits:
     """
     Resource bounds (see the core `Limits`); `default_limits()` gives the documented defaults.
@@ -1442,392 +2561,34 @@ class _UniffiFfiConverterTypeSsiLimits(_UniffiConverterRustBuffer):
         _UniffiFfiConverterUInt64.write(value.max_string_bytes, buf)
         _UniffiFfiConverterUInt64.write(value.max_interactions, buf)
 
-class _UniffiFfiConverterBoolean:
+class _UniffiFfiConverterSequenceTypeNameValue(_UniffiConverterRustBuffer):
     @classmethod
     def check_lower(cls, value):
-        return not not value
-
-    @classmethod
-    def lower(cls, value):
-        return 1 if value else 0
-
-    @staticmethod
-    def lift(value):
-        return value != 0
-
-    @classmethod
-    def read(cls, buf):
-        return cls.lift(buf.read_u8())
+        for item in value:
+            _UniffiFfiConverterTypeNameValue.check_lower(item)
 
     @classmethod
     def write(cls, value, buf):
-        buf.write_u8(value)
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeNameValue.write(item, buf)
 
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
 
+        return [
+            _UniffiFfiConverterTypeNameValue.read(buf) for i in range(count)
+        ]
 
-
-
-
-class ErrorCode(enum.Enum):
-    
-    NULL_POINTER = 0
-    
-    INVALID_ARGUMENT = 1
-    
-    BUFFER_TOO_SMALL = 2
-    
-    PANIC = 3
-    
-    INVALID_UTF8 = 4
-    
-    INVALID_BASE64 = 5
-    
-    INVALID_BASE64_URL = 6
-    
-    INVALID_HEX = 7
-    
-    INVALID_JSON = 8
-    
-    DUPLICATE_KEY = 9
-    
-    UNEXPECTED_JSON_TYPE = 10
-    
-    LONE_SURROGATE = 11
-    
-    MISSING_FIELD = 12
-    
-    INVALID_FIELD_VALUE = 13
-    
-    UNKNOWN_FIELD = 14
-    
-    INPUT_TOO_LARGE = 15
-    
-    NESTING_TOO_DEEP = 16
-    
-    TOO_MANY_ITEMS = 17
-    
-    STRING_TOO_LONG = 18
-    
-    INVALID_KEY = 19
-    
-    UNSUPPORTED_KEY = 20
-    
-    KEY_SIZE_NOT_ALLOWED = 21
-    
-    INVALID_SIGNATURE_ENCODING = 22
-    
-    UNSUPPORTED_ALGORITHM = 23
-    
-    INVALID_CERTIFICATE = 24
-    
-    SIGNATURE_MISMATCH = 25
-    
-    VALUE_MISMATCH = 26
-    
-    EMPTY_INTERACTIONS = 27
-    
-    MISSING_INTERACTION_TYPE = 28
-    
-    MISSING_DISPLAY_TEXT = 29
-    
-    EMPTY_DISPLAY_TEXT = 30
-    
-    BOTH_DISPLAY_TEXTS = 31
-    
-    WRONG_DISPLAY_TEXT_FIELD = 32
-    
-    DISPLAY_TEXT_TOO_LONG = 33
-    
-    DUPLICATE_INTERACTION_TYPE = 34
-    
-    UNKNOWN_INTERACTION_TYPE = 35
-    
-    TYPE_NOT_ALLOWED_FOR_FLOW = 36
-    
-    TOO_MANY_INTERACTIONS = 37
-    
-    REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP = 38
-    
-    INTERACTION_TYPE_NOT_OFFERED = 39
-    
-    FLOW_TYPE_NOT_OFFERED = 40
-    
-    SESSION_NOT_SUCCESSFUL = 41
-    
-
-
-class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
-    @staticmethod
-    def read(buf):
-        variant = buf.read_i32()
-        if variant == 1:
-            return ErrorCode.NULL_POINTER
-        if variant == 2:
-            return ErrorCode.INVALID_ARGUMENT
-        if variant == 3:
-            return ErrorCode.BUFFER_TOO_SMALL
-        if variant == 4:
-            return ErrorCode.PANIC
-        if variant == 5:
-            return ErrorCode.INVALID_UTF8
-        if variant == 6:
-            return ErrorCode.INVALID_BASE64
-        if variant == 7:
-            return ErrorCode.INVALID_BASE64_URL
-        if variant == 8:
-            return ErrorCode.INVALID_HEX
-        if variant == 9:
-            return ErrorCode.INVALID_JSON
-        if variant == 10:
-            return ErrorCode.DUPLICATE_KEY
-        if variant == 11:
-            return ErrorCode.UNEXPECTED_JSON_TYPE
-        if variant == 12:
-            return ErrorCode.LONE_SURROGATE
-        if variant == 13:
-            return ErrorCode.MISSING_FIELD
-        if variant == 14:
-            return ErrorCode.INVALID_FIELD_VALUE
-        if variant == 15:
-            return ErrorCode.UNKNOWN_FIELD
-        if variant == 16:
-            return ErrorCode.INPUT_TOO_LARGE
-        if variant == 17:
-            return ErrorCode.NESTING_TOO_DEEP
-        if variant == 18:
-            return ErrorCode.TOO_MANY_ITEMS
-        if variant == 19:
-            return ErrorCode.STRING_TOO_LONG
-        if variant == 20:
-            return ErrorCode.INVALID_KEY
-        if variant == 21:
-            return ErrorCode.UNSUPPORTED_KEY
-        if variant == 22:
-            return ErrorCode.KEY_SIZE_NOT_ALLOWED
-        if variant == 23:
-            return ErrorCode.INVALID_SIGNATURE_ENCODING
-        if variant == 24:
-            return ErrorCode.UNSUPPORTED_ALGORITHM
-        if variant == 25:
-            return ErrorCode.INVALID_CERTIFICATE
-        if variant == 26:
-            return ErrorCode.SIGNATURE_MISMATCH
-        if variant == 27:
-            return ErrorCode.VALUE_MISMATCH
-        if variant == 28:
-            return ErrorCode.EMPTY_INTERACTIONS
-        if variant == 29:
-            return ErrorCode.MISSING_INTERACTION_TYPE
-        if variant == 30:
-            return ErrorCode.MISSING_DISPLAY_TEXT
-        if variant == 31:
-            return ErrorCode.EMPTY_DISPLAY_TEXT
-        if variant == 32:
-            return ErrorCode.BOTH_DISPLAY_TEXTS
-        if variant == 33:
-            return ErrorCode.WRONG_DISPLAY_TEXT_FIELD
-        if variant == 34:
-            return ErrorCode.DISPLAY_TEXT_TOO_LONG
-        if variant == 35:
-            return ErrorCode.DUPLICATE_INTERACTION_TYPE
-        if variant == 36:
-            return ErrorCode.UNKNOWN_INTERACTION_TYPE
-        if variant == 37:
-            return ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW
-        if variant == 38:
-            return ErrorCode.TOO_MANY_INTERACTIONS
-        if variant == 39:
-            return ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP
-        if variant == 40:
-            return ErrorCode.INTERACTION_TYPE_NOT_OFFERED
-        if variant == 41:
-            return ErrorCode.FLOW_TYPE_NOT_OFFERED
-        if variant == 42:
-            return ErrorCode.SESSION_NOT_SUCCESSFUL
-        raise InternalError("Raw enum value doesn't match any cases")
-
-    @staticmethod
-    def check_lower(value):
-        if value == ErrorCode.NULL_POINTER:
-            return
-        if value == ErrorCode.INVALID_ARGUMENT:
-            return
-        if value == ErrorCode.BUFFER_TOO_SMALL:
-            return
-        if value == ErrorCode.PANIC:
-            return
-        if value == ErrorCode.INVALID_UTF8:
-            return
-        if value == ErrorCode.INVALID_BASE64:
-            return
-        if value == ErrorCode.INVALID_BASE64_URL:
-            return
-        if value == ErrorCode.INVALID_HEX:
-            return
-        if value == ErrorCode.INVALID_JSON:
-            return
-        if value == ErrorCode.DUPLICATE_KEY:
-            return
-        if value == ErrorCode.UNEXPECTED_JSON_TYPE:
-            return
-        if value == ErrorCode.LONE_SURROGATE:
-            return
-        if value == ErrorCode.MISSING_FIELD:
-            return
-        if value == ErrorCode.INVALID_FIELD_VALUE:
-            return
-        if value == ErrorCode.UNKNOWN_FIELD:
-            return
-        if value == ErrorCode.INPUT_TOO_LARGE:
-            return
-        if value == ErrorCode.NESTING_TOO_DEEP:
-            return
-        if value == ErrorCode.TOO_MANY_ITEMS:
-            return
-        if value == ErrorCode.STRING_TOO_LONG:
-            return
-        if value == ErrorCode.INVALID_KEY:
-            return
-        if value == ErrorCode.UNSUPPORTED_KEY:
-            return
-        if value == ErrorCode.KEY_SIZE_NOT_ALLOWED:
-            return
-        if value == ErrorCode.INVALID_SIGNATURE_ENCODING:
-            return
-        if value == ErrorCode.UNSUPPORTED_ALGORITHM:
-            return
-        if value == ErrorCode.INVALID_CERTIFICATE:
-            return
-        if value == ErrorCode.SIGNATURE_MISMATCH:
-            return
-        if value == ErrorCode.VALUE_MISMATCH:
-            return
-        if value == ErrorCode.EMPTY_INTERACTIONS:
-            return
-        if value == ErrorCode.MISSING_INTERACTION_TYPE:
-            return
-        if value == ErrorCode.MISSING_DISPLAY_TEXT:
-            return
-        if value == ErrorCode.EMPTY_DISPLAY_TEXT:
-            return
-        if value == ErrorCode.BOTH_DISPLAY_TEXTS:
-            return
-        if value == ErrorCode.WRONG_DISPLAY_TEXT_FIELD:
-            return
-        if value == ErrorCode.DISPLAY_TEXT_TOO_LONG:
-            return
-        if value == ErrorCode.DUPLICATE_INTERACTION_TYPE:
-            return
-        if value == ErrorCode.UNKNOWN_INTERACTION_TYPE:
-            return
-        if value == ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW:
-            return
-        if value == ErrorCode.TOO_MANY_INTERACTIONS:
-            return
-        if value == ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP:
-            return
-        if value == ErrorCode.INTERACTION_TYPE_NOT_OFFERED:
-            return
-        if value == ErrorCode.FLOW_TYPE_NOT_OFFERED:
-            return
-        if value == ErrorCode.SESSION_NOT_SUCCESSFUL:
-            return
-        raise ValueError(value)
-
-    @staticmethod
-    def write(value, buf):
-        if value == ErrorCode.NULL_POINTER:
-            buf.write_i32(1)
-        if value == ErrorCode.INVALID_ARGUMENT:
-            buf.write_i32(2)
-        if value == ErrorCode.BUFFER_TOO_SMALL:
-            buf.write_i32(3)
-        if value == ErrorCode.PANIC:
-            buf.write_i32(4)
-        if value == ErrorCode.INVALID_UTF8:
-            buf.write_i32(5)
-        if value == ErrorCode.INVALID_BASE64:
-            buf.write_i32(6)
-        if value == ErrorCode.INVALID_BASE64_URL:
-            buf.write_i32(7)
-        if value == ErrorCode.INVALID_HEX:
-            buf.write_i32(8)
-        if value == ErrorCode.INVALID_JSON:
-            buf.write_i32(9)
-        if value == ErrorCode.DUPLICATE_KEY:
-            buf.write_i32(10)
-        if value == ErrorCode.UNEXPECTED_JSON_TYPE:
-            buf.write_i32(11)
-        if value == ErrorCode.LONE_SURROGATE:
-            buf.write_i32(12)
-        if value == ErrorCode.MISSING_FIELD:
-            buf.write_i32(13)
-        if value == ErrorCode.INVALID_FIELD_VALUE:
-            buf.write_i32(14)
-        if value == ErrorCode.UNKNOWN_FIELD:
-            buf.write_i32(15)
-        if value == ErrorCode.INPUT_TOO_LARGE:
-            buf.write_i32(16)
-        if value == ErrorCode.NESTING_TOO_DEEP:
-            buf.write_i32(17)
-        if value == ErrorCode.TOO_MANY_ITEMS:
-            buf.write_i32(18)
-        if value == ErrorCode.STRING_TOO_LONG:
-            buf.write_i32(19)
-        if value == ErrorCode.INVALID_KEY:
-            buf.write_i32(20)
-        if value == ErrorCode.UNSUPPORTED_KEY:
-            buf.write_i32(21)
-        if value == ErrorCode.KEY_SIZE_NOT_ALLOWED:
-            buf.write_i32(22)
-        if value == ErrorCode.INVALID_SIGNATURE_ENCODING:
-            buf.write_i32(23)
-        if value == ErrorCode.UNSUPPORTED_ALGORITHM:
-            buf.write_i32(24)
-        if value == ErrorCode.INVALID_CERTIFICATE:
-            buf.write_i32(25)
-        if value == ErrorCode.SIGNATURE_MISMATCH:
-            buf.write_i32(26)
-        if value == ErrorCode.VALUE_MISMATCH:
-            buf.write_i32(27)
-        if value == ErrorCode.EMPTY_INTERACTIONS:
-            buf.write_i32(28)
-        if value == ErrorCode.MISSING_INTERACTION_TYPE:
-            buf.write_i32(29)
-        if value == ErrorCode.MISSING_DISPLAY_TEXT:
-            buf.write_i32(30)
-        if value == ErrorCode.EMPTY_DISPLAY_TEXT:
-            buf.write_i32(31)
-        if value == ErrorCode.BOTH_DISPLAY_TEXTS:
-            buf.write_i32(32)
-        if value == ErrorCode.WRONG_DISPLAY_TEXT_FIELD:
-            buf.write_i32(33)
-        if value == ErrorCode.DISPLAY_TEXT_TOO_LONG:
-            buf.write_i32(34)
-        if value == ErrorCode.DUPLICATE_INTERACTION_TYPE:
-            buf.write_i32(35)
-        if value == ErrorCode.UNKNOWN_INTERACTION_TYPE:
-            buf.write_i32(36)
-        if value == ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW:
-            buf.write_i32(37)
-        if value == ErrorCode.TOO_MANY_INTERACTIONS:
-            buf.write_i32(38)
-        if value == ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP:
-            buf.write_i32(39)
-        if value == ErrorCode.INTERACTION_TYPE_NOT_OFFERED:
-            buf.write_i32(40)
-        if value == ErrorCode.FLOW_TYPE_NOT_OFFERED:
-            buf.write_i32(41)
-        if value == ErrorCode.SESSION_NOT_SUCCESSFUL:
-            buf.write_i32(42)
-
-
-
-class _UniffiFfiConverterOptionalTypeErrorCode(_UniffiConverterRustBuffer):
+class _UniffiFfiConverterOptionalBoolean(_UniffiConverterRustBuffer):
     @classmethod
     def check_lower(cls, value):
         if value is not None:
-            _UniffiFfiConverterTypeErrorCode.check_lower(value)
+            _UniffiFfiConverterBoolean.check_lower(value)
 
     @classmethod
     def write(cls, value, buf):
@@ -1836,7 +2597,7 @@ class _UniffiFfiConverterOptionalTypeErrorCode(_UniffiConverterRustBuffer):
             return
 
         buf.write_u8(1)
-        _UniffiFfiConverterTypeErrorCode.write(value, buf)
+        _UniffiFfiConverterBoolean.write(value, buf)
 
     @classmethod
     def read(cls, buf):
@@ -1844,48 +2605,576 @@ class _UniffiFfiConverterOptionalTypeErrorCode(_UniffiConverterRustBuffer):
         if flag == 0:
             return None
         elif flag == 1:
-            return _UniffiFfiConverterTypeErrorCode.read(buf)
+            return _UniffiFfiConverterBoolean.read(buf)
         else:
             raise InternalError("Unexpected flag byte for optional type")
 
 @dataclass
-class Verdict:
+class WebhookCredential:
     """
-    The outcome of a check that ran: `valid`, or not with `reason`.
+    A credential as the webhooks carry it.
 """
-    def __init__(self, *, valid:bool, reason:typing.Optional[ErrorCode]):
-        self.valid = valid
-        self.reason = reason
+    def __init__(self, *, credential_id:str, schema_id:str, fields:typing.List[NameValue], utc_issued_at:typing.Optional[int], revoked:typing.Optional[bool]):
+        self.credential_id = credential_id
+        self.schema_id = schema_id
+        self.fields = fields
+        self.utc_issued_at = utc_issued_at
+        self.revoked = revoked
         
         
 
     
     def __str__(self):
-        return "Verdict(valid={}, reason={})".format(self.valid, self.reason)
+        return "WebhookCredential(credential_id={}, schema_id={}, fields={}, utc_issued_at={}, revoked={})".format(self.credential_id, self.schema_id, self.fields, self.utc_issued_at, self.revoked)
     def __eq__(self, other):
-        if self.valid != other.valid:
+        if self.credential_id != other.credential_id:
             return False
-        if self.reason != other.reason:
+        if self.schema_id != other.schema_id:
+            return False
+        if self.fields != other.fields:
+            return False
+        if self.utc_issued_at != other.utc_issued_at:
+            return False
+        if self.revoked != other.revoked:
             return False
         return True
 
-class _UniffiFfiConverterTypeVerdict(_UniffiConverterRustBuffer):
+class _UniffiFfiConverterTypeWebhookCredential(_UniffiConverterRustBuffer):
     @staticmethod
     def read(buf):
-        return Verdict(
-            valid=_UniffiFfiConverterBoolean.read(buf),
-            reason=_UniffiFfiConverterOptionalTypeErrorCode.read(buf),
+        return WebhookCredential(
+            credential_id=_UniffiFfiConverterString.read(buf),
+            schema_id=_UniffiFfiConverterString.read(buf),
+            fields=_UniffiFfiConverterSequenceTypeNameValue.read(buf),
+            utc_issued_at=_UniffiFfiConverterOptionalUInt64.read(buf),
+            revoked=_UniffiFfiConverterOptionalBoolean.read(buf),
         )
 
     @staticmethod
     def check_lower(value):
-        _UniffiFfiConverterBoolean.check_lower(value.valid)
-        _UniffiFfiConverterOptionalTypeErrorCode.check_lower(value.reason)
+        _UniffiFfiConverterString.check_lower(value.credential_id)
+        _UniffiFfiConverterString.check_lower(value.schema_id)
+        _UniffiFfiConverterSequenceTypeNameValue.check_lower(value.fields)
+        _UniffiFfiConverterOptionalUInt64.check_lower(value.utc_issued_at)
+        _UniffiFfiConverterOptionalBoolean.check_lower(value.revoked)
 
     @staticmethod
     def write(value, buf):
-        _UniffiFfiConverterBoolean.write(value.valid, buf)
-        _UniffiFfiConverterOptionalTypeErrorCode.write(value.reason, buf)
+        _UniffiFfiConverterString.write(value.credential_id, buf)
+        _UniffiFfiConverterString.write(value.schema_id, buf)
+        _UniffiFfiConverterSequenceTypeNameValue.write(value.fields, buf)
+        _UniffiFfiConverterOptionalUInt64.write(value.utc_issued_at, buf)
+        _UniffiFfiConverterOptionalBoolean.write(value.revoked, buf)
+
+class _UniffiFfiConverterSequenceTypeWebhookCredential(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeWebhookCredential.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeWebhookCredential.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeWebhookCredential.read(buf) for i in range(count)
+        ]
+
+class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterString.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterString.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterString.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class WebhookRequest:
+    """
+    A validated interaction-webhook request.
+"""
+    def __init__(self, *, public_service_did:str, subscriber_connect_did:str, action_id:str, action_instance_id:str, action_event_id:str, action_params:typing.List[NameValue], received_credentials:typing.List[WebhookCredential], unknown_members:typing.List[str]):
+        self.public_service_did = public_service_did
+        self.subscriber_connect_did = subscriber_connect_did
+        self.action_id = action_id
+        self.action_instance_id = action_instance_id
+        self.action_event_id = action_event_id
+        self.action_params = action_params
+        self.received_credentials = received_credentials
+        self.unknown_members = unknown_members
+        
+        
+
+    
+    def __str__(self):
+        return "WebhookRequest(public_service_did={}, subscriber_connect_did={}, action_id={}, action_instance_id={}, action_event_id={}, action_params={}, received_credentials={}, unknown_members={})".format(self.public_service_did, self.subscriber_connect_did, self.action_id, self.action_instance_id, self.action_event_id, self.action_params, self.received_credentials, self.unknown_members)
+    def __eq__(self, other):
+        if self.public_service_did != other.public_service_did:
+            return False
+        if self.subscriber_connect_did != other.subscriber_connect_did:
+            return False
+        if self.action_id != other.action_id:
+            return False
+        if self.action_instance_id != other.action_instance_id:
+            return False
+        if self.action_event_id != other.action_event_id:
+            return False
+        if self.action_params != other.action_params:
+            return False
+        if self.received_credentials != other.received_credentials:
+            return False
+        if self.unknown_members != other.unknown_members:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeWebhookRequest(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return WebhookRequest(
+            public_service_did=_UniffiFfiConverterString.read(buf),
+            subscriber_connect_did=_UniffiFfiConverterString.read(buf),
+            action_id=_UniffiFfiConverterString.read(buf),
+            action_instance_id=_UniffiFfiConverterString.read(buf),
+            action_event_id=_UniffiFfiConverterString.read(buf),
+            action_params=_UniffiFfiConverterSequenceTypeNameValue.read(buf),
+            received_credentials=_UniffiFfiConverterSequenceTypeWebhookCredential.read(buf),
+            unknown_members=_UniffiFfiConverterSequenceString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.public_service_did)
+        _UniffiFfiConverterString.check_lower(value.subscriber_connect_did)
+        _UniffiFfiConverterString.check_lower(value.action_id)
+        _UniffiFfiConverterString.check_lower(value.action_instance_id)
+        _UniffiFfiConverterString.check_lower(value.action_event_id)
+        _UniffiFfiConverterSequenceTypeNameValue.check_lower(value.action_params)
+        _UniffiFfiConverterSequenceTypeWebhookCredential.check_lower(value.received_credentials)
+        _UniffiFfiConverterSequenceString.check_lower(value.unknown_members)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.public_service_did, buf)
+        _UniffiFfiConverterString.write(value.subscriber_connect_did, buf)
+        _UniffiFfiConverterString.write(value.action_id, buf)
+        _UniffiFfiConverterString.write(value.action_instance_id, buf)
+        _UniffiFfiConverterString.write(value.action_event_id, buf)
+        _UniffiFfiConverterSequenceTypeNameValue.write(value.action_params, buf)
+        _UniffiFfiConverterSequenceTypeWebhookCredential.write(value.received_credentials, buf)
+        _UniffiFfiConverterSequenceString.write(value.unknown_members, buf)
+
+
+
+
+
+
+class AttributeType(enum.Enum):
+    
+    TEXT = 0
+    
+    DATE = 1
+    
+    NUMBER = 2
+    
+    IMAGE_URL = 3
+    
+    ENUMERATION = 4
+    
+
+
+class _UniffiFfiConverterTypeAttributeType(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return AttributeType.TEXT
+        if variant == 2:
+            return AttributeType.DATE
+        if variant == 3:
+            return AttributeType.NUMBER
+        if variant == 4:
+            return AttributeType.IMAGE_URL
+        if variant == 5:
+            return AttributeType.ENUMERATION
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == AttributeType.TEXT:
+            return
+        if value == AttributeType.DATE:
+            return
+        if value == AttributeType.NUMBER:
+            return
+        if value == AttributeType.IMAGE_URL:
+            return
+        if value == AttributeType.ENUMERATION:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == AttributeType.TEXT:
+            buf.write_i32(1)
+        if value == AttributeType.DATE:
+            buf.write_i32(2)
+        if value == AttributeType.NUMBER:
+            buf.write_i32(3)
+        if value == AttributeType.IMAGE_URL:
+            buf.write_i32(4)
+        if value == AttributeType.ENUMERATION:
+            buf.write_i32(5)
+
+
+
+class _UniffiFfiConverterBytes(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        size = buf.read_i32()
+        if size < 0:
+            raise InternalError("Unexpected negative byte string length")
+        return buf.read(size)
+
+    @staticmethod
+    def check_lower(value):
+        try:
+            memoryview(value)
+        except TypeError:
+            raise TypeError("a bytes-like object is required, not {!r}".format(type(value).__name__))
+
+    @staticmethod
+    def write(value, buf):
+        buf.write_i32(len(value))
+        buf.write(value)
+
+
+
+
+
+
+class BearerKey:
+    """
+    The key a Bearer token is checked with; it fixes the algorithm.
+"""
+    def __init__(self):
+        raise RuntimeError("BearerKey cannot be instantiated directly")
+
+    # Each enum variant is a nested class of the enum itself.
+    @dataclass
+    class HS256:
+        """
+        HS256 shared secret ("SHA secret"), at least 32 bytes.
+"""
+        
+        def __init__(self, secret:bytes):
+            self.secret = secret
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "BearerKey.HS256(secret={})".format(self.secret)
+        def __eq__(self, other):
+            if not isinstance(other, BearerKey):
+                return NotImplemented
+            if not other.is_HS256():
+                return False
+            if self.secret != other.secret:
+                return False
+            return True
+
+    @dataclass
+    class RS256:
+        """
+        RS256 with an RSA SPKI PEM.
+"""
+        
+        def __init__(self, public_key_pem:str):
+            self.public_key_pem = public_key_pem
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "BearerKey.RS256(public_key_pem={})".format(self.public_key_pem)
+        def __eq__(self, other):
+            if not isinstance(other, BearerKey):
+                return NotImplemented
+            if not other.is_RS256():
+                return False
+            if self.public_key_pem != other.public_key_pem:
+                return False
+            return True
+
+    @dataclass
+    class RS512:
+        """
+        RS512 with an RSA SPKI PEM.
+"""
+        
+        def __init__(self, public_key_pem:str):
+            self.public_key_pem = public_key_pem
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "BearerKey.RS512(public_key_pem={})".format(self.public_key_pem)
+        def __eq__(self, other):
+            if not isinstance(other, BearerKey):
+                return NotImplemented
+            if not other.is_RS512():
+                return False
+            if self.public_key_pem != other.public_key_pem:
+                return False
+            return True
+
+    @dataclass
+    class ED_DSA:
+        """
+        EdDSA with an Ed25519 SPKI PEM.
+"""
+        
+        def __init__(self, public_key_pem:str):
+            self.public_key_pem = public_key_pem
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "BearerKey.ED_DSA(public_key_pem={})".format(self.public_key_pem)
+        def __eq__(self, other):
+            if not isinstance(other, BearerKey):
+                return NotImplemented
+            if not other.is_ED_DSA():
+                return False
+            if self.public_key_pem != other.public_key_pem:
+                return False
+            return True
+
+    
+
+    # For each variant, we have `is_NAME` and `is_name` methods for easily checking
+    # whether an instance is that variant.
+    def is_HS256(self) -> bool:
+        return isinstance(self, BearerKey.HS256)
+    def is_hs256(self) -> bool:
+        return isinstance(self, BearerKey.HS256)
+    def is_RS256(self) -> bool:
+        return isinstance(self, BearerKey.RS256)
+    def is_rs256(self) -> bool:
+        return isinstance(self, BearerKey.RS256)
+    def is_RS512(self) -> bool:
+        return isinstance(self, BearerKey.RS512)
+    def is_rs512(self) -> bool:
+        return isinstance(self, BearerKey.RS512)
+    def is_ED_DSA(self) -> bool:
+        return isinstance(self, BearerKey.ED_DSA)
+    def is_ed_dsa(self) -> bool:
+        return isinstance(self, BearerKey.ED_DSA)
+    
+
+# Now, a little trick - we make each nested variant class be a subclass of the main
+# enum class, so that method calls and instance checks etc will work intuitively.
+# We might be able to do this a little more neatly with a metaclass, but this'll do.
+BearerKey.HS256 = type("BearerKey.HS256", (BearerKey.HS256, BearerKey,), {})  # type: ignore
+BearerKey.RS256 = type("BearerKey.RS256", (BearerKey.RS256, BearerKey,), {})  # type: ignore
+BearerKey.RS512 = type("BearerKey.RS512", (BearerKey.RS512, BearerKey,), {})  # type: ignore
+BearerKey.ED_DSA = type("BearerKey.ED_DSA", (BearerKey.ED_DSA, BearerKey,), {})  # type: ignore
+
+
+
+
+class _UniffiFfiConverterTypeBearerKey(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return BearerKey.HS256(
+                _UniffiFfiConverterBytes.read(buf),
+            )
+        if variant == 2:
+            return BearerKey.RS256(
+                _UniffiFfiConverterString.read(buf),
+            )
+        if variant == 3:
+            return BearerKey.RS512(
+                _UniffiFfiConverterString.read(buf),
+            )
+        if variant == 4:
+            return BearerKey.ED_DSA(
+                _UniffiFfiConverterString.read(buf),
+            )
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value.is_HS256():
+            _UniffiFfiConverterBytes.check_lower(value.secret)
+            return
+        if value.is_RS256():
+            _UniffiFfiConverterString.check_lower(value.public_key_pem)
+            return
+        if value.is_RS512():
+            _UniffiFfiConverterString.check_lower(value.public_key_pem)
+            return
+        if value.is_ED_DSA():
+            _UniffiFfiConverterString.check_lower(value.public_key_pem)
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value.is_HS256():
+            buf.write_i32(1)
+            _UniffiFfiConverterBytes.write(value.secret, buf)
+        if value.is_RS256():
+            buf.write_i32(2)
+            _UniffiFfiConverterString.write(value.public_key_pem, buf)
+        if value.is_RS512():
+            buf.write_i32(3)
+            _UniffiFfiConverterString.write(value.public_key_pem, buf)
+        if value.is_ED_DSA():
+            buf.write_i32(4)
+            _UniffiFfiConverterString.write(value.public_key_pem, buf)
+
+
+
+
+
+
+
+
+class Concurrency(enum.Enum):
+    
+    ONCE = 0
+    
+    SEQUENCED = 1
+    
+    CONCURRENT = 2
+    
+
+
+class _UniffiFfiConverterTypeConcurrency(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return Concurrency.ONCE
+        if variant == 2:
+            return Concurrency.SEQUENCED
+        if variant == 3:
+            return Concurrency.CONCURRENT
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == Concurrency.ONCE:
+            return
+        if value == Concurrency.SEQUENCED:
+            return
+        if value == Concurrency.CONCURRENT:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == Concurrency.ONCE:
+            buf.write_i32(1)
+        if value == Concurrency.SEQUENCED:
+            buf.write_i32(2)
+        if value == Concurrency.CONCURRENT:
+            buf.write_i32(3)
+
+
+
+
+
+
+
+
+class EventStatus(enum.Enum):
+    
+    IN_PROGRESS = 0
+    
+    COMPLETE = 1
+    
+    FAILED = 2
+    
+
+
+class _UniffiFfiConverterTypeEventStatus(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return EventStatus.IN_PROGRESS
+        if variant == 2:
+            return EventStatus.COMPLETE
+        if variant == 3:
+            return EventStatus.FAILED
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == EventStatus.IN_PROGRESS:
+            return
+        if value == EventStatus.COMPLETE:
+            return
+        if value == EventStatus.FAILED:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == EventStatus.IN_PROGRESS:
+            buf.write_i32(1)
+        if value == EventStatus.COMPLETE:
+            buf.write_i32(2)
+        if value == EventStatus.FAILED:
+            buf.write_i32(3)
+
+
 
 
 
@@ -2149,6 +3438,372 @@ class _UniffiFfiConverterTypeSsiError(_UniffiConverterRustBuffer):
             _UniffiFfiConverterTypeErrorCode.write(value.code, buf)
             _UniffiFfiConverterString.write(value.detail, buf)
 
+class _UniffiFfiConverterInt64(_UniffiConverterPrimitiveInt):
+    CLASS_NAME = "i64"
+    VALUE_MIN = -2**63
+    VALUE_MAX = 2**63
+
+    @staticmethod
+    def read(buf):
+        return buf.read_i64()
+
+    @staticmethod
+    def write(value, buf):
+        buf.write_i64(value)
+
+
+
+
+
+
+class TypedValue:
+    """
+    A credential value with its type.
+"""
+    def __init__(self):
+        raise RuntimeError("TypedValue cannot be instantiated directly")
+
+    # Each enum variant is a nested class of the enum itself.
+    @dataclass
+    class TEXT:
+        """
+        Text.
+"""
+        
+        def __init__(self, value:str):
+            self.value = value
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "TypedValue.TEXT(value={})".format(self.value)
+        def __eq__(self, other):
+            if not isinstance(other, TypedValue):
+                return NotImplemented
+            if not other.is_TEXT():
+                return False
+            if self.value != other.value:
+                return False
+            return True
+
+    @dataclass
+    class DATE:
+        """
+        Seconds since the epoch.
+"""
+        
+        def __init__(self, seconds:int):
+            self.seconds = seconds
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "TypedValue.DATE(seconds={})".format(self.seconds)
+        def __eq__(self, other):
+            if not isinstance(other, TypedValue):
+                return NotImplemented
+            if not other.is_DATE():
+                return False
+            if self.seconds != other.seconds:
+                return False
+            return True
+
+    @dataclass
+    class NUMBER:
+        """
+        A decimal, as its exact text (never rounded through a float).
+"""
+        
+        def __init__(self, value:str):
+            self.value = value
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "TypedValue.NUMBER(value={})".format(self.value)
+        def __eq__(self, other):
+            if not isinstance(other, TypedValue):
+                return NotImplemented
+            if not other.is_NUMBER():
+                return False
+            if self.value != other.value:
+                return False
+            return True
+
+    @dataclass
+    class IMAGE_URL:
+        """
+        An absolute http(s) URL.
+"""
+        
+        def __init__(self, url:str):
+            self.url = url
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "TypedValue.IMAGE_URL(url={})".format(self.url)
+        def __eq__(self, other):
+            if not isinstance(other, TypedValue):
+                return NotImplemented
+            if not other.is_IMAGE_URL():
+                return False
+            if self.url != other.url:
+                return False
+            return True
+
+    @dataclass
+    class ENUMERATION:
+        """
+        An enumeration index.
+"""
+        
+        def __init__(self, index:int):
+            self.index = index
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "TypedValue.ENUMERATION(index={})".format(self.index)
+        def __eq__(self, other):
+            if not isinstance(other, TypedValue):
+                return NotImplemented
+            if not other.is_ENUMERATION():
+                return False
+            if self.index != other.index:
+                return False
+            return True
+
+    
+
+    # For each variant, we have `is_NAME` and `is_name` methods for easily checking
+    # whether an instance is that variant.
+    def is_TEXT(self) -> bool:
+        return isinstance(self, TypedValue.TEXT)
+    def is_text(self) -> bool:
+        return isinstance(self, TypedValue.TEXT)
+    def is_DATE(self) -> bool:
+        return isinstance(self, TypedValue.DATE)
+    def is_date(self) -> bool:
+        return isinstance(self, TypedValue.DATE)
+    def is_NUMBER(self) -> bool:
+        return isinstance(self, TypedValue.NUMBER)
+    def is_number(self) -> bool:
+        return isinstance(self, TypedValue.NUMBER)
+    def is_IMAGE_URL(self) -> bool:
+        return isinstance(self, TypedValue.IMAGE_URL)
+    def is_image_url(self) -> bool:
+        return isinstance(self, TypedValue.IMAGE_URL)
+    def is_ENUMERATION(self) -> bool:
+        return isinstance(self, TypedValue.ENUMERATION)
+    def is_enumeration(self) -> bool:
+        return isinstance(self, TypedValue.ENUMERATION)
+    
+
+# Now, a little trick - we make each nested variant class be a subclass of the main
+# enum class, so that method calls and instance checks etc will work intuitively.
+# We might be able to do this a little more neatly with a metaclass, but this'll do.
+TypedValue.TEXT = type("TypedValue.TEXT", (TypedValue.TEXT, TypedValue,), {})  # type: ignore
+TypedValue.DATE = type("TypedValue.DATE", (TypedValue.DATE, TypedValue,), {})  # type: ignore
+TypedValue.NUMBER = type("TypedValue.NUMBER", (TypedValue.NUMBER, TypedValue,), {})  # type: ignore
+TypedValue.IMAGE_URL = type("TypedValue.IMAGE_URL", (TypedValue.IMAGE_URL, TypedValue,), {})  # type: ignore
+TypedValue.ENUMERATION = type("TypedValue.ENUMERATION", (TypedValue.ENUMERATION, TypedValue,), {})  # type: ignore
+
+
+
+
+class _UniffiFfiConverterTypeTypedValue(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return TypedValue.TEXT(
+                _UniffiFfiConverterString.read(buf),
+            )
+        if variant == 2:
+            return TypedValue.DATE(
+                _UniffiFfiConverterInt64.read(buf),
+            )
+        if variant == 3:
+            return TypedValue.NUMBER(
+                _UniffiFfiConverterString.read(buf),
+            )
+        if variant == 4:
+            return TypedValue.IMAGE_URL(
+                _UniffiFfiConverterString.read(buf),
+            )
+        if variant == 5:
+            return TypedValue.ENUMERATION(
+                _UniffiFfiConverterUInt32.read(buf),
+            )
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value.is_TEXT():
+            _UniffiFfiConverterString.check_lower(value.value)
+            return
+        if value.is_DATE():
+            _UniffiFfiConverterInt64.check_lower(value.seconds)
+            return
+        if value.is_NUMBER():
+            _UniffiFfiConverterString.check_lower(value.value)
+            return
+        if value.is_IMAGE_URL():
+            _UniffiFfiConverterString.check_lower(value.url)
+            return
+        if value.is_ENUMERATION():
+            _UniffiFfiConverterUInt32.check_lower(value.index)
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value.is_TEXT():
+            buf.write_i32(1)
+            _UniffiFfiConverterString.write(value.value, buf)
+        if value.is_DATE():
+            buf.write_i32(2)
+            _UniffiFfiConverterInt64.write(value.seconds, buf)
+        if value.is_NUMBER():
+            buf.write_i32(3)
+            _UniffiFfiConverterString.write(value.value, buf)
+        if value.is_IMAGE_URL():
+            buf.write_i32(4)
+            _UniffiFfiConverterString.write(value.url, buf)
+        if value.is_ENUMERATION():
+            buf.write_i32(5)
+            _UniffiFfiConverterUInt32.write(value.index, buf)
+
+
+
+class _UniffiFfiConverterSequenceUInt32(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterUInt32.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterUInt32.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterUInt32.read(buf) for i in range(count)
+        ]
+
+class _UniffiFfiConverterOptionalSequenceUInt32(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterSequenceUInt32.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterSequenceUInt32.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterSequenceUInt32.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+class _UniffiFfiConverterMapStringString(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, items):
+        for (key, value) in items.items():
+            _UniffiFfiConverterString.check_lower(key)
+            _UniffiFfiConverterString.check_lower(value)
+
+    @classmethod
+    def write(cls, items, buf):
+        buf.write_i32(len(items))
+        for (key, value) in items.items():
+            _UniffiFfiConverterString.write(key, buf)
+            _UniffiFfiConverterString.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative map size")
+
+        # It would be nice to use a dict comprehension,
+        # but in Python 3.7 and before the evaluation order is not according to spec,
+        # so we we're reading the value before the key.
+        # This loop makes the order explicit: first reading the key, then the value.
+        d = {}
+        for i in range(count):
+            key = _UniffiFfiConverterString.read(buf)
+            val = _UniffiFfiConverterString.read(buf)
+            d[key] = val
+        return d
+
+class _UniffiFfiConverterSequenceTypeEventStatus(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeEventStatus.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeEventStatus.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeEventStatus.read(buf) for i in range(count)
+        ]
+
 class _UniffiFfiConverterOptionalTypeSsiLimits(_UniffiConverterRustBuffer):
     @classmethod
     def check_lower(cls, value):
@@ -2173,6 +3828,29 @@ class _UniffiFfiConverterOptionalTypeSsiLimits(_UniffiConverterRustBuffer):
             return _UniffiFfiConverterTypeSsiLimits.read(buf)
         else:
             raise InternalError("Unexpected flag byte for optional type")
+
+class _UniffiFfiConverterSequenceTypeFieldIssue(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeFieldIssue.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeFieldIssue.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeFieldIssue.read(buf) for i in range(count)
+        ]
 
 class _UniffiFfiConverterOptionalTypeFlow(_UniffiConverterRustBuffer):
     @classmethod
@@ -2283,6 +3961,264 @@ def interaction_type_name(kind: InteractionType) -> str:
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
         _UniffiLib.uniffi_ssi_verify_ffi_fn_func_interaction_type_name,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_build_response(request_json: str,issued: typing.List[WebhookCredential]) -> str:
+    """
+    Builds the success response (JSON) that answers `request_json`, issuing `issued` (a
+    credential with no fields postpones its issue).
+"""
+    
+    _UniffiFfiConverterString.check_lower(request_json)
+
+    _UniffiFfiConverterSequenceTypeWebhookCredential.check_lower(issued)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(request_json),
+        _UniffiFfiConverterSequenceTypeWebhookCredential.lower(issued),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_build_response,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_cast(kind: AttributeType,value: str,enum_values: typing.Optional[typing.List[int]]) -> TypedValue:
+    """
+    Casts a wire string to its typed value (Date in seconds, Number exact, ImageURL absolute
+    http(s), Enumeration checked against `enum_values` when given).
+"""
+    
+    _UniffiFfiConverterTypeAttributeType.check_lower(kind)
+
+    _UniffiFfiConverterString.check_lower(value)
+
+    _UniffiFfiConverterOptionalSequenceUInt32.check_lower(enum_values)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterTypeAttributeType.lower(kind),
+        _UniffiFfiConverterString.lower(value),
+        _UniffiFfiConverterOptionalSequenceUInt32.lower(enum_values),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeTypedValue.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_cast,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_check_response(request_json: str,response_json: str,schemas: dict[str, str]) -> ResponseCheck:
+    """
+    Checks a response against its request; `schemas` maps schemaId to schema JSON so issued
+    fields are validated too.
+"""
+    
+    _UniffiFfiConverterString.check_lower(request_json)
+
+    _UniffiFfiConverterString.check_lower(response_json)
+
+    _UniffiFfiConverterMapStringString.check_lower(schemas)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(request_json),
+        _UniffiFfiConverterString.lower(response_json),
+        _UniffiFfiConverterMapStringString.lower(schemas),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeResponseCheck.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_check_response,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_failure_reply(message: str,details: typing.Optional[str]) -> str:
+    """
+    The failure reply JSON a webhook sends to fail an event.
+"""
+    
+    _UniffiFfiConverterString.check_lower(message)
+
+    _UniffiFfiConverterOptionalString.check_lower(details)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(message),
+        _UniffiFfiConverterOptionalString.lower(details),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = None
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_failure_reply,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_may_start(concurrency: Concurrency,earlier: typing.List[EventStatus]) -> Verdict:
+    """
+    Whether a new event of an interaction may start for a DID, given its earlier events.
+"""
+    
+    _UniffiFfiConverterTypeConcurrency.check_lower(concurrency)
+
+    _UniffiFfiConverterSequenceTypeEventStatus.check_lower(earlier)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterTypeConcurrency.lower(concurrency),
+        _UniffiFfiConverterSequenceTypeEventStatus.lower(earlier),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeVerdict.lift
+    _uniffi_error_converter = None
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_may_start,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_parse_request(json: str,limits: typing.Optional[SsiLimits]) -> WebhookRequest:
+    """
+    Parses and validates an interaction-webhook request body.
+"""
+    
+    _UniffiFfiConverterString.check_lower(json)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(json),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeWebhookRequest.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_parse_request,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_render_notification(template: str,params: typing.List[NameValue]) -> str:
+    """
+    Renders a flow-notification template (`Welcome to Room {{Room Number}}!`) with instance
+    parameters; an unknown parameter or an unclosed placeholder is an error.
+"""
+    
+    _UniffiFfiConverterString.check_lower(template)
+
+    _UniffiFfiConverterSequenceTypeNameValue.check_lower(params)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(template),
+        _UniffiFfiConverterSequenceTypeNameValue.lower(params),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_render_notification,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_sign_body_ed25519(seed: bytes,body: bytes) -> str:
+    """
+    Signs a body for the Ed25519 `X-Body-Signature` scheme with a 32-byte seed.
+"""
+    
+    _UniffiFfiConverterBytes.check_lower(seed)
+
+    _UniffiFfiConverterBytes.check_lower(body)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterBytes.lower(seed),
+        _UniffiFfiConverterBytes.lower(body),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_ed25519,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_to_wire(value: TypedValue) -> str:
+    """
+    The wire string of a typed value (the inverse of `proofspace_cast`).
+"""
+    
+    _UniffiFfiConverterTypeTypedValue.check_lower(value)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterTypeTypedValue.lower(value),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_to_wire,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_validate_credential(schema_json: str,fields: typing.List[NameValue]) -> typing.List[FieldIssue]:
+    """
+    Validates a credential's fields against a schema JSON
+    (`{"attributes":[{"name":..,"type":..,"enumValues":[..]}]}`) and returns every bad field.
+"""
+    
+    _UniffiFfiConverterString.check_lower(schema_json)
+
+    _UniffiFfiConverterSequenceTypeNameValue.check_lower(fields)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(schema_json),
+        _UniffiFfiConverterSequenceTypeNameValue.lower(fields),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterSequenceTypeFieldIssue.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_validate_credential,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_verify_bearer(authorization: typing.Optional[str],key: BearerKey,policy: BearerCheckPolicy,limits: typing.Optional[SsiLimits]) -> BearerCheck:
+    """
+    Verifies an `Authorization: Bearer <JWT>` header value (`None` when the header is absent).
+"""
+    
+    _UniffiFfiConverterOptionalString.check_lower(authorization)
+
+    _UniffiFfiConverterTypeBearerKey.check_lower(key)
+
+    _UniffiFfiConverterTypeBearerCheckPolicy.check_lower(policy)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterOptionalString.lower(authorization),
+        _UniffiFfiConverterTypeBearerKey.lower(key),
+        _UniffiFfiConverterTypeBearerCheckPolicy.lower(policy),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeBearerCheck.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_verify_bearer,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_verify_body(public_key_pem: str,body: bytes,signature: str) -> Verdict:
+    """
+    Verifies an `X-Body-Signature` over the exact body bytes; the PEM key decides the scheme
+    (RSA 2048 to 4096 bits: PKCS#1 v1.5 + SHA3-256; Ed25519: raw body).
+"""
+    
+    _UniffiFfiConverterString.check_lower(public_key_pem)
+
+    _UniffiFfiConverterBytes.check_lower(body)
+
+    _UniffiFfiConverterString.check_lower(signature)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(public_key_pem),
+        _UniffiFfiConverterBytes.lower(body),
+        _UniffiFfiConverterString.lower(signature),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeVerdict.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_verify_body,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
@@ -2515,23 +4451,49 @@ def version() -> str:
 __all__ = [
     "InternalError",
     "FlowType",
+    "ErrorCode",
+    "Direction",
     "DeviceLinkType",
     "SessionType",
     "InteractionType",
-    "ErrorCode",
+    "AttributeType",
+    "BearerKey",
+    "Concurrency",
+    "EventStatus",
     "Flow",
     "SsiError",
+    "TypedValue",
     "AuthRequestInput",
+    "Verdict",
+    "BearerCheck",
+    "BearerCheckPolicy",
     "DeviceLink",
     "DeviceLinkInput",
+    "FieldIssue",
     "Interaction",
     "InteractionList",
+    "NameValue",
+    "ResponseMismatch",
+    "ResponseCheck",
     "SsiLimits",
-    "Verdict",
+    "WebhookCredential",
+    "WebhookRequest",
     "default_limits",
     "error_code_name",
     "error_code_value",
     "interaction_type_name",
+    "proofspace_build_response",
+    "proofspace_cast",
+    "proofspace_check_response",
+    "proofspace_failure_reply",
+    "proofspace_may_start",
+    "proofspace_parse_request",
+    "proofspace_render_notification",
+    "proofspace_sign_body_ed25519",
+    "proofspace_to_wire",
+    "proofspace_validate_credential",
+    "proofspace_verify_bearer",
+    "proofspace_verify_body",
     "smartid_decode",
     "smartid_device_link",
     "smartid_encode",

@@ -497,6 +497,22 @@ fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
+    typealias FfiType = Int64
+    typealias SwiftType = Int64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int64, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -561,6 +577,24 @@ fileprivate struct FfiConverterString: FfiConverter {
         let len = Int32(value.utf8.count)
         writeInt(&buf, len)
         writeBytes(&buf, value.utf8)
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
     }
 }
 
@@ -681,6 +715,184 @@ public func FfiConverterTypeAuthRequestInput_lift(_ buf: RustBuffer) throws -> A
 #endif
 public func FfiConverterTypeAuthRequestInput_lower(_ value: AuthRequestInput) -> RustBuffer {
     return FfiConverterTypeAuthRequestInput.lower(value)
+}
+
+
+/**
+ * The outcome of a Bearer check with the token's claims (compact JSON).
+ */
+public struct BearerCheck: Equatable, Hashable {
+    /**
+     * Valid, or the first failed check.
+     */
+    public var verdict: Verdict
+    /**
+     * The claims set as compact JSON.
+     */
+    public var claimsJson: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Valid, or the first failed check.
+         */verdict: Verdict, 
+        /**
+         * The claims set as compact JSON.
+         */claimsJson: String) {
+        self.verdict = verdict
+        self.claimsJson = claimsJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BearerCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBearerCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BearerCheck {
+        return
+            try BearerCheck(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                claimsJson: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BearerCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterString.write(value.claimsJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBearerCheck_lift(_ buf: RustBuffer) throws -> BearerCheck {
+    return try FfiConverterTypeBearerCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBearerCheck_lower(_ value: BearerCheck) -> RustBuffer {
+    return FfiConverterTypeBearerCheck.lower(value)
+}
+
+
+/**
+ * What a Bearer token must satisfy.
+ */
+public struct BearerCheckPolicy: Equatable, Hashable {
+    /**
+     * The service's public DID.
+     */
+    public var serviceDid: String
+    /**
+     * The direction of the call (decides `iss` or `aud`).
+     */
+    public var direction: Direction
+    /**
+     * Current time, seconds since the epoch.
+     */
+    public var now: UInt64
+    /**
+     * Allowed clock skew in seconds.
+     */
+    public var leeway: UInt64
+    /**
+     * Whether `exp` is required.
+     */
+    public var requireExp: Bool
+    /**
+     * Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
+     */
+    public var acceptMillisecondTimes: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The service's public DID.
+         */serviceDid: String, 
+        /**
+         * The direction of the call (decides `iss` or `aud`).
+         */direction: Direction, 
+        /**
+         * Current time, seconds since the epoch.
+         */now: UInt64, 
+        /**
+         * Allowed clock skew in seconds.
+         */leeway: UInt64, 
+        /**
+         * Whether `exp` is required.
+         */requireExp: Bool, 
+        /**
+         * Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
+         */acceptMillisecondTimes: Bool) {
+        self.serviceDid = serviceDid
+        self.direction = direction
+        self.now = now
+        self.leeway = leeway
+        self.requireExp = requireExp
+        self.acceptMillisecondTimes = acceptMillisecondTimes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BearerCheckPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBearerCheckPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BearerCheckPolicy {
+        return
+            try BearerCheckPolicy(
+                serviceDid: FfiConverterString.read(from: &buf), 
+                direction: FfiConverterTypeDirection.read(from: &buf), 
+                now: FfiConverterUInt64.read(from: &buf), 
+                leeway: FfiConverterUInt64.read(from: &buf), 
+                requireExp: FfiConverterBool.read(from: &buf), 
+                acceptMillisecondTimes: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BearerCheckPolicy, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.serviceDid, into: &buf)
+        FfiConverterTypeDirection.write(value.direction, into: &buf)
+        FfiConverterUInt64.write(value.now, into: &buf)
+        FfiConverterUInt64.write(value.leeway, into: &buf)
+        FfiConverterBool.write(value.requireExp, into: &buf)
+        FfiConverterBool.write(value.acceptMillisecondTimes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBearerCheckPolicy_lift(_ buf: RustBuffer) throws -> BearerCheckPolicy {
+    return try FfiConverterTypeBearerCheckPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBearerCheckPolicy_lower(_ value: BearerCheckPolicy) -> RustBuffer {
+    return FfiConverterTypeBearerCheckPolicy.lower(value)
 }
 
 
@@ -953,6 +1165,85 @@ public func FfiConverterTypeDeviceLinkInput_lower(_ value: DeviceLinkInput) -> R
 
 
 /**
+ * One bad field of a credential.
+ */
+public struct FieldIssue: Equatable, Hashable {
+    /**
+     * The field (or schema attribute) name.
+     */
+    public var field: String
+    /**
+     * What is wrong.
+     */
+    public var code: ErrorCode
+    /**
+     * A safe-to-log explanation.
+     */
+    public var detail: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The field (or schema attribute) name.
+         */field: String, 
+        /**
+         * What is wrong.
+         */code: ErrorCode, 
+        /**
+         * A safe-to-log explanation.
+         */detail: String) {
+        self.field = field
+        self.code = code
+        self.detail = detail
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FieldIssue: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFieldIssue: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FieldIssue {
+        return
+            try FieldIssue(
+                field: FfiConverterString.read(from: &buf), 
+                code: FfiConverterTypeErrorCode.read(from: &buf), 
+                detail: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FieldIssue, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.field, into: &buf)
+        FfiConverterTypeErrorCode.write(value.code, into: &buf)
+        FfiConverterString.write(value.detail, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldIssue_lift(_ buf: RustBuffer) throws -> FieldIssue {
+    return try FfiConverterTypeFieldIssue.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldIssue_lower(_ value: FieldIssue) -> RustBuffer {
+    return FfiConverterTypeFieldIssue.lower(value)
+}
+
+
+/**
  * One validated interaction: its type and its unescaped display text.
  */
 public struct Interaction: Equatable, Hashable {
@@ -1097,6 +1388,208 @@ public func FfiConverterTypeInteractionList_lift(_ buf: RustBuffer) throws -> In
 #endif
 public func FfiConverterTypeInteractionList_lower(_ value: InteractionList) -> RustBuffer {
     return FfiConverterTypeInteractionList.lower(value)
+}
+
+
+public struct NameValue: Equatable, Hashable {
+    public var name: String
+    public var value: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension NameValue: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNameValue: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NameValue {
+        return
+            try NameValue(
+                name: FfiConverterString.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: NameValue, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNameValue_lift(_ buf: RustBuffer) throws -> NameValue {
+    return try FfiConverterTypeNameValue.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNameValue_lower(_ value: NameValue) -> RustBuffer {
+    return FfiConverterTypeNameValue.lower(value)
+}
+
+
+/**
+ * The result of checking a response against its request.
+ */
+public struct ResponseCheck: Equatable, Hashable {
+    /**
+     * Valid, or `RESPONSE_MISMATCH`.
+     */
+    public var verdict: Verdict
+    /**
+     * Every mismatch found.
+     */
+    public var mismatches: [ResponseMismatch]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Valid, or `RESPONSE_MISMATCH`.
+         */verdict: Verdict, 
+        /**
+         * Every mismatch found.
+         */mismatches: [ResponseMismatch]) {
+        self.verdict = verdict
+        self.mismatches = mismatches
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ResponseCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeResponseCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ResponseCheck {
+        return
+            try ResponseCheck(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                mismatches: FfiConverterSequenceTypeResponseMismatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ResponseCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeResponseMismatch.write(value.mismatches, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResponseCheck_lift(_ buf: RustBuffer) throws -> ResponseCheck {
+    return try FfiConverterTypeResponseCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResponseCheck_lower(_ value: ResponseCheck) -> RustBuffer {
+    return FfiConverterTypeResponseCheck.lower(value)
+}
+
+
+/**
+ * One way a response fails to answer its request.
+ */
+public struct ResponseMismatch: Equatable, Hashable {
+    /**
+     * Where (`serviceDid`, `issuedCredentials[0].fields.Age`, ...).
+     */
+    public var path: String
+    /**
+     * What is wrong.
+     */
+    public var code: ErrorCode
+    /**
+     * A safe-to-log explanation.
+     */
+    public var detail: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Where (`serviceDid`, `issuedCredentials[0].fields.Age`, ...).
+         */path: String, 
+        /**
+         * What is wrong.
+         */code: ErrorCode, 
+        /**
+         * A safe-to-log explanation.
+         */detail: String) {
+        self.path = path
+        self.code = code
+        self.detail = detail
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ResponseMismatch: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeResponseMismatch: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ResponseMismatch {
+        return
+            try ResponseMismatch(
+                path: FfiConverterString.read(from: &buf), 
+                code: FfiConverterTypeErrorCode.read(from: &buf), 
+                detail: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ResponseMismatch, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.path, into: &buf)
+        FfiConverterTypeErrorCode.write(value.code, into: &buf)
+        FfiConverterString.write(value.detail, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResponseMismatch_lift(_ buf: RustBuffer) throws -> ResponseMismatch {
+    return try FfiConverterTypeResponseMismatch.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResponseMismatch_lower(_ value: ResponseMismatch) -> RustBuffer {
+    return FfiConverterTypeResponseMismatch.lower(value)
 }
 
 
@@ -1268,6 +1761,501 @@ public func FfiConverterTypeVerdict_lower(_ value: Verdict) -> RustBuffer {
 }
 
 
+/**
+ * A credential as the webhooks carry it.
+ */
+public struct WebhookCredential: Equatable, Hashable {
+    /**
+     * Credential definition id.
+     */
+    public var credentialId: String
+    /**
+     * Schema id.
+     */
+    public var schemaId: String
+    /**
+     * Field values (strings on the wire).
+     */
+    public var fields: [NameValue]
+    /**
+     * Issue time in milliseconds, if given.
+     */
+    public var utcIssuedAt: UInt64?
+    /**
+     * Revoked flag, if given.
+     */
+    public var revoked: Bool?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Credential definition id.
+         */credentialId: String, 
+        /**
+         * Schema id.
+         */schemaId: String, 
+        /**
+         * Field values (strings on the wire).
+         */fields: [NameValue], 
+        /**
+         * Issue time in milliseconds, if given.
+         */utcIssuedAt: UInt64?, 
+        /**
+         * Revoked flag, if given.
+         */revoked: Bool?) {
+        self.credentialId = credentialId
+        self.schemaId = schemaId
+        self.fields = fields
+        self.utcIssuedAt = utcIssuedAt
+        self.revoked = revoked
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WebhookCredential: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWebhookCredential: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WebhookCredential {
+        return
+            try WebhookCredential(
+                credentialId: FfiConverterString.read(from: &buf), 
+                schemaId: FfiConverterString.read(from: &buf), 
+                fields: FfiConverterSequenceTypeNameValue.read(from: &buf), 
+                utcIssuedAt: FfiConverterOptionUInt64.read(from: &buf), 
+                revoked: FfiConverterOptionBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WebhookCredential, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.credentialId, into: &buf)
+        FfiConverterString.write(value.schemaId, into: &buf)
+        FfiConverterSequenceTypeNameValue.write(value.fields, into: &buf)
+        FfiConverterOptionUInt64.write(value.utcIssuedAt, into: &buf)
+        FfiConverterOptionBool.write(value.revoked, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWebhookCredential_lift(_ buf: RustBuffer) throws -> WebhookCredential {
+    return try FfiConverterTypeWebhookCredential.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWebhookCredential_lower(_ value: WebhookCredential) -> RustBuffer {
+    return FfiConverterTypeWebhookCredential.lower(value)
+}
+
+
+/**
+ * A validated interaction-webhook request.
+ */
+public struct WebhookRequest: Equatable, Hashable {
+    /**
+     * The service's public DID.
+     */
+    public var publicServiceDid: String
+    /**
+     * The user's connect DID.
+     */
+    public var subscriberConnectDid: String
+    /**
+     * Interaction id.
+     */
+    public var actionId: String
+    /**
+     * Interaction instance id.
+     */
+    public var actionInstanceId: String
+    /**
+     * Event id.
+     */
+    public var actionEventId: String
+    /**
+     * Instance parameters.
+     */
+    public var actionParams: [NameValue]
+    /**
+     * Credentials the user shared.
+     */
+    public var receivedCredentials: [WebhookCredential]
+    /**
+     * Members this library does not know (log them).
+     */
+    public var unknownMembers: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The service's public DID.
+         */publicServiceDid: String, 
+        /**
+         * The user's connect DID.
+         */subscriberConnectDid: String, 
+        /**
+         * Interaction id.
+         */actionId: String, 
+        /**
+         * Interaction instance id.
+         */actionInstanceId: String, 
+        /**
+         * Event id.
+         */actionEventId: String, 
+        /**
+         * Instance parameters.
+         */actionParams: [NameValue], 
+        /**
+         * Credentials the user shared.
+         */receivedCredentials: [WebhookCredential], 
+        /**
+         * Members this library does not know (log them).
+         */unknownMembers: [String]) {
+        self.publicServiceDid = publicServiceDid
+        self.subscriberConnectDid = subscriberConnectDid
+        self.actionId = actionId
+        self.actionInstanceId = actionInstanceId
+        self.actionEventId = actionEventId
+        self.actionParams = actionParams
+        self.receivedCredentials = receivedCredentials
+        self.unknownMembers = unknownMembers
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WebhookRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWebhookRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WebhookRequest {
+        return
+            try WebhookRequest(
+                publicServiceDid: FfiConverterString.read(from: &buf), 
+                subscriberConnectDid: FfiConverterString.read(from: &buf), 
+                actionId: FfiConverterString.read(from: &buf), 
+                actionInstanceId: FfiConverterString.read(from: &buf), 
+                actionEventId: FfiConverterString.read(from: &buf), 
+                actionParams: FfiConverterSequenceTypeNameValue.read(from: &buf), 
+                receivedCredentials: FfiConverterSequenceTypeWebhookCredential.read(from: &buf), 
+                unknownMembers: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WebhookRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.publicServiceDid, into: &buf)
+        FfiConverterString.write(value.subscriberConnectDid, into: &buf)
+        FfiConverterString.write(value.actionId, into: &buf)
+        FfiConverterString.write(value.actionInstanceId, into: &buf)
+        FfiConverterString.write(value.actionEventId, into: &buf)
+        FfiConverterSequenceTypeNameValue.write(value.actionParams, into: &buf)
+        FfiConverterSequenceTypeWebhookCredential.write(value.receivedCredentials, into: &buf)
+        FfiConverterSequenceString.write(value.unknownMembers, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWebhookRequest_lift(_ buf: RustBuffer) throws -> WebhookRequest {
+    return try FfiConverterTypeWebhookRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWebhookRequest_lower(_ value: WebhookRequest) -> RustBuffer {
+    return FfiConverterTypeWebhookRequest.lower(value)
+}
+
+
+
+public enum AttributeType: Equatable, Hashable {
+    
+    case text
+    case date
+    case number
+    case imageUrl
+    case enumeration
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AttributeType: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAttributeType: FfiConverterRustBuffer {
+    typealias SwiftType = AttributeType
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AttributeType {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .text
+        
+        case 2: return .date
+        
+        case 3: return .number
+        
+        case 4: return .imageUrl
+        
+        case 5: return .enumeration
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AttributeType, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .text:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .date:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .number:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .imageUrl:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .enumeration:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttributeType_lift(_ buf: RustBuffer) throws -> AttributeType {
+    return try FfiConverterTypeAttributeType.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttributeType_lower(_ value: AttributeType) -> RustBuffer {
+    return FfiConverterTypeAttributeType.lower(value)
+}
+
+
+
+/**
+ * The key a Bearer token is checked with; it fixes the algorithm.
+ */
+
+public enum BearerKey: Equatable, Hashable {
+    
+    /**
+     * HS256 shared secret ("SHA secret"), at least 32 bytes.
+     */
+    case hs256(secret: Data
+    )
+    /**
+     * RS256 with an RSA SPKI PEM.
+     */
+    case rs256(publicKeyPem: String
+    )
+    /**
+     * RS512 with an RSA SPKI PEM.
+     */
+    case rs512(publicKeyPem: String
+    )
+    /**
+     * EdDSA with an Ed25519 SPKI PEM.
+     */
+    case edDsa(publicKeyPem: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension BearerKey: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBearerKey: FfiConverterRustBuffer {
+    typealias SwiftType = BearerKey
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BearerKey {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .hs256(secret: try FfiConverterData.read(from: &buf)
+        )
+        
+        case 2: return .rs256(publicKeyPem: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .rs512(publicKeyPem: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .edDsa(publicKeyPem: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: BearerKey, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .hs256(secret):
+            writeInt(&buf, Int32(1))
+            FfiConverterData.write(secret, into: &buf)
+            
+        
+        case let .rs256(publicKeyPem):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(publicKeyPem, into: &buf)
+            
+        
+        case let .rs512(publicKeyPem):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(publicKeyPem, into: &buf)
+            
+        
+        case let .edDsa(publicKeyPem):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(publicKeyPem, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBearerKey_lift(_ buf: RustBuffer) throws -> BearerKey {
+    return try FfiConverterTypeBearerKey.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBearerKey_lower(_ value: BearerKey) -> RustBuffer {
+    return FfiConverterTypeBearerKey.lower(value)
+}
+
+
+
+
+public enum Concurrency: Equatable, Hashable {
+    
+    case once
+    case sequenced
+    case concurrent
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Concurrency: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConcurrency: FfiConverterRustBuffer {
+    typealias SwiftType = Concurrency
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Concurrency {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .once
+        
+        case 2: return .sequenced
+        
+        case 3: return .concurrent
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Concurrency, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .once:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .sequenced:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .concurrent:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConcurrency_lift(_ buf: RustBuffer) throws -> Concurrency {
+    return try FfiConverterTypeConcurrency.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConcurrency_lower(_ value: Concurrency) -> RustBuffer {
+    return FfiConverterTypeConcurrency.lower(value)
+}
+
+
+
 
 public enum DeviceLinkType: Equatable, Hashable {
     
@@ -1342,6 +2330,72 @@ public func FfiConverterTypeDeviceLinkType_lower(_ value: DeviceLinkType) -> Rus
 
 
 
+public enum Direction: Equatable, Hashable {
+    
+    case fromProofSpace
+    case toProofSpace
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Direction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDirection: FfiConverterRustBuffer {
+    typealias SwiftType = Direction
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Direction {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .fromProofSpace
+        
+        case 2: return .toProofSpace
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Direction, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .fromProofSpace:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .toProofSpace:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirection_lift(_ buf: RustBuffer) throws -> Direction {
+    return try FfiConverterTypeDirection.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirection_lower(_ value: Direction) -> RustBuffer {
+    return FfiConverterTypeDirection.lower(value)
+}
+
+
+
+
 public enum ErrorCode: Equatable, Hashable {
     
     case nullPointer
@@ -1371,6 +2425,14 @@ public enum ErrorCode: Equatable, Hashable {
     case invalidCertificate
     case signatureMismatch
     case valueMismatch
+    case invalidJwt
+    case jwtAlgNone
+    case jwtAlgMismatch
+    case jwtIssuerMismatch
+    case jwtAudienceMismatch
+    case jwtExpired
+    case jwtNotYetValid
+    case jwtExpInMilliseconds
     case emptyInteractions
     case missingInteractionType
     case missingDisplayText
@@ -1386,6 +2448,24 @@ public enum ErrorCode: Equatable, Hashable {
     case interactionTypeNotOffered
     case flowTypeNotOffered
     case sessionNotSuccessful
+    case dateLooksLikeMilliseconds
+    case invalidDate
+    case invalidNumber
+    case invalidImageUrl
+    case invalidEnumeration
+    case enumerationNotInSchema
+    case responseMismatch
+    case unknownTemplateParameter
+    case unclosedPlaceholder
+    case fieldReadOnly
+    case interactionAlreadyCompleted
+    case interactionInProgress
+    case interactionPaused
+    case templateNotEditable
+    case qrCodeExpired
+    case headerMissing
+    case headerDuplicated
+    case invalidHeader
 
 
 
@@ -1461,35 +2541,87 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         
         case 27: return .valueMismatch
         
-        case 28: return .emptyInteractions
+        case 28: return .invalidJwt
         
-        case 29: return .missingInteractionType
+        case 29: return .jwtAlgNone
         
-        case 30: return .missingDisplayText
+        case 30: return .jwtAlgMismatch
         
-        case 31: return .emptyDisplayText
+        case 31: return .jwtIssuerMismatch
         
-        case 32: return .bothDisplayTexts
+        case 32: return .jwtAudienceMismatch
         
-        case 33: return .wrongDisplayTextField
+        case 33: return .jwtExpired
         
-        case 34: return .displayTextTooLong
+        case 34: return .jwtNotYetValid
         
-        case 35: return .duplicateInteractionType
+        case 35: return .jwtExpInMilliseconds
         
-        case 36: return .unknownInteractionType
+        case 36: return .emptyInteractions
         
-        case 37: return .typeNotAllowedForFlow
+        case 37: return .missingInteractionType
         
-        case 38: return .tooManyInteractions
+        case 38: return .missingDisplayText
         
-        case 39: return .requiredInteractionNotSupportedByApp
+        case 39: return .emptyDisplayText
         
-        case 40: return .interactionTypeNotOffered
+        case 40: return .bothDisplayTexts
         
-        case 41: return .flowTypeNotOffered
+        case 41: return .wrongDisplayTextField
         
-        case 42: return .sessionNotSuccessful
+        case 42: return .displayTextTooLong
+        
+        case 43: return .duplicateInteractionType
+        
+        case 44: return .unknownInteractionType
+        
+        case 45: return .typeNotAllowedForFlow
+        
+        case 46: return .tooManyInteractions
+        
+        case 47: return .requiredInteractionNotSupportedByApp
+        
+        case 48: return .interactionTypeNotOffered
+        
+        case 49: return .flowTypeNotOffered
+        
+        case 50: return .sessionNotSuccessful
+        
+        case 51: return .dateLooksLikeMilliseconds
+        
+        case 52: return .invalidDate
+        
+        case 53: return .invalidNumber
+        
+        case 54: return .invalidImageUrl
+        
+        case 55: return .invalidEnumeration
+        
+        case 56: return .enumerationNotInSchema
+        
+        case 57: return .responseMismatch
+        
+        case 58: return .unknownTemplateParameter
+        
+        case 59: return .unclosedPlaceholder
+        
+        case 60: return .fieldReadOnly
+        
+        case 61: return .interactionAlreadyCompleted
+        
+        case 62: return .interactionInProgress
+        
+        case 63: return .interactionPaused
+        
+        case 64: return .templateNotEditable
+        
+        case 65: return .qrCodeExpired
+        
+        case 66: return .headerMissing
+        
+        case 67: return .headerDuplicated
+        
+        case 68: return .invalidHeader
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -1607,64 +2739,168 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
             writeInt(&buf, Int32(27))
         
         
-        case .emptyInteractions:
+        case .invalidJwt:
             writeInt(&buf, Int32(28))
         
         
-        case .missingInteractionType:
+        case .jwtAlgNone:
             writeInt(&buf, Int32(29))
         
         
-        case .missingDisplayText:
+        case .jwtAlgMismatch:
             writeInt(&buf, Int32(30))
         
         
-        case .emptyDisplayText:
+        case .jwtIssuerMismatch:
             writeInt(&buf, Int32(31))
         
         
-        case .bothDisplayTexts:
+        case .jwtAudienceMismatch:
             writeInt(&buf, Int32(32))
         
         
-        case .wrongDisplayTextField:
+        case .jwtExpired:
             writeInt(&buf, Int32(33))
         
         
-        case .displayTextTooLong:
+        case .jwtNotYetValid:
             writeInt(&buf, Int32(34))
         
         
-        case .duplicateInteractionType:
+        case .jwtExpInMilliseconds:
             writeInt(&buf, Int32(35))
         
         
-        case .unknownInteractionType:
+        case .emptyInteractions:
             writeInt(&buf, Int32(36))
         
         
-        case .typeNotAllowedForFlow:
+        case .missingInteractionType:
             writeInt(&buf, Int32(37))
         
         
-        case .tooManyInteractions:
+        case .missingDisplayText:
             writeInt(&buf, Int32(38))
         
         
-        case .requiredInteractionNotSupportedByApp:
+        case .emptyDisplayText:
             writeInt(&buf, Int32(39))
         
         
-        case .interactionTypeNotOffered:
+        case .bothDisplayTexts:
             writeInt(&buf, Int32(40))
         
         
-        case .flowTypeNotOffered:
+        case .wrongDisplayTextField:
             writeInt(&buf, Int32(41))
         
         
-        case .sessionNotSuccessful:
+        case .displayTextTooLong:
             writeInt(&buf, Int32(42))
+        
+        
+        case .duplicateInteractionType:
+            writeInt(&buf, Int32(43))
+        
+        
+        case .unknownInteractionType:
+            writeInt(&buf, Int32(44))
+        
+        
+        case .typeNotAllowedForFlow:
+            writeInt(&buf, Int32(45))
+        
+        
+        case .tooManyInteractions:
+            writeInt(&buf, Int32(46))
+        
+        
+        case .requiredInteractionNotSupportedByApp:
+            writeInt(&buf, Int32(47))
+        
+        
+        case .interactionTypeNotOffered:
+            writeInt(&buf, Int32(48))
+        
+        
+        case .flowTypeNotOffered:
+            writeInt(&buf, Int32(49))
+        
+        
+        case .sessionNotSuccessful:
+            writeInt(&buf, Int32(50))
+        
+        
+        case .dateLooksLikeMilliseconds:
+            writeInt(&buf, Int32(51))
+        
+        
+        case .invalidDate:
+            writeInt(&buf, Int32(52))
+        
+        
+        case .invalidNumber:
+            writeInt(&buf, Int32(53))
+        
+        
+        case .invalidImageUrl:
+            writeInt(&buf, Int32(54))
+        
+        
+        case .invalidEnumeration:
+            writeInt(&buf, Int32(55))
+        
+        
+        case .enumerationNotInSchema:
+            writeInt(&buf, Int32(56))
+        
+        
+        case .responseMismatch:
+            writeInt(&buf, Int32(57))
+        
+        
+        case .unknownTemplateParameter:
+            writeInt(&buf, Int32(58))
+        
+        
+        case .unclosedPlaceholder:
+            writeInt(&buf, Int32(59))
+        
+        
+        case .fieldReadOnly:
+            writeInt(&buf, Int32(60))
+        
+        
+        case .interactionAlreadyCompleted:
+            writeInt(&buf, Int32(61))
+        
+        
+        case .interactionInProgress:
+            writeInt(&buf, Int32(62))
+        
+        
+        case .interactionPaused:
+            writeInt(&buf, Int32(63))
+        
+        
+        case .templateNotEditable:
+            writeInt(&buf, Int32(64))
+        
+        
+        case .qrCodeExpired:
+            writeInt(&buf, Int32(65))
+        
+        
+        case .headerMissing:
+            writeInt(&buf, Int32(66))
+        
+        
+        case .headerDuplicated:
+            writeInt(&buf, Int32(67))
+        
+        
+        case .invalidHeader:
+            writeInt(&buf, Int32(68))
         
         }
     }
@@ -1683,6 +2919,79 @@ public func FfiConverterTypeErrorCode_lift(_ buf: RustBuffer) throws -> ErrorCod
 #endif
 public func FfiConverterTypeErrorCode_lower(_ value: ErrorCode) -> RustBuffer {
     return FfiConverterTypeErrorCode.lower(value)
+}
+
+
+
+
+public enum EventStatus: Equatable, Hashable {
+    
+    case inProgress
+    case complete
+    case failed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension EventStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEventStatus: FfiConverterRustBuffer {
+    typealias SwiftType = EventStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EventStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .inProgress
+        
+        case 2: return .complete
+        
+        case 3: return .failed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: EventStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .inProgress:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .complete:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .failed:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEventStatus_lift(_ buf: RustBuffer) throws -> EventStatus {
+    return try FfiConverterTypeEventStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEventStatus_lower(_ value: EventStatus) -> RustBuffer {
+    return FfiConverterTypeEventStatus.lower(value)
 }
 
 
@@ -2144,6 +3453,126 @@ public func FfiConverterTypeSsiError_lower(_ value: SsiError) -> RustBuffer {
     return FfiConverterTypeSsiError.lower(value)
 }
 
+
+/**
+ * A credential value with its type.
+ */
+
+public enum TypedValue: Equatable, Hashable {
+    
+    /**
+     * Text.
+     */
+    case text(value: String
+    )
+    /**
+     * Seconds since the epoch.
+     */
+    case date(seconds: Int64
+    )
+    /**
+     * A decimal, as its exact text (never rounded through a float).
+     */
+    case number(value: String
+    )
+    /**
+     * An absolute http(s) URL.
+     */
+    case imageUrl(url: String
+    )
+    /**
+     * An enumeration index.
+     */
+    case enumeration(index: UInt32
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TypedValue: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTypedValue: FfiConverterRustBuffer {
+    typealias SwiftType = TypedValue
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TypedValue {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .text(value: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 2: return .date(seconds: try FfiConverterInt64.read(from: &buf)
+        )
+        
+        case 3: return .number(value: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .imageUrl(url: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .enumeration(index: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TypedValue, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .text(value):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(value, into: &buf)
+            
+        
+        case let .date(seconds):
+            writeInt(&buf, Int32(2))
+            FfiConverterInt64.write(seconds, into: &buf)
+            
+        
+        case let .number(value):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(value, into: &buf)
+            
+        
+        case let .imageUrl(url):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(url, into: &buf)
+            
+        
+        case let .enumeration(index):
+            writeInt(&buf, Int32(5))
+            FfiConverterUInt32.write(index, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTypedValue_lift(_ buf: RustBuffer) throws -> TypedValue {
+    return try FfiConverterTypeTypedValue.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTypedValue_lower(_ value: TypedValue) -> RustBuffer {
+    return FfiConverterTypeTypedValue.lower(value)
+}
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -2163,6 +3592,30 @@ fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterUInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
+    typealias SwiftType = Bool?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterBool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterBool.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -2267,6 +3720,105 @@ fileprivate struct FfiConverterOptionTypeFlow: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt32]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt32]
+
+    public static func write(_ value: [UInt32], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterUInt32.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt32] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UInt32]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterUInt32.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]
+
+    public static func write(_ value: [String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterString.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [String]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFieldIssue: FfiConverterRustBuffer {
+    typealias SwiftType = [FieldIssue]
+
+    public static func write(_ value: [FieldIssue], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFieldIssue.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FieldIssue] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FieldIssue]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFieldIssue.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeInteraction: FfiConverterRustBuffer {
     typealias SwiftType = [Interaction]
 
@@ -2284,6 +3836,106 @@ fileprivate struct FfiConverterSequenceTypeInteraction: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeInteraction.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeNameValue: FfiConverterRustBuffer {
+    typealias SwiftType = [NameValue]
+
+    public static func write(_ value: [NameValue], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeNameValue.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [NameValue] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [NameValue]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeNameValue.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeResponseMismatch: FfiConverterRustBuffer {
+    typealias SwiftType = [ResponseMismatch]
+
+    public static func write(_ value: [ResponseMismatch], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeResponseMismatch.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ResponseMismatch] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ResponseMismatch]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeResponseMismatch.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeWebhookCredential: FfiConverterRustBuffer {
+    typealias SwiftType = [WebhookCredential]
+
+    public static func write(_ value: [WebhookCredential], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeWebhookCredential.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [WebhookCredential] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [WebhookCredential]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeWebhookCredential.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeEventStatus: FfiConverterRustBuffer {
+    typealias SwiftType = [EventStatus]
+
+    public static func write(_ value: [EventStatus], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEventStatus.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [EventStatus] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [EventStatus]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEventStatus.read(from: &buf))
         }
         return seq
     }
@@ -2338,6 +3990,32 @@ fileprivate struct FfiConverterSequenceTypeInteractionType: FfiConverterRustBuff
         return seq
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: String]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterString.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
 /**
  * The documented default limits.
  */
@@ -2377,6 +4055,160 @@ public func version() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_ssi_verify_ffi_fn_func_version(uniffiCallStatus
+    )
+})
+}
+/**
+ * Builds the success response (JSON) that answers `request_json`, issuing `issued` (a
+ * credential with no fields postpones its issue).
+ */
+public func proofspaceBuildResponse(requestJson: String, issued: [WebhookCredential])throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_build_response(
+        FfiConverterString.lower(requestJson),
+        FfiConverterSequenceTypeWebhookCredential.lower(issued),uniffiCallStatus
+    )
+})
+}
+/**
+ * Casts a wire string to its typed value (Date in seconds, Number exact, ImageURL absolute
+ * http(s), Enumeration checked against `enum_values` when given).
+ */
+public func proofspaceCast(kind: AttributeType, value: String, enumValues: [UInt32]?)throws  -> TypedValue  {
+    return try  FfiConverterTypeTypedValue_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_cast(
+        FfiConverterTypeAttributeType_lower(kind),
+        FfiConverterString.lower(value),
+        FfiConverterOptionSequenceUInt32.lower(enumValues),uniffiCallStatus
+    )
+})
+}
+/**
+ * Checks a response against its request; `schemas` maps schemaId to schema JSON so issued
+ * fields are validated too.
+ */
+public func proofspaceCheckResponse(requestJson: String, responseJson: String, schemas: [String: String])throws  -> ResponseCheck  {
+    return try  FfiConverterTypeResponseCheck_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_check_response(
+        FfiConverterString.lower(requestJson),
+        FfiConverterString.lower(responseJson),
+        FfiConverterDictionaryStringString.lower(schemas),uniffiCallStatus
+    )
+})
+}
+/**
+ * The failure reply JSON a webhook sends to fail an event.
+ */
+public func proofspaceFailureReply(message: String, details: String?) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_failure_reply(
+        FfiConverterString.lower(message),
+        FfiConverterOptionString.lower(details),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a new event of an interaction may start for a DID, given its earlier events.
+ */
+public func proofspaceMayStart(concurrency: Concurrency, earlier: [EventStatus]) -> Verdict  {
+    return try!  FfiConverterTypeVerdict_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_may_start(
+        FfiConverterTypeConcurrency_lower(concurrency),
+        FfiConverterSequenceTypeEventStatus.lower(earlier),uniffiCallStatus
+    )
+})
+}
+/**
+ * Parses and validates an interaction-webhook request body.
+ */
+public func proofspaceParseRequest(json: String, limits: SsiLimits?)throws  -> WebhookRequest  {
+    return try  FfiConverterTypeWebhookRequest_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_parse_request(
+        FfiConverterString.lower(json),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * Renders a flow-notification template (`Welcome to Room {{Room Number}}!`) with instance
+ * parameters; an unknown parameter or an unclosed placeholder is an error.
+ */
+public func proofspaceRenderNotification(template: String, params: [NameValue])throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_render_notification(
+        FfiConverterString.lower(template),
+        FfiConverterSequenceTypeNameValue.lower(params),uniffiCallStatus
+    )
+})
+}
+/**
+ * Signs a body for the Ed25519 `X-Body-Signature` scheme with a 32-byte seed.
+ */
+public func proofspaceSignBodyEd25519(seed: Data, body: Data)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_ed25519(
+        FfiConverterData.lower(seed),
+        FfiConverterData.lower(body),uniffiCallStatus
+    )
+})
+}
+/**
+ * The wire string of a typed value (the inverse of `proofspace_cast`).
+ */
+public func proofspaceToWire(value: TypedValue)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_to_wire(
+        FfiConverterTypeTypedValue_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Validates a credential's fields against a schema JSON
+ * (`{"attributes":[{"name":..,"type":..,"enumValues":[..]}]}`) and returns every bad field.
+ */
+public func proofspaceValidateCredential(schemaJson: String, fields: [NameValue])throws  -> [FieldIssue]  {
+    return try  FfiConverterSequenceTypeFieldIssue.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_validate_credential(
+        FfiConverterString.lower(schemaJson),
+        FfiConverterSequenceTypeNameValue.lower(fields),uniffiCallStatus
+    )
+})
+}
+/**
+ * Verifies an `Authorization: Bearer <JWT>` header value (`None` when the header is absent).
+ */
+public func proofspaceVerifyBearer(authorization: String?, key: BearerKey, policy: BearerCheckPolicy, limits: SsiLimits?)throws  -> BearerCheck  {
+    return try  FfiConverterTypeBearerCheck_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_verify_bearer(
+        FfiConverterOptionString.lower(authorization),
+        FfiConverterTypeBearerKey_lower(key),
+        FfiConverterTypeBearerCheckPolicy_lower(policy),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * Verifies an `X-Body-Signature` over the exact body bytes; the PEM key decides the scheme
+ * (RSA 2048 to 4096 bits: PKCS#1 v1.5 + SHA3-256; Ed25519: raw body).
+ */
+public func proofspaceVerifyBody(publicKeyPem: String, body: Data, signature: String)throws  -> Verdict  {
+    return try  FfiConverterTypeVerdict_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_verify_body(
+        FfiConverterString.lower(publicKeyPem),
+        FfiConverterData.lower(body),
+        FfiConverterString.lower(signature),uniffiCallStatus
     )
 })
 }
@@ -2544,6 +4376,42 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_version() != 6171) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response() != 61229) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_cast() != 38230) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_check_response() != 48308) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_failure_reply() != 8343) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_may_start() != 15916) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_parse_request() != 20474) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_render_notification() != 50162) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_ed25519() != 26737) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_to_wire() != 64041) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_validate_credential() != 44973) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_bearer() != 33796) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body() != 51807) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_interaction_type_name() != 46357) {

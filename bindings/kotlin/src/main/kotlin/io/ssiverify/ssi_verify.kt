@@ -682,6 +682,30 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_version(
     ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_cast(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_check_response(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_failure_reply(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_may_start(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_parse_request(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_render_notification(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_ed25519(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_to_wire(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_validate_credential(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_bearer(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body(
+    ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_interaction_type_name(
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_smartid_decode(
@@ -726,6 +750,30 @@ internal object UniffiLib {
     external fun uniffi_ssi_verify_ffi_fn_func_error_code_value(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
     external fun uniffi_ssi_verify_ffi_fn_func_version(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_build_response(`requestJson`: RustBuffer.ByValue,`issued`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_cast(`kind`: RustBuffer.ByValue,`value`: RustBuffer.ByValue,`enumValues`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_check_response(`requestJson`: RustBuffer.ByValue,`responseJson`: RustBuffer.ByValue,`schemas`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_failure_reply(`message`: RustBuffer.ByValue,`details`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_may_start(`concurrency`: RustBuffer.ByValue,`earlier`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_parse_request(`json`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_render_notification(`template`: RustBuffer.ByValue,`params`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_ed25519(`seed`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_to_wire(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_validate_credential(`schemaJson`: RustBuffer.ByValue,`fields`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_verify_bearer(`authorization`: RustBuffer.ByValue,`key`: RustBuffer.ByValue,`policy`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_verify_body(`publicKeyPem`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,`signature`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_interaction_type_name(`kind`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -878,6 +926,42 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_version() and 0xFFFF) != 6171) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response() and 0xFFFF) != 61229) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_cast() and 0xFFFF) != 38230) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_check_response() and 0xFFFF) != 48308) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_failure_reply() and 0xFFFF) != 8343) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_may_start() and 0xFFFF) != 15916) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_parse_request() and 0xFFFF) != 20474) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_render_notification() and 0xFFFF) != 50162) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_ed25519() and 0xFFFF) != 26737) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_to_wire() and 0xFFFF) != 64041) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_validate_credential() and 0xFFFF) != 44973) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_bearer() and 0xFFFF) != 33796) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body() and 0xFFFF) != 51807) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_interaction_type_name() and 0xFFFF) != 46357) {
@@ -1055,6 +1139,29 @@ public object FfiConverterULong: FfiConverter<ULong, Long> {
 /**
  * @suppress
  */
+public object FfiConverterLong: FfiConverter<Long, Long> {
+    override fun lift(value: Long): Long {
+        return value
+    }
+
+    override fun read(buf: ByteBuffer): Long {
+        return buf.getLong()
+    }
+
+    override fun lower(value: Long): Long {
+        return value
+    }
+
+    override fun allocationSize(value: Long) = 8UL
+
+    override fun write(value: Long, buf: ByteBuffer) {
+        buf.putLong(value)
+    }
+}
+
+/**
+ * @suppress
+ */
 public object FfiConverterBoolean: FfiConverter<Boolean, Byte> {
     override fun lift(value: Byte): Boolean {
         return value.toInt() != 0
@@ -1129,6 +1236,25 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
         val byteBuf = toUtf8(value)
         buf.putInt(byteBuf.limit())
         buf.put(byteBuf)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
+    override fun read(buf: ByteBuffer): ByteArray {
+        val len = buf.getInt()
+        val byteArr = ByteArray(len)
+        buf.get(byteArr)
+        return byteArr
+    }
+    override fun allocationSize(value: ByteArray): ULong {
+        return 4UL + value.size.toULong()
+    }
+    override fun write(value: ByteArray, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        buf.put(value)
     }
 }
 
@@ -1216,6 +1342,132 @@ public object FfiConverterTypeAuthRequestInput: FfiConverterRustBuffer<AuthReque
             FfiConverterString.write(value.`interactions`, buf)
             FfiConverterOptionalString.write(value.`initialCallbackUrl`, buf)
             FfiConverterSequenceTypeFlowType.write(value.`offeredFlows`, buf)
+    }
+}
+
+
+
+/**
+ * The outcome of a Bearer check with the token's claims (compact JSON).
+ */
+data class BearerCheck (
+    /**
+     * Valid, or the first failed check.
+     */
+    var `verdict`: Verdict
+    , 
+    /**
+     * The claims set as compact JSON.
+     */
+    var `claimsJson`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBearerCheck: FfiConverterRustBuffer<BearerCheck> {
+    override fun read(buf: ByteBuffer): BearerCheck {
+        return BearerCheck(
+            FfiConverterTypeVerdict.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BearerCheck) = (
+            FfiConverterTypeVerdict.allocationSize(value.`verdict`) +
+            FfiConverterString.allocationSize(value.`claimsJson`)
+    )
+
+    override fun write(value: BearerCheck, buf: ByteBuffer) {
+            FfiConverterTypeVerdict.write(value.`verdict`, buf)
+            FfiConverterString.write(value.`claimsJson`, buf)
+    }
+}
+
+
+
+/**
+ * What a Bearer token must satisfy.
+ */
+data class BearerCheckPolicy (
+    /**
+     * The service's public DID.
+     */
+    var `serviceDid`: kotlin.String
+    , 
+    /**
+     * The direction of the call (decides `iss` or `aud`).
+     */
+    var `direction`: Direction
+    , 
+    /**
+     * Current time, seconds since the epoch.
+     */
+    var `now`: kotlin.ULong
+    , 
+    /**
+     * Allowed clock skew in seconds.
+     */
+    var `leeway`: kotlin.ULong
+    , 
+    /**
+     * Whether `exp` is required.
+     */
+    var `requireExp`: kotlin.Boolean
+    , 
+    /**
+     * Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
+     */
+    var `acceptMillisecondTimes`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBearerCheckPolicy: FfiConverterRustBuffer<BearerCheckPolicy> {
+    override fun read(buf: ByteBuffer): BearerCheckPolicy {
+        return BearerCheckPolicy(
+            FfiConverterString.read(buf),
+            FfiConverterTypeDirection.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BearerCheckPolicy) = (
+            FfiConverterString.allocationSize(value.`serviceDid`) +
+            FfiConverterTypeDirection.allocationSize(value.`direction`) +
+            FfiConverterULong.allocationSize(value.`now`) +
+            FfiConverterULong.allocationSize(value.`leeway`) +
+            FfiConverterBoolean.allocationSize(value.`requireExp`) +
+            FfiConverterBoolean.allocationSize(value.`acceptMillisecondTimes`)
+    )
+
+    override fun write(value: BearerCheckPolicy, buf: ByteBuffer) {
+            FfiConverterString.write(value.`serviceDid`, buf)
+            FfiConverterTypeDirection.write(value.`direction`, buf)
+            FfiConverterULong.write(value.`now`, buf)
+            FfiConverterULong.write(value.`leeway`, buf)
+            FfiConverterBoolean.write(value.`requireExp`, buf)
+            FfiConverterBoolean.write(value.`acceptMillisecondTimes`, buf)
     }
 }
 
@@ -1420,6 +1672,61 @@ public object FfiConverterTypeDeviceLinkInput: FfiConverterRustBuffer<DeviceLink
 
 
 /**
+ * One bad field of a credential.
+ */
+data class FieldIssue (
+    /**
+     * The field (or schema attribute) name.
+     */
+    var `field`: kotlin.String
+    , 
+    /**
+     * What is wrong.
+     */
+    var `code`: ErrorCode
+    , 
+    /**
+     * A safe-to-log explanation.
+     */
+    var `detail`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFieldIssue: FfiConverterRustBuffer<FieldIssue> {
+    override fun read(buf: ByteBuffer): FieldIssue {
+        return FieldIssue(
+            FfiConverterString.read(buf),
+            FfiConverterTypeErrorCode.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FieldIssue) = (
+            FfiConverterString.allocationSize(value.`field`) +
+            FfiConverterTypeErrorCode.allocationSize(value.`code`) +
+            FfiConverterString.allocationSize(value.`detail`)
+    )
+
+    override fun write(value: FieldIssue, buf: ByteBuffer) {
+            FfiConverterString.write(value.`field`, buf)
+            FfiConverterTypeErrorCode.write(value.`code`, buf)
+            FfiConverterString.write(value.`detail`, buf)
+    }
+}
+
+
+
+/**
  * One validated interaction: its type and its unescaped display text.
  */
 data class Interaction (
@@ -1516,6 +1823,146 @@ public object FfiConverterTypeInteractionList: FfiConverterRustBuffer<Interactio
             FfiConverterString.write(value.`base64`, buf)
             FfiConverterSequenceTypeInteraction.write(value.`items`, buf)
             FfiConverterUInt.write(value.`skippedUnknown`, buf)
+    }
+}
+
+
+
+data class NameValue (
+    var `name`: kotlin.String
+    , 
+    var `value`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeNameValue: FfiConverterRustBuffer<NameValue> {
+    override fun read(buf: ByteBuffer): NameValue {
+        return NameValue(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: NameValue) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterString.allocationSize(value.`value`)
+    )
+
+    override fun write(value: NameValue, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterString.write(value.`value`, buf)
+    }
+}
+
+
+
+/**
+ * The result of checking a response against its request.
+ */
+data class ResponseCheck (
+    /**
+     * Valid, or `RESPONSE_MISMATCH`.
+     */
+    var `verdict`: Verdict
+    , 
+    /**
+     * Every mismatch found.
+     */
+    var `mismatches`: List<ResponseMismatch>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeResponseCheck: FfiConverterRustBuffer<ResponseCheck> {
+    override fun read(buf: ByteBuffer): ResponseCheck {
+        return ResponseCheck(
+            FfiConverterTypeVerdict.read(buf),
+            FfiConverterSequenceTypeResponseMismatch.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ResponseCheck) = (
+            FfiConverterTypeVerdict.allocationSize(value.`verdict`) +
+            FfiConverterSequenceTypeResponseMismatch.allocationSize(value.`mismatches`)
+    )
+
+    override fun write(value: ResponseCheck, buf: ByteBuffer) {
+            FfiConverterTypeVerdict.write(value.`verdict`, buf)
+            FfiConverterSequenceTypeResponseMismatch.write(value.`mismatches`, buf)
+    }
+}
+
+
+
+/**
+ * One way a response fails to answer its request.
+ */
+data class ResponseMismatch (
+    /**
+     * Where (`serviceDid`, `issuedCredentials[0].fields.Age`, ...).
+     */
+    var `path`: kotlin.String
+    , 
+    /**
+     * What is wrong.
+     */
+    var `code`: ErrorCode
+    , 
+    /**
+     * A safe-to-log explanation.
+     */
+    var `detail`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeResponseMismatch: FfiConverterRustBuffer<ResponseMismatch> {
+    override fun read(buf: ByteBuffer): ResponseMismatch {
+        return ResponseMismatch(
+            FfiConverterString.read(buf),
+            FfiConverterTypeErrorCode.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ResponseMismatch) = (
+            FfiConverterString.allocationSize(value.`path`) +
+            FfiConverterTypeErrorCode.allocationSize(value.`code`) +
+            FfiConverterString.allocationSize(value.`detail`)
+    )
+
+    override fun write(value: ResponseMismatch, buf: ByteBuffer) {
+            FfiConverterString.write(value.`path`, buf)
+            FfiConverterTypeErrorCode.write(value.`code`, buf)
+            FfiConverterString.write(value.`detail`, buf)
     }
 }
 
@@ -1639,6 +2086,390 @@ public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
 
 
 
+/**
+ * A credential as the webhooks carry it.
+ */
+data class WebhookCredential (
+    /**
+     * Credential definition id.
+     */
+    var `credentialId`: kotlin.String
+    , 
+    /**
+     * Schema id.
+     */
+    var `schemaId`: kotlin.String
+    , 
+    /**
+     * Field values (strings on the wire).
+     */
+    var `fields`: List<NameValue>
+    , 
+    /**
+     * Issue time in milliseconds, if given.
+     */
+    var `utcIssuedAt`: kotlin.ULong?
+    , 
+    /**
+     * Revoked flag, if given.
+     */
+    var `revoked`: kotlin.Boolean?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeWebhookCredential: FfiConverterRustBuffer<WebhookCredential> {
+    override fun read(buf: ByteBuffer): WebhookCredential {
+        return WebhookCredential(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeNameValue.read(buf),
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: WebhookCredential) = (
+            FfiConverterString.allocationSize(value.`credentialId`) +
+            FfiConverterString.allocationSize(value.`schemaId`) +
+            FfiConverterSequenceTypeNameValue.allocationSize(value.`fields`) +
+            FfiConverterOptionalULong.allocationSize(value.`utcIssuedAt`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`revoked`)
+    )
+
+    override fun write(value: WebhookCredential, buf: ByteBuffer) {
+            FfiConverterString.write(value.`credentialId`, buf)
+            FfiConverterString.write(value.`schemaId`, buf)
+            FfiConverterSequenceTypeNameValue.write(value.`fields`, buf)
+            FfiConverterOptionalULong.write(value.`utcIssuedAt`, buf)
+            FfiConverterOptionalBoolean.write(value.`revoked`, buf)
+    }
+}
+
+
+
+/**
+ * A validated interaction-webhook request.
+ */
+data class WebhookRequest (
+    /**
+     * The service's public DID.
+     */
+    var `publicServiceDid`: kotlin.String
+    , 
+    /**
+     * The user's connect DID.
+     */
+    var `subscriberConnectDid`: kotlin.String
+    , 
+    /**
+     * Interaction id.
+     */
+    var `actionId`: kotlin.String
+    , 
+    /**
+     * Interaction instance id.
+     */
+    var `actionInstanceId`: kotlin.String
+    , 
+    /**
+     * Event id.
+     */
+    var `actionEventId`: kotlin.String
+    , 
+    /**
+     * Instance parameters.
+     */
+    var `actionParams`: List<NameValue>
+    , 
+    /**
+     * Credentials the user shared.
+     */
+    var `receivedCredentials`: List<WebhookCredential>
+    , 
+    /**
+     * Members this library does not know (log them).
+     */
+    var `unknownMembers`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeWebhookRequest: FfiConverterRustBuffer<WebhookRequest> {
+    override fun read(buf: ByteBuffer): WebhookRequest {
+        return WebhookRequest(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeNameValue.read(buf),
+            FfiConverterSequenceTypeWebhookCredential.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: WebhookRequest) = (
+            FfiConverterString.allocationSize(value.`publicServiceDid`) +
+            FfiConverterString.allocationSize(value.`subscriberConnectDid`) +
+            FfiConverterString.allocationSize(value.`actionId`) +
+            FfiConverterString.allocationSize(value.`actionInstanceId`) +
+            FfiConverterString.allocationSize(value.`actionEventId`) +
+            FfiConverterSequenceTypeNameValue.allocationSize(value.`actionParams`) +
+            FfiConverterSequenceTypeWebhookCredential.allocationSize(value.`receivedCredentials`) +
+            FfiConverterSequenceString.allocationSize(value.`unknownMembers`)
+    )
+
+    override fun write(value: WebhookRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`publicServiceDid`, buf)
+            FfiConverterString.write(value.`subscriberConnectDid`, buf)
+            FfiConverterString.write(value.`actionId`, buf)
+            FfiConverterString.write(value.`actionInstanceId`, buf)
+            FfiConverterString.write(value.`actionEventId`, buf)
+            FfiConverterSequenceTypeNameValue.write(value.`actionParams`, buf)
+            FfiConverterSequenceTypeWebhookCredential.write(value.`receivedCredentials`, buf)
+            FfiConverterSequenceString.write(value.`unknownMembers`, buf)
+    }
+}
+
+
+
+
+enum class AttributeType {
+    
+    TEXT,
+    DATE,
+    NUMBER,
+    IMAGE_URL,
+    ENUMERATION;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAttributeType: FfiConverterRustBuffer<AttributeType> {
+    override fun read(buf: ByteBuffer) = try {
+        AttributeType.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: AttributeType) = 4UL
+
+    override fun write(value: AttributeType, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The key a Bearer token is checked with; it fixes the algorithm.
+ */
+sealed class BearerKey {
+    
+    /**
+     * HS256 shared secret ("SHA secret"), at least 32 bytes.
+     */
+    data class Hs256(
+        val `secret`: kotlin.ByteArray) : BearerKey()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * RS256 with an RSA SPKI PEM.
+     */
+    data class Rs256(
+        val `publicKeyPem`: kotlin.String) : BearerKey()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * RS512 with an RSA SPKI PEM.
+     */
+    data class Rs512(
+        val `publicKeyPem`: kotlin.String) : BearerKey()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * EdDSA with an Ed25519 SPKI PEM.
+     */
+    data class EdDsa(
+        val `publicKeyPem`: kotlin.String) : BearerKey()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBearerKey : FfiConverterRustBuffer<BearerKey>{
+    override fun read(buf: ByteBuffer): BearerKey {
+        return when(buf.getInt()) {
+            1 -> BearerKey.Hs256(
+                FfiConverterByteArray.read(buf),
+                )
+            2 -> BearerKey.Rs256(
+                FfiConverterString.read(buf),
+                )
+            3 -> BearerKey.Rs512(
+                FfiConverterString.read(buf),
+                )
+            4 -> BearerKey.EdDsa(
+                FfiConverterString.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: BearerKey): ULong = when(value) {
+        is BearerKey.Hs256 -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterByteArray.allocationSize(value.`secret`)
+            )
+        }
+        is BearerKey.Rs256 -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`publicKeyPem`)
+            )
+        }
+        is BearerKey.Rs512 -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`publicKeyPem`)
+            )
+        }
+        is BearerKey.EdDsa -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`publicKeyPem`)
+            )
+        }
+    }
+
+    override fun write(value: BearerKey, buf: ByteBuffer) {
+        when(value) {
+            is BearerKey.Hs256 -> {
+                buf.putInt(1)
+                FfiConverterByteArray.write(value.`secret`, buf)
+                Unit
+            }
+            is BearerKey.Rs256 -> {
+                buf.putInt(2)
+                FfiConverterString.write(value.`publicKeyPem`, buf)
+                Unit
+            }
+            is BearerKey.Rs512 -> {
+                buf.putInt(3)
+                FfiConverterString.write(value.`publicKeyPem`, buf)
+                Unit
+            }
+            is BearerKey.EdDsa -> {
+                buf.putInt(4)
+                FfiConverterString.write(value.`publicKeyPem`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+
+enum class Concurrency {
+    
+    ONCE,
+    SEQUENCED,
+    CONCURRENT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeConcurrency: FfiConverterRustBuffer<Concurrency> {
+    override fun read(buf: ByteBuffer) = try {
+        Concurrency.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Concurrency) = 4UL
+
+    override fun write(value: Concurrency, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
 
 enum class DeviceLinkType {
     
@@ -1666,6 +2497,40 @@ public object FfiConverterTypeDeviceLinkType: FfiConverterRustBuffer<DeviceLinkT
     override fun allocationSize(value: DeviceLinkType) = 4UL
 
     override fun write(value: DeviceLinkType, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+
+enum class Direction {
+    
+    FROM_PROOF_SPACE,
+    TO_PROOF_SPACE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDirection: FfiConverterRustBuffer<Direction> {
+    override fun read(buf: ByteBuffer) = try {
+        Direction.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Direction) = 4UL
+
+    override fun write(value: Direction, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -1704,6 +2569,14 @@ enum class ErrorCode {
     INVALID_CERTIFICATE,
     SIGNATURE_MISMATCH,
     VALUE_MISMATCH,
+    INVALID_JWT,
+    JWT_ALG_NONE,
+    JWT_ALG_MISMATCH,
+    JWT_ISSUER_MISMATCH,
+    JWT_AUDIENCE_MISMATCH,
+    JWT_EXPIRED,
+    JWT_NOT_YET_VALID,
+    JWT_EXP_IN_MILLISECONDS,
     EMPTY_INTERACTIONS,
     MISSING_INTERACTION_TYPE,
     MISSING_DISPLAY_TEXT,
@@ -1718,7 +2591,25 @@ enum class ErrorCode {
     REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP,
     INTERACTION_TYPE_NOT_OFFERED,
     FLOW_TYPE_NOT_OFFERED,
-    SESSION_NOT_SUCCESSFUL;
+    SESSION_NOT_SUCCESSFUL,
+    DATE_LOOKS_LIKE_MILLISECONDS,
+    INVALID_DATE,
+    INVALID_NUMBER,
+    INVALID_IMAGE_URL,
+    INVALID_ENUMERATION,
+    ENUMERATION_NOT_IN_SCHEMA,
+    RESPONSE_MISMATCH,
+    UNKNOWN_TEMPLATE_PARAMETER,
+    UNCLOSED_PLACEHOLDER,
+    FIELD_READ_ONLY,
+    INTERACTION_ALREADY_COMPLETED,
+    INTERACTION_IN_PROGRESS,
+    INTERACTION_PAUSED,
+    TEMPLATE_NOT_EDITABLE,
+    QR_CODE_EXPIRED,
+    HEADER_MISSING,
+    HEADER_DUPLICATED,
+    INVALID_HEADER;
 
     
 
@@ -1740,6 +2631,41 @@ public object FfiConverterTypeErrorCode: FfiConverterRustBuffer<ErrorCode> {
     override fun allocationSize(value: ErrorCode) = 4UL
 
     override fun write(value: ErrorCode, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+
+enum class EventStatus {
+    
+    IN_PROGRESS,
+    COMPLETE,
+    FAILED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEventStatus: FfiConverterRustBuffer<EventStatus> {
+    override fun read(buf: ByteBuffer) = try {
+        EventStatus.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: EventStatus) = 4UL
+
+    override fun write(value: EventStatus, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -2108,6 +3034,179 @@ public object FfiConverterTypeSsiError : FfiConverterRustBuffer<SsiException> {
 
 
 
+/**
+ * A credential value with its type.
+ */
+sealed class TypedValue {
+    
+    /**
+     * Text.
+     */
+    data class Text(
+        val `value`: kotlin.String) : TypedValue()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Seconds since the epoch.
+     */
+    data class Date(
+        val `seconds`: kotlin.Long) : TypedValue()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A decimal, as its exact text (never rounded through a float).
+     */
+    data class Number(
+        val `value`: kotlin.String) : TypedValue()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * An absolute http(s) URL.
+     */
+    data class ImageUrl(
+        val `url`: kotlin.String) : TypedValue()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * An enumeration index.
+     */
+    data class Enumeration(
+        val `index`: kotlin.UInt) : TypedValue()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTypedValue : FfiConverterRustBuffer<TypedValue>{
+    override fun read(buf: ByteBuffer): TypedValue {
+        return when(buf.getInt()) {
+            1 -> TypedValue.Text(
+                FfiConverterString.read(buf),
+                )
+            2 -> TypedValue.Date(
+                FfiConverterLong.read(buf),
+                )
+            3 -> TypedValue.Number(
+                FfiConverterString.read(buf),
+                )
+            4 -> TypedValue.ImageUrl(
+                FfiConverterString.read(buf),
+                )
+            5 -> TypedValue.Enumeration(
+                FfiConverterUInt.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: TypedValue): ULong = when(value) {
+        is TypedValue.Text -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`value`)
+            )
+        }
+        is TypedValue.Date -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterLong.allocationSize(value.`seconds`)
+            )
+        }
+        is TypedValue.Number -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`value`)
+            )
+        }
+        is TypedValue.ImageUrl -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`url`)
+            )
+        }
+        is TypedValue.Enumeration -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterUInt.allocationSize(value.`index`)
+            )
+        }
+    }
+
+    override fun write(value: TypedValue, buf: ByteBuffer) {
+        when(value) {
+            is TypedValue.Text -> {
+                buf.putInt(1)
+                FfiConverterString.write(value.`value`, buf)
+                Unit
+            }
+            is TypedValue.Date -> {
+                buf.putInt(2)
+                FfiConverterLong.write(value.`seconds`, buf)
+                Unit
+            }
+            is TypedValue.Number -> {
+                buf.putInt(3)
+                FfiConverterString.write(value.`value`, buf)
+                Unit
+            }
+            is TypedValue.ImageUrl -> {
+                buf.putInt(4)
+                FfiConverterString.write(value.`url`, buf)
+                Unit
+            }
+            is TypedValue.Enumeration -> {
+                buf.putInt(5)
+                FfiConverterUInt.write(value.`index`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
 
 /**
  * @suppress
@@ -2134,6 +3233,38 @@ public object FfiConverterOptionalULong: FfiConverterRustBuffer<kotlin.ULong?> {
         } else {
             buf.put(1)
             FfiConverterULong.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalBoolean: FfiConverterRustBuffer<kotlin.Boolean?> {
+    override fun read(buf: ByteBuffer): kotlin.Boolean? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterBoolean.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.Boolean?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterBoolean.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.Boolean?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterBoolean.write(value, buf)
         }
     }
 }
@@ -2272,6 +3403,122 @@ public object FfiConverterOptionalTypeFlow: FfiConverterRustBuffer<Flow?> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalSequenceUInt: FfiConverterRustBuffer<List<kotlin.UInt>?> {
+    override fun read(buf: ByteBuffer): List<kotlin.UInt>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceUInt.read(buf)
+    }
+
+    override fun allocationSize(value: List<kotlin.UInt>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceUInt.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<kotlin.UInt>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceUInt.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceUInt: FfiConverterRustBuffer<List<kotlin.UInt>> {
+    override fun read(buf: ByteBuffer): List<kotlin.UInt> {
+        val len = buf.getInt()
+        return List<kotlin.UInt>(len) {
+            FfiConverterUInt.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.UInt>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterUInt.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.UInt>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterUInt.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.String>> {
+    override fun read(buf: ByteBuffer): List<kotlin.String> {
+        val len = buf.getInt()
+        return List<kotlin.String>(len) {
+            FfiConverterString.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.String>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterString.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.String>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterString.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeFieldIssue: FfiConverterRustBuffer<List<FieldIssue>> {
+    override fun read(buf: ByteBuffer): List<FieldIssue> {
+        val len = buf.getInt()
+        return List<FieldIssue>(len) {
+            FfiConverterTypeFieldIssue.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<FieldIssue>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeFieldIssue.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<FieldIssue>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeFieldIssue.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeInteraction: FfiConverterRustBuffer<List<Interaction>> {
     override fun read(buf: ByteBuffer): List<Interaction> {
         val len = buf.getInt()
@@ -2290,6 +3537,118 @@ public object FfiConverterSequenceTypeInteraction: FfiConverterRustBuffer<List<I
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeInteraction.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeNameValue: FfiConverterRustBuffer<List<NameValue>> {
+    override fun read(buf: ByteBuffer): List<NameValue> {
+        val len = buf.getInt()
+        return List<NameValue>(len) {
+            FfiConverterTypeNameValue.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<NameValue>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeNameValue.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<NameValue>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeNameValue.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeResponseMismatch: FfiConverterRustBuffer<List<ResponseMismatch>> {
+    override fun read(buf: ByteBuffer): List<ResponseMismatch> {
+        val len = buf.getInt()
+        return List<ResponseMismatch>(len) {
+            FfiConverterTypeResponseMismatch.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ResponseMismatch>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeResponseMismatch.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ResponseMismatch>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeResponseMismatch.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeWebhookCredential: FfiConverterRustBuffer<List<WebhookCredential>> {
+    override fun read(buf: ByteBuffer): List<WebhookCredential> {
+        val len = buf.getInt()
+        return List<WebhookCredential>(len) {
+            FfiConverterTypeWebhookCredential.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<WebhookCredential>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeWebhookCredential.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<WebhookCredential>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeWebhookCredential.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeEventStatus: FfiConverterRustBuffer<List<EventStatus>> {
+    override fun read(buf: ByteBuffer): List<EventStatus> {
+        val len = buf.getInt()
+        return List<EventStatus>(len) {
+            FfiConverterTypeEventStatus.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<EventStatus>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeEventStatus.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<EventStatus>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeEventStatus.write(it, buf)
         }
     }
 }
@@ -2349,6 +3708,45 @@ public object FfiConverterSequenceTypeInteractionType: FfiConverterRustBuffer<Li
         }
     }
 }
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.String, kotlin.String>> {
+    override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.String> {
+        val len = buf.getInt()
+        return buildMap<kotlin.String, kotlin.String>(len) {
+            repeat(len) {
+                val k = FfiConverterString.read(buf)
+                val v = FfiConverterString.read(buf)
+                this[k] = v
+            }
+        }
+    }
+
+    override fun allocationSize(value: Map<kotlin.String, kotlin.String>): ULong {
+        val spaceForMapSize = 4UL
+        val spaceForChildren = value.map { (k, v) ->
+            FfiConverterString.allocationSize(k) +
+            FfiConverterString.allocationSize(v)
+        }.sum()
+        return spaceForMapSize + spaceForChildren
+    }
+
+    override fun write(value: Map<kotlin.String, kotlin.String>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        // The parens on `(k, v)` here ensure we're calling the right method,
+        // which is important for compatibility with older android devices.
+        // Ref https://blog.danlew.net/2017/03/16/kotlin-puzzler-whose-line-is-it-anyways/
+        value.forEach { (k, v) ->
+            FfiConverterString.write(k, buf)
+            FfiConverterString.write(v, buf)
+        }
+    }
+}
         /**
          * The documented default limits.
          */ fun `defaultLimits`(): SsiLimits {
@@ -2398,6 +3796,206 @@ public object FfiConverterSequenceTypeInteractionType: FfiConverterRustBuffer<Li
     UniffiLib.uniffi_ssi_verify_ffi_fn_func_version(
     
         _status)
+}
+    )
+    }
+    
+
+        /**
+         * Builds the success response (JSON) that answers `request_json`, issuing `issued` (a
+         * credential with no fields postpones its issue).
+         */
+    @Throws(SsiException::class) fun `proofspaceBuildResponse`(`requestJson`: kotlin.String, `issued`: List<WebhookCredential>): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_build_response(
+    
+        
+        FfiConverterString.lower(`requestJson`),
+        FfiConverterSequenceTypeWebhookCredential.lower(`issued`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Casts a wire string to its typed value (Date in seconds, Number exact, ImageURL absolute
+         * http(s), Enumeration checked against `enum_values` when given).
+         */
+    @Throws(SsiException::class) fun `proofspaceCast`(`kind`: AttributeType, `value`: kotlin.String, `enumValues`: List<kotlin.UInt>?): TypedValue {
+            return FfiConverterTypeTypedValue.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_cast(
+    
+        
+        FfiConverterTypeAttributeType.lower(`kind`),
+        FfiConverterString.lower(`value`),
+        FfiConverterOptionalSequenceUInt.lower(`enumValues`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Checks a response against its request; `schemas` maps schemaId to schema JSON so issued
+         * fields are validated too.
+         */
+    @Throws(SsiException::class) fun `proofspaceCheckResponse`(`requestJson`: kotlin.String, `responseJson`: kotlin.String, `schemas`: Map<kotlin.String, kotlin.String>): ResponseCheck {
+            return FfiConverterTypeResponseCheck.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_check_response(
+    
+        
+        FfiConverterString.lower(`requestJson`),
+        FfiConverterString.lower(`responseJson`),
+        FfiConverterMapStringString.lower(`schemas`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The failure reply JSON a webhook sends to fail an event.
+         */ fun `proofspaceFailureReply`(`message`: kotlin.String, `details`: kotlin.String?): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_failure_reply(
+    
+        
+        FfiConverterString.lower(`message`),
+        FfiConverterOptionalString.lower(`details`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether a new event of an interaction may start for a DID, given its earlier events.
+         */ fun `proofspaceMayStart`(`concurrency`: Concurrency, `earlier`: List<EventStatus>): Verdict {
+            return FfiConverterTypeVerdict.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_may_start(
+    
+        
+        FfiConverterTypeConcurrency.lower(`concurrency`),
+        FfiConverterSequenceTypeEventStatus.lower(`earlier`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Parses and validates an interaction-webhook request body.
+         */
+    @Throws(SsiException::class) fun `proofspaceParseRequest`(`json`: kotlin.String, `limits`: SsiLimits?): WebhookRequest {
+            return FfiConverterTypeWebhookRequest.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_parse_request(
+    
+        
+        FfiConverterString.lower(`json`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Renders a flow-notification template (`Welcome to Room {{Room Number}}!`) with instance
+         * parameters; an unknown parameter or an unclosed placeholder is an error.
+         */
+    @Throws(SsiException::class) fun `proofspaceRenderNotification`(`template`: kotlin.String, `params`: List<NameValue>): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_render_notification(
+    
+        
+        FfiConverterString.lower(`template`),
+        FfiConverterSequenceTypeNameValue.lower(`params`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Signs a body for the Ed25519 `X-Body-Signature` scheme with a 32-byte seed.
+         */
+    @Throws(SsiException::class) fun `proofspaceSignBodyEd25519`(`seed`: kotlin.ByteArray, `body`: kotlin.ByteArray): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_ed25519(
+    
+        
+        FfiConverterByteArray.lower(`seed`),
+        FfiConverterByteArray.lower(`body`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The wire string of a typed value (the inverse of `proofspace_cast`).
+         */
+    @Throws(SsiException::class) fun `proofspaceToWire`(`value`: TypedValue): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_to_wire(
+    
+        
+        FfiConverterTypeTypedValue.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Validates a credential's fields against a schema JSON
+         * (`{"attributes":[{"name":..,"type":..,"enumValues":[..]}]}`) and returns every bad field.
+         */
+    @Throws(SsiException::class) fun `proofspaceValidateCredential`(`schemaJson`: kotlin.String, `fields`: List<NameValue>): List<FieldIssue> {
+            return FfiConverterSequenceTypeFieldIssue.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_validate_credential(
+    
+        
+        FfiConverterString.lower(`schemaJson`),
+        FfiConverterSequenceTypeNameValue.lower(`fields`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies an `Authorization: Bearer <JWT>` header value (`None` when the header is absent).
+         */
+    @Throws(SsiException::class) fun `proofspaceVerifyBearer`(`authorization`: kotlin.String?, `key`: BearerKey, `policy`: BearerCheckPolicy, `limits`: SsiLimits?): BearerCheck {
+            return FfiConverterTypeBearerCheck.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_verify_bearer(
+    
+        
+        FfiConverterOptionalString.lower(`authorization`),
+        FfiConverterTypeBearerKey.lower(`key`),
+        FfiConverterTypeBearerCheckPolicy.lower(`policy`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies an `X-Body-Signature` over the exact body bytes; the PEM key decides the scheme
+         * (RSA 2048 to 4096 bits: PKCS#1 v1.5 + SHA3-256; Ed25519: raw body).
+         */
+    @Throws(SsiException::class) fun `proofspaceVerifyBody`(`publicKeyPem`: kotlin.String, `body`: kotlin.ByteArray, `signature`: kotlin.String): Verdict {
+            return FfiConverterTypeVerdict.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_verify_body(
+    
+        
+        FfiConverterString.lower(`publicKeyPem`),
+        FfiConverterByteArray.lower(`body`),
+        FfiConverterString.lower(`signature`),_status)
 }
     )
     }
