@@ -346,20 +346,8 @@ typedef uint32_t ssi_direction;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
-typedef struct AttributeType AttributeType;
-
-typedef struct Concurrency Concurrency;
-
-typedef struct EventStatus EventStatus;
-
-// Which flow notification pop-up.
-typedef struct NotificationKind NotificationKind;
-
 // A decoded, validated interactions list (opaque). Free with `ssi_interactions_free`.
 typedef struct ssi_interactions ssi_interactions;
-
-// The dashboard status of an interaction.
-typedef struct Status Status;
 
 // Status returned by every fallible function: `SSI_OK` or an `ssi_error` value.
 typedef uint32_t ssi_status;

@@ -20,6 +20,6 @@ for src in tests/c/*_test.c; do
   g++ -std=c++17 -x c++ "${warn[@]}" "${san[@]}" -Iinclude "$src" -x none -o "$out/$name-cpp" "${libs[@]}"
   for bin in "$out/$name-c" "$out/$name-cpp"; do
     nm "$bin" | grep __asan_init >/dev/null || { echo "error: $bin is not linked with ASan" >&2; exit 1; }
-    "$bin" "$root/tests/vectors/smartid"
+    "$bin" "$root/tests/vectors"
   done
 done

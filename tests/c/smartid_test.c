@@ -2,7 +2,7 @@
  * Smart-ID through the C header, compiled both as C11 and as C++17 and run under
  * AddressSanitizer + UndefinedBehaviorSanitizer (see tests/c/run.sh).
  *
- * Usage: smartid_test VECTOR_DIR   (tests/vectors/smartid)
+ * Usage: smartid_test VECTOR_ROOT   (tests/vectors)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -315,14 +315,16 @@ static void test_errors(void) {
 
 int main(int argc, char **argv) {
   if (argc != 2) {
-    fprintf(stderr, "usage: %s VECTOR_DIR\n", argv[0]);
+    fprintf(stderr, "usage: %s VECTOR_ROOT\n", argv[0]);
     return 2;
   }
+  char dir[1024];
+  snprintf(dir, sizeof dir, "%s/smartid", argv[1]);
   test_decode();
   test_validate_zero_heap();
   test_select_and_encode();
   test_device_link();
-  test_auth_session(argv[1]);
+  test_auth_session(dir);
   test_callbacks_and_codes();
   test_errors();
   printf("%s: %d checks, %d failed\n", argv[0], checks, failures);
