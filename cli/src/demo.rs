@@ -1,10 +1,17 @@
 //! `ssi-verify demo`: the main job on the bundled sample set (samples/, compiled in).
 
+use ssi_verify_core::jose::JwsKey;
+use ssi_verify_core::proofspace::auth::{self, BearerPolicy, Direction};
+use ssi_verify_core::proofspace::values::{self, AttributeType};
+use ssi_verify_core::proofspace::webhook::InteractionRequest;
 use ssi_verify_core::smartid::{self, Flow, InteractionType, Reading};
 use ssi_verify_core::{ErrorCode, Limits, Verdict};
 
 use crate::args::Args;
-use crate::{emit, smartid as cmd, CmdResult, Failure};
+use crate::{emit, proofspace as ps, smartid as cmd, CmdResult, Failure};
+
+/// The service DID of the ProofSpace samples.
+const SERVICE_DID: &str = "FhnK3hGQ6EeQHKztiHJ6pu";
 
 macro_rules! sample {
     ($path:literal) => {
@@ -27,6 +34,11 @@ enum Action {
     Encode { expected_b64: (&'static str, &'static str) },
     DeviceLink { expected_code: (&'static str, &'static str) },
     VerifyAuth { request: (&'static str, &'static str) },
+    VerifyBody { key: (&'static str, &'static str), signature: (&'static str, &'static str) },
+    CastCredentials { schemas: (&'static str, &'static str) },
+    Cast(AttributeType),
+    CheckResponse { request: (&'static str, &'static str), schemas: (&'static str, &'static str) },
+    VerifyBearer { secret: (&'static str, &'static str), now: u64 },
 }
 
 struct Sample {
@@ -90,6 +102,58 @@ fn samples() -> Vec<Sample> {
             action: VerifyAuth { request: sample!("smartid/auth-request-wrong-rp.json") },
             expect: Rejected(ErrorCode::SignatureMismatch),
         },
+        Sample {
+            input: sample!("proofspace/webhook-request.json"),
+            action: VerifyBody {
+                key: sample!("proofspace/service-public.pem"),
+                signature: sample!("proofspace/webhook-request.sig.b64"),
+            },
+            expect: Valid,
+        },
+        Sample {
+            input: sample!("proofspace/webhook-request-tampered.json"),
+            action: VerifyBody {
+                key: sample!("proofspace/service-public.pem"),
+                signature: sample!("proofspace/webhook-request.sig.b64"),
+            },
+            expect: Rejected(ErrorCode::SignatureMismatch),
+        },
+        Sample {
+            input: sample!("proofspace/webhook-request.json"),
+            action: CastCredentials { schemas: sample!("proofspace/access-schema.json") },
+            expect: Valid,
+        },
+        Sample {
+            input: sample!("proofspace/date-in-milliseconds.txt"),
+            action: Cast(AttributeType::Date),
+            expect: Rejected(ErrorCode::DateLooksLikeMilliseconds),
+        },
+        Sample {
+            input: sample!("proofspace/webhook-response.json"),
+            action: CheckResponse {
+                request: sample!("proofspace/webhook-request.json"),
+                schemas: sample!("proofspace/room-key-schema.json"),
+            },
+            expect: Valid,
+        },
+        Sample {
+            input: sample!("proofspace/webhook-response-mismatch.json"),
+            action: CheckResponse {
+                request: sample!("proofspace/webhook-request.json"),
+                schemas: sample!("proofspace/room-key-schema.json"),
+            },
+            expect: Rejected(ErrorCode::ResponseMismatch),
+        },
+        Sample {
+            input: sample!("proofspace/bearer-hs256.jwt"),
+            action: VerifyBearer { secret: sample!("proofspace/bearer-secret.txt"), now: 1_800_000_000 },
+            expect: Valid,
+        },
+        Sample {
+            input: sample!("proofspace/bearer-hs256.jwt"),
+            action: VerifyBearer { secret: sample!("proofspace/bearer-secret.txt"), now: 2_000_000_061 },
+            expect: Rejected(ErrorCode::JwtExpired),
+        },
     ]
 }
 
@@ -132,7 +196,64 @@ fn run_one(s: &Sample) -> Result<String, Failure> {
             Verdict::Valid => Ok(format!("signature valid (request {})", request.0)),
             Verdict::Invalid(code) => Err(Failure::rejected(code, code.message())),
         },
+        Action::VerifyBody { key, signature } => {
+            // The body is signed byte for byte, so the sample file is used untrimmed.
+            verdict(ps::verify_body_texts(key.1, s.input.1.as_bytes(), signature.1)?, || {
+                format!("X-Body-Signature valid ({} body bytes)", s.input.1.len())
+            })
+        }
+        Action::CastCredentials { schemas } => cast_credentials(s.input.1, schemas.1),
+        Action::Cast(ty) => Ok(values::cast(ty, text, None)?.to_json()),
+        Action::CheckResponse { request, schemas } => {
+            let (v, report) = ps::check_response_texts(request.1, s.input.1, &ps::schemas_from_text(schemas.1)?)?;
+            match v {
+                Verdict::Valid => Ok(format!("response answers {}", request.0)),
+                Verdict::Invalid(code) => Err(Failure::rejected(code, report)),
+            }
+        }
+        Action::VerifyBearer { secret, now } => {
+            let secret = secret.1.trim_end_matches(['\n', '\r']);
+            let policy = BearerPolicy {
+                service_did: SERVICE_DID,
+                direction: Direction::FromProofSpace,
+                now,
+                leeway: 60,
+                require_exp: true,
+                accept_millisecond_times: false,
+            };
+            let header = format!("Bearer {text}");
+            let check = auth::verify_bearer(Some(&header), &JwsKey::Hmac(secret.as_bytes()), &policy, &limits)?;
+            verdict(check.verdict, || format!("HS256 Bearer token valid at {now}"))
+        }
     }
+}
+
+fn verdict(v: Verdict, summary: impl FnOnce() -> String) -> Result<String, Failure> {
+    match v {
+        Verdict::Valid => Ok(summary()),
+        Verdict::Invalid(code) => Err(Failure::rejected(code, code.message())),
+    }
+}
+
+/// Casts every received credential of a webhook request with its schema.
+fn cast_credentials(request: &str, schemas: &str) -> Result<String, Failure> {
+    let request = InteractionRequest::parse(request, &Limits::DEFAULT)?;
+    let schemas = ps::schemas_from_text(schemas)?;
+    let mut typed_fields = 0;
+    for c in &request.received_credentials {
+        let schema = schemas.get(&c.schema_id).ok_or_else(|| {
+            Failure::rejected(ErrorCode::InvalidFieldValue, format!("no schema for {}", c.schema_id))
+        })?;
+        match values::cast_credential(schema, &c.fields) {
+            Ok(typed) => typed_fields += typed.len(),
+            Err(issues) => {
+                let code = issues.first().map_or(ErrorCode::InvalidFieldValue, |i| i.error.code());
+                let all: Vec<String> = issues.iter().map(|i| format!("{}: {}", i.field, i.error)).collect();
+                return Err(Failure::rejected(code, all.join("; ")));
+            }
+        }
+    }
+    Ok(format!("{} credential(s), {typed_fields} typed field(s)", request.received_credentials.len()))
 }
 
 fn device_link_from(doc: &ssi_verify_core::json::Value) -> Result<smartid::DeviceLink, Failure> {
@@ -153,6 +274,11 @@ pub fn run(argv: &[String]) -> CmdResult {
             Action::Encode { .. } => "encode".to_owned(),
             Action::DeviceLink { .. } => "device-link".to_owned(),
             Action::VerifyAuth { .. } => "verify-auth".to_owned(),
+            Action::VerifyBody { .. } => "proofspace verify-body".to_owned(),
+            Action::CastCredentials { .. } => "proofspace cast (credentials)".to_owned(),
+            Action::Cast(ty) => format!("proofspace cast --type {}", ty.name()),
+            Action::CheckResponse { .. } => "proofspace check-response".to_owned(),
+            Action::VerifyBearer { now, .. } => format!("proofspace verify-bearer --now {now}"),
         };
         let outcome = run_one(s);
         let (ok, verdict) = match (&outcome, s.expect) {

@@ -180,6 +180,19 @@ fn check_request(argv: &[String]) -> CmdResult {
     Ok(())
 }
 
+/// Reads a schema file `{"<schemaId>": {"attributes": [...]}, ...}` (shared with `demo`).
+pub fn schemas_from_text(text: &str) -> Result<BTreeMap<String, CredentialSchema>, Failure> {
+    let doc = crate::input::parse_json(text)?;
+    let map = doc
+        .as_object()
+        .ok_or_else(|| Failure::rejected(ErrorCode::UnexpectedJsonType, "a schema file must map schemaId to schema"))?;
+    let mut schemas = BTreeMap::new();
+    for (id, schema) in map {
+        schemas.insert(id.clone(), CredentialSchema::from_json(schema)?);
+    }
+    Ok(schemas)
+}
+
 /// Checks a response against its request (shared with `demo`): the verdict and the report JSON.
 pub fn check_response_texts(
     request: &str,
@@ -195,16 +208,10 @@ pub fn check_response_texts(
 fn check_response(argv: &[String]) -> CmdResult {
     let args = Args::parse(argv, &["request", "schema"])?;
     let request = read_text(Some(args.req("request")?))?;
-    let mut schemas = BTreeMap::new();
-    if let Some(path) = args.opt("schema") {
-        // A file `{"<schemaId>": {"attributes": [...]}, ...}`.
-        let doc = crate::input::parse_json(&read_text(Some(path))?)?;
-        for (id, schema) in doc.as_object().ok_or_else(|| {
-            Failure::rejected(ErrorCode::UnexpectedJsonType, "--schema file must map schemaId to schema")
-        })? {
-            schemas.insert(id.clone(), CredentialSchema::from_json(schema)?);
-        }
-    }
+    let schemas = match args.opt("schema") {
+        Some(path) => schemas_from_text(&read_text(Some(path))?)?,
+        None => BTreeMap::new(),
+    };
     let response = read_text(args.positional(1)?)?;
     let (verdict, report) = check_response_texts(&request, &response, &schemas)?;
     let report: serde_json::Value = serde_json::from_str(&report).unwrap_or_default();
