@@ -241,9 +241,9 @@ fn cast_credentials(request: &str, schemas: &str) -> Result<String, Failure> {
     let schemas = ps::schemas_from_text(schemas)?;
     let mut typed_fields = 0;
     for c in &request.received_credentials {
-        let schema = schemas.get(&c.schema_id).ok_or_else(|| {
-            Failure::rejected(ErrorCode::InvalidFieldValue, format!("no schema for {}", c.schema_id))
-        })?;
+        let schema = schemas
+            .get(&c.schema_id)
+            .ok_or_else(|| Failure::rejected(ErrorCode::InvalidFieldValue, format!("no schema for {}", c.schema_id)))?;
         match values::cast_credential(schema, &c.fields) {
             Ok(typed) => typed_fields += typed.len(),
             Err(issues) => {

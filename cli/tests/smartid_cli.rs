@@ -1,34 +1,10 @@
 //! The Smart-ID command-line forms of DESIGN.md, driven as an outside conformance suite would.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code: a panic is a failed test
 
-use std::io::Write as _;
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use common::{first_stderr_line, run, stdout_json};
 use serde_json::{json, Value};
-
-fn run(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ssi-verify"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    if let Some(text) = stdin {
-        pipe.write_all(text.as_bytes()).unwrap();
-    }
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
-
-fn stdout_json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)))
-}
-
-fn first_stderr_line(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).lines().next().unwrap_or("").to_owned()
-}
 
 fn b64(s: &str) -> String {
     ssi_verify_core::codec::base64_encode(s.as_bytes())

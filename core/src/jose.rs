@@ -169,8 +169,10 @@ impl JwtPolicy<'_> {
     }
 }
 
-/// Seconds values at or above this are read as milliseconds (1e11 s is the year 5138).
-const MILLISECONDS_THRESHOLD: u64 = 100_000_000_000;
+/// Seconds values at or above this are taken for milliseconds: 10^11 seconds is in the year
+/// 5138, while 10^11 milliseconds is March 1973, so real times in either unit fall clearly on
+/// one side. The one threshold for every "seconds or milliseconds?" question in the library.
+pub const MILLISECONDS_THRESHOLD: u64 = 100_000_000_000;
 
 fn time_claim(claims: &Value, name: &str, policy: &JwtPolicy<'_>) -> Result<Option<u64>> {
     let Some(v) = claims.get(name) else { return Ok(None) };

@@ -27,6 +27,6 @@ pub use limits::{Limits, DEPTH_CEILING};
 pub use verdict::Verdict;
 
 /// The repository README's Rust examples, compiled and run as doc tests.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "smartid", feature = "proofspace"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

@@ -6,7 +6,8 @@
 //!
 //! It links against the system C library only for the C runtime start-up (`crt1.o` calls
 //! `main` below), `write` and `abort`; the heap is a bump allocator over a static array.
-//! `main` runs two real checks against official Smart-ID vectors and prints one line.
+//! `main` runs real checks against official Smart-ID vectors and the ProofSpace RSA-4096
+//! `X-Body-Signature` vector (plus an Ed25519 sign/verify round trip) and prints one line.
 
 #![no_std]
 #![no_main]
@@ -24,7 +25,9 @@ use core::sync::atomic::{AtomicUsize, Ordering};
 use ssi_verify_core::smartid::{
     decode_in, device_link, scratch_len, DeviceLinkRequest, DeviceLinkType, Flow, InteractionType, SessionType,
 };
-use ssi_verify_core::Limits;
+use ssi_verify_core::crypto::ed25519::Ed25519SecretKey;
+use ssi_verify_core::proofspace::auth::{parse_public_key, sign_body_ed25519, verify_body_signature};
+use ssi_verify_core::{Limits, Verdict};
 
 // ---------------------------------------------------------------------------------------------
 // The few C library functions used, declared by hand (no `libc` crate).
@@ -325,16 +328,45 @@ fn check_device_link() -> Result<alloc::string::String, Failure> {
     Ok(link.auth_code)
 }
 
+const PS_BODY: &[u8] = include_bytes!("../../tests/vectors/proofspace/rsa4096-body.json");
+const PS_PEM: &str = include_str!("../../tests/vectors/proofspace/rsa4096-public.pem");
+const PS_SIG: &str = include_str!("../../tests/vectors/proofspace/rsa4096-body.sig.b64");
+const ED_SEED: [u8; 32] = [7; 32];
+
+/// The ProofSpace RSA-4096 body vector verifies and a changed body does not; an Ed25519
+/// signature made here verifies with the public key taken from its SPKI PEM.
+fn check_body_signatures() -> Result<(), Failure> {
+    let key = parse_public_key(PS_PEM).map_err(Failure::Core)?;
+    if verify_body_signature(&key, PS_BODY, PS_SIG).map_err(Failure::Core)? != Verdict::Valid {
+        return Err(Failure::Mismatch("the RSA-4096 body vector did not verify"));
+    }
+    let mut changed = alloc::vec::Vec::from(PS_BODY);
+    if let Some(b) = changed.first_mut() {
+        *b ^= 1;
+    }
+    if verify_body_signature(&key, &changed, PS_SIG).map_err(Failure::Core)? == Verdict::Valid {
+        return Err(Failure::Mismatch("a changed body verified"));
+    }
+    let secret = Ed25519SecretKey::from_slice(&ED_SEED).map_err(Failure::Core)?;
+    let signature = sign_body_ed25519(&secret, PS_BODY);
+    let public = ssi_verify_core::crypto::PublicKey::Ed25519(secret.public_key());
+    if verify_body_signature(&public, PS_BODY, &signature).map_err(Failure::Core)? != Verdict::Valid {
+        return Err(Failure::Mismatch("the Ed25519 body signature did not verify"));
+    }
+    Ok(())
+}
+
 /// Called by the C runtime's start-up code (`crt1.o`); the return value is the exit status.
 #[no_mangle]
 pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
     let interactions = check_interactions();
     let auth_code = check_device_link();
+    let bodies = check_body_signatures();
     let mut line = Line::new();
-    if let (Ok(count), Ok(code)) = (&interactions, &auth_code) {
+    if let (Ok(count), Ok(code), Ok(())) = (&interactions, &auth_code, &bodies) {
         let _ = write!(
             line,
-            "nostd-proof: ok ({count} interactions, authCode {code}, heap peak {} of {HEAP_SIZE} bytes)",
+            "nostd-proof: ok ({count} interactions, authCode {code}, body signatures RSA-4096 and Ed25519 valid, heap peak {} of {HEAP_SIZE} bytes)",
             HEAP.heap_peak()
         );
         line.print(1);
@@ -346,6 +378,10 @@ pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
     }
     if let Err(e) = &auth_code {
         let _ = write!(line, "nostd-proof: FAIL device link: {e}");
+        line.print(1);
+    }
+    if let Err(e) = &bodies {
+        let _ = write!(line, "nostd-proof: FAIL body signatures: {e}");
         line.print(1);
     }
     1

@@ -38,9 +38,8 @@ pub const MAX_DECIMAL_LEN: usize = 1000;
 /// Longest accepted ImageURL value, in bytes.
 pub const MAX_IMAGE_URL_LEN: usize = 2048;
 
-/// Smallest Date magnitude taken for milliseconds: 10^11 seconds is in the year 5138, while
-/// 10^11 milliseconds is March 1973, so real dates in either unit fall clearly on one side.
-pub const MILLISECONDS_THRESHOLD: u64 = 100_000_000_000;
+/// Smallest Date magnitude taken for milliseconds (the JWT time threshold, shared).
+pub use crate::jose::MILLISECONDS_THRESHOLD;
 
 /// The attribute types of a ProofSpace credential schema that this library can check.
 ///
