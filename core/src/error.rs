@@ -13,6 +13,7 @@
 //! | 5xx | keys, certificates, signatures |
 //! | 6xx | Smart-ID rules |
 //! | 7xx | ProofSpace rules |
+//! | 8xx | Presentation Exchange / OpenID4VP / Gataca rules |
 //!
 //! "Could not check" is an [`Error`]; "checked and it failed" is a [`crate::Verdict`] whose
 //! reason is also an [`ErrorCode`] (for example [`ErrorCode::SignatureMismatch`]).
@@ -42,6 +43,10 @@ pub enum ErrorCode {
     InvalidBase64Url = 201,
     /// Not an even-length string of hexadecimal digits.
     InvalidHex = 202,
+    /// Not base58btc (Bitcoin alphabet).
+    InvalidBase58 = 203,
+    /// A multibase string with an unknown or unexpected prefix.
+    InvalidMultibase = 204,
 
     // 3xx: JSON
     /// The text is not JSON (RFC 8259).
@@ -58,6 +63,12 @@ pub enum ErrorCode {
     InvalidFieldValue = 311,
     /// A member the format does not define is present.
     UnknownField = 312,
+    /// Not a valid RFC 9535 JSONPath query (syntax or function well-typedness).
+    InvalidJsonPath = 320,
+    /// A JSON number that is not a finite IEEE 754 double (I-JSON, RFC 7493), so JCS cannot serialize it.
+    NumberNotIJson = 321,
+    /// A regular expression that is not valid I-Regexp (RFC 9485) or is too large.
+    InvalidRegex = 322,
 
     // 4xx: limits
     /// The input is longer than `Limits::max_input_bytes`.
@@ -86,6 +97,22 @@ pub enum ErrorCode {
     SignatureMismatch = 506,
     /// Verdict reason: a MAC, digest or code does not match the expected value.
     ValueMismatch = 507,
+    /// A DID or DID URL is malformed.
+    InvalidDid = 510,
+    /// The DID method cannot be resolved offline (only did:key Ed25519 is; others need the trust store).
+    UnsupportedDidMethod = 511,
+    /// The proof's verification method is neither a did:key nor in the caller's trust store.
+    UnknownVerificationMethod = 512,
+    /// The document has no proof.
+    ProofMissing = 513,
+    /// The proof type is not one this library verifies.
+    UnsupportedProofType = 514,
+    /// The proof's proofPurpose is not the expected one.
+    ProofPurposeMismatch = 515,
+    /// The proof's domain is not the expected one.
+    ProofDomainMismatch = 516,
+    /// The proof's nonce/challenge is not the expected one.
+    ProofChallengeMismatch = 517,
     /// The token is not a compact JWS of three Base64URL segments with JSON header and claims.
     InvalidJwt = 530,
     /// The token declares `alg: none` (unsigned tokens are never accepted).
@@ -172,6 +199,32 @@ pub enum ErrorCode {
     HeaderDuplicated = 716,
     /// A header value has the wrong form (e.g. Authorization without `Bearer `).
     InvalidHeader = 717,
+
+    // 8xx: Presentation Exchange, OpenID4VP, Gataca
+    /// A presentation definition breaks the DIF Presentation Exchange v2 model.
+    InvalidPresentationDefinition = 800,
+    /// A field filter is not valid JSON Schema of the subset PE uses.
+    InvalidFilter = 801,
+    /// A filter uses a JSON Schema keyword this library does not evaluate (refused, never ignored).
+    UnsupportedFilterKeyword = 802,
+    /// A submission requirement is malformed (rule, count/min/max, from/from_nested, unknown group).
+    InvalidSubmissionRequirement = 803,
+    /// No credential satisfies an input descriptor.
+    InputDescriptorNotSatisfied = 804,
+    /// The matching credentials do not satisfy a submission requirement.
+    SubmissionRequirementNotSatisfied = 805,
+    /// A presentation submission is malformed or does not match its definition.
+    InvalidPresentationSubmission = 806,
+    /// An openid-vp:// request is malformed or misses a required parameter.
+    InvalidOpenIdVpRequest = 807,
+    /// A verification result or its webhook payload breaks the Gataca format.
+    InvalidVerificationResult = 808,
+    /// Basic API-key credentials are not base64(id:secret).
+    InvalidApiKey = 809,
+    /// The credential's format is not among those the definition accepts.
+    CredentialFormatNotAccepted = 810,
+    /// A verifiable credential or presentation is malformed.
+    InvalidCredential = 811,
 }
 
 impl ErrorCode {
@@ -185,6 +238,8 @@ impl ErrorCode {
         Self::InvalidBase64,
         Self::InvalidBase64Url,
         Self::InvalidHex,
+        Self::InvalidBase58,
+        Self::InvalidMultibase,
         Self::InvalidJson,
         Self::DuplicateKey,
         Self::UnexpectedJsonType,
@@ -192,6 +247,9 @@ impl ErrorCode {
         Self::MissingField,
         Self::InvalidFieldValue,
         Self::UnknownField,
+        Self::InvalidJsonPath,
+        Self::NumberNotIJson,
+        Self::InvalidRegex,
         Self::InputTooLarge,
         Self::NestingTooDeep,
         Self::TooManyItems,
@@ -204,6 +262,14 @@ impl ErrorCode {
         Self::InvalidCertificate,
         Self::SignatureMismatch,
         Self::ValueMismatch,
+        Self::InvalidDid,
+        Self::UnsupportedDidMethod,
+        Self::UnknownVerificationMethod,
+        Self::ProofMissing,
+        Self::UnsupportedProofType,
+        Self::ProofPurposeMismatch,
+        Self::ProofDomainMismatch,
+        Self::ProofChallengeMismatch,
         Self::InvalidJwt,
         Self::JwtAlgNone,
         Self::JwtAlgMismatch,
@@ -245,6 +311,18 @@ impl ErrorCode {
         Self::HeaderMissing,
         Self::HeaderDuplicated,
         Self::InvalidHeader,
+        Self::InvalidPresentationDefinition,
+        Self::InvalidFilter,
+        Self::UnsupportedFilterKeyword,
+        Self::InvalidSubmissionRequirement,
+        Self::InputDescriptorNotSatisfied,
+        Self::SubmissionRequirementNotSatisfied,
+        Self::InvalidPresentationSubmission,
+        Self::InvalidOpenIdVpRequest,
+        Self::InvalidVerificationResult,
+        Self::InvalidApiKey,
+        Self::CredentialFormatNotAccepted,
+        Self::InvalidCredential,
     ];
 
     /// The stable upper-snake-case name, as printed by the CLI (`error: NAME: ...`).
@@ -266,6 +344,8 @@ impl ErrorCode {
             Self::InvalidBase64 => "INVALID_BASE64",
             Self::InvalidBase64Url => "INVALID_BASE64URL",
             Self::InvalidHex => "INVALID_HEX",
+            Self::InvalidBase58 => "INVALID_BASE58",
+            Self::InvalidMultibase => "INVALID_MULTIBASE",
             Self::InvalidJson => "INVALID_JSON",
             Self::DuplicateKey => "DUPLICATE_KEY",
             Self::UnexpectedJsonType => "UNEXPECTED_JSON_TYPE",
@@ -273,6 +353,9 @@ impl ErrorCode {
             Self::MissingField => "MISSING_FIELD",
             Self::InvalidFieldValue => "INVALID_FIELD_VALUE",
             Self::UnknownField => "UNKNOWN_FIELD",
+            Self::InvalidJsonPath => "INVALID_JSON_PATH",
+            Self::NumberNotIJson => "NUMBER_NOT_I_JSON",
+            Self::InvalidRegex => "INVALID_REGEX",
             Self::InputTooLarge => "INPUT_TOO_LARGE",
             Self::NestingTooDeep => "NESTING_TOO_DEEP",
             Self::TooManyItems => "TOO_MANY_ITEMS",
@@ -285,6 +368,14 @@ impl ErrorCode {
             Self::InvalidCertificate => "INVALID_CERTIFICATE",
             Self::SignatureMismatch => "SIGNATURE_MISMATCH",
             Self::ValueMismatch => "VALUE_MISMATCH",
+            Self::InvalidDid => "INVALID_DID",
+            Self::UnsupportedDidMethod => "UNSUPPORTED_DID_METHOD",
+            Self::UnknownVerificationMethod => "UNKNOWN_VERIFICATION_METHOD",
+            Self::ProofMissing => "PROOF_MISSING",
+            Self::UnsupportedProofType => "UNSUPPORTED_PROOF_TYPE",
+            Self::ProofPurposeMismatch => "PROOF_PURPOSE_MISMATCH",
+            Self::ProofDomainMismatch => "PROOF_DOMAIN_MISMATCH",
+            Self::ProofChallengeMismatch => "PROOF_CHALLENGE_MISMATCH",
             Self::InvalidJwt => "INVALID_JWT",
             Self::JwtAlgNone => "JWT_ALG_NONE",
             Self::JwtAlgMismatch => "JWT_ALG_MISMATCH",
@@ -326,6 +417,18 @@ impl ErrorCode {
             Self::HeaderMissing => "HEADER_MISSING",
             Self::HeaderDuplicated => "HEADER_DUPLICATED",
             Self::InvalidHeader => "INVALID_HEADER",
+            Self::InvalidPresentationDefinition => "INVALID_PRESENTATION_DEFINITION",
+            Self::InvalidFilter => "INVALID_FILTER",
+            Self::UnsupportedFilterKeyword => "UNSUPPORTED_FILTER_KEYWORD",
+            Self::InvalidSubmissionRequirement => "INVALID_SUBMISSION_REQUIREMENT",
+            Self::InputDescriptorNotSatisfied => "INPUT_DESCRIPTOR_NOT_SATISFIED",
+            Self::SubmissionRequirementNotSatisfied => "SUBMISSION_REQUIREMENT_NOT_SATISFIED",
+            Self::InvalidPresentationSubmission => "INVALID_PRESENTATION_SUBMISSION",
+            Self::InvalidOpenIdVpRequest => "INVALID_OPEN_ID_VP_REQUEST",
+            Self::InvalidVerificationResult => "INVALID_VERIFICATION_RESULT",
+            Self::InvalidApiKey => "INVALID_API_KEY",
+            Self::CredentialFormatNotAccepted => "CREDENTIAL_FORMAT_NOT_ACCEPTED",
+            Self::InvalidCredential => "INVALID_CREDENTIAL",
         }
     }
 
@@ -341,6 +444,8 @@ impl ErrorCode {
             Self::InvalidBase64 => "not canonical padded standard Base64",
             Self::InvalidBase64Url => "not canonical unpadded Base64URL",
             Self::InvalidHex => "not hexadecimal",
+            Self::InvalidBase58 => "not base58btc",
+            Self::InvalidMultibase => "unsupported or malformed multibase value",
             Self::InvalidJson => "not valid JSON",
             Self::DuplicateKey => "duplicate JSON member name",
             Self::UnexpectedJsonType => "JSON value of the wrong type",
@@ -348,6 +453,9 @@ impl ErrorCode {
             Self::MissingField => "a required field is missing",
             Self::InvalidFieldValue => "a field has a value the format does not allow",
             Self::UnknownField => "a field the format does not define is present",
+            Self::InvalidJsonPath => "invalid JSONPath query",
+            Self::NumberNotIJson => "number is not representable as a finite double (I-JSON)",
+            Self::InvalidRegex => "invalid or unsupported regular expression",
             Self::InputTooLarge => "input larger than the configured limit",
             Self::NestingTooDeep => "nesting deeper than the configured limit",
             Self::TooManyItems => "more items than the configured limit",
@@ -360,6 +468,14 @@ impl ErrorCode {
             Self::InvalidCertificate => "not a DER X.509 certificate",
             Self::SignatureMismatch => "signature does not verify",
             Self::ValueMismatch => "value does not match the expected value",
+            Self::InvalidDid => "malformed DID",
+            Self::UnsupportedDidMethod => "DID method not resolvable offline",
+            Self::UnknownVerificationMethod => "verification method not found",
+            Self::ProofMissing => "document has no proof",
+            Self::UnsupportedProofType => "unsupported proof type",
+            Self::ProofPurposeMismatch => "proofPurpose differs from the expected one",
+            Self::ProofDomainMismatch => "proof domain differs from the expected one",
+            Self::ProofChallengeMismatch => "proof nonce/challenge differs from the expected one",
             Self::InvalidJwt => "token is not a well-formed compact JWT",
             Self::JwtAlgNone => "unsigned token (alg none) refused",
             Self::JwtAlgMismatch => "token algorithm does not match the key",
@@ -403,6 +519,18 @@ impl ErrorCode {
             Self::HeaderMissing => "required header is missing or empty",
             Self::HeaderDuplicated => "header appears more than once",
             Self::InvalidHeader => "header value has the wrong form",
+            Self::InvalidPresentationDefinition => "invalid presentation definition",
+            Self::InvalidFilter => "invalid field filter",
+            Self::UnsupportedFilterKeyword => "unsupported JSON Schema keyword in filter",
+            Self::InvalidSubmissionRequirement => "invalid submission requirement",
+            Self::InputDescriptorNotSatisfied => "input descriptor not satisfied",
+            Self::SubmissionRequirementNotSatisfied => "submission requirement not satisfied",
+            Self::InvalidPresentationSubmission => "invalid presentation submission",
+            Self::InvalidOpenIdVpRequest => "invalid OpenID4VP request",
+            Self::InvalidVerificationResult => "invalid verification result",
+            Self::InvalidApiKey => "invalid API key credentials",
+            Self::CredentialFormatNotAccepted => "credential format not accepted",
+            Self::InvalidCredential => "invalid verifiable credential or presentation",
         }
     }
 

@@ -12,10 +12,12 @@ extern crate std;
 pub mod codec;
 pub mod crypto;
 mod error;
-#[cfg(feature = "proofspace")]
+#[cfg(feature = "jose")]
 pub mod jose;
 pub mod json;
 mod limits;
+#[cfg(feature = "presentation")]
+pub mod presentation;
 #[cfg(feature = "proofspace")]
 pub mod proofspace;
 #[cfg(feature = "smartid")]
@@ -27,6 +29,6 @@ pub use limits::{Limits, DEPTH_CEILING};
 pub use verdict::Verdict;
 
 /// The repository README's Rust examples, compiled and run as doc tests.
-#[cfg(all(doctest, feature = "smartid", feature = "proofspace"))]
+#[cfg(all(doctest, feature = "smartid", feature = "proofspace", feature = "presentation"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

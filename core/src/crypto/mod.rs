@@ -3,15 +3,17 @@
 //! Everything here is a thin, policy-carrying layer over RustCrypto crates: the crates do the
 //! arithmetic, this module decides what is acceptable (key sizes, algorithms, encodings).
 
-#[cfg(feature = "proofspace")]
+#[cfg(feature = "did-key")]
+pub mod did_key;
+#[cfg(feature = "jose")]
 pub mod ed25519;
 mod hash;
-#[cfg(feature = "proofspace")]
+#[cfg(feature = "jose")]
 mod key;
 pub mod pem;
-#[cfg(any(feature = "smartid", feature = "proofspace"))]
+#[cfg(any(feature = "smartid", feature = "jose"))]
 pub mod rsa;
 
 pub use hash::{ct_eq, digest, hmac_sha256, sha256, Digest, HashAlg};
-#[cfg(feature = "proofspace")]
+#[cfg(feature = "jose")]
 pub use key::PublicKey;

@@ -1,6 +1,10 @@
 //! Bounded JSON: one non-recursive lexer ([`Lexer`]) that every consumer uses, string tokens
 //! that unescape lazily ([`JsonStr`]), and the small writers the encoders need.
 
+#[cfg(feature = "jcs")]
+pub mod jcs;
+#[cfg(feature = "jsonpath")]
+pub mod jsonpath;
 mod lexer;
 mod string;
 mod value;

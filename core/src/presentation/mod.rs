@@ -1,0 +1,11 @@
+//! Gataca / OpenID4VP verification: DIF Presentation Exchange v2 (definitions, filters,
+//! submission requirements, evaluation, submission), `JcsEd25519Signature2020` proofs, JWT VCs,
+//! `openid-vp://` requests and verification results.
+
+pub mod definition;
+pub mod evaluate;
+pub mod filter;
+pub mod jwt_vc;
+pub mod lint;
+pub mod proof;
+pub mod submission;
