@@ -41,6 +41,10 @@ enum ssi_error
   SSI_ERROR_INVALID_BASE64_URL = 201,
   // Not an even-length string of hexadecimal digits.
   SSI_ERROR_INVALID_HEX = 202,
+  // Not base58btc (Bitcoin alphabet).
+  SSI_ERROR_INVALID_BASE58 = 203,
+  // A multibase string with an unknown or unexpected prefix.
+  SSI_ERROR_INVALID_MULTIBASE = 204,
   // The text is not JSON (RFC 8259).
   SSI_ERROR_INVALID_JSON = 300,
   // An object has two members with the same name (after unescaping).
@@ -55,6 +59,12 @@ enum ssi_error
   SSI_ERROR_INVALID_FIELD_VALUE = 311,
   // A member the format does not define is present.
   SSI_ERROR_UNKNOWN_FIELD = 312,
+  // Not a valid RFC 9535 JSONPath query (syntax or function well-typedness).
+  SSI_ERROR_INVALID_JSON_PATH = 320,
+  // A JSON number that is not a finite IEEE 754 double (I-JSON, RFC 7493), so JCS cannot serialize it.
+  SSI_ERROR_NUMBER_NOT_I_JSON = 321,
+  // A regular expression that is not valid I-Regexp (RFC 9485) or is too large.
+  SSI_ERROR_INVALID_REGEX = 322,
   // The input is longer than `Limits::max_input_bytes`.
   SSI_ERROR_INPUT_TOO_LARGE = 400,
   // Arrays and objects nest deeper than `Limits::max_depth`.
@@ -79,6 +89,22 @@ enum ssi_error
   SSI_ERROR_SIGNATURE_MISMATCH = 506,
   // Verdict reason: a MAC, digest or code does not match the expected value.
   SSI_ERROR_VALUE_MISMATCH = 507,
+  // A DID or DID URL is malformed.
+  SSI_ERROR_INVALID_DID = 510,
+  // The DID method cannot be resolved offline (only did:key Ed25519 is; others need the trust store).
+  SSI_ERROR_UNSUPPORTED_DID_METHOD = 511,
+  // The proof's verification method is neither a did:key nor in the caller's trust store.
+  SSI_ERROR_UNKNOWN_VERIFICATION_METHOD = 512,
+  // The document has no proof.
+  SSI_ERROR_PROOF_MISSING = 513,
+  // The proof type is not one this library verifies.
+  SSI_ERROR_UNSUPPORTED_PROOF_TYPE = 514,
+  // The proof's proofPurpose is not the expected one.
+  SSI_ERROR_PROOF_PURPOSE_MISMATCH = 515,
+  // The proof's domain is not the expected one.
+  SSI_ERROR_PROOF_DOMAIN_MISMATCH = 516,
+  // The proof's nonce/challenge is not the expected one.
+  SSI_ERROR_PROOF_CHALLENGE_MISMATCH = 517,
   // The token is not a compact JWS of three Base64URL segments with JSON header and claims.
   SSI_ERROR_INVALID_JWT = 530,
   // The token declares `alg: none` (unsigned tokens are never accepted).
@@ -161,6 +187,30 @@ enum ssi_error
   SSI_ERROR_HEADER_DUPLICATED = 716,
   // A header value has the wrong form (e.g. Authorization without `Bearer `).
   SSI_ERROR_INVALID_HEADER = 717,
+  // A presentation definition breaks the DIF Presentation Exchange v2 model.
+  SSI_ERROR_INVALID_PRESENTATION_DEFINITION = 800,
+  // A field filter is not valid JSON Schema of the subset PE uses.
+  SSI_ERROR_INVALID_FILTER = 801,
+  // A filter uses a JSON Schema keyword this library does not evaluate (refused, never ignored).
+  SSI_ERROR_UNSUPPORTED_FILTER_KEYWORD = 802,
+  // A submission requirement is malformed (rule, count/min/max, from/from_nested, unknown group).
+  SSI_ERROR_INVALID_SUBMISSION_REQUIREMENT = 803,
+  // No credential satisfies an input descriptor.
+  SSI_ERROR_INPUT_DESCRIPTOR_NOT_SATISFIED = 804,
+  // The matching credentials do not satisfy a submission requirement.
+  SSI_ERROR_SUBMISSION_REQUIREMENT_NOT_SATISFIED = 805,
+  // A presentation submission is malformed or does not match its definition.
+  SSI_ERROR_INVALID_PRESENTATION_SUBMISSION = 806,
+  // An openid-vp:// request is malformed or misses a required parameter.
+  SSI_ERROR_INVALID_OPEN_ID_VP_REQUEST = 807,
+  // A verification result or its webhook payload breaks the Gataca format.
+  SSI_ERROR_INVALID_VERIFICATION_RESULT = 808,
+  // Basic API-key credentials are not base64(id:secret).
+  SSI_ERROR_INVALID_API_KEY = 809,
+  // The credential's format is not among those the definition accepts.
+  SSI_ERROR_CREDENTIAL_FORMAT_NOT_ACCEPTED = 810,
+  // A verifiable credential or presentation is malformed.
+  SSI_ERROR_INVALID_CREDENTIAL = 811,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

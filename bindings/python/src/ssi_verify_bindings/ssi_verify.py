@@ -1107,125 +1107,175 @@ class ErrorCode(enum.Enum):
     
     INVALID_HEX = 7
     
-    INVALID_JSON = 8
+    INVALID_BASE58 = 8
     
-    DUPLICATE_KEY = 9
+    INVALID_MULTIBASE = 9
     
-    UNEXPECTED_JSON_TYPE = 10
+    INVALID_JSON = 10
     
-    LONE_SURROGATE = 11
+    DUPLICATE_KEY = 11
     
-    MISSING_FIELD = 12
+    UNEXPECTED_JSON_TYPE = 12
     
-    INVALID_FIELD_VALUE = 13
+    LONE_SURROGATE = 13
     
-    UNKNOWN_FIELD = 14
+    MISSING_FIELD = 14
     
-    INPUT_TOO_LARGE = 15
+    INVALID_FIELD_VALUE = 15
     
-    NESTING_TOO_DEEP = 16
+    UNKNOWN_FIELD = 16
     
-    TOO_MANY_ITEMS = 17
+    INVALID_JSON_PATH = 17
     
-    STRING_TOO_LONG = 18
+    NUMBER_NOT_I_JSON = 18
     
-    INVALID_KEY = 19
+    INVALID_REGEX = 19
     
-    UNSUPPORTED_KEY = 20
+    INPUT_TOO_LARGE = 20
     
-    KEY_SIZE_NOT_ALLOWED = 21
+    NESTING_TOO_DEEP = 21
     
-    INVALID_SIGNATURE_ENCODING = 22
+    TOO_MANY_ITEMS = 22
     
-    UNSUPPORTED_ALGORITHM = 23
+    STRING_TOO_LONG = 23
     
-    INVALID_CERTIFICATE = 24
+    INVALID_KEY = 24
     
-    SIGNATURE_MISMATCH = 25
+    UNSUPPORTED_KEY = 25
     
-    VALUE_MISMATCH = 26
+    KEY_SIZE_NOT_ALLOWED = 26
     
-    INVALID_JWT = 27
+    INVALID_SIGNATURE_ENCODING = 27
     
-    JWT_ALG_NONE = 28
+    UNSUPPORTED_ALGORITHM = 28
     
-    JWT_ALG_MISMATCH = 29
+    INVALID_CERTIFICATE = 29
     
-    JWT_ISSUER_MISMATCH = 30
+    SIGNATURE_MISMATCH = 30
     
-    JWT_AUDIENCE_MISMATCH = 31
+    VALUE_MISMATCH = 31
     
-    JWT_EXPIRED = 32
+    INVALID_DID = 32
     
-    JWT_NOT_YET_VALID = 33
+    UNSUPPORTED_DID_METHOD = 33
     
-    JWT_EXP_IN_MILLISECONDS = 34
+    UNKNOWN_VERIFICATION_METHOD = 34
     
-    EMPTY_INTERACTIONS = 35
+    PROOF_MISSING = 35
     
-    MISSING_INTERACTION_TYPE = 36
+    UNSUPPORTED_PROOF_TYPE = 36
     
-    MISSING_DISPLAY_TEXT = 37
+    PROOF_PURPOSE_MISMATCH = 37
     
-    EMPTY_DISPLAY_TEXT = 38
+    PROOF_DOMAIN_MISMATCH = 38
     
-    BOTH_DISPLAY_TEXTS = 39
+    PROOF_CHALLENGE_MISMATCH = 39
     
-    WRONG_DISPLAY_TEXT_FIELD = 40
+    INVALID_JWT = 40
     
-    DISPLAY_TEXT_TOO_LONG = 41
+    JWT_ALG_NONE = 41
     
-    DUPLICATE_INTERACTION_TYPE = 42
+    JWT_ALG_MISMATCH = 42
     
-    UNKNOWN_INTERACTION_TYPE = 43
+    JWT_ISSUER_MISMATCH = 43
     
-    TYPE_NOT_ALLOWED_FOR_FLOW = 44
+    JWT_AUDIENCE_MISMATCH = 44
     
-    TOO_MANY_INTERACTIONS = 45
+    JWT_EXPIRED = 45
     
-    REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP = 46
+    JWT_NOT_YET_VALID = 46
     
-    INTERACTION_TYPE_NOT_OFFERED = 47
+    JWT_EXP_IN_MILLISECONDS = 47
     
-    FLOW_TYPE_NOT_OFFERED = 48
+    EMPTY_INTERACTIONS = 48
     
-    SESSION_NOT_SUCCESSFUL = 49
+    MISSING_INTERACTION_TYPE = 49
     
-    DATE_LOOKS_LIKE_MILLISECONDS = 50
+    MISSING_DISPLAY_TEXT = 50
     
-    INVALID_DATE = 51
+    EMPTY_DISPLAY_TEXT = 51
     
-    INVALID_NUMBER = 52
+    BOTH_DISPLAY_TEXTS = 52
     
-    INVALID_IMAGE_URL = 53
+    WRONG_DISPLAY_TEXT_FIELD = 53
     
-    INVALID_ENUMERATION = 54
+    DISPLAY_TEXT_TOO_LONG = 54
     
-    ENUMERATION_NOT_IN_SCHEMA = 55
+    DUPLICATE_INTERACTION_TYPE = 55
     
-    RESPONSE_MISMATCH = 56
+    UNKNOWN_INTERACTION_TYPE = 56
     
-    UNKNOWN_TEMPLATE_PARAMETER = 57
+    TYPE_NOT_ALLOWED_FOR_FLOW = 57
     
-    UNCLOSED_PLACEHOLDER = 58
+    TOO_MANY_INTERACTIONS = 58
     
-    FIELD_READ_ONLY = 59
+    REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP = 59
     
-    INTERACTION_ALREADY_COMPLETED = 60
+    INTERACTION_TYPE_NOT_OFFERED = 60
     
-    INTERACTION_IN_PROGRESS = 61
+    FLOW_TYPE_NOT_OFFERED = 61
     
-    INTERACTION_PAUSED = 62
+    SESSION_NOT_SUCCESSFUL = 62
     
-    TEMPLATE_NOT_EDITABLE = 63
+    DATE_LOOKS_LIKE_MILLISECONDS = 63
     
-    QR_CODE_EXPIRED = 64
+    INVALID_DATE = 64
     
-    HEADER_MISSING = 65
+    INVALID_NUMBER = 65
     
-    HEADER_DUPLICATED = 66
+    INVALID_IMAGE_URL = 66
     
-    INVALID_HEADER = 67
+    INVALID_ENUMERATION = 67
+    
+    ENUMERATION_NOT_IN_SCHEMA = 68
+    
+    RESPONSE_MISMATCH = 69
+    
+    UNKNOWN_TEMPLATE_PARAMETER = 70
+    
+    UNCLOSED_PLACEHOLDER = 71
+    
+    FIELD_READ_ONLY = 72
+    
+    INTERACTION_ALREADY_COMPLETED = 73
+    
+    INTERACTION_IN_PROGRESS = 74
+    
+    INTERACTION_PAUSED = 75
+    
+    TEMPLATE_NOT_EDITABLE = 76
+    
+    QR_CODE_EXPIRED = 77
+    
+    HEADER_MISSING = 78
+    
+    HEADER_DUPLICATED = 79
+    
+    INVALID_HEADER = 80
+    
+    INVALID_PRESENTATION_DEFINITION = 81
+    
+    INVALID_FILTER = 82
+    
+    UNSUPPORTED_FILTER_KEYWORD = 83
+    
+    INVALID_SUBMISSION_REQUIREMENT = 84
+    
+    INPUT_DESCRIPTOR_NOT_SATISFIED = 85
+    
+    SUBMISSION_REQUIREMENT_NOT_SATISFIED = 86
+    
+    INVALID_PRESENTATION_SUBMISSION = 87
+    
+    INVALID_OPEN_ID_VP_REQUEST = 88
+    
+    INVALID_VERIFICATION_RESULT = 89
+    
+    INVALID_API_KEY = 90
+    
+    CREDENTIAL_FORMAT_NOT_ACCEPTED = 91
+    
+    INVALID_CREDENTIAL = 92
     
 
 
@@ -1250,125 +1300,175 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if variant == 8:
             return ErrorCode.INVALID_HEX
         if variant == 9:
-            return ErrorCode.INVALID_JSON
+            return ErrorCode.INVALID_BASE58
         if variant == 10:
-            return ErrorCode.DUPLICATE_KEY
+            return ErrorCode.INVALID_MULTIBASE
         if variant == 11:
-            return ErrorCode.UNEXPECTED_JSON_TYPE
+            return ErrorCode.INVALID_JSON
         if variant == 12:
-            return ErrorCode.LONE_SURROGATE
+            return ErrorCode.DUPLICATE_KEY
         if variant == 13:
-            return ErrorCode.MISSING_FIELD
+            return ErrorCode.UNEXPECTED_JSON_TYPE
         if variant == 14:
-            return ErrorCode.INVALID_FIELD_VALUE
+            return ErrorCode.LONE_SURROGATE
         if variant == 15:
-            return ErrorCode.UNKNOWN_FIELD
+            return ErrorCode.MISSING_FIELD
         if variant == 16:
-            return ErrorCode.INPUT_TOO_LARGE
+            return ErrorCode.INVALID_FIELD_VALUE
         if variant == 17:
-            return ErrorCode.NESTING_TOO_DEEP
+            return ErrorCode.UNKNOWN_FIELD
         if variant == 18:
-            return ErrorCode.TOO_MANY_ITEMS
+            return ErrorCode.INVALID_JSON_PATH
         if variant == 19:
-            return ErrorCode.STRING_TOO_LONG
+            return ErrorCode.NUMBER_NOT_I_JSON
         if variant == 20:
-            return ErrorCode.INVALID_KEY
+            return ErrorCode.INVALID_REGEX
         if variant == 21:
-            return ErrorCode.UNSUPPORTED_KEY
+            return ErrorCode.INPUT_TOO_LARGE
         if variant == 22:
-            return ErrorCode.KEY_SIZE_NOT_ALLOWED
+            return ErrorCode.NESTING_TOO_DEEP
         if variant == 23:
-            return ErrorCode.INVALID_SIGNATURE_ENCODING
+            return ErrorCode.TOO_MANY_ITEMS
         if variant == 24:
-            return ErrorCode.UNSUPPORTED_ALGORITHM
+            return ErrorCode.STRING_TOO_LONG
         if variant == 25:
-            return ErrorCode.INVALID_CERTIFICATE
+            return ErrorCode.INVALID_KEY
         if variant == 26:
-            return ErrorCode.SIGNATURE_MISMATCH
+            return ErrorCode.UNSUPPORTED_KEY
         if variant == 27:
-            return ErrorCode.VALUE_MISMATCH
+            return ErrorCode.KEY_SIZE_NOT_ALLOWED
         if variant == 28:
-            return ErrorCode.INVALID_JWT
+            return ErrorCode.INVALID_SIGNATURE_ENCODING
         if variant == 29:
-            return ErrorCode.JWT_ALG_NONE
+            return ErrorCode.UNSUPPORTED_ALGORITHM
         if variant == 30:
-            return ErrorCode.JWT_ALG_MISMATCH
+            return ErrorCode.INVALID_CERTIFICATE
         if variant == 31:
-            return ErrorCode.JWT_ISSUER_MISMATCH
+            return ErrorCode.SIGNATURE_MISMATCH
         if variant == 32:
-            return ErrorCode.JWT_AUDIENCE_MISMATCH
+            return ErrorCode.VALUE_MISMATCH
         if variant == 33:
-            return ErrorCode.JWT_EXPIRED
+            return ErrorCode.INVALID_DID
         if variant == 34:
-            return ErrorCode.JWT_NOT_YET_VALID
+            return ErrorCode.UNSUPPORTED_DID_METHOD
         if variant == 35:
-            return ErrorCode.JWT_EXP_IN_MILLISECONDS
+            return ErrorCode.UNKNOWN_VERIFICATION_METHOD
         if variant == 36:
-            return ErrorCode.EMPTY_INTERACTIONS
+            return ErrorCode.PROOF_MISSING
         if variant == 37:
-            return ErrorCode.MISSING_INTERACTION_TYPE
+            return ErrorCode.UNSUPPORTED_PROOF_TYPE
         if variant == 38:
-            return ErrorCode.MISSING_DISPLAY_TEXT
+            return ErrorCode.PROOF_PURPOSE_MISMATCH
         if variant == 39:
-            return ErrorCode.EMPTY_DISPLAY_TEXT
+            return ErrorCode.PROOF_DOMAIN_MISMATCH
         if variant == 40:
-            return ErrorCode.BOTH_DISPLAY_TEXTS
+            return ErrorCode.PROOF_CHALLENGE_MISMATCH
         if variant == 41:
-            return ErrorCode.WRONG_DISPLAY_TEXT_FIELD
+            return ErrorCode.INVALID_JWT
         if variant == 42:
-            return ErrorCode.DISPLAY_TEXT_TOO_LONG
+            return ErrorCode.JWT_ALG_NONE
         if variant == 43:
-            return ErrorCode.DUPLICATE_INTERACTION_TYPE
+            return ErrorCode.JWT_ALG_MISMATCH
         if variant == 44:
-            return ErrorCode.UNKNOWN_INTERACTION_TYPE
+            return ErrorCode.JWT_ISSUER_MISMATCH
         if variant == 45:
-            return ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW
+            return ErrorCode.JWT_AUDIENCE_MISMATCH
         if variant == 46:
-            return ErrorCode.TOO_MANY_INTERACTIONS
+            return ErrorCode.JWT_EXPIRED
         if variant == 47:
-            return ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP
+            return ErrorCode.JWT_NOT_YET_VALID
         if variant == 48:
-            return ErrorCode.INTERACTION_TYPE_NOT_OFFERED
+            return ErrorCode.JWT_EXP_IN_MILLISECONDS
         if variant == 49:
-            return ErrorCode.FLOW_TYPE_NOT_OFFERED
+            return ErrorCode.EMPTY_INTERACTIONS
         if variant == 50:
-            return ErrorCode.SESSION_NOT_SUCCESSFUL
+            return ErrorCode.MISSING_INTERACTION_TYPE
         if variant == 51:
-            return ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS
+            return ErrorCode.MISSING_DISPLAY_TEXT
         if variant == 52:
-            return ErrorCode.INVALID_DATE
+            return ErrorCode.EMPTY_DISPLAY_TEXT
         if variant == 53:
-            return ErrorCode.INVALID_NUMBER
+            return ErrorCode.BOTH_DISPLAY_TEXTS
         if variant == 54:
-            return ErrorCode.INVALID_IMAGE_URL
+            return ErrorCode.WRONG_DISPLAY_TEXT_FIELD
         if variant == 55:
-            return ErrorCode.INVALID_ENUMERATION
+            return ErrorCode.DISPLAY_TEXT_TOO_LONG
         if variant == 56:
-            return ErrorCode.ENUMERATION_NOT_IN_SCHEMA
+            return ErrorCode.DUPLICATE_INTERACTION_TYPE
         if variant == 57:
-            return ErrorCode.RESPONSE_MISMATCH
+            return ErrorCode.UNKNOWN_INTERACTION_TYPE
         if variant == 58:
-            return ErrorCode.UNKNOWN_TEMPLATE_PARAMETER
+            return ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW
         if variant == 59:
-            return ErrorCode.UNCLOSED_PLACEHOLDER
+            return ErrorCode.TOO_MANY_INTERACTIONS
         if variant == 60:
-            return ErrorCode.FIELD_READ_ONLY
+            return ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP
         if variant == 61:
-            return ErrorCode.INTERACTION_ALREADY_COMPLETED
+            return ErrorCode.INTERACTION_TYPE_NOT_OFFERED
         if variant == 62:
-            return ErrorCode.INTERACTION_IN_PROGRESS
+            return ErrorCode.FLOW_TYPE_NOT_OFFERED
         if variant == 63:
-            return ErrorCode.INTERACTION_PAUSED
+            return ErrorCode.SESSION_NOT_SUCCESSFUL
         if variant == 64:
-            return ErrorCode.TEMPLATE_NOT_EDITABLE
+            return ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS
         if variant == 65:
-            return ErrorCode.QR_CODE_EXPIRED
+            return ErrorCode.INVALID_DATE
         if variant == 66:
-            return ErrorCode.HEADER_MISSING
+            return ErrorCode.INVALID_NUMBER
         if variant == 67:
-            return ErrorCode.HEADER_DUPLICATED
+            return ErrorCode.INVALID_IMAGE_URL
         if variant == 68:
+            return ErrorCode.INVALID_ENUMERATION
+        if variant == 69:
+            return ErrorCode.ENUMERATION_NOT_IN_SCHEMA
+        if variant == 70:
+            return ErrorCode.RESPONSE_MISMATCH
+        if variant == 71:
+            return ErrorCode.UNKNOWN_TEMPLATE_PARAMETER
+        if variant == 72:
+            return ErrorCode.UNCLOSED_PLACEHOLDER
+        if variant == 73:
+            return ErrorCode.FIELD_READ_ONLY
+        if variant == 74:
+            return ErrorCode.INTERACTION_ALREADY_COMPLETED
+        if variant == 75:
+            return ErrorCode.INTERACTION_IN_PROGRESS
+        if variant == 76:
+            return ErrorCode.INTERACTION_PAUSED
+        if variant == 77:
+            return ErrorCode.TEMPLATE_NOT_EDITABLE
+        if variant == 78:
+            return ErrorCode.QR_CODE_EXPIRED
+        if variant == 79:
+            return ErrorCode.HEADER_MISSING
+        if variant == 80:
+            return ErrorCode.HEADER_DUPLICATED
+        if variant == 81:
             return ErrorCode.INVALID_HEADER
+        if variant == 82:
+            return ErrorCode.INVALID_PRESENTATION_DEFINITION
+        if variant == 83:
+            return ErrorCode.INVALID_FILTER
+        if variant == 84:
+            return ErrorCode.UNSUPPORTED_FILTER_KEYWORD
+        if variant == 85:
+            return ErrorCode.INVALID_SUBMISSION_REQUIREMENT
+        if variant == 86:
+            return ErrorCode.INPUT_DESCRIPTOR_NOT_SATISFIED
+        if variant == 87:
+            return ErrorCode.SUBMISSION_REQUIREMENT_NOT_SATISFIED
+        if variant == 88:
+            return ErrorCode.INVALID_PRESENTATION_SUBMISSION
+        if variant == 89:
+            return ErrorCode.INVALID_OPEN_ID_VP_REQUEST
+        if variant == 90:
+            return ErrorCode.INVALID_VERIFICATION_RESULT
+        if variant == 91:
+            return ErrorCode.INVALID_API_KEY
+        if variant == 92:
+            return ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED
+        if variant == 93:
+            return ErrorCode.INVALID_CREDENTIAL
         raise InternalError("Raw enum value doesn't match any cases")
 
     @staticmethod
@@ -1389,6 +1489,10 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             return
         if value == ErrorCode.INVALID_HEX:
             return
+        if value == ErrorCode.INVALID_BASE58:
+            return
+        if value == ErrorCode.INVALID_MULTIBASE:
+            return
         if value == ErrorCode.INVALID_JSON:
             return
         if value == ErrorCode.DUPLICATE_KEY:
@@ -1402,6 +1506,12 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if value == ErrorCode.INVALID_FIELD_VALUE:
             return
         if value == ErrorCode.UNKNOWN_FIELD:
+            return
+        if value == ErrorCode.INVALID_JSON_PATH:
+            return
+        if value == ErrorCode.NUMBER_NOT_I_JSON:
+            return
+        if value == ErrorCode.INVALID_REGEX:
             return
         if value == ErrorCode.INPUT_TOO_LARGE:
             return
@@ -1426,6 +1536,22 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if value == ErrorCode.SIGNATURE_MISMATCH:
             return
         if value == ErrorCode.VALUE_MISMATCH:
+            return
+        if value == ErrorCode.INVALID_DID:
+            return
+        if value == ErrorCode.UNSUPPORTED_DID_METHOD:
+            return
+        if value == ErrorCode.UNKNOWN_VERIFICATION_METHOD:
+            return
+        if value == ErrorCode.PROOF_MISSING:
+            return
+        if value == ErrorCode.UNSUPPORTED_PROOF_TYPE:
+            return
+        if value == ErrorCode.PROOF_PURPOSE_MISMATCH:
+            return
+        if value == ErrorCode.PROOF_DOMAIN_MISMATCH:
+            return
+        if value == ErrorCode.PROOF_CHALLENGE_MISMATCH:
             return
         if value == ErrorCode.INVALID_JWT:
             return
@@ -1508,6 +1634,30 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if value == ErrorCode.HEADER_DUPLICATED:
             return
         if value == ErrorCode.INVALID_HEADER:
+            return
+        if value == ErrorCode.INVALID_PRESENTATION_DEFINITION:
+            return
+        if value == ErrorCode.INVALID_FILTER:
+            return
+        if value == ErrorCode.UNSUPPORTED_FILTER_KEYWORD:
+            return
+        if value == ErrorCode.INVALID_SUBMISSION_REQUIREMENT:
+            return
+        if value == ErrorCode.INPUT_DESCRIPTOR_NOT_SATISFIED:
+            return
+        if value == ErrorCode.SUBMISSION_REQUIREMENT_NOT_SATISFIED:
+            return
+        if value == ErrorCode.INVALID_PRESENTATION_SUBMISSION:
+            return
+        if value == ErrorCode.INVALID_OPEN_ID_VP_REQUEST:
+            return
+        if value == ErrorCode.INVALID_VERIFICATION_RESULT:
+            return
+        if value == ErrorCode.INVALID_API_KEY:
+            return
+        if value == ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED:
+            return
+        if value == ErrorCode.INVALID_CREDENTIAL:
             return
         raise ValueError(value)
 
@@ -1529,126 +1679,176 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             buf.write_i32(7)
         if value == ErrorCode.INVALID_HEX:
             buf.write_i32(8)
-        if value == ErrorCode.INVALID_JSON:
+        if value == ErrorCode.INVALID_BASE58:
             buf.write_i32(9)
-        if value == ErrorCode.DUPLICATE_KEY:
+        if value == ErrorCode.INVALID_MULTIBASE:
             buf.write_i32(10)
-        if value == ErrorCode.UNEXPECTED_JSON_TYPE:
+        if value == ErrorCode.INVALID_JSON:
             buf.write_i32(11)
-        if value == ErrorCode.LONE_SURROGATE:
+        if value == ErrorCode.DUPLICATE_KEY:
             buf.write_i32(12)
-        if value == ErrorCode.MISSING_FIELD:
+        if value == ErrorCode.UNEXPECTED_JSON_TYPE:
             buf.write_i32(13)
-        if value == ErrorCode.INVALID_FIELD_VALUE:
+        if value == ErrorCode.LONE_SURROGATE:
             buf.write_i32(14)
-        if value == ErrorCode.UNKNOWN_FIELD:
+        if value == ErrorCode.MISSING_FIELD:
             buf.write_i32(15)
-        if value == ErrorCode.INPUT_TOO_LARGE:
+        if value == ErrorCode.INVALID_FIELD_VALUE:
             buf.write_i32(16)
-        if value == ErrorCode.NESTING_TOO_DEEP:
+        if value == ErrorCode.UNKNOWN_FIELD:
             buf.write_i32(17)
-        if value == ErrorCode.TOO_MANY_ITEMS:
+        if value == ErrorCode.INVALID_JSON_PATH:
             buf.write_i32(18)
-        if value == ErrorCode.STRING_TOO_LONG:
+        if value == ErrorCode.NUMBER_NOT_I_JSON:
             buf.write_i32(19)
-        if value == ErrorCode.INVALID_KEY:
+        if value == ErrorCode.INVALID_REGEX:
             buf.write_i32(20)
-        if value == ErrorCode.UNSUPPORTED_KEY:
+        if value == ErrorCode.INPUT_TOO_LARGE:
             buf.write_i32(21)
-        if value == ErrorCode.KEY_SIZE_NOT_ALLOWED:
+        if value == ErrorCode.NESTING_TOO_DEEP:
             buf.write_i32(22)
-        if value == ErrorCode.INVALID_SIGNATURE_ENCODING:
+        if value == ErrorCode.TOO_MANY_ITEMS:
             buf.write_i32(23)
-        if value == ErrorCode.UNSUPPORTED_ALGORITHM:
+        if value == ErrorCode.STRING_TOO_LONG:
             buf.write_i32(24)
-        if value == ErrorCode.INVALID_CERTIFICATE:
+        if value == ErrorCode.INVALID_KEY:
             buf.write_i32(25)
-        if value == ErrorCode.SIGNATURE_MISMATCH:
+        if value == ErrorCode.UNSUPPORTED_KEY:
             buf.write_i32(26)
-        if value == ErrorCode.VALUE_MISMATCH:
+        if value == ErrorCode.KEY_SIZE_NOT_ALLOWED:
             buf.write_i32(27)
-        if value == ErrorCode.INVALID_JWT:
+        if value == ErrorCode.INVALID_SIGNATURE_ENCODING:
             buf.write_i32(28)
-        if value == ErrorCode.JWT_ALG_NONE:
+        if value == ErrorCode.UNSUPPORTED_ALGORITHM:
             buf.write_i32(29)
-        if value == ErrorCode.JWT_ALG_MISMATCH:
+        if value == ErrorCode.INVALID_CERTIFICATE:
             buf.write_i32(30)
-        if value == ErrorCode.JWT_ISSUER_MISMATCH:
+        if value == ErrorCode.SIGNATURE_MISMATCH:
             buf.write_i32(31)
-        if value == ErrorCode.JWT_AUDIENCE_MISMATCH:
+        if value == ErrorCode.VALUE_MISMATCH:
             buf.write_i32(32)
-        if value == ErrorCode.JWT_EXPIRED:
+        if value == ErrorCode.INVALID_DID:
             buf.write_i32(33)
-        if value == ErrorCode.JWT_NOT_YET_VALID:
+        if value == ErrorCode.UNSUPPORTED_DID_METHOD:
             buf.write_i32(34)
-        if value == ErrorCode.JWT_EXP_IN_MILLISECONDS:
+        if value == ErrorCode.UNKNOWN_VERIFICATION_METHOD:
             buf.write_i32(35)
-        if value == ErrorCode.EMPTY_INTERACTIONS:
+        if value == ErrorCode.PROOF_MISSING:
             buf.write_i32(36)
-        if value == ErrorCode.MISSING_INTERACTION_TYPE:
+        if value == ErrorCode.UNSUPPORTED_PROOF_TYPE:
             buf.write_i32(37)
-        if value == ErrorCode.MISSING_DISPLAY_TEXT:
+        if value == ErrorCode.PROOF_PURPOSE_MISMATCH:
             buf.write_i32(38)
-        if value == ErrorCode.EMPTY_DISPLAY_TEXT:
+        if value == ErrorCode.PROOF_DOMAIN_MISMATCH:
             buf.write_i32(39)
-        if value == ErrorCode.BOTH_DISPLAY_TEXTS:
+        if value == ErrorCode.PROOF_CHALLENGE_MISMATCH:
             buf.write_i32(40)
-        if value == ErrorCode.WRONG_DISPLAY_TEXT_FIELD:
+        if value == ErrorCode.INVALID_JWT:
             buf.write_i32(41)
-        if value == ErrorCode.DISPLAY_TEXT_TOO_LONG:
+        if value == ErrorCode.JWT_ALG_NONE:
             buf.write_i32(42)
-        if value == ErrorCode.DUPLICATE_INTERACTION_TYPE:
+        if value == ErrorCode.JWT_ALG_MISMATCH:
             buf.write_i32(43)
-        if value == ErrorCode.UNKNOWN_INTERACTION_TYPE:
+        if value == ErrorCode.JWT_ISSUER_MISMATCH:
             buf.write_i32(44)
-        if value == ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW:
+        if value == ErrorCode.JWT_AUDIENCE_MISMATCH:
             buf.write_i32(45)
-        if value == ErrorCode.TOO_MANY_INTERACTIONS:
+        if value == ErrorCode.JWT_EXPIRED:
             buf.write_i32(46)
-        if value == ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP:
+        if value == ErrorCode.JWT_NOT_YET_VALID:
             buf.write_i32(47)
-        if value == ErrorCode.INTERACTION_TYPE_NOT_OFFERED:
+        if value == ErrorCode.JWT_EXP_IN_MILLISECONDS:
             buf.write_i32(48)
-        if value == ErrorCode.FLOW_TYPE_NOT_OFFERED:
+        if value == ErrorCode.EMPTY_INTERACTIONS:
             buf.write_i32(49)
-        if value == ErrorCode.SESSION_NOT_SUCCESSFUL:
+        if value == ErrorCode.MISSING_INTERACTION_TYPE:
             buf.write_i32(50)
-        if value == ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS:
+        if value == ErrorCode.MISSING_DISPLAY_TEXT:
             buf.write_i32(51)
-        if value == ErrorCode.INVALID_DATE:
+        if value == ErrorCode.EMPTY_DISPLAY_TEXT:
             buf.write_i32(52)
-        if value == ErrorCode.INVALID_NUMBER:
+        if value == ErrorCode.BOTH_DISPLAY_TEXTS:
             buf.write_i32(53)
-        if value == ErrorCode.INVALID_IMAGE_URL:
+        if value == ErrorCode.WRONG_DISPLAY_TEXT_FIELD:
             buf.write_i32(54)
-        if value == ErrorCode.INVALID_ENUMERATION:
+        if value == ErrorCode.DISPLAY_TEXT_TOO_LONG:
             buf.write_i32(55)
-        if value == ErrorCode.ENUMERATION_NOT_IN_SCHEMA:
+        if value == ErrorCode.DUPLICATE_INTERACTION_TYPE:
             buf.write_i32(56)
-        if value == ErrorCode.RESPONSE_MISMATCH:
+        if value == ErrorCode.UNKNOWN_INTERACTION_TYPE:
             buf.write_i32(57)
-        if value == ErrorCode.UNKNOWN_TEMPLATE_PARAMETER:
+        if value == ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW:
             buf.write_i32(58)
-        if value == ErrorCode.UNCLOSED_PLACEHOLDER:
+        if value == ErrorCode.TOO_MANY_INTERACTIONS:
             buf.write_i32(59)
-        if value == ErrorCode.FIELD_READ_ONLY:
+        if value == ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP:
             buf.write_i32(60)
-        if value == ErrorCode.INTERACTION_ALREADY_COMPLETED:
+        if value == ErrorCode.INTERACTION_TYPE_NOT_OFFERED:
             buf.write_i32(61)
-        if value == ErrorCode.INTERACTION_IN_PROGRESS:
+        if value == ErrorCode.FLOW_TYPE_NOT_OFFERED:
             buf.write_i32(62)
-        if value == ErrorCode.INTERACTION_PAUSED:
+        if value == ErrorCode.SESSION_NOT_SUCCESSFUL:
             buf.write_i32(63)
-        if value == ErrorCode.TEMPLATE_NOT_EDITABLE:
+        if value == ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS:
             buf.write_i32(64)
-        if value == ErrorCode.QR_CODE_EXPIRED:
+        if value == ErrorCode.INVALID_DATE:
             buf.write_i32(65)
-        if value == ErrorCode.HEADER_MISSING:
+        if value == ErrorCode.INVALID_NUMBER:
             buf.write_i32(66)
-        if value == ErrorCode.HEADER_DUPLICATED:
+        if value == ErrorCode.INVALID_IMAGE_URL:
             buf.write_i32(67)
-        if value == ErrorCode.INVALID_HEADER:
+        if value == ErrorCode.INVALID_ENUMERATION:
             buf.write_i32(68)
+        if value == ErrorCode.ENUMERATION_NOT_IN_SCHEMA:
+            buf.write_i32(69)
+        if value == ErrorCode.RESPONSE_MISMATCH:
+            buf.write_i32(70)
+        if value == ErrorCode.UNKNOWN_TEMPLATE_PARAMETER:
+            buf.write_i32(71)
+        if value == ErrorCode.UNCLOSED_PLACEHOLDER:
+            buf.write_i32(72)
+        if value == ErrorCode.FIELD_READ_ONLY:
+            buf.write_i32(73)
+        if value == ErrorCode.INTERACTION_ALREADY_COMPLETED:
+            buf.write_i32(74)
+        if value == ErrorCode.INTERACTION_IN_PROGRESS:
+            buf.write_i32(75)
+        if value == ErrorCode.INTERACTION_PAUSED:
+            buf.write_i32(76)
+        if value == ErrorCode.TEMPLATE_NOT_EDITABLE:
+            buf.write_i32(77)
+        if value == ErrorCode.QR_CODE_EXPIRED:
+            buf.write_i32(78)
+        if value == ErrorCode.HEADER_MISSING:
+            buf.write_i32(79)
+        if value == ErrorCode.HEADER_DUPLICATED:
+            buf.write_i32(80)
+        if value == ErrorCode.INVALID_HEADER:
+            buf.write_i32(81)
+        if value == ErrorCode.INVALID_PRESENTATION_DEFINITION:
+            buf.write_i32(82)
+        if value == ErrorCode.INVALID_FILTER:
+            buf.write_i32(83)
+        if value == ErrorCode.UNSUPPORTED_FILTER_KEYWORD:
+            buf.write_i32(84)
+        if value == ErrorCode.INVALID_SUBMISSION_REQUIREMENT:
+            buf.write_i32(85)
+        if value == ErrorCode.INPUT_DESCRIPTOR_NOT_SATISFIED:
+            buf.write_i32(86)
+        if value == ErrorCode.SUBMISSION_REQUIREMENT_NOT_SATISFIED:
+            buf.write_i32(87)
+        if value == ErrorCode.INVALID_PRESENTATION_SUBMISSION:
+            buf.write_i32(88)
+        if value == ErrorCode.INVALID_OPEN_ID_VP_REQUEST:
+            buf.write_i32(89)
+        if value == ErrorCode.INVALID_VERIFICATION_RESULT:
+            buf.write_i32(90)
+        if value == ErrorCode.INVALID_API_KEY:
+            buf.write_i32(91)
+        if value == ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED:
+            buf.write_i32(92)
+        if value == ErrorCode.INVALID_CREDENTIAL:
+            buf.write_i32(93)
 
 
 

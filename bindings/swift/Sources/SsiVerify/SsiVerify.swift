@@ -2406,6 +2406,8 @@ public enum ErrorCode: Equatable, Hashable {
     case invalidBase64
     case invalidBase64Url
     case invalidHex
+    case invalidBase58
+    case invalidMultibase
     case invalidJson
     case duplicateKey
     case unexpectedJsonType
@@ -2413,6 +2415,9 @@ public enum ErrorCode: Equatable, Hashable {
     case missingField
     case invalidFieldValue
     case unknownField
+    case invalidJsonPath
+    case numberNotIJson
+    case invalidRegex
     case inputTooLarge
     case nestingTooDeep
     case tooManyItems
@@ -2425,6 +2430,14 @@ public enum ErrorCode: Equatable, Hashable {
     case invalidCertificate
     case signatureMismatch
     case valueMismatch
+    case invalidDid
+    case unsupportedDidMethod
+    case unknownVerificationMethod
+    case proofMissing
+    case unsupportedProofType
+    case proofPurposeMismatch
+    case proofDomainMismatch
+    case proofChallengeMismatch
     case invalidJwt
     case jwtAlgNone
     case jwtAlgMismatch
@@ -2466,6 +2479,18 @@ public enum ErrorCode: Equatable, Hashable {
     case headerMissing
     case headerDuplicated
     case invalidHeader
+    case invalidPresentationDefinition
+    case invalidFilter
+    case unsupportedFilterKeyword
+    case invalidSubmissionRequirement
+    case inputDescriptorNotSatisfied
+    case submissionRequirementNotSatisfied
+    case invalidPresentationSubmission
+    case invalidOpenIdVpRequest
+    case invalidVerificationResult
+    case invalidApiKey
+    case credentialFormatNotAccepted
+    case invalidCredential
 
 
 
@@ -2503,125 +2528,175 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         
         case 8: return .invalidHex
         
-        case 9: return .invalidJson
+        case 9: return .invalidBase58
         
-        case 10: return .duplicateKey
+        case 10: return .invalidMultibase
         
-        case 11: return .unexpectedJsonType
+        case 11: return .invalidJson
         
-        case 12: return .loneSurrogate
+        case 12: return .duplicateKey
         
-        case 13: return .missingField
+        case 13: return .unexpectedJsonType
         
-        case 14: return .invalidFieldValue
+        case 14: return .loneSurrogate
         
-        case 15: return .unknownField
+        case 15: return .missingField
         
-        case 16: return .inputTooLarge
+        case 16: return .invalidFieldValue
         
-        case 17: return .nestingTooDeep
+        case 17: return .unknownField
         
-        case 18: return .tooManyItems
+        case 18: return .invalidJsonPath
         
-        case 19: return .stringTooLong
+        case 19: return .numberNotIJson
         
-        case 20: return .invalidKey
+        case 20: return .invalidRegex
         
-        case 21: return .unsupportedKey
+        case 21: return .inputTooLarge
         
-        case 22: return .keySizeNotAllowed
+        case 22: return .nestingTooDeep
         
-        case 23: return .invalidSignatureEncoding
+        case 23: return .tooManyItems
         
-        case 24: return .unsupportedAlgorithm
+        case 24: return .stringTooLong
         
-        case 25: return .invalidCertificate
+        case 25: return .invalidKey
         
-        case 26: return .signatureMismatch
+        case 26: return .unsupportedKey
         
-        case 27: return .valueMismatch
+        case 27: return .keySizeNotAllowed
         
-        case 28: return .invalidJwt
+        case 28: return .invalidSignatureEncoding
         
-        case 29: return .jwtAlgNone
+        case 29: return .unsupportedAlgorithm
         
-        case 30: return .jwtAlgMismatch
+        case 30: return .invalidCertificate
         
-        case 31: return .jwtIssuerMismatch
+        case 31: return .signatureMismatch
         
-        case 32: return .jwtAudienceMismatch
+        case 32: return .valueMismatch
         
-        case 33: return .jwtExpired
+        case 33: return .invalidDid
         
-        case 34: return .jwtNotYetValid
+        case 34: return .unsupportedDidMethod
         
-        case 35: return .jwtExpInMilliseconds
+        case 35: return .unknownVerificationMethod
         
-        case 36: return .emptyInteractions
+        case 36: return .proofMissing
         
-        case 37: return .missingInteractionType
+        case 37: return .unsupportedProofType
         
-        case 38: return .missingDisplayText
+        case 38: return .proofPurposeMismatch
         
-        case 39: return .emptyDisplayText
+        case 39: return .proofDomainMismatch
         
-        case 40: return .bothDisplayTexts
+        case 40: return .proofChallengeMismatch
         
-        case 41: return .wrongDisplayTextField
+        case 41: return .invalidJwt
         
-        case 42: return .displayTextTooLong
+        case 42: return .jwtAlgNone
         
-        case 43: return .duplicateInteractionType
+        case 43: return .jwtAlgMismatch
         
-        case 44: return .unknownInteractionType
+        case 44: return .jwtIssuerMismatch
         
-        case 45: return .typeNotAllowedForFlow
+        case 45: return .jwtAudienceMismatch
         
-        case 46: return .tooManyInteractions
+        case 46: return .jwtExpired
         
-        case 47: return .requiredInteractionNotSupportedByApp
+        case 47: return .jwtNotYetValid
         
-        case 48: return .interactionTypeNotOffered
+        case 48: return .jwtExpInMilliseconds
         
-        case 49: return .flowTypeNotOffered
+        case 49: return .emptyInteractions
         
-        case 50: return .sessionNotSuccessful
+        case 50: return .missingInteractionType
         
-        case 51: return .dateLooksLikeMilliseconds
+        case 51: return .missingDisplayText
         
-        case 52: return .invalidDate
+        case 52: return .emptyDisplayText
         
-        case 53: return .invalidNumber
+        case 53: return .bothDisplayTexts
         
-        case 54: return .invalidImageUrl
+        case 54: return .wrongDisplayTextField
         
-        case 55: return .invalidEnumeration
+        case 55: return .displayTextTooLong
         
-        case 56: return .enumerationNotInSchema
+        case 56: return .duplicateInteractionType
         
-        case 57: return .responseMismatch
+        case 57: return .unknownInteractionType
         
-        case 58: return .unknownTemplateParameter
+        case 58: return .typeNotAllowedForFlow
         
-        case 59: return .unclosedPlaceholder
+        case 59: return .tooManyInteractions
         
-        case 60: return .fieldReadOnly
+        case 60: return .requiredInteractionNotSupportedByApp
         
-        case 61: return .interactionAlreadyCompleted
+        case 61: return .interactionTypeNotOffered
         
-        case 62: return .interactionInProgress
+        case 62: return .flowTypeNotOffered
         
-        case 63: return .interactionPaused
+        case 63: return .sessionNotSuccessful
         
-        case 64: return .templateNotEditable
+        case 64: return .dateLooksLikeMilliseconds
         
-        case 65: return .qrCodeExpired
+        case 65: return .invalidDate
         
-        case 66: return .headerMissing
+        case 66: return .invalidNumber
         
-        case 67: return .headerDuplicated
+        case 67: return .invalidImageUrl
         
-        case 68: return .invalidHeader
+        case 68: return .invalidEnumeration
+        
+        case 69: return .enumerationNotInSchema
+        
+        case 70: return .responseMismatch
+        
+        case 71: return .unknownTemplateParameter
+        
+        case 72: return .unclosedPlaceholder
+        
+        case 73: return .fieldReadOnly
+        
+        case 74: return .interactionAlreadyCompleted
+        
+        case 75: return .interactionInProgress
+        
+        case 76: return .interactionPaused
+        
+        case 77: return .templateNotEditable
+        
+        case 78: return .qrCodeExpired
+        
+        case 79: return .headerMissing
+        
+        case 80: return .headerDuplicated
+        
+        case 81: return .invalidHeader
+        
+        case 82: return .invalidPresentationDefinition
+        
+        case 83: return .invalidFilter
+        
+        case 84: return .unsupportedFilterKeyword
+        
+        case 85: return .invalidSubmissionRequirement
+        
+        case 86: return .inputDescriptorNotSatisfied
+        
+        case 87: return .submissionRequirementNotSatisfied
+        
+        case 88: return .invalidPresentationSubmission
+        
+        case 89: return .invalidOpenIdVpRequest
+        
+        case 90: return .invalidVerificationResult
+        
+        case 91: return .invalidApiKey
+        
+        case 92: return .credentialFormatNotAccepted
+        
+        case 93: return .invalidCredential
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -2663,244 +2738,344 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
             writeInt(&buf, Int32(8))
         
         
-        case .invalidJson:
+        case .invalidBase58:
             writeInt(&buf, Int32(9))
         
         
-        case .duplicateKey:
+        case .invalidMultibase:
             writeInt(&buf, Int32(10))
         
         
-        case .unexpectedJsonType:
+        case .invalidJson:
             writeInt(&buf, Int32(11))
         
         
-        case .loneSurrogate:
+        case .duplicateKey:
             writeInt(&buf, Int32(12))
         
         
-        case .missingField:
+        case .unexpectedJsonType:
             writeInt(&buf, Int32(13))
         
         
-        case .invalidFieldValue:
+        case .loneSurrogate:
             writeInt(&buf, Int32(14))
         
         
-        case .unknownField:
+        case .missingField:
             writeInt(&buf, Int32(15))
         
         
-        case .inputTooLarge:
+        case .invalidFieldValue:
             writeInt(&buf, Int32(16))
         
         
-        case .nestingTooDeep:
+        case .unknownField:
             writeInt(&buf, Int32(17))
         
         
-        case .tooManyItems:
+        case .invalidJsonPath:
             writeInt(&buf, Int32(18))
         
         
-        case .stringTooLong:
+        case .numberNotIJson:
             writeInt(&buf, Int32(19))
         
         
-        case .invalidKey:
+        case .invalidRegex:
             writeInt(&buf, Int32(20))
         
         
-        case .unsupportedKey:
+        case .inputTooLarge:
             writeInt(&buf, Int32(21))
         
         
-        case .keySizeNotAllowed:
+        case .nestingTooDeep:
             writeInt(&buf, Int32(22))
         
         
-        case .invalidSignatureEncoding:
+        case .tooManyItems:
             writeInt(&buf, Int32(23))
         
         
-        case .unsupportedAlgorithm:
+        case .stringTooLong:
             writeInt(&buf, Int32(24))
         
         
-        case .invalidCertificate:
+        case .invalidKey:
             writeInt(&buf, Int32(25))
         
         
-        case .signatureMismatch:
+        case .unsupportedKey:
             writeInt(&buf, Int32(26))
         
         
-        case .valueMismatch:
+        case .keySizeNotAllowed:
             writeInt(&buf, Int32(27))
         
         
-        case .invalidJwt:
+        case .invalidSignatureEncoding:
             writeInt(&buf, Int32(28))
         
         
-        case .jwtAlgNone:
+        case .unsupportedAlgorithm:
             writeInt(&buf, Int32(29))
         
         
-        case .jwtAlgMismatch:
+        case .invalidCertificate:
             writeInt(&buf, Int32(30))
         
         
-        case .jwtIssuerMismatch:
+        case .signatureMismatch:
             writeInt(&buf, Int32(31))
         
         
-        case .jwtAudienceMismatch:
+        case .valueMismatch:
             writeInt(&buf, Int32(32))
         
         
-        case .jwtExpired:
+        case .invalidDid:
             writeInt(&buf, Int32(33))
         
         
-        case .jwtNotYetValid:
+        case .unsupportedDidMethod:
             writeInt(&buf, Int32(34))
         
         
-        case .jwtExpInMilliseconds:
+        case .unknownVerificationMethod:
             writeInt(&buf, Int32(35))
         
         
-        case .emptyInteractions:
+        case .proofMissing:
             writeInt(&buf, Int32(36))
         
         
-        case .missingInteractionType:
+        case .unsupportedProofType:
             writeInt(&buf, Int32(37))
         
         
-        case .missingDisplayText:
+        case .proofPurposeMismatch:
             writeInt(&buf, Int32(38))
         
         
-        case .emptyDisplayText:
+        case .proofDomainMismatch:
             writeInt(&buf, Int32(39))
         
         
-        case .bothDisplayTexts:
+        case .proofChallengeMismatch:
             writeInt(&buf, Int32(40))
         
         
-        case .wrongDisplayTextField:
+        case .invalidJwt:
             writeInt(&buf, Int32(41))
         
         
-        case .displayTextTooLong:
+        case .jwtAlgNone:
             writeInt(&buf, Int32(42))
         
         
-        case .duplicateInteractionType:
+        case .jwtAlgMismatch:
             writeInt(&buf, Int32(43))
         
         
-        case .unknownInteractionType:
+        case .jwtIssuerMismatch:
             writeInt(&buf, Int32(44))
         
         
-        case .typeNotAllowedForFlow:
+        case .jwtAudienceMismatch:
             writeInt(&buf, Int32(45))
         
         
-        case .tooManyInteractions:
+        case .jwtExpired:
             writeInt(&buf, Int32(46))
         
         
-        case .requiredInteractionNotSupportedByApp:
+        case .jwtNotYetValid:
             writeInt(&buf, Int32(47))
         
         
-        case .interactionTypeNotOffered:
+        case .jwtExpInMilliseconds:
             writeInt(&buf, Int32(48))
         
         
-        case .flowTypeNotOffered:
+        case .emptyInteractions:
             writeInt(&buf, Int32(49))
         
         
-        case .sessionNotSuccessful:
+        case .missingInteractionType:
             writeInt(&buf, Int32(50))
         
         
-        case .dateLooksLikeMilliseconds:
+        case .missingDisplayText:
             writeInt(&buf, Int32(51))
         
         
-        case .invalidDate:
+        case .emptyDisplayText:
             writeInt(&buf, Int32(52))
         
         
-        case .invalidNumber:
+        case .bothDisplayTexts:
             writeInt(&buf, Int32(53))
         
         
-        case .invalidImageUrl:
+        case .wrongDisplayTextField:
             writeInt(&buf, Int32(54))
         
         
-        case .invalidEnumeration:
+        case .displayTextTooLong:
             writeInt(&buf, Int32(55))
         
         
-        case .enumerationNotInSchema:
+        case .duplicateInteractionType:
             writeInt(&buf, Int32(56))
         
         
-        case .responseMismatch:
+        case .unknownInteractionType:
             writeInt(&buf, Int32(57))
         
         
-        case .unknownTemplateParameter:
+        case .typeNotAllowedForFlow:
             writeInt(&buf, Int32(58))
         
         
-        case .unclosedPlaceholder:
+        case .tooManyInteractions:
             writeInt(&buf, Int32(59))
         
         
-        case .fieldReadOnly:
+        case .requiredInteractionNotSupportedByApp:
             writeInt(&buf, Int32(60))
         
         
-        case .interactionAlreadyCompleted:
+        case .interactionTypeNotOffered:
             writeInt(&buf, Int32(61))
         
         
-        case .interactionInProgress:
+        case .flowTypeNotOffered:
             writeInt(&buf, Int32(62))
         
         
-        case .interactionPaused:
+        case .sessionNotSuccessful:
             writeInt(&buf, Int32(63))
         
         
-        case .templateNotEditable:
+        case .dateLooksLikeMilliseconds:
             writeInt(&buf, Int32(64))
         
         
-        case .qrCodeExpired:
+        case .invalidDate:
             writeInt(&buf, Int32(65))
         
         
-        case .headerMissing:
+        case .invalidNumber:
             writeInt(&buf, Int32(66))
         
         
-        case .headerDuplicated:
+        case .invalidImageUrl:
             writeInt(&buf, Int32(67))
         
         
-        case .invalidHeader:
+        case .invalidEnumeration:
             writeInt(&buf, Int32(68))
+        
+        
+        case .enumerationNotInSchema:
+            writeInt(&buf, Int32(69))
+        
+        
+        case .responseMismatch:
+            writeInt(&buf, Int32(70))
+        
+        
+        case .unknownTemplateParameter:
+            writeInt(&buf, Int32(71))
+        
+        
+        case .unclosedPlaceholder:
+            writeInt(&buf, Int32(72))
+        
+        
+        case .fieldReadOnly:
+            writeInt(&buf, Int32(73))
+        
+        
+        case .interactionAlreadyCompleted:
+            writeInt(&buf, Int32(74))
+        
+        
+        case .interactionInProgress:
+            writeInt(&buf, Int32(75))
+        
+        
+        case .interactionPaused:
+            writeInt(&buf, Int32(76))
+        
+        
+        case .templateNotEditable:
+            writeInt(&buf, Int32(77))
+        
+        
+        case .qrCodeExpired:
+            writeInt(&buf, Int32(78))
+        
+        
+        case .headerMissing:
+            writeInt(&buf, Int32(79))
+        
+        
+        case .headerDuplicated:
+            writeInt(&buf, Int32(80))
+        
+        
+        case .invalidHeader:
+            writeInt(&buf, Int32(81))
+        
+        
+        case .invalidPresentationDefinition:
+            writeInt(&buf, Int32(82))
+        
+        
+        case .invalidFilter:
+            writeInt(&buf, Int32(83))
+        
+        
+        case .unsupportedFilterKeyword:
+            writeInt(&buf, Int32(84))
+        
+        
+        case .invalidSubmissionRequirement:
+            writeInt(&buf, Int32(85))
+        
+        
+        case .inputDescriptorNotSatisfied:
+            writeInt(&buf, Int32(86))
+        
+        
+        case .submissionRequirementNotSatisfied:
+            writeInt(&buf, Int32(87))
+        
+        
+        case .invalidPresentationSubmission:
+            writeInt(&buf, Int32(88))
+        
+        
+        case .invalidOpenIdVpRequest:
+            writeInt(&buf, Int32(89))
+        
+        
+        case .invalidVerificationResult:
+            writeInt(&buf, Int32(90))
+        
+        
+        case .invalidApiKey:
+            writeInt(&buf, Int32(91))
+        
+        
+        case .credentialFormatNotAccepted:
+            writeInt(&buf, Int32(92))
+        
+        
+        case .invalidCredential:
+            writeInt(&buf, Int32(93))
         
         }
     }
