@@ -2,7 +2,10 @@
 //! document with an explicit stack; filter expressions recurse only as deep as the parsed
 //! expression, which the parser bounded.
 
+use alloc::string::String;
 use alloc::vec::Vec;
+
+use regex_automata::meta::Regex;
 
 use super::ast::{CmpOp, Comparable, FilterQuery, Logical, RegexFn, Segment, Selector, ValueFn};
 use super::compare::{equal, less, Val};
@@ -43,9 +46,28 @@ impl Budget {
 
 /// What every step of one evaluation shares.
 pub(crate) struct Ctx<'a> {
-    pub(crate) root: &'a Value,
-    pub(crate) limits: Limits,
-    pub(crate) budget: Budget,
+    root: &'a Value,
+    limits: Limits,
+    budget: Budget,
+    /// Patterns taken from the document, compiled once per selection.
+    patterns: Vec<(bool, String, Option<Regex>)>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(root: &'a Value, limits: &Limits) -> Self {
+        Ctx { root, limits: *limits, budget: Budget::for_limits(limits), patterns: Vec::new() }
+    }
+
+    /// The compiled form of a pattern found in the document (`None`: not a valid I-Regexp).
+    fn pattern(&mut self, pattern: &str, whole: bool) -> Result<Option<Regex>> {
+        if let Some((_, _, re)) = self.patterns.iter().find(|(w, p, _)| *w == whole && p == pattern) {
+            return Ok(re.clone());
+        }
+        self.budget.charge(iregexp::COMPILE_COST)?;
+        let re = iregexp::compile(pattern, whole, &self.limits);
+        self.patterns.push((whole, String::from(pattern), re.clone()));
+        Ok(re)
+    }
 }
 
 type Nodes<'v, I> = Vec<(I, &'v Value)>;
@@ -256,22 +278,23 @@ fn regex<'x, 'c: 'x>(f: &'x RegexFn, current: &'x Value, ctx: &mut Ctx<'c>) -> R
     let Val::Ref(Value::String(subject)) = value(&f.subject, current, ctx)? else {
         return Ok(false);
     };
-    let compiled;
     let re = match &f.compiled {
-        Some(cached) => cached.as_ref(),
+        Some(cached) => cached.clone(),
         None => {
             let Val::Ref(Value::String(pattern)) = value(&f.pattern, current, ctx)? else {
                 return Ok(false);
             };
-            // Compiling costs about the pattern's length; a document can hold many patterns.
-            ctx.budget.charge(pattern.len())?;
-            compiled = iregexp::compile(pattern, f.whole, &ctx.limits);
-            compiled.as_ref()
+            ctx.pattern(pattern, f.whole)?
         }
     };
-    // Matching costs about the subject's length times the automaton's size.
-    ctx.budget.charge(subject.len())?;
-    Ok(re.is_some_and(|re| re.is_match(subject.as_str())))
+    let Some(re) = re else {
+        return Ok(false);
+    };
+    // A PikeVM's time grows with the subject's length times the automaton's live states;
+    // the automaton's size (per KiB) stands in for the latter.
+    let per_byte = (re.memory_usage() / 1024).saturating_add(1);
+    ctx.budget.charge(subject.len().saturating_mul(per_byte))?;
+    Ok(re.is_match(subject.as_str()))
 }
 
 #[cfg(test)]

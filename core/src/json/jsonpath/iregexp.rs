@@ -13,9 +13,13 @@ use regex_automata::util::syntax;
 
 use crate::limits::Limits;
 
-/// Largest NFA a pattern may compile to, in bytes. Generous for real patterns (`\p{L}+` needs a
-/// few tens of KiB) while keeping one hostile pattern from taking much memory or time.
-const NFA_SIZE_LIMIT: usize = 1 << 20;
+/// Largest NFA a pattern may compile to, in bytes. Room for real patterns (`\p{L}+` takes
+/// 16 KiB, `[\p{L}\p{N}_-]{1,64}` 1.1 MiB) while keeping a hostile one from taking much memory;
+/// compiling up to the limit takes tens of milliseconds.
+const NFA_SIZE_LIMIT: usize = 2 << 20;
+
+/// Work units charged for compiling a pattern met during evaluation (sized for the worst case).
+pub(crate) const COMPILE_COST: usize = NFA_SIZE_LIMIT / 32;
 
 /// Compiles an I-Regexp, anchored at both ends when `whole` (for `match`). `None` when the
 /// pattern is not an I-Regexp or does not fit the bounds.

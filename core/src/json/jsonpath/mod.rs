@@ -1,4 +1,4 @@
-//! RFC 9535 JSONPath: parse a query once, select nodes from a [`Value`](crate::json::Value).
+//! RFC 9535 JSONPath: parse a query once, select nodes from a [`Value`].
 //!
 //! The whole RFC is implemented: child and descendant segments, name, wildcard, index, slice
 //! and filter selectors, comparisons with the RFC's semantics (Nothing, deep equality, numbers
@@ -9,10 +9,13 @@
 //! Results come in document order, each with its normalized path (RFC 9535 section 2.7).
 //!
 //! Bounds: the query is at most `max_string_bytes` long and nests brackets, parentheses and
-//! function calls at most `max_depth` deep ([`ErrorCode::NestingTooDeep`]); every nodelist holds
-//! at most `max_items` nodes, and one selection spends at most 32 × `max_items` units of work
-//! (nodes visited, values compared, regex bytes) — both [`ErrorCode::TooManyItems`]. Descendant
-//! segments walk the document with an explicit stack.
+//! function calls at most `max_depth` deep ([`ErrorCode::NestingTooDeep`]). Descendant segments
+//! walk the document with an explicit stack. The following fail with [`ErrorCode::TooManyItems`]:
+//! a nodelist longer than `max_items`; a selection spending more than 32 × `max_items` units of
+//! work (a node visited or produced, a pair of values compared, a subject byte matched per KiB
+//! of compiled regex, 65,536 per pattern compiled from the document); result locations totalling
+//! more than 4 × `max_input_bytes`. A regex compiles to at most 2 MiB of NFA and nests groups at
+//! most `max_depth` deep; one that does not fit counts as invalid (the function is false).
 //!
 //! ```
 //! use ssi_verify_core::json::{jsonpath::Query, Value};
@@ -46,6 +49,9 @@ use alloc::vec::Vec;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Value;
 use crate::limits::Limits;
+
+/// The normalized paths of one result may total at most this many times `max_input_bytes`.
+const LOCATION_FACTOR: usize = 4;
 
 /// A parsed, well-typed JSONPath query. Regular expressions given as literals are compiled once,
 /// here, and reused by every [`select`](Query::select).
@@ -120,10 +126,22 @@ impl Query {
     ///
     /// [`ErrorCode::TooManyItems`]: crate::ErrorCode::TooManyItems
     pub fn select<'v>(&self, root: &'v Value, limits: &Limits) -> Result<Vec<Node<'v>>> {
-        let mut ctx = eval::Ctx { root, limits: *limits, budget: eval::Budget::for_limits(limits) };
+        let mut ctx = eval::Ctx::new(root, limits);
         let mut arena = path::Arena::default();
         let nodes = eval::run(&self.segments, alloc::vec![(None, root)], &mut arena, &mut ctx)?;
-        Ok(nodes.into_iter().map(|(id, value)| Node { location: arena.location(id), value }).collect())
+        // Locations repeat their ancestors' names, so their total can outgrow the document.
+        let cap = limits.max_input_bytes.saturating_mul(LOCATION_FACTOR);
+        let mut total = 0usize;
+        let mut out = Vec::with_capacity(nodes.len());
+        for (id, value) in nodes {
+            let location = arena.location(id);
+            total = total.saturating_add(location.len());
+            if total > cap {
+                return Err(Error::new(ErrorCode::TooManyItems, "JSONPath result locations too long"));
+            }
+            out.push(Node { location, value });
+        }
+        Ok(out)
     }
 }
 
@@ -187,6 +205,29 @@ mod tests {
         let limits = Limits { max_items: 5000, ..Limits::DEFAULT };
         let d = Value::parse(&wide, &Limits::DEFAULT).unwrap();
         assert_eq!(select("$[?count($[*]) > 1]", &d, &limits).unwrap_err().code(), ErrorCode::TooManyItems);
+    }
+
+    #[test]
+    fn long_names_repeated_in_locations_are_bounded() {
+        let name = "n".repeat(10_000);
+        let d = doc(&format!("{{\"{name}\":[{}]}}", ["0"; 100].join(",")));
+        let tight = Limits { max_input_bytes: 100_000, ..Limits::DEFAULT };
+        assert_eq!(select("$..*", &d, &tight).unwrap_err().code(), ErrorCode::TooManyItems);
+        assert_eq!(select("$..*", &d, &Limits::DEFAULT).unwrap().len(), 101);
+    }
+
+    #[test]
+    fn hostile_regex_work_is_bounded() {
+        let subject = "a".repeat(1 << 20);
+        let d = doc(&format!("[\"{subject}\"]"));
+        let err = select("$[?search(@, '.{1,200}x')]", &d, &Limits::DEFAULT).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::TooManyItems);
+        let patterns =
+            format!("[{}]", (0..200).map(|i| format!("{{\"p\":\"a{{{i}}}\"}}")).collect::<Vec<_>>().join(","));
+        let err = select("$[?match('a', @.p)]", &doc(&patterns), &Limits::DEFAULT).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::TooManyItems);
+        let same = format!("[{}]", ["{\"p\":\"a+\"}"; 1000].join(","));
+        assert_eq!(select("$[?match('aa', @.p)]", &doc(&same), &Limits::DEFAULT).unwrap().len(), 1000);
     }
 
     #[test]
