@@ -7,6 +7,7 @@ mod args;
 mod demo;
 mod gataca;
 mod input;
+mod json_tools;
 mod proofspace;
 mod smartid;
 
@@ -71,6 +72,8 @@ Gataca / OpenID4VP:
   gataca api-key decode [HEADER]              id of a Basic value (secret not printed)
 
 Primitives:
+  jcs [FILE]                                   RFC 8785 canonical bytes (no trailing newline)
+  jsonpath QUERY [FILE]                        RFC 9535 nodelist values as one JSON array
   ed25519-verify --public-key HEX --signature HEX --message HEX
 
 Other:
@@ -100,6 +103,8 @@ fn run(argv: &[String]) -> CmdResult {
         "proofspace" => proofspace::run(rest),
         "gataca" => gataca::run(rest),
         "ed25519-verify" => gataca::ed25519_verify(rest),
+        "jcs" => json_tools::jcs(rest),
+        "jsonpath" => json_tools::jsonpath(rest),
         "demo" => demo::run(rest),
         "version" | "--version" => {
             emit(&format!("ssi-verify {}\n", env!("CARGO_PKG_VERSION")));
