@@ -8,6 +8,7 @@ mod demo;
 mod gataca;
 mod input;
 mod json_tools;
+mod proof;
 mod proofspace;
 mod smartid;
 
@@ -71,6 +72,13 @@ Gataca / OpenID4VP:
   gataca api-key encode --id ID --secret S    the Basic Authorization value
   gataca api-key decode [HEADER]              id of a Basic value (secret not printed)
 
+JcsEd25519Signature2020 proofs (any JSON document):
+  proof verify [--trust-store FILE] [--purpose P] [--domain D] [--challenge C]
+        [--allow-sha256-prehash yes] [FILE]      did:key resolves offline; other DIDs need the store
+  proof sign --secret-key SEEDFILE --verification-method VM --created TIME
+        [--purpose P] [--domain D] [--nonce N] [FILE]
+  proof did-key --public-key HEX               the did:key verification method of a key
+
 Primitives:
   jcs [FILE]                                   RFC 8785 canonical bytes (no trailing newline)
   jsonpath QUERY [FILE]                        RFC 9535 nodelist values as one JSON array
@@ -103,6 +111,7 @@ fn run(argv: &[String]) -> CmdResult {
         "proofspace" => proofspace::run(rest),
         "gataca" => gataca::run(rest),
         "ed25519-verify" => gataca::ed25519_verify(rest),
+        "proof" => proof::run(rest),
         "jcs" => json_tools::jcs(rest),
         "jsonpath" => json_tools::jsonpath(rest),
         "demo" => demo::run(rest),
