@@ -432,6 +432,35 @@ typedef struct ssi_str {
   size_t len;
 } ssi_str;
 
+// What every `JcsEd25519Signature2020` proof must satisfy besides a good signature.
+// An empty string means "no requirement".
+typedef struct ssi_proof_expectations {
+  // Required `proofPurpose` (e.g. `assertionMethod`, `authentication`).
+  struct ssi_str proof_purpose;
+  // Required `domain` (the string, or one member of an array).
+  struct ssi_str domain;
+  // Required `challenge` or, as Gataca writes it, `nonce`.
+  struct ssi_str challenge_or_nonce;
+  // Also accept Ed25519 over SHA-256(JCS) (the spec prose); off in the published vectors.
+  bool allow_sha256_prehash;
+} ssi_proof_expectations;
+
+// What a VC-JWT / VP-JWT's claims must satisfy. An empty string means "no requirement".
+typedef struct ssi_jwt_policy {
+  // Required `iss`.
+  struct ssi_str issuer;
+  // Required member of `aud`.
+  struct ssi_str audience;
+  // Current time, seconds since the epoch.
+  uint64_t now;
+  // Allowed clock skew in seconds for `exp` and `nbf`.
+  uint64_t leeway;
+  // Whether a token without `exp` is refused.
+  bool require_exp;
+  // Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
+  bool accept_millisecond_times;
+} ssi_jwt_policy;
+
 // What a Bearer token must satisfy.
 typedef struct ssi_bearer_policy {
   // The service's public DID.
@@ -517,6 +546,8 @@ typedef struct ssi_auth_request {
 
 
 
+
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -557,6 +588,188 @@ ssi_status ssi_last_error_detail(uint8_t *buf, size_t cap, size_t *out_len);
 
 // The library version as a static NUL-terminated string (never NULL, never freed).
 const char *ssi_version(void);
+
+// Writes the RFC 8785 (JCS) canonical form of a JSON document.
+//
+// Parameters: `json`/`json_len` the document (strict RFC 8259: duplicate names and lone
+// surrogates are refused); `limits` NULL for the defaults; `out`/`out_cap` receive the
+// NUL-terminated canonical text, `*out_len` its length.
+// Returns `SSI_OK`, a JSON error (`SSI_ERROR_INVALID_JSON`, `SSI_ERROR_DUPLICATE_KEY`,
+// `SSI_ERROR_LONE_SURROGATE`, ...), `SSI_ERROR_NUMBER_NOT_I_JSON`, a limit error, or
+// `SSI_ERROR_BUFFER_TOO_SMALL` (with the size needed in `*out_len`).
+//
+// # Safety
+// `json` readable for `json_len`; `limits` NULL or readable; `out` writable for `out_cap`;
+// `out_len` writable.
+ssi_status ssi_jcs_canonicalize(const uint8_t *json, size_t json_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Runs an RFC 9535 JSONPath query and writes the selected nodes as a JSON array
+// `[{"location":"$['a'][0]","value":...}]`, in document order.
+//
+// Returns `SSI_OK`, `SSI_ERROR_INVALID_JSONPATH`, a JSON error for the document, a limit
+// error (`SSI_ERROR_TOO_MANY_ITEMS` when the selection exceeds its budget), or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `query` and `json` readable for their lengths; `limits` NULL or readable; `out` writable for
+// `out_cap`; `out_len` writable.
+ssi_status ssi_jsonpath_select(const uint8_t *query, size_t query_len, const uint8_t *json, size_t json_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Verifies an Ed25519 signature (RFC 8032, strict: small-order keys and non-canonical `S`
+// are refused).
+//
+// Parameters: `public_key` 32 bytes, `signature` 64 bytes, `message` any bytes; `*out` the verdict
+// (`SSI_ERROR_SIGNATURE_MISMATCH` when it does not verify).
+// Returns `SSI_OK`, `SSI_ERROR_INVALID_KEY`, `SSI_ERROR_INVALID_SIGNATURE_ENCODING`, or
+// `SSI_ERROR_NULL_POINTER`.
+//
+// # Safety
+// Inputs readable for their lengths; `out` writable.
+ssi_status ssi_ed25519_verify(const uint8_t *public_key, size_t public_key_len, const uint8_t *signature, size_t signature_len, const uint8_t *message, size_t message_len, struct ssi_verdict *out);
+
+// Writes the 32-byte Ed25519 public key of a 32-byte secret seed (raw bytes, no NUL).
+//
+// Returns `SSI_OK`, `SSI_ERROR_INVALID_KEY` for a seed that is not 32 bytes, or
+// `SSI_ERROR_BUFFER_TOO_SMALL` (then `*out_len` is 32).
+//
+// # Safety
+// `seed` readable for `seed_len`; `out` writable for `out_cap`; `out_len` writable.
+ssi_status ssi_ed25519_public_key(const uint8_t *seed, size_t seed_len, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Writes the `did:key` verification-method id (`did:key:z6Mk…#z6Mk…`) of a 32-byte Ed25519
+// public key.
+//
+// Returns `SSI_OK`, `SSI_ERROR_INVALID_KEY`, or `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `public_key` readable for `public_key_len`; `out` writable for `out_cap`; `out_len` writable.
+ssi_status ssi_did_key_verification_method(const uint8_t *public_key, size_t public_key_len, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Resolves `did:key:z6Mk…` (or its verification method `did:key:z6Mk…#z6Mk…`) offline and
+// writes the 32-byte Ed25519 public key (raw bytes, no NUL).
+//
+// Returns `SSI_OK`, `SSI_ERROR_INVALID_DID`, `SSI_ERROR_UNSUPPORTED_DID_METHOD`,
+// `SSI_ERROR_UNSUPPORTED_KEY`, `SSI_ERROR_INVALID_KEY`, or `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `did` readable for `did_len`; `out` writable for `out_cap`; `out_len` writable.
+ssi_status ssi_resolve_did_key(const uint8_t *did, size_t did_len, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Verifies every `JcsEd25519Signature2020` proof of a JSON document (a Gataca presentation
+// definition, data agreement, credential or presentation).
+//
+// Parameters: `document`; `trust_store` a JSON object `{"<DID or verification method>":
+// "<hex Ed25519 public key>"}`, or NULL/0 to trust only `did:key` methods (resolved offline);
+// `expect` NULL for no requirement; `*out` the verdict of all proofs (valid when every proof
+// is, else the first failure: `SSI_ERROR_SIGNATURE_MISMATCH`, `SSI_ERROR_PROOF_PURPOSE_MISMATCH`,
+// `SSI_ERROR_PROOF_DOMAIN_MISMATCH`, `SSI_ERROR_PROOF_CHALLENGE_MISMATCH`); `report` receives a
+// JSON array with one object per proof: `{"verificationMethod":...,"valid":true,"reason":null,
+// "reading":{"message":"jcs","encoding":"base64url"}}`.
+// Returns `SSI_OK`, or an error such as `SSI_ERROR_PROOF_MISSING`,
+// `SSI_ERROR_UNSUPPORTED_PROOF_TYPE`, `SSI_ERROR_UNKNOWN_VERIFICATION_METHOD`,
+// `SSI_ERROR_INVALID_SIGNATURE_ENCODING`, a JSON error, `SSI_ERROR_BUFFER_TOO_SMALL` (then
+// `*out` is not written).
+//
+// # Safety
+// Inputs readable for their lengths; `expect` NULL or readable with valid strings; `limits`
+// NULL or readable; outputs writable.
+ssi_status ssi_verify_proofs(const uint8_t *document, size_t document_len, const uint8_t *trust_store, size_t trust_store_len, const struct ssi_proof_expectations *expect, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *report, size_t report_cap, size_t *report_len);
+
+// Adds a `JcsEd25519Signature2020` proof (raw JCS, base58btc signature) to a JSON object and
+// writes the signed document.
+//
+// Parameters: `document` a JSON object; `seed` the 32-byte Ed25519 secret seed;
+// `verification_method`, `proof_purpose` and `created` (RFC 3339 text) the proof members;
+// `extra` a JSON object of further proof members such as `domain` or `nonce` (NULL/0 for none).
+// Returns `SSI_OK`, `SSI_ERROR_INVALID_KEY`, `SSI_ERROR_UNEXPECTED_JSON_TYPE`,
+// `SSI_ERROR_INVALID_ARGUMENT` (an `extra` member the proof writes itself), a JSON error, or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// Inputs readable for their lengths; `limits` NULL or readable; `out` writable for `out_cap`;
+// `out_len` writable.
+ssi_status ssi_sign_jcs_ed25519(const uint8_t *document, size_t document_len, const uint8_t *seed, size_t seed_len, struct ssi_str verification_method, struct ssi_str proof_purpose, struct ssi_str created, const uint8_t *extra, size_t extra_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Parses and validates an `openid-vp://` (or `openid4vp://`) authorization request URI and
+// writes it as JSON: `{"scheme":"openid-vp://","client_id":...,"response_type":"vp_token",
+// "response_mode":...,"redirect_uri":...,"response_uri":...,"request_uri":...,"scope":...,
+// "nonce":...,"state":...,"presentation_definition":...,"presentation_definition_uri":...,
+// "other":[{"name":...,"value":...}]}` (absent parameters are `null`).
+//
+// Returns `SSI_OK`, `SSI_ERROR_INVALID_OPEN_ID_VP_REQUEST`, a limit error, or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `uri` readable for `uri_len`; `limits` NULL or readable; `out` writable for `out_cap`;
+// `out_len` writable.
+ssi_status ssi_openid_vp_parse_request(const uint8_t *uri, size_t uri_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Parses and validates the body Gataca Studio posts to a verification template's webhook and
+// writes a summary: `{"id":...,"subject":...,"status":"SUCCESS","valid":true,"payload":{...}
+// or null,"verificationResult":{"checks":[...],"warnings":[...],"errors":[...]},
+// "unknownChecks":[...]}`. `valid` is Gataca's rule (no errors, at least one check); a
+// `REJECT` body parses fine with `valid` false.
+//
+// Returns `SSI_OK`, a JSON error, `SSI_ERROR_MISSING_FIELD`, `SSI_ERROR_UNEXPECTED_JSON_TYPE`,
+// `SSI_ERROR_UNKNOWN_FIELD`, `SSI_ERROR_INVALID_FIELD_VALUE`,
+// `SSI_ERROR_INVALID_VERIFICATION_RESULT` (status `SUCCESS` with errors or no checks), or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `json` readable for `json_len`; `limits` NULL or readable; `out` writable for `out_cap`;
+// `out_len` writable.
+ssi_status ssi_gataca_check_webhook(const uint8_t *json, size_t json_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Writes the Gataca Studio API-key `Authorization` value `Basic base64(id:secret)`.
+//
+// Returns `SSI_OK`, `SSI_ERROR_INVALID_API_KEY` (empty part, control character, `:` in the id),
+// or `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// Inputs readable for their lengths; `out` writable for `out_cap`; `out_len` writable.
+ssi_status ssi_gataca_api_key_encode(const uint8_t *id, size_t id_len, const uint8_t *secret, size_t secret_len, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Reads an API-key `Authorization` value (`Basic <base64>` or the bare Base64) and writes the
+// id and the secret, each NUL-terminated, into their own buffers.
+//
+// Both are written only when both fit; otherwise `SSI_ERROR_BUFFER_TOO_SMALL` and both
+// `*id_len` and `*secret_len` receive the sizes needed.
+// Returns `SSI_OK`, `SSI_ERROR_INVALID_API_KEY`, `SSI_ERROR_INVALID_BASE64`,
+// `SSI_ERROR_INVALID_UTF8`, or `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `header` readable for `header_len`; each buffer writable for its capacity; the length
+// pointers writable.
+ssi_status ssi_gataca_api_key_decode(const uint8_t *header, size_t header_len, uint8_t *id_out, size_t id_cap, size_t *id_len, uint8_t *secret_out, size_t secret_cap, size_t *secret_len);
+
+// Decodes a VC-JWT / VP-JWT without verifying it and writes
+// `{"kind":"credential"|"presentation","header":{...},"claims":{...},"document":{...}}`, where
+// `document` is the embedded `vc`/`vp` with the registered claims filled in.
+//
+// Returns `SSI_OK`, `SSI_ERROR_INVALID_JWT`, `SSI_ERROR_INVALID_CREDENTIAL` (no or both of
+// `vc`/`vp`, or claims contradicting the document), an encoding or JSON error, or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `token` readable for `token_len`; `limits` NULL or readable; `out` writable for `out_cap`;
+// `out_len` writable.
+ssi_status ssi_jwt_vc_decode(const uint8_t *token, size_t token_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Verifies an EdDSA VC-JWT / VP-JWT: the key is the header's `kid` (or `iss`) resolved in the
+// trust store (same JSON form as `ssi_verify_proofs`; NULL/0 trusts only `did:key`), then the
+// time claims and `iss`/`aud` per `policy`.
+//
+// Parameters: `*out` the verdict (`SSI_ERROR_SIGNATURE_MISMATCH`, `SSI_ERROR_JWT_EXPIRED`,
+// `SSI_ERROR_JWT_NOT_YET_VALID`, `SSI_ERROR_JWT_ISSUER_MISMATCH`,
+// `SSI_ERROR_JWT_AUDIENCE_MISMATCH`); `decoded` receives the same JSON as `ssi_jwt_vc_decode`.
+// Returns `SSI_OK`, or errors such as `SSI_ERROR_INVALID_JWT`, `SSI_ERROR_JWT_ALG_MISMATCH`,
+// `SSI_ERROR_UNKNOWN_VERIFICATION_METHOD`, `SSI_ERROR_JWT_EXP_IN_MILLISECONDS`,
+// `SSI_ERROR_BUFFER_TOO_SMALL` (then `*out` is not written).
+//
+// # Safety
+// Inputs readable for their lengths; `policy` readable with valid strings; `limits` NULL or
+// readable; outputs writable.
+ssi_status ssi_jwt_vc_verify(const uint8_t *token, size_t token_len, const uint8_t *trust_store, size_t trust_store_len, const struct ssi_jwt_policy *policy, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *decoded, size_t decoded_cap, size_t *decoded_len);
 
 // Verifies an `X-Body-Signature` over the exact body bytes. The key (SPKI PEM) decides the
 // scheme: RSA 2048 to 4096 bits uses PKCS#1 v1.5 + SHA3-256, Ed25519 signs the raw body.

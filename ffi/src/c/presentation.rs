@@ -1,0 +1,732 @@
+//! Gataca / OpenID4VP through the C ABI: JCS, JSONPath, Ed25519, `did:key`,
+//! `JcsEd25519Signature2020` proofs, VC-JWTs, `openid-vp://` requests, verification-result
+//! webhooks and API keys.
+//!
+//! Structured results are written as compact JSON text, so C callers need no new types beyond
+//! the two policy structs.
+
+use ssi_verify_core::codec::hex_decode;
+use ssi_verify_core::crypto::did_key::{did_key_verification_method, resolve_did_key, TrustStore};
+use ssi_verify_core::crypto::ed25519::{Ed25519PublicKey, Ed25519SecretKey};
+use ssi_verify_core::jose::JwtPolicy;
+use ssi_verify_core::json::jsonpath::Query;
+use ssi_verify_core::json::{jcs, Value};
+use ssi_verify_core::presentation::api_key::ApiKey;
+use ssi_verify_core::presentation::jwt_vc::{decode_jwt_vc, verify_jwt_vc, JwtCredential, JwtKind};
+use ssi_verify_core::presentation::openid::AuthorizationRequest;
+use ssi_verify_core::presentation::proof::{
+    sign_jcs_ed25519, verify_proofs, ProofCheck, ProofExpectations, SignatureEncoding, SignedMessage,
+};
+use ssi_verify_core::presentation::result::WebhookPayload;
+use ssi_verify_core::{Error, ErrorCode, Limits, Verdict};
+
+use super::{boundary, bytes, limits, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage};
+
+/// What every `JcsEd25519Signature2020` proof must satisfy besides a good signature.
+/// An empty string means "no requirement".
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SsiProofExpectations {
+    /// Required `proofPurpose` (e.g. `assertionMethod`, `authentication`).
+    pub proof_purpose: ssi_str,
+    /// Required `domain` (the string, or one member of an array).
+    pub domain: ssi_str,
+    /// Required `challenge` or, as Gataca writes it, `nonce`.
+    pub challenge_or_nonce: ssi_str,
+    /// Also accept Ed25519 over SHA-256(JCS) (the spec prose); off in the published vectors.
+    pub allow_sha256_prehash: bool,
+}
+
+/// What a VC-JWT / VP-JWT's claims must satisfy. An empty string means "no requirement".
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SsiJwtPolicy {
+    /// Required `iss`.
+    pub issuer: ssi_str,
+    /// Required member of `aud`.
+    pub audience: ssi_str,
+    /// Current time, seconds since the epoch.
+    pub now: u64,
+    /// Allowed clock skew in seconds for `exp` and `nbf`.
+    pub leeway: u64,
+    /// Whether a token without `exp` is refused.
+    pub require_exp: bool,
+    /// Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
+    pub accept_millisecond_times: bool,
+}
+
+/// Copies raw bytes (no NUL) into `buf`; on too small a buffer stores the size needed.
+///
+/// # Safety
+/// `buf` NULL or writable for `cap` bytes; `out_len` NULL or writable.
+unsafe fn put_bytes(data: &[u8], buf: *mut u8, cap: usize, out_len: *mut usize) -> Result<(), Error> {
+    if out_len.is_null() {
+        return Err(usage(ErrorCode::NullPointer, "out_len is NULL"));
+    }
+    if buf.is_null() || cap < data.len() {
+        // SAFETY: out_len checked non-NULL above.
+        unsafe { out_len.write(data.len()) };
+        return Err(Error::new(ErrorCode::BufferTooSmall, "output buffer too small; *out_len holds the size needed"));
+    }
+    // SAFETY: buf holds at least data.len() writable bytes; the caller's buffer is its own.
+    unsafe {
+        std::ptr::copy_nonoverlapping(data.as_ptr(), buf, data.len());
+        out_len.write(data.len());
+    }
+    Ok(())
+}
+
+fn string(s: &str) -> Value {
+    Value::String(s.to_owned())
+}
+
+fn object(members: Vec<(&str, Value)>) -> Value {
+    Value::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+fn opt_string(s: Option<&str>) -> Value {
+    s.map_or(Value::Null, string)
+}
+
+/// Reads a trust store given as `{"<DID or verification method>": "<hex Ed25519 key>"}`.
+pub(crate) fn trust_store_from_json(json: &str, limits: &Limits) -> Result<TrustStore, Error> {
+    let mut store = TrustStore::new();
+    if json.is_empty() {
+        return Ok(store);
+    }
+    let doc = Value::parse(json, limits)?;
+    let members = doc.as_object().ok_or_else(|| {
+        Error::new(ErrorCode::UnexpectedJsonType, "trust store must map DIDs or verification methods to hex keys")
+    })?;
+    for (i, (id, key)) in members.iter().enumerate() {
+        let hex = key.as_str().ok_or_else(|| {
+            Error::new(ErrorCode::UnexpectedJsonType, "trust store keys must be hex strings").at_index(i)
+        })?;
+        let key = hex_decode(hex).and_then(|b| Ed25519PublicKey::from_bytes(&b)).map_err(|e| e.at_index(i))?;
+        store.insert(id, key);
+    }
+    Ok(store)
+}
+
+/// The names used in proof reports (the same as the CLI's).
+pub(crate) fn reading_names(check: &ProofCheck) -> Option<(&'static str, &'static str)> {
+    check.reading.map(|r| {
+        let message = match r.message {
+            SignedMessage::RawJcs => "jcs",
+            SignedMessage::Sha256PreHash => "sha256(jcs)",
+            SignedMessage::Sha256PreHashAttached => "sha256(jcs), attached",
+        };
+        let encoding = match r.encoding {
+            SignatureEncoding::Base58Btc => "base58btc",
+            SignatureEncoding::Base64Url => "base64url",
+        };
+        (message, encoding)
+    })
+}
+
+fn proof_report(checks: &[ProofCheck]) -> Value {
+    Value::Array(
+        checks
+            .iter()
+            .map(|c| {
+                let reading = reading_names(c).map_or(Value::Null, |(message, encoding)| {
+                    object(vec![("message", string(message)), ("encoding", string(encoding))])
+                });
+                object(vec![
+                    ("verificationMethod", string(&c.verification_method)),
+                    ("valid", Value::Bool(c.verdict.is_valid())),
+                    ("reason", opt_string(c.verdict.reason().map(ErrorCode::name))),
+                    ("reading", reading),
+                ])
+            })
+            .collect(),
+    )
+}
+
+/// The verdict of a set of proofs: valid when every one is, else the first failure.
+pub(crate) fn overall(checks: &[ProofCheck]) -> Verdict {
+    checks.iter().find_map(|c| c.verdict.reason()).map_or(Verdict::Valid, Verdict::Invalid)
+}
+
+/// Writes the RFC 8785 (JCS) canonical form of a JSON document.
+///
+/// Parameters: `json`/`json_len` the document (strict RFC 8259: duplicate names and lone
+/// surrogates are refused); `limits` NULL for the defaults; `out`/`out_cap` receive the
+/// NUL-terminated canonical text, `*out_len` its length.
+/// Returns `SSI_OK`, a JSON error (`SSI_ERROR_INVALID_JSON`, `SSI_ERROR_DUPLICATE_KEY`,
+/// `SSI_ERROR_LONE_SURROGATE`, ...), `SSI_ERROR_NUMBER_NOT_I_JSON`, a limit error, or
+/// `SSI_ERROR_BUFFER_TOO_SMALL` (with the size needed in `*out_len`).
+///
+/// # Safety
+/// `json` readable for `json_len`; `limits` NULL or readable; `out` writable for `out_cap`;
+/// `out_len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_jcs_canonicalize(
+    json: *const u8,
+    json_len: usize,
+    limits_ptr: *const ssi_limits,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
+        let canonical = jcs::canonicalize_str(json, &limits)?;
+        // SAFETY: forwarded contract.
+        unsafe { put_text(canonical.as_bytes(), out, out_cap, out_len) }
+    })
+}
+
+/// Runs an RFC 9535 JSONPath query and writes the selected nodes as a JSON array
+/// `[{"location":"$['a'][0]","value":...}]`, in document order.
+///
+/// Returns `SSI_OK`, `SSI_ERROR_INVALID_JSONPATH`, a JSON error for the document, a limit
+/// error (`SSI_ERROR_TOO_MANY_ITEMS` when the selection exceeds its budget), or
+/// `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `query` and `json` readable for their lengths; `limits` NULL or readable; `out` writable for
+/// `out_cap`; `out_len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_jsonpath_select(
+    query: *const u8,
+    query_len: usize,
+    json: *const u8,
+    json_len: usize,
+    limits_ptr: *const ssi_limits,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (query, json, limits) = unsafe {
+            (text(query, query_len, "query is NULL")?, text(json, json_len, "json is NULL")?, limits(limits_ptr))
+        };
+        let query = Query::parse(query, &limits)?;
+        let doc = Value::parse(json, &limits)?;
+        let nodes = query.select(&doc, &limits)?;
+        let list = Value::Array(
+            nodes
+                .into_iter()
+                .map(|n| object(vec![("location", Value::String(n.location)), ("value", n.value.clone())]))
+                .collect(),
+        );
+        // SAFETY: forwarded contract.
+        unsafe { put_text(list.to_json().as_bytes(), out, out_cap, out_len) }
+    })
+}
+
+/// Verifies an Ed25519 signature (RFC 8032, strict: small-order keys and non-canonical `S`
+/// are refused).
+///
+/// Parameters: `public_key` 32 bytes, `signature` 64 bytes, `message` any bytes; `*out` the verdict
+/// (`SSI_ERROR_SIGNATURE_MISMATCH` when it does not verify).
+/// Returns `SSI_OK`, `SSI_ERROR_INVALID_KEY`, `SSI_ERROR_INVALID_SIGNATURE_ENCODING`, or
+/// `SSI_ERROR_NULL_POINTER`.
+///
+/// # Safety
+/// Inputs readable for their lengths; `out` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_ed25519_verify(
+    public_key: *const u8,
+    public_key_len: usize,
+    signature: *const u8,
+    signature_len: usize,
+    message: *const u8,
+    message_len: usize,
+    out: *mut ssi_verdict,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (pk, sig, msg) = unsafe {
+            (
+                bytes(public_key, public_key_len, "public_key is NULL")?,
+                bytes(signature, signature_len, "signature is NULL")?,
+                bytes(message, message_len, "message is NULL")?,
+            )
+        };
+        let verdict = Ed25519PublicKey::from_bytes(pk)?.verify(msg, sig)?;
+        // SAFETY: forwarded contract.
+        unsafe { put(out, verdict.into(), "out is NULL") }
+    })
+}
+
+/// Writes the 32-byte Ed25519 public key of a 32-byte secret seed (raw bytes, no NUL).
+///
+/// Returns `SSI_OK`, `SSI_ERROR_INVALID_KEY` for a seed that is not 32 bytes, or
+/// `SSI_ERROR_BUFFER_TOO_SMALL` (then `*out_len` is 32).
+///
+/// # Safety
+/// `seed` readable for `seed_len`; `out` writable for `out_cap`; `out_len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_ed25519_public_key(
+    seed: *const u8,
+    seed_len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let seed = unsafe { bytes(seed, seed_len, "seed is NULL")? };
+        let pk = Ed25519SecretKey::from_slice(seed)?.public_key().to_bytes();
+        // SAFETY: forwarded contract.
+        unsafe { put_bytes(&pk, out, out_cap, out_len) }
+    })
+}
+
+/// Writes the `did:key` verification-method id (`did:key:z6Mk…#z6Mk…`) of a 32-byte Ed25519
+/// public key.
+///
+/// Returns `SSI_OK`, `SSI_ERROR_INVALID_KEY`, or `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `public_key` readable for `public_key_len`; `out` writable for `out_cap`; `out_len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_did_key_verification_method(
+    public_key: *const u8,
+    public_key_len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let pk = unsafe { bytes(public_key, public_key_len, "public_key is NULL")? };
+        let vm = did_key_verification_method(&Ed25519PublicKey::from_bytes(pk)?);
+        // SAFETY: forwarded contract.
+        unsafe { put_text(vm.as_bytes(), out, out_cap, out_len) }
+    })
+}
+
+/// Resolves `did:key:z6Mk…` (or its verification method `did:key:z6Mk…#z6Mk…`) offline and
+/// writes the 32-byte Ed25519 public key (raw bytes, no NUL).
+///
+/// Returns `SSI_OK`, `SSI_ERROR_INVALID_DID`, `SSI_ERROR_UNSUPPORTED_DID_METHOD`,
+/// `SSI_ERROR_UNSUPPORTED_KEY`, `SSI_ERROR_INVALID_KEY`, or `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `did` readable for `did_len`; `out` writable for `out_cap`; `out_len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_resolve_did_key(
+    did: *const u8,
+    did_len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let did = unsafe { text(did, did_len, "did is NULL")? };
+        let pk = resolve_did_key(did)?.to_bytes();
+        // SAFETY: forwarded contract.
+        unsafe { put_bytes(&pk, out, out_cap, out_len) }
+    })
+}
+
+/// Verifies every `JcsEd25519Signature2020` proof of a JSON document (a Gataca presentation
+/// definition, data agreement, credential or presentation).
+///
+/// Parameters: `document`; `trust_store` a JSON object `{"<DID or verification method>":
+/// "<hex Ed25519 public key>"}`, or NULL/0 to trust only `did:key` methods (resolved offline);
+/// `expect` NULL for no requirement; `*out` the verdict of all proofs (valid when every proof
+/// is, else the first failure: `SSI_ERROR_SIGNATURE_MISMATCH`, `SSI_ERROR_PROOF_PURPOSE_MISMATCH`,
+/// `SSI_ERROR_PROOF_DOMAIN_MISMATCH`, `SSI_ERROR_PROOF_CHALLENGE_MISMATCH`); `report` receives a
+/// JSON array with one object per proof: `{"verificationMethod":...,"valid":true,"reason":null,
+/// "reading":{"message":"jcs","encoding":"base64url"}}`.
+/// Returns `SSI_OK`, or an error such as `SSI_ERROR_PROOF_MISSING`,
+/// `SSI_ERROR_UNSUPPORTED_PROOF_TYPE`, `SSI_ERROR_UNKNOWN_VERIFICATION_METHOD`,
+/// `SSI_ERROR_INVALID_SIGNATURE_ENCODING`, a JSON error, `SSI_ERROR_BUFFER_TOO_SMALL` (then
+/// `*out` is not written).
+///
+/// # Safety
+/// Inputs readable for their lengths; `expect` NULL or readable with valid strings; `limits`
+/// NULL or readable; outputs writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_verify_proofs(
+    document: *const u8,
+    document_len: usize,
+    trust_store: *const u8,
+    trust_store_len: usize,
+    expect: *const SsiProofExpectations,
+    limits_ptr: *const ssi_limits,
+    out: *mut ssi_verdict,
+    report: *mut u8,
+    report_cap: usize,
+    report_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (doc, store, limits) = unsafe {
+            (
+                text(document, document_len, "document is NULL")?,
+                text(trust_store, trust_store_len, "trust_store is NULL")?,
+                limits(limits_ptr),
+            )
+        };
+        // SAFETY: NULL or readable, per the contract.
+        let expectations = match unsafe { expect.as_ref() } {
+            None => ProofExpectations::default(),
+            // SAFETY: forwarded contract for the strings inside `e`.
+            Some(e) => unsafe {
+                ProofExpectations {
+                    proof_purpose: e.proof_purpose.opt("proof_purpose")?,
+                    domain: e.domain.opt("domain")?,
+                    challenge_or_nonce: e.challenge_or_nonce.opt("challenge_or_nonce")?,
+                    allow_sha256_prehash: e.allow_sha256_prehash,
+                }
+            },
+        };
+        let keys = trust_store_from_json(store, &limits)?;
+        let doc = Value::parse(doc, &limits)?;
+        let checks = verify_proofs(&doc, &keys, &expectations, &limits)?;
+        if out.is_null() {
+            return Err(usage(ErrorCode::NullPointer, "out is NULL"));
+        }
+        // SAFETY: forwarded contract; the verdict is written only once the report fits.
+        unsafe {
+            put_text(proof_report(&checks).to_json().as_bytes(), report, report_cap, report_len)?;
+            put(out, overall(&checks).into(), "out is NULL")
+        }
+    })
+}
+
+/// Adds a `JcsEd25519Signature2020` proof (raw JCS, base58btc signature) to a JSON object and
+/// writes the signed document.
+///
+/// Parameters: `document` a JSON object; `seed` the 32-byte Ed25519 secret seed;
+/// `verification_method`, `proof_purpose` and `created` (RFC 3339 text) the proof members;
+/// `extra` a JSON object of further proof members such as `domain` or `nonce` (NULL/0 for none).
+/// Returns `SSI_OK`, `SSI_ERROR_INVALID_KEY`, `SSI_ERROR_UNEXPECTED_JSON_TYPE`,
+/// `SSI_ERROR_INVALID_ARGUMENT` (an `extra` member the proof writes itself), a JSON error, or
+/// `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// Inputs readable for their lengths; `limits` NULL or readable; `out` writable for `out_cap`;
+/// `out_len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_sign_jcs_ed25519(
+    document: *const u8,
+    document_len: usize,
+    seed: *const u8,
+    seed_len: usize,
+    verification_method: ssi_str,
+    proof_purpose: ssi_str,
+    created: ssi_str,
+    extra: *const u8,
+    extra_len: usize,
+    limits_ptr: *const ssi_limits,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (doc, seed, vm, purpose, created, extra, limits) = unsafe {
+            (
+                text(document, document_len, "document is NULL")?,
+                bytes(seed, seed_len, "seed is NULL")?,
+                verification_method.get("verification_method")?,
+                proof_purpose.get("proof_purpose")?,
+                created.get("created")?,
+                text(extra, extra_len, "extra is NULL")?,
+                limits(limits_ptr),
+            )
+        };
+        let key = Ed25519SecretKey::from_slice(seed)?;
+        let doc = Value::parse(doc, &limits)?;
+        let extra = extra_members(extra, &limits)?;
+        let pairs: Vec<(&str, Value)> = extra.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        let signed = sign_jcs_ed25519(&doc, &key, vm, purpose, created, &pairs)?;
+        // SAFETY: forwarded contract.
+        unsafe { put_text(signed.to_json().as_bytes(), out, out_cap, out_len) }
+    })
+}
+
+/// The members of an optional JSON object of extra proof members (empty text: none).
+pub(crate) fn extra_members(json: &str, limits: &Limits) -> Result<Vec<(String, Value)>, Error> {
+    if json.is_empty() {
+        return Ok(Vec::new());
+    }
+    match Value::parse(json, limits)? {
+        Value::Object(members) => Ok(members),
+        _ => Err(Error::new(ErrorCode::UnexpectedJsonType, "extra proof members must be a JSON object")),
+    }
+}
+
+/// The `openid-vp://` request as JSON, with the URI's parameter names.
+pub(crate) fn request_json(r: &AuthorizationRequest) -> String {
+    let other =
+        Value::Array(r.other.iter().map(|(k, v)| object(vec![("name", string(k)), ("value", string(v))])).collect());
+    object(vec![
+        ("scheme", string(&r.scheme)),
+        ("client_id", string(&r.client_id)),
+        ("response_type", string(&r.response_type)),
+        ("response_mode", opt_string(r.response_mode.as_deref())),
+        ("redirect_uri", opt_string(r.redirect_uri.as_deref())),
+        ("response_uri", opt_string(r.response_uri.as_deref())),
+        ("request_uri", opt_string(r.request_uri.as_deref())),
+        ("scope", opt_string(r.scope.as_deref())),
+        ("nonce", opt_string(r.nonce.as_deref())),
+        ("state", opt_string(r.state.as_deref())),
+        ("presentation_definition", opt_string(r.presentation_definition.as_deref())),
+        ("presentation_definition_uri", opt_string(r.presentation_definition_uri.as_deref())),
+        ("other", other),
+    ])
+    .to_json()
+}
+
+/// Parses and validates an `openid-vp://` (or `openid4vp://`) authorization request URI and
+/// writes it as JSON: `{"scheme":"openid-vp://","client_id":...,"response_type":"vp_token",
+/// "response_mode":...,"redirect_uri":...,"response_uri":...,"request_uri":...,"scope":...,
+/// "nonce":...,"state":...,"presentation_definition":...,"presentation_definition_uri":...,
+/// "other":[{"name":...,"value":...}]}` (absent parameters are `null`).
+///
+/// Returns `SSI_OK`, `SSI_ERROR_INVALID_OPEN_ID_VP_REQUEST`, a limit error, or
+/// `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `uri` readable for `uri_len`; `limits` NULL or readable; `out` writable for `out_cap`;
+/// `out_len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_openid_vp_parse_request(
+    uri: *const u8,
+    uri_len: usize,
+    limits_ptr: *const ssi_limits,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (uri, limits) = unsafe { (text(uri, uri_len, "uri is NULL")?, limits(limits_ptr)) };
+        let request = AuthorizationRequest::parse(uri, &limits)?;
+        // SAFETY: forwarded contract.
+        unsafe { put_text(request_json(&request).as_bytes(), out, out_cap, out_len) }
+    })
+}
+
+/// Parses and validates the body Gataca Studio posts to a verification template's webhook and
+/// writes a summary: `{"id":...,"subject":...,"status":"SUCCESS","valid":true,"payload":{...}
+/// or null,"verificationResult":{"checks":[...],"warnings":[...],"errors":[...]},
+/// "unknownChecks":[...]}`. `valid` is Gataca's rule (no errors, at least one check); a
+/// `REJECT` body parses fine with `valid` false.
+///
+/// Returns `SSI_OK`, a JSON error, `SSI_ERROR_MISSING_FIELD`, `SSI_ERROR_UNEXPECTED_JSON_TYPE`,
+/// `SSI_ERROR_UNKNOWN_FIELD`, `SSI_ERROR_INVALID_FIELD_VALUE`,
+/// `SSI_ERROR_INVALID_VERIFICATION_RESULT` (status `SUCCESS` with errors or no checks), or
+/// `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `json` readable for `json_len`; `limits` NULL or readable; `out` writable for `out_cap`;
+/// `out_len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_gataca_check_webhook(
+    json: *const u8,
+    json_len: usize,
+    limits_ptr: *const ssi_limits,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
+        let p = WebhookPayload::parse(json, &limits)?;
+        let result = &p.verification_result;
+        let summary = object(vec![
+            ("id", string(&p.id)),
+            ("subject", string(&p.subject)),
+            ("status", string(p.status.name())),
+            ("valid", Value::Bool(result.is_valid())),
+            ("payload", p.payload.clone().map_or(Value::Null, Value::Object)),
+            ("verificationResult", result.to_value()),
+            ("unknownChecks", Value::Array(result.unknown_checks().into_iter().map(string).collect())),
+        ]);
+        // SAFETY: forwarded contract.
+        unsafe { put_text(summary.to_json().as_bytes(), out, out_cap, out_len) }
+    })
+}
+
+/// Writes the Gataca Studio API-key `Authorization` value `Basic base64(id:secret)`.
+///
+/// Returns `SSI_OK`, `SSI_ERROR_INVALID_API_KEY` (empty part, control character, `:` in the id),
+/// or `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// Inputs readable for their lengths; `out` writable for `out_cap`; `out_len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_gataca_api_key_encode(
+    id: *const u8,
+    id_len: usize,
+    secret: *const u8,
+    secret_len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (id, secret) = unsafe { (text(id, id_len, "id is NULL")?, text(secret, secret_len, "secret is NULL")?) };
+        let header = ApiKey::new(id, secret)?.to_header();
+        // SAFETY: forwarded contract.
+        unsafe { put_text(header.as_bytes(), out, out_cap, out_len) }
+    })
+}
+
+/// Reads an API-key `Authorization` value (`Basic <base64>` or the bare Base64) and writes the
+/// id and the secret, each NUL-terminated, into their own buffers.
+///
+/// Both are written only when both fit; otherwise `SSI_ERROR_BUFFER_TOO_SMALL` and both
+/// `*id_len` and `*secret_len` receive the sizes needed.
+/// Returns `SSI_OK`, `SSI_ERROR_INVALID_API_KEY`, `SSI_ERROR_INVALID_BASE64`,
+/// `SSI_ERROR_INVALID_UTF8`, or `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `header` readable for `header_len`; each buffer writable for its capacity; the length
+/// pointers writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_gataca_api_key_decode(
+    header: *const u8,
+    header_len: usize,
+    id_out: *mut u8,
+    id_cap: usize,
+    id_len: *mut usize,
+    secret_out: *mut u8,
+    secret_cap: usize,
+    secret_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let header = unsafe { text(header, header_len, "header is NULL")? };
+        if id_len.is_null() || secret_len.is_null() {
+            return Err(usage(ErrorCode::NullPointer, "id_len or secret_len is NULL"));
+        }
+        let key = ApiKey::from_header(header)?;
+        let (id, secret) = (key.id().as_bytes(), key.secret().as_bytes());
+        let id_needed = id.len().saturating_add(1);
+        let secret_needed = secret.len().saturating_add(1);
+        if id_out.is_null() || id_cap < id_needed || secret_out.is_null() || secret_cap < secret_needed {
+            // SAFETY: both checked non-NULL above.
+            unsafe {
+                id_len.write(id_needed);
+                secret_len.write(secret_needed);
+            }
+            return Err(Error::new(
+                ErrorCode::BufferTooSmall,
+                "output buffer too small; *id_len and *secret_len hold the sizes needed",
+            ));
+        }
+        // SAFETY: forwarded contract; both fit (checked above).
+        unsafe {
+            put_text(id, id_out, id_cap, id_len)?;
+            put_text(secret, secret_out, secret_cap, secret_len)
+        }
+    })
+}
+
+fn jwt_json(c: &JwtCredential) -> String {
+    let kind = match c.kind {
+        JwtKind::Credential => "credential",
+        JwtKind::Presentation => "presentation",
+    };
+    object(vec![
+        ("kind", string(kind)),
+        ("header", c.header.clone()),
+        ("claims", c.claims.clone()),
+        ("document", c.document.clone()),
+    ])
+    .to_json()
+}
+
+/// Decodes a VC-JWT / VP-JWT without verifying it and writes
+/// `{"kind":"credential"|"presentation","header":{...},"claims":{...},"document":{...}}`, where
+/// `document` is the embedded `vc`/`vp` with the registered claims filled in.
+///
+/// Returns `SSI_OK`, `SSI_ERROR_INVALID_JWT`, `SSI_ERROR_INVALID_CREDENTIAL` (no or both of
+/// `vc`/`vp`, or claims contradicting the document), an encoding or JSON error, or
+/// `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `token` readable for `token_len`; `limits` NULL or readable; `out` writable for `out_cap`;
+/// `out_len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_jwt_vc_decode(
+    token: *const u8,
+    token_len: usize,
+    limits_ptr: *const ssi_limits,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (token, limits) = unsafe { (text(token, token_len, "token is NULL")?, limits(limits_ptr)) };
+        let decoded = decode_jwt_vc(token, &limits)?;
+        // SAFETY: forwarded contract.
+        unsafe { put_text(jwt_json(&decoded).as_bytes(), out, out_cap, out_len) }
+    })
+}
+
+/// Verifies an EdDSA VC-JWT / VP-JWT: the key is the header's `kid` (or `iss`) resolved in the
+/// trust store (same JSON form as `ssi_verify_proofs`; NULL/0 trusts only `did:key`), then the
+/// time claims and `iss`/`aud` per `policy`.
+///
+/// Parameters: `*out` the verdict (`SSI_ERROR_SIGNATURE_MISMATCH`, `SSI_ERROR_JWT_EXPIRED`,
+/// `SSI_ERROR_JWT_NOT_YET_VALID`, `SSI_ERROR_JWT_ISSUER_MISMATCH`,
+/// `SSI_ERROR_JWT_AUDIENCE_MISMATCH`); `decoded` receives the same JSON as `ssi_jwt_vc_decode`.
+/// Returns `SSI_OK`, or errors such as `SSI_ERROR_INVALID_JWT`, `SSI_ERROR_JWT_ALG_MISMATCH`,
+/// `SSI_ERROR_UNKNOWN_VERIFICATION_METHOD`, `SSI_ERROR_JWT_EXP_IN_MILLISECONDS`,
+/// `SSI_ERROR_BUFFER_TOO_SMALL` (then `*out` is not written).
+///
+/// # Safety
+/// Inputs readable for their lengths; `policy` readable with valid strings; `limits` NULL or
+/// readable; outputs writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_jwt_vc_verify(
+    token: *const u8,
+    token_len: usize,
+    trust_store: *const u8,
+    trust_store_len: usize,
+    policy: *const SsiJwtPolicy,
+    limits_ptr: *const ssi_limits,
+    out: *mut ssi_verdict,
+    decoded: *mut u8,
+    decoded_cap: usize,
+    decoded_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (token, store, limits) = unsafe {
+            (
+                text(token, token_len, "token is NULL")?,
+                text(trust_store, trust_store_len, "trust_store is NULL")?,
+                limits(limits_ptr),
+            )
+        };
+        // SAFETY: NULL or readable, per the contract.
+        let p = unsafe { policy.as_ref() }.ok_or_else(|| usage(ErrorCode::NullPointer, "policy is NULL"))?;
+        let policy = JwtPolicy {
+            // SAFETY: forwarded contract.
+            issuer: unsafe { p.issuer.opt("issuer")? },
+            // SAFETY: forwarded contract.
+            audience: unsafe { p.audience.opt("audience")? },
+            now: p.now,
+            leeway: p.leeway,
+            require_exp: p.require_exp,
+            accept_millisecond_times: p.accept_millisecond_times,
+        };
+        let keys = trust_store_from_json(store, &limits)?;
+        let (verdict, credential) = verify_jwt_vc(token, &keys, &policy, &limits)?;
+        if out.is_null() {
+            return Err(usage(ErrorCode::NullPointer, "out is NULL"));
+        }
+        // SAFETY: forwarded contract; the verdict is written only once the document fits.
+        unsafe {
+            put_text(jwt_json(&credential).as_bytes(), decoded, decoded_cap, decoded_len)?;
+            put(out, verdict.into(), "out is NULL")
+        }
+    })
+}

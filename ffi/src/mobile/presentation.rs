@@ -1,0 +1,437 @@
+//! Gataca / OpenID4VP for Kotlin, Swift and Python: JCS, JSONPath, Ed25519, `did:key`,
+//! `JcsEd25519Signature2020` proofs, VC-JWTs, `openid-vp://` requests, verification-result
+//! webhooks and API keys.
+
+use ssi_verify_core::crypto::did_key::{self, TrustStore};
+use ssi_verify_core::crypto::ed25519::{Ed25519PublicKey, Ed25519SecretKey};
+use ssi_verify_core::jose::JwtPolicy;
+use ssi_verify_core::json::jsonpath::Query;
+use ssi_verify_core::json::{jcs, Value};
+use ssi_verify_core::presentation::api_key::ApiKey;
+use ssi_verify_core::presentation::jwt_vc::{self, JwtKind};
+use ssi_verify_core::presentation::openid::AuthorizationRequest;
+use ssi_verify_core::presentation::proof::{self, ProofExpectations};
+use ssi_verify_core::presentation::result::{ProcessStatus, VerificationResult, WebhookPayload};
+use ssi_verify_core::{Error, ErrorCode};
+
+use super::{limits, SsiError, SsiLimits, Verdict};
+use crate::c::presentation::{extra_members, reading_names};
+
+#[uniffi::remote(Enum)]
+pub enum ProcessStatus {
+    Success,
+    Reject,
+}
+
+#[uniffi::remote(Enum)]
+pub enum JwtKind {
+    Credential,
+    Presentation,
+}
+
+#[uniffi::remote(Record)]
+pub struct VerificationResult {
+    pub checks: Vec<String>,
+    pub warnings: Vec<String>,
+    pub errors: Vec<String>,
+}
+
+/// The RFC 8785 (JCS) canonical form of a JSON document (parsed strictly first).
+#[uniffi::export]
+pub fn jcs_canonicalize(json: String, limits: Option<SsiLimits>) -> Result<String, SsiError> {
+    Ok(jcs::canonicalize_str(&json, &self::limits(limits))?)
+}
+
+/// One node selected by a JSONPath query.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct JsonPathNode {
+    /// The node's normalized path, e.g. `$['a'][0]`.
+    pub location: String,
+    /// The node's value as compact JSON.
+    pub value_json: String,
+}
+
+/// Runs an RFC 9535 JSONPath query over a JSON document; nodes come in document order.
+#[uniffi::export]
+pub fn jsonpath_select(query: String, json: String, limits: Option<SsiLimits>) -> Result<Vec<JsonPathNode>, SsiError> {
+    let limits = self::limits(limits);
+    let query = Query::parse(&query, &limits)?;
+    let doc = Value::parse(&json, &limits)?;
+    Ok(query
+        .select(&doc, &limits)?
+        .into_iter()
+        .map(|n| JsonPathNode { location: n.location, value_json: n.value.to_json() })
+        .collect())
+}
+
+/// Verifies an Ed25519 signature (32-byte key, 64-byte signature; strict RFC 8032).
+#[uniffi::export]
+pub fn ed25519_verify(public_key: Vec<u8>, signature: Vec<u8>, message: Vec<u8>) -> Result<Verdict, SsiError> {
+    Ok(Ed25519PublicKey::from_bytes(&public_key)?.verify(&message, &signature)?.into())
+}
+
+/// The 32-byte Ed25519 public key of a 32-byte secret seed.
+#[uniffi::export]
+pub fn ed25519_public_key(seed: Vec<u8>) -> Result<Vec<u8>, SsiError> {
+    Ok(Ed25519SecretKey::from_slice(&seed)?.public_key().to_bytes().to_vec())
+}
+
+/// The `did:key` verification-method id (`did:key:z6Mk…#z6Mk…`) of an Ed25519 public key.
+#[uniffi::export]
+pub fn did_key_verification_method(public_key: Vec<u8>) -> Result<String, SsiError> {
+    Ok(did_key::did_key_verification_method(&Ed25519PublicKey::from_bytes(&public_key)?))
+}
+
+/// Resolves `did:key:z6Mk…` (or its verification method) offline to its Ed25519 public key.
+#[uniffi::export]
+pub fn resolve_did_key(did: String) -> Result<Vec<u8>, SsiError> {
+    Ok(did_key::resolve_did_key(&did)?.to_bytes().to_vec())
+}
+
+/// A key the caller trusts: `id` is a DID (every method under it) or one verification method.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct TrustedKey {
+    /// DID or verification-method id.
+    pub id: String,
+    /// The 32-byte Ed25519 public key.
+    pub public_key: Vec<u8>,
+}
+
+fn trust_store(keys: &[TrustedKey]) -> Result<TrustStore, Error> {
+    let mut store = TrustStore::new();
+    for (i, k) in keys.iter().enumerate() {
+        store.insert(&k.id, Ed25519PublicKey::from_bytes(&k.public_key).map_err(|e| e.at_index(i))?);
+    }
+    Ok(store)
+}
+
+/// What every proof must satisfy besides a good signature (`None`: no requirement).
+#[derive(Clone, Debug, Default, PartialEq, Eq, uniffi::Record)]
+pub struct ProofRequirements {
+    /// Required `proofPurpose`.
+    pub proof_purpose: Option<String>,
+    /// Required `domain`.
+    pub domain: Option<String>,
+    /// Required `challenge` or `nonce`.
+    pub challenge_or_nonce: Option<String>,
+    /// Also accept Ed25519 over SHA-256(JCS).
+    pub allow_sha256_prehash: bool,
+}
+
+/// The outcome for one `JcsEd25519Signature2020` proof.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct ProofResult {
+    /// The proof's `verificationMethod` (or `creator`); empty when it names none.
+    pub verification_method: String,
+    /// Valid, or the first failed check.
+    pub verdict: Verdict,
+    /// How the signature verified, e.g. `jcs (base64url)` (None when it did not).
+    pub reading: Option<String>,
+}
+
+/// Verifies every `JcsEd25519Signature2020` proof of a JSON document with keys from
+/// `trusted_keys` (`did:key` methods resolve offline without an entry).
+#[uniffi::export]
+pub fn verify_proofs(
+    document_json: String,
+    trusted_keys: Vec<TrustedKey>,
+    requirements: Option<ProofRequirements>,
+    limits: Option<SsiLimits>,
+) -> Result<Vec<ProofResult>, SsiError> {
+    let limits = self::limits(limits);
+    let r = requirements.unwrap_or_default();
+    let expect = ProofExpectations {
+        proof_purpose: r.proof_purpose.as_deref(),
+        domain: r.domain.as_deref(),
+        challenge_or_nonce: r.challenge_or_nonce.as_deref(),
+        allow_sha256_prehash: r.allow_sha256_prehash,
+    };
+    let keys = trust_store(&trusted_keys)?;
+    let doc = Value::parse(&document_json, &limits)?;
+    Ok(proof::verify_proofs(&doc, &keys, &expect, &limits)?
+        .iter()
+        .map(|c| ProofResult {
+            verification_method: c.verification_method.clone(),
+            verdict: c.verdict.into(),
+            reading: reading_names(c).map(|(message, encoding)| format!("{message} ({encoding})")),
+        })
+        .collect())
+}
+
+/// Adds a `JcsEd25519Signature2020` proof (raw JCS, base58btc) to a JSON object signed with a
+/// 32-byte seed; `extra_json` is a JSON object of further proof members (`domain`, `nonce`).
+#[uniffi::export]
+pub fn sign_jcs_ed25519(
+    document_json: String,
+    seed: Vec<u8>,
+    verification_method: String,
+    proof_purpose: String,
+    created: String,
+    extra_json: Option<String>,
+    limits: Option<SsiLimits>,
+) -> Result<String, SsiError> {
+    let limits = self::limits(limits);
+    let key = Ed25519SecretKey::from_slice(&seed)?;
+    let doc = Value::parse(&document_json, &limits)?;
+    let extra = extra_members(extra_json.as_deref().unwrap_or(""), &limits)?;
+    let pairs: Vec<(&str, Value)> = extra.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    Ok(proof::sign_jcs_ed25519(&doc, &key, &verification_method, &proof_purpose, &created, &pairs)?.to_json())
+}
+
+/// A query parameter of a request that has no field of its own.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct QueryParameter {
+    /// Decoded name.
+    pub name: String,
+    /// Decoded value.
+    pub value: String,
+}
+
+/// A parsed `openid-vp://` authorization request.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct OpenIdVpRequest {
+    /// The scheme used, e.g. `openid-vp://`.
+    pub scheme: String,
+    /// `client_id`: who asks.
+    pub client_id: String,
+    /// `response_type`, e.g. `vp_token`.
+    pub response_type: String,
+    /// `response_mode`, e.g. `direct_post`.
+    pub response_mode: Option<String>,
+    /// `redirect_uri`.
+    pub redirect_uri: Option<String>,
+    /// `response_uri`.
+    pub response_uri: Option<String>,
+    /// `request_uri`: where the signed request object is fetched.
+    pub request_uri: Option<String>,
+    /// `scope`.
+    pub scope: Option<String>,
+    /// `nonce`.
+    pub nonce: Option<String>,
+    /// `state`.
+    pub state: Option<String>,
+    /// `presentation_definition` by value (JSON text).
+    pub presentation_definition: Option<String>,
+    /// `presentation_definition_uri`.
+    pub presentation_definition_uri: Option<String>,
+    /// Every other parameter, in order.
+    pub other: Vec<QueryParameter>,
+}
+
+impl From<AuthorizationRequest> for OpenIdVpRequest {
+    fn from(r: AuthorizationRequest) -> Self {
+        Self {
+            scheme: r.scheme,
+            client_id: r.client_id,
+            response_type: r.response_type,
+            response_mode: r.response_mode,
+            redirect_uri: r.redirect_uri,
+            response_uri: r.response_uri,
+            request_uri: r.request_uri,
+            scope: r.scope,
+            nonce: r.nonce,
+            state: r.state,
+            presentation_definition: r.presentation_definition,
+            presentation_definition_uri: r.presentation_definition_uri,
+            other: r.other.into_iter().map(|(name, value)| QueryParameter { name, value }).collect(),
+        }
+    }
+}
+
+impl From<OpenIdVpRequest> for AuthorizationRequest {
+    fn from(r: OpenIdVpRequest) -> Self {
+        Self {
+            scheme: r.scheme,
+            client_id: r.client_id,
+            response_type: r.response_type,
+            response_mode: r.response_mode,
+            redirect_uri: r.redirect_uri,
+            response_uri: r.response_uri,
+            request_uri: r.request_uri,
+            scope: r.scope,
+            nonce: r.nonce,
+            state: r.state,
+            presentation_definition: r.presentation_definition,
+            presentation_definition_uri: r.presentation_definition_uri,
+            other: r.other.into_iter().map(|p| (p.name, p.value)).collect(),
+        }
+    }
+}
+
+/// Parses and validates an `openid-vp://` (or `openid4vp://`) request URI.
+#[uniffi::export]
+pub fn openid_vp_parse_request(uri: String, limits: Option<SsiLimits>) -> Result<OpenIdVpRequest, SsiError> {
+    Ok(AuthorizationRequest::parse(&uri, &self::limits(limits))?.into())
+}
+
+/// The request as a URI again; the result is validated, so an inconsistent record is an error.
+#[uniffi::export]
+pub fn openid_vp_request_to_uri(request: OpenIdVpRequest) -> Result<String, SsiError> {
+    let uri = AuthorizationRequest::from(request).to_uri();
+    AuthorizationRequest::parse(&uri, &ssi_verify_core::Limits::DEFAULT)?;
+    Ok(uri)
+}
+
+/// A validated verification-template webhook body.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct GatacaWebhook {
+    /// Process identifier.
+    pub id: String,
+    /// Subject identifier (a DID).
+    pub subject: String,
+    /// `SUCCESS` or `REJECT`.
+    pub status: ProcessStatus,
+    /// The shared claims as a JSON object, when present.
+    pub payload_json: Option<String>,
+    /// What the verification did.
+    pub verification_result: VerificationResult,
+    /// Gataca's rule over the result: valid, or `INVALID_VERIFICATION_RESULT`.
+    pub verdict: Verdict,
+    /// Check identifiers outside Gataca's vocabulary (log them).
+    pub unknown_checks: Vec<String>,
+}
+
+/// Parses and validates the body Gataca Studio posts to a verification template's webhook.
+#[uniffi::export]
+pub fn gataca_parse_webhook(json: String, limits: Option<SsiLimits>) -> Result<GatacaWebhook, SsiError> {
+    let p = WebhookPayload::parse(&json, &self::limits(limits))?;
+    let unknown_checks = p.verification_result.unknown_checks().into_iter().map(str::to_owned).collect();
+    Ok(GatacaWebhook {
+        id: p.id,
+        subject: p.subject,
+        status: p.status,
+        payload_json: p.payload.map(|m| Value::Object(m).to_json()),
+        verdict: p.verification_result.verdict().into(),
+        verification_result: p.verification_result,
+        unknown_checks,
+    })
+}
+
+/// Builds a webhook body; the status follows from the result (`SUCCESS` exactly when valid).
+/// `payload_json`, when given, must be a JSON object.
+#[uniffi::export]
+pub fn gataca_build_webhook(
+    id: String,
+    subject: String,
+    payload_json: Option<String>,
+    result: VerificationResult,
+) -> Result<String, SsiError> {
+    let payload = match payload_json {
+        None => None,
+        Some(text) => match Value::parse(&text, &ssi_verify_core::Limits::DEFAULT)? {
+            Value::Object(m) => Some(m),
+            _ => return Err(Error::new(ErrorCode::UnexpectedJsonType, "payload must be a JSON object").into()),
+        },
+    };
+    let body = WebhookPayload::new(&id, &subject, payload, result).to_json();
+    // Parsing back applies the same rules a receiver would (non-empty id, ...).
+    WebhookPayload::parse(&body, &ssi_verify_core::Limits::DEFAULT)?;
+    Ok(body)
+}
+
+/// An API key's parts.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ApiKeyParts {
+    /// The API-key id.
+    pub id: String,
+    /// The secret.
+    pub secret: String,
+    /// Whether the id has the UUID form Gataca Studio issues.
+    pub id_is_uuid: bool,
+}
+
+impl std::fmt::Debug for ApiKeyParts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiKeyParts").field("id", &self.id).field("secret", &"<redacted>").finish()
+    }
+}
+
+/// The Gataca Studio API-key `Authorization` value `Basic base64(id:secret)`.
+#[uniffi::export]
+pub fn gataca_api_key_encode(id: String, secret: String) -> Result<String, SsiError> {
+    Ok(ApiKey::new(&id, &secret)?.to_header())
+}
+
+/// Reads an API-key `Authorization` value (`Basic <base64>` or the bare Base64).
+#[uniffi::export]
+pub fn gataca_api_key_decode(header: String) -> Result<ApiKeyParts, SsiError> {
+    let key = ApiKey::from_header(&header)?;
+    Ok(ApiKeyParts { id: key.id().to_owned(), secret: key.secret().to_owned(), id_is_uuid: key.id_is_uuid() })
+}
+
+/// A decoded VC-JWT / VP-JWT.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct JwtVc {
+    /// Credential (`vc`) or presentation (`vp`).
+    pub kind: JwtKind,
+    /// The protected header as compact JSON.
+    pub header_json: String,
+    /// The claims set as compact JSON.
+    pub claims_json: String,
+    /// The embedded `vc`/`vp` with the registered claims filled in, as compact JSON.
+    pub document_json: String,
+}
+
+impl From<jwt_vc::JwtCredential> for JwtVc {
+    fn from(c: jwt_vc::JwtCredential) -> Self {
+        Self {
+            kind: c.kind,
+            header_json: c.header.to_json(),
+            claims_json: c.claims.to_json(),
+            document_json: c.document.to_json(),
+        }
+    }
+}
+
+/// Decodes a VC-JWT / VP-JWT without verifying it.
+#[uniffi::export]
+pub fn jwt_vc_decode(token: String, limits: Option<SsiLimits>) -> Result<JwtVc, SsiError> {
+    Ok(jwt_vc::decode_jwt_vc(&token, &self::limits(limits))?.into())
+}
+
+/// What a VC-JWT's claims must satisfy.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct JwtCheckPolicy {
+    /// Required `iss`, if any.
+    pub issuer: Option<String>,
+    /// Required member of `aud`, if any.
+    pub audience: Option<String>,
+    /// Current time, seconds since the epoch.
+    pub now: u64,
+    /// Allowed clock skew in seconds.
+    pub leeway: u64,
+    /// Whether `exp` is required.
+    pub require_exp: bool,
+    /// Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
+    pub accept_millisecond_times: bool,
+}
+
+/// The outcome of verifying a VC-JWT, with the decoded token.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct JwtVcCheck {
+    /// Valid, or the first failed check.
+    pub verdict: Verdict,
+    /// The decoded token.
+    pub credential: JwtVc,
+}
+
+/// Verifies an EdDSA VC-JWT / VP-JWT with a key from `trusted_keys` (by `kid`, else `iss`;
+/// `did:key` resolves offline), then its time and `iss`/`aud` claims.
+#[uniffi::export]
+pub fn jwt_vc_verify(
+    token: String,
+    trusted_keys: Vec<TrustedKey>,
+    policy: JwtCheckPolicy,
+    limits: Option<SsiLimits>,
+) -> Result<JwtVcCheck, SsiError> {
+    let p = JwtPolicy {
+        issuer: policy.issuer.as_deref(),
+        audience: policy.audience.as_deref(),
+        now: policy.now,
+        leeway: policy.leeway,
+        require_exp: policy.require_exp,
+        accept_millisecond_times: policy.accept_millisecond_times,
+    };
+    let (verdict, credential) = jwt_vc::verify_jwt_vc(&token, &trust_store(&trusted_keys)?, &p, &self::limits(limits))?;
+    Ok(JwtVcCheck { verdict: verdict.into(), credential: credential.into() })
+}
