@@ -145,11 +145,14 @@ static void test_jsonpath(void) {
                     "\"value\":\"$.type[-1:]\"},"
                     "{\"location\":\"$['input_descriptors'][0]['constraints']['fields'][1]['path'][0]\","
                     "\"value\":\"$.issuer\"}]") == 0);
-  /* Every proof in the document, nested ones included, in document order. */
+  /* Every proof in the document, nested ones included: RFC 9535 visits a node before its
+   * descendants, so the top-level proof comes before the data agreement's. */
   q = "$..proof[?@.type == 'JcsEd25519Signature2020'].proofPurpose";
   CHECK_STATUS(ssi_jsonpath_select(U8(q), strlen(q), U8(def), len, NULL, OUT(out), &n), SSI_OK);
   CHECK(strstr(out, "\"value\":\"assertionMethod\"") != NULL && strstr(out, "\"value\":\"authentication\"") != NULL);
-  CHECK(strstr(out, "assertionMethod") < strstr(out, "authentication"));
+  CHECK(strcmp(out, "[{\"location\":\"$['proof'][0]['proofPurpose']\",\"value\":\"authentication\"},"
+                    "{\"location\":\"$['dataAgreement']['event'][0]['proof'][0]['proofPurpose']\","
+                    "\"value\":\"assertionMethod\"}]") == 0);
   q = "$.submission_requirements[?@.rule == 'pick'].min";
   CHECK_STATUS(ssi_jsonpath_select(U8(q), strlen(q), U8(def), len, NULL, OUT(out), &n), SSI_OK);
   CHECK(strcmp(out, "[{\"location\":\"$['submission_requirements'][1]['min']\",\"value\":0}]") == 0);
@@ -158,7 +161,7 @@ static void test_jsonpath(void) {
   CHECK(strcmp(out, "[]") == 0 && n == 2);
   /* Errors. */
   CHECK_STATUS(ssi_jsonpath_select(U8("$[?length(@.a)]"), 15, U8(def), len, NULL, OUT(out), &n),
-               SSI_ERROR_INVALID_JSONPATH);
+               SSI_ERROR_INVALID_JSON_PATH);
   CHECK_STATUS(ssi_jsonpath_select(U8("$.a"), 3, U8("{"), 1, NULL, OUT(out), &n), SSI_ERROR_INVALID_JSON);
   CHECK_STATUS(ssi_jsonpath_select(NULL, 3, U8(def), len, NULL, OUT(out), &n), SSI_ERROR_NULL_POINTER);
   CHECK_STATUS(ssi_jsonpath_select(U8("$['\xc3']"), 6, U8(def), len, NULL, OUT(out), &n), SSI_ERROR_INVALID_UTF8);
