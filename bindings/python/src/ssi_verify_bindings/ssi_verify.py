@@ -526,11 +526,37 @@ def _uniffi_check_contract_api_version(lib):
 def _uniffi_check_api_checksums(lib):
     if lib.uniffi_ssi_verify_ffi_checksum_func_default_limits() != 4621:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_did_key_verification_method() != 31024:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_ed25519_public_key() != 57502:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_ed25519_verify() != 18883:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_error_code_name() != 23287:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_error_code_value() != 17855:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_decode() != 390:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode() != 20847:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook() != 45559:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook() != 34431:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_interaction_type_name() != 46357:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_jcs_canonicalize() != 8244:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_jsonpath_select() != 54138:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_jwt_vc_decode() != 14111:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_jwt_vc_verify() != 37887:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_parse_request() != 5017:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri() != 55756:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response() != 61229:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -556,6 +582,10 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body() != 51807:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_resolve_did_key() != 37143:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_sign_jcs_ed25519() != 25609:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_decode() != 23210:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_device_link() != 20739:
@@ -575,6 +605,8 @@ def _uniffi_check_api_checksums(lib):
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_session_secret_digest() != 21140:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge() != 51778:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_verify_proofs() != 17490:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_version() != 6171:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -610,15 +642,54 @@ _UniffiLib.ffi_ssi_verify_ffi_uniffi_contract_version.restype = ctypes.c_uint32
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_default_limits.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_default_limits.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_did_key_verification_method.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_did_key_verification_method.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_ed25519_public_key.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_ed25519_public_key.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_ed25519_verify.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_ed25519_verify.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_error_code_name.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_error_code_name.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_error_code_value.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_error_code_value.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_decode.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_decode.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_interaction_type_name.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_interaction_type_name.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_jcs_canonicalize.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_jcs_canonicalize.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_jsonpath_select.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_jsonpath_select.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_jwt_vc_decode.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_jwt_vc_decode.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_jwt_vc_verify.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_jwt_vc_verify.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_parse_request.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_parse_request.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response.restype = ctypes.c_uint16
@@ -655,6 +726,12 @@ _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_bearer.restype 
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_resolve_did_key.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_resolve_did_key.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_sign_jcs_ed25519.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_sign_jcs_ed25519.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_decode.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_decode.restype = ctypes.c_uint16
@@ -685,6 +762,9 @@ _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_session_secret_dig
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_verify_proofs.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_verify_proofs.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_version.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_version.restype = ctypes.c_uint16
@@ -692,6 +772,23 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_default_limits.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_default_limits.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_did_key_verification_method.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_did_key_verification_method.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_ed25519_public_key.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_ed25519_public_key.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_ed25519_verify.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_ed25519_verify.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_error_code_name.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -702,11 +799,74 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_error_code_value.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_error_code_value.restype = ctypes.c_uint32
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_api_key_decode.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_api_key_decode.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_api_key_encode.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_api_key_encode.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_webhook.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_webhook.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_interaction_type_name.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_interaction_type_name.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_jcs_canonicalize.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_jcs_canonicalize.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_jsonpath_select.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_jsonpath_select.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_jwt_vc_decode.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_jwt_vc_decode.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_jwt_vc_verify.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_jwt_vc_verify.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_openid_vp_parse_request.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_openid_vp_parse_request.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_openid_vp_request_to_uri.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_openid_vp_request_to_uri.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_build_response.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -783,6 +943,22 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_verify_body.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_verify_body.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_resolve_did_key.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_resolve_did_key.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_sign_jcs_ed25519.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_sign_jcs_ed25519.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_decode.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -845,6 +1021,14 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_user_challenge.argtypes 
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_user_challenge.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_verify_proofs.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_verify_proofs.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_version.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
@@ -889,6 +1073,72 @@ class _UniffiFfiConverterString:
         with _UniffiRustBuffer.alloc_with_builder() as builder:
             builder.write(value.encode("utf-8"))
             return builder.finalize()
+
+class _UniffiFfiConverterBoolean:
+    @classmethod
+    def check_lower(cls, value):
+        return not not value
+
+    @classmethod
+    def lower(cls, value):
+        return 1 if value else 0
+
+    @staticmethod
+    def lift(value):
+        return value != 0
+
+    @classmethod
+    def read(cls, buf):
+        return cls.lift(buf.read_u8())
+
+    @classmethod
+    def write(cls, value, buf):
+        buf.write_u8(value)
+
+@dataclass
+class ApiKeyParts:
+    """
+    An API key's parts.
+"""
+    def __init__(self, *, id:str, secret:str, id_is_uuid:bool):
+        self.id = id
+        self.secret = secret
+        self.id_is_uuid = id_is_uuid
+        
+        
+
+    
+    def __str__(self):
+        return "ApiKeyParts(id={}, secret={}, id_is_uuid={})".format(self.id, self.secret, self.id_is_uuid)
+    def __eq__(self, other):
+        if self.id != other.id:
+            return False
+        if self.secret != other.secret:
+            return False
+        if self.id_is_uuid != other.id_is_uuid:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeApiKeyParts(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return ApiKeyParts(
+            id=_UniffiFfiConverterString.read(buf),
+            secret=_UniffiFfiConverterString.read(buf),
+            id_is_uuid=_UniffiFfiConverterBoolean.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.id)
+        _UniffiFfiConverterString.check_lower(value.secret)
+        _UniffiFfiConverterBoolean.check_lower(value.id_is_uuid)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.id, buf)
+        _UniffiFfiConverterString.write(value.secret, buf)
+        _UniffiFfiConverterBoolean.write(value.id_is_uuid, buf)
 
 class _UniffiFfiConverterOptionalString(_UniffiConverterRustBuffer):
     @classmethod
@@ -1062,27 +1312,6 @@ class _UniffiFfiConverterTypeAuthRequestInput(_UniffiConverterRustBuffer):
         _UniffiFfiConverterString.write(value.interactions, buf)
         _UniffiFfiConverterOptionalString.write(value.initial_callback_url, buf)
         _UniffiFfiConverterSequenceTypeFlowType.write(value.offered_flows, buf)
-
-class _UniffiFfiConverterBoolean:
-    @classmethod
-    def check_lower(cls, value):
-        return not not value
-
-    @classmethod
-    def lower(cls, value):
-        return 1 if value else 0
-
-    @staticmethod
-    def lift(value):
-        return value != 0
-
-    @classmethod
-    def read(cls, buf):
-        return cls.lift(buf.read_u8())
-
-    @classmethod
-    def write(cls, value, buf):
-        buf.write_u8(value)
 
 
 
@@ -2398,6 +2627,180 @@ class _UniffiFfiConverterTypeFieldIssue(_UniffiConverterRustBuffer):
 
 
 
+class ProcessStatus(enum.Enum):
+    
+    SUCCESS = 0
+    
+    REJECT = 1
+    
+
+
+class _UniffiFfiConverterTypeProcessStatus(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return ProcessStatus.SUCCESS
+        if variant == 2:
+            return ProcessStatus.REJECT
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == ProcessStatus.SUCCESS:
+            return
+        if value == ProcessStatus.REJECT:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == ProcessStatus.SUCCESS:
+            buf.write_i32(1)
+        if value == ProcessStatus.REJECT:
+            buf.write_i32(2)
+
+
+
+class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterString.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterString.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterString.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class VerificationResult:
+    def __init__(self, *, checks:typing.List[str], warnings:typing.List[str], errors:typing.List[str]):
+        self.checks = checks
+        self.warnings = warnings
+        self.errors = errors
+        
+        
+
+    
+    def __str__(self):
+        return "VerificationResult(checks={}, warnings={}, errors={})".format(self.checks, self.warnings, self.errors)
+    def __eq__(self, other):
+        if self.checks != other.checks:
+            return False
+        if self.warnings != other.warnings:
+            return False
+        if self.errors != other.errors:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeVerificationResult(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return VerificationResult(
+            checks=_UniffiFfiConverterSequenceString.read(buf),
+            warnings=_UniffiFfiConverterSequenceString.read(buf),
+            errors=_UniffiFfiConverterSequenceString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterSequenceString.check_lower(value.checks)
+        _UniffiFfiConverterSequenceString.check_lower(value.warnings)
+        _UniffiFfiConverterSequenceString.check_lower(value.errors)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterSequenceString.write(value.checks, buf)
+        _UniffiFfiConverterSequenceString.write(value.warnings, buf)
+        _UniffiFfiConverterSequenceString.write(value.errors, buf)
+
+@dataclass
+class GatacaWebhook:
+    """
+    A validated verification-template webhook body.
+"""
+    def __init__(self, *, id:str, subject:str, status:ProcessStatus, payload_json:typing.Optional[str], verification_result:VerificationResult, verdict:Verdict, unknown_checks:typing.List[str]):
+        self.id = id
+        self.subject = subject
+        self.status = status
+        self.payload_json = payload_json
+        self.verification_result = verification_result
+        self.verdict = verdict
+        self.unknown_checks = unknown_checks
+        
+        
+
+    
+    def __str__(self):
+        return "GatacaWebhook(id={}, subject={}, status={}, payload_json={}, verification_result={}, verdict={}, unknown_checks={})".format(self.id, self.subject, self.status, self.payload_json, self.verification_result, self.verdict, self.unknown_checks)
+    def __eq__(self, other):
+        if self.id != other.id:
+            return False
+        if self.subject != other.subject:
+            return False
+        if self.status != other.status:
+            return False
+        if self.payload_json != other.payload_json:
+            return False
+        if self.verification_result != other.verification_result:
+            return False
+        if self.verdict != other.verdict:
+            return False
+        if self.unknown_checks != other.unknown_checks:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeGatacaWebhook(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return GatacaWebhook(
+            id=_UniffiFfiConverterString.read(buf),
+            subject=_UniffiFfiConverterString.read(buf),
+            status=_UniffiFfiConverterTypeProcessStatus.read(buf),
+            payload_json=_UniffiFfiConverterOptionalString.read(buf),
+            verification_result=_UniffiFfiConverterTypeVerificationResult.read(buf),
+            verdict=_UniffiFfiConverterTypeVerdict.read(buf),
+            unknown_checks=_UniffiFfiConverterSequenceString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.id)
+        _UniffiFfiConverterString.check_lower(value.subject)
+        _UniffiFfiConverterTypeProcessStatus.check_lower(value.status)
+        _UniffiFfiConverterOptionalString.check_lower(value.payload_json)
+        _UniffiFfiConverterTypeVerificationResult.check_lower(value.verification_result)
+        _UniffiFfiConverterTypeVerdict.check_lower(value.verdict)
+        _UniffiFfiConverterSequenceString.check_lower(value.unknown_checks)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.id, buf)
+        _UniffiFfiConverterString.write(value.subject, buf)
+        _UniffiFfiConverterTypeProcessStatus.write(value.status, buf)
+        _UniffiFfiConverterOptionalString.write(value.payload_json, buf)
+        _UniffiFfiConverterTypeVerificationResult.write(value.verification_result, buf)
+        _UniffiFfiConverterTypeVerdict.write(value.verdict, buf)
+        _UniffiFfiConverterSequenceString.write(value.unknown_checks, buf)
+
+
+
+
+
+
 class InteractionType(enum.Enum):
     
     DISPLAY_TEXT_AND_PIN = 0
@@ -2562,6 +2965,238 @@ class _UniffiFfiConverterTypeInteractionList(_UniffiConverterRustBuffer):
         _UniffiFfiConverterUInt32.write(value.skipped_unknown, buf)
 
 @dataclass
+class JsonPathNode:
+    """
+    One node selected by a JSONPath query.
+"""
+    def __init__(self, *, location:str, value_json:str):
+        self.location = location
+        self.value_json = value_json
+        
+        
+
+    
+    def __str__(self):
+        return "JsonPathNode(location={}, value_json={})".format(self.location, self.value_json)
+    def __eq__(self, other):
+        if self.location != other.location:
+            return False
+        if self.value_json != other.value_json:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeJsonPathNode(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return JsonPathNode(
+            location=_UniffiFfiConverterString.read(buf),
+            value_json=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.location)
+        _UniffiFfiConverterString.check_lower(value.value_json)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.location, buf)
+        _UniffiFfiConverterString.write(value.value_json, buf)
+
+@dataclass
+class JwtCheckPolicy:
+    """
+    What a VC-JWT's claims must satisfy.
+"""
+    def __init__(self, *, issuer:typing.Optional[str], audience:typing.Optional[str], now:int, leeway:int, require_exp:bool, accept_millisecond_times:bool):
+        self.issuer = issuer
+        self.audience = audience
+        self.now = now
+        self.leeway = leeway
+        self.require_exp = require_exp
+        self.accept_millisecond_times = accept_millisecond_times
+        
+        
+
+    
+    def __str__(self):
+        return "JwtCheckPolicy(issuer={}, audience={}, now={}, leeway={}, require_exp={}, accept_millisecond_times={})".format(self.issuer, self.audience, self.now, self.leeway, self.require_exp, self.accept_millisecond_times)
+    def __eq__(self, other):
+        if self.issuer != other.issuer:
+            return False
+        if self.audience != other.audience:
+            return False
+        if self.now != other.now:
+            return False
+        if self.leeway != other.leeway:
+            return False
+        if self.require_exp != other.require_exp:
+            return False
+        if self.accept_millisecond_times != other.accept_millisecond_times:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeJwtCheckPolicy(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return JwtCheckPolicy(
+            issuer=_UniffiFfiConverterOptionalString.read(buf),
+            audience=_UniffiFfiConverterOptionalString.read(buf),
+            now=_UniffiFfiConverterUInt64.read(buf),
+            leeway=_UniffiFfiConverterUInt64.read(buf),
+            require_exp=_UniffiFfiConverterBoolean.read(buf),
+            accept_millisecond_times=_UniffiFfiConverterBoolean.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterOptionalString.check_lower(value.issuer)
+        _UniffiFfiConverterOptionalString.check_lower(value.audience)
+        _UniffiFfiConverterUInt64.check_lower(value.now)
+        _UniffiFfiConverterUInt64.check_lower(value.leeway)
+        _UniffiFfiConverterBoolean.check_lower(value.require_exp)
+        _UniffiFfiConverterBoolean.check_lower(value.accept_millisecond_times)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterOptionalString.write(value.issuer, buf)
+        _UniffiFfiConverterOptionalString.write(value.audience, buf)
+        _UniffiFfiConverterUInt64.write(value.now, buf)
+        _UniffiFfiConverterUInt64.write(value.leeway, buf)
+        _UniffiFfiConverterBoolean.write(value.require_exp, buf)
+        _UniffiFfiConverterBoolean.write(value.accept_millisecond_times, buf)
+
+
+
+
+
+
+class JwtKind(enum.Enum):
+    
+    CREDENTIAL = 0
+    
+    PRESENTATION = 1
+    
+
+
+class _UniffiFfiConverterTypeJwtKind(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return JwtKind.CREDENTIAL
+        if variant == 2:
+            return JwtKind.PRESENTATION
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == JwtKind.CREDENTIAL:
+            return
+        if value == JwtKind.PRESENTATION:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == JwtKind.CREDENTIAL:
+            buf.write_i32(1)
+        if value == JwtKind.PRESENTATION:
+            buf.write_i32(2)
+
+
+
+@dataclass
+class JwtVc:
+    """
+    A decoded VC-JWT / VP-JWT.
+"""
+    def __init__(self, *, kind:JwtKind, header_json:str, claims_json:str, document_json:str):
+        self.kind = kind
+        self.header_json = header_json
+        self.claims_json = claims_json
+        self.document_json = document_json
+        
+        
+
+    
+    def __str__(self):
+        return "JwtVc(kind={}, header_json={}, claims_json={}, document_json={})".format(self.kind, self.header_json, self.claims_json, self.document_json)
+    def __eq__(self, other):
+        if self.kind != other.kind:
+            return False
+        if self.header_json != other.header_json:
+            return False
+        if self.claims_json != other.claims_json:
+            return False
+        if self.document_json != other.document_json:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeJwtVc(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return JwtVc(
+            kind=_UniffiFfiConverterTypeJwtKind.read(buf),
+            header_json=_UniffiFfiConverterString.read(buf),
+            claims_json=_UniffiFfiConverterString.read(buf),
+            document_json=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterTypeJwtKind.check_lower(value.kind)
+        _UniffiFfiConverterString.check_lower(value.header_json)
+        _UniffiFfiConverterString.check_lower(value.claims_json)
+        _UniffiFfiConverterString.check_lower(value.document_json)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterTypeJwtKind.write(value.kind, buf)
+        _UniffiFfiConverterString.write(value.header_json, buf)
+        _UniffiFfiConverterString.write(value.claims_json, buf)
+        _UniffiFfiConverterString.write(value.document_json, buf)
+
+@dataclass
+class JwtVcCheck:
+    """
+    The outcome of verifying a VC-JWT, with the decoded token.
+"""
+    def __init__(self, *, verdict:Verdict, credential:JwtVc):
+        self.verdict = verdict
+        self.credential = credential
+        
+        
+
+    
+    def __str__(self):
+        return "JwtVcCheck(verdict={}, credential={})".format(self.verdict, self.credential)
+    def __eq__(self, other):
+        if self.verdict != other.verdict:
+            return False
+        if self.credential != other.credential:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeJwtVcCheck(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return JwtVcCheck(
+            verdict=_UniffiFfiConverterTypeVerdict.read(buf),
+            credential=_UniffiFfiConverterTypeJwtVc.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterTypeVerdict.check_lower(value.verdict)
+        _UniffiFfiConverterTypeJwtVc.check_lower(value.credential)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterTypeVerdict.write(value.verdict, buf)
+        _UniffiFfiConverterTypeJwtVc.write(value.credential, buf)
+
+@dataclass
 class NameValue:
     def __init__(self, *, name:str, value:str):
         self.name = name
@@ -2596,6 +3231,269 @@ class _UniffiFfiConverterTypeNameValue(_UniffiConverterRustBuffer):
     def write(value, buf):
         _UniffiFfiConverterString.write(value.name, buf)
         _UniffiFfiConverterString.write(value.value, buf)
+
+@dataclass
+class QueryParameter:
+    """
+    A query parameter of a request that has no field of its own.
+"""
+    def __init__(self, *, name:str, value:str):
+        self.name = name
+        self.value = value
+        
+        
+
+    
+    def __str__(self):
+        return "QueryParameter(name={}, value={})".format(self.name, self.value)
+    def __eq__(self, other):
+        if self.name != other.name:
+            return False
+        if self.value != other.value:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeQueryParameter(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return QueryParameter(
+            name=_UniffiFfiConverterString.read(buf),
+            value=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.name)
+        _UniffiFfiConverterString.check_lower(value.value)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.name, buf)
+        _UniffiFfiConverterString.write(value.value, buf)
+
+class _UniffiFfiConverterSequenceTypeQueryParameter(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeQueryParameter.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeQueryParameter.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeQueryParameter.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class OpenIdVpRequest:
+    """
+    A parsed `openid-vp://` authorization request.
+"""
+    def __init__(self, *, scheme:str, client_id:str, response_type:str, response_mode:typing.Optional[str], redirect_uri:typing.Optional[str], response_uri:typing.Optional[str], request_uri:typing.Optional[str], scope:typing.Optional[str], nonce:typing.Optional[str], state:typing.Optional[str], presentation_definition:typing.Optional[str], presentation_definition_uri:typing.Optional[str], other:typing.List[QueryParameter]):
+        self.scheme = scheme
+        self.client_id = client_id
+        self.response_type = response_type
+        self.response_mode = response_mode
+        self.redirect_uri = redirect_uri
+        self.response_uri = response_uri
+        self.request_uri = request_uri
+        self.scope = scope
+        self.nonce = nonce
+        self.state = state
+        self.presentation_definition = presentation_definition
+        self.presentation_definition_uri = presentation_definition_uri
+        self.other = other
+        
+        
+
+    
+    def __str__(self):
+        return "OpenIdVpRequest(scheme={}, client_id={}, response_type={}, response_mode={}, redirect_uri={}, response_uri={}, request_uri={}, scope={}, nonce={}, state={}, presentation_definition={}, presentation_definition_uri={}, other={})".format(self.scheme, self.client_id, self.response_type, self.response_mode, self.redirect_uri, self.response_uri, self.request_uri, self.scope, self.nonce, self.state, self.presentation_definition, self.presentation_definition_uri, self.other)
+    def __eq__(self, other):
+        if self.scheme != other.scheme:
+            return False
+        if self.client_id != other.client_id:
+            return False
+        if self.response_type != other.response_type:
+            return False
+        if self.response_mode != other.response_mode:
+            return False
+        if self.redirect_uri != other.redirect_uri:
+            return False
+        if self.response_uri != other.response_uri:
+            return False
+        if self.request_uri != other.request_uri:
+            return False
+        if self.scope != other.scope:
+            return False
+        if self.nonce != other.nonce:
+            return False
+        if self.state != other.state:
+            return False
+        if self.presentation_definition != other.presentation_definition:
+            return False
+        if self.presentation_definition_uri != other.presentation_definition_uri:
+            return False
+        if self.other != other.other:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeOpenIdVpRequest(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return OpenIdVpRequest(
+            scheme=_UniffiFfiConverterString.read(buf),
+            client_id=_UniffiFfiConverterString.read(buf),
+            response_type=_UniffiFfiConverterString.read(buf),
+            response_mode=_UniffiFfiConverterOptionalString.read(buf),
+            redirect_uri=_UniffiFfiConverterOptionalString.read(buf),
+            response_uri=_UniffiFfiConverterOptionalString.read(buf),
+            request_uri=_UniffiFfiConverterOptionalString.read(buf),
+            scope=_UniffiFfiConverterOptionalString.read(buf),
+            nonce=_UniffiFfiConverterOptionalString.read(buf),
+            state=_UniffiFfiConverterOptionalString.read(buf),
+            presentation_definition=_UniffiFfiConverterOptionalString.read(buf),
+            presentation_definition_uri=_UniffiFfiConverterOptionalString.read(buf),
+            other=_UniffiFfiConverterSequenceTypeQueryParameter.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.scheme)
+        _UniffiFfiConverterString.check_lower(value.client_id)
+        _UniffiFfiConverterString.check_lower(value.response_type)
+        _UniffiFfiConverterOptionalString.check_lower(value.response_mode)
+        _UniffiFfiConverterOptionalString.check_lower(value.redirect_uri)
+        _UniffiFfiConverterOptionalString.check_lower(value.response_uri)
+        _UniffiFfiConverterOptionalString.check_lower(value.request_uri)
+        _UniffiFfiConverterOptionalString.check_lower(value.scope)
+        _UniffiFfiConverterOptionalString.check_lower(value.nonce)
+        _UniffiFfiConverterOptionalString.check_lower(value.state)
+        _UniffiFfiConverterOptionalString.check_lower(value.presentation_definition)
+        _UniffiFfiConverterOptionalString.check_lower(value.presentation_definition_uri)
+        _UniffiFfiConverterSequenceTypeQueryParameter.check_lower(value.other)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.scheme, buf)
+        _UniffiFfiConverterString.write(value.client_id, buf)
+        _UniffiFfiConverterString.write(value.response_type, buf)
+        _UniffiFfiConverterOptionalString.write(value.response_mode, buf)
+        _UniffiFfiConverterOptionalString.write(value.redirect_uri, buf)
+        _UniffiFfiConverterOptionalString.write(value.response_uri, buf)
+        _UniffiFfiConverterOptionalString.write(value.request_uri, buf)
+        _UniffiFfiConverterOptionalString.write(value.scope, buf)
+        _UniffiFfiConverterOptionalString.write(value.nonce, buf)
+        _UniffiFfiConverterOptionalString.write(value.state, buf)
+        _UniffiFfiConverterOptionalString.write(value.presentation_definition, buf)
+        _UniffiFfiConverterOptionalString.write(value.presentation_definition_uri, buf)
+        _UniffiFfiConverterSequenceTypeQueryParameter.write(value.other, buf)
+
+@dataclass
+class ProofRequirements:
+    """
+    What every proof must satisfy besides a good signature (`None`: no requirement).
+"""
+    def __init__(self, *, proof_purpose:typing.Optional[str], domain:typing.Optional[str], challenge_or_nonce:typing.Optional[str], allow_sha256_prehash:bool):
+        self.proof_purpose = proof_purpose
+        self.domain = domain
+        self.challenge_or_nonce = challenge_or_nonce
+        self.allow_sha256_prehash = allow_sha256_prehash
+        
+        
+
+    
+    def __str__(self):
+        return "ProofRequirements(proof_purpose={}, domain={}, challenge_or_nonce={}, allow_sha256_prehash={})".format(self.proof_purpose, self.domain, self.challenge_or_nonce, self.allow_sha256_prehash)
+    def __eq__(self, other):
+        if self.proof_purpose != other.proof_purpose:
+            return False
+        if self.domain != other.domain:
+            return False
+        if self.challenge_or_nonce != other.challenge_or_nonce:
+            return False
+        if self.allow_sha256_prehash != other.allow_sha256_prehash:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeProofRequirements(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return ProofRequirements(
+            proof_purpose=_UniffiFfiConverterOptionalString.read(buf),
+            domain=_UniffiFfiConverterOptionalString.read(buf),
+            challenge_or_nonce=_UniffiFfiConverterOptionalString.read(buf),
+            allow_sha256_prehash=_UniffiFfiConverterBoolean.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterOptionalString.check_lower(value.proof_purpose)
+        _UniffiFfiConverterOptionalString.check_lower(value.domain)
+        _UniffiFfiConverterOptionalString.check_lower(value.challenge_or_nonce)
+        _UniffiFfiConverterBoolean.check_lower(value.allow_sha256_prehash)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterOptionalString.write(value.proof_purpose, buf)
+        _UniffiFfiConverterOptionalString.write(value.domain, buf)
+        _UniffiFfiConverterOptionalString.write(value.challenge_or_nonce, buf)
+        _UniffiFfiConverterBoolean.write(value.allow_sha256_prehash, buf)
+
+@dataclass
+class ProofResult:
+    """
+    The outcome for one `JcsEd25519Signature2020` proof.
+"""
+    def __init__(self, *, verification_method:str, verdict:Verdict, reading:typing.Optional[str]):
+        self.verification_method = verification_method
+        self.verdict = verdict
+        self.reading = reading
+        
+        
+
+    
+    def __str__(self):
+        return "ProofResult(verification_method={}, verdict={}, reading={})".format(self.verification_method, self.verdict, self.reading)
+    def __eq__(self, other):
+        if self.verification_method != other.verification_method:
+            return False
+        if self.verdict != other.verdict:
+            return False
+        if self.reading != other.reading:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeProofResult(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return ProofResult(
+            verification_method=_UniffiFfiConverterString.read(buf),
+            verdict=_UniffiFfiConverterTypeVerdict.read(buf),
+            reading=_UniffiFfiConverterOptionalString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.verification_method)
+        _UniffiFfiConverterTypeVerdict.check_lower(value.verdict)
+        _UniffiFfiConverterOptionalString.check_lower(value.reading)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.verification_method, buf)
+        _UniffiFfiConverterTypeVerdict.write(value.verdict, buf)
+        _UniffiFfiConverterOptionalString.write(value.reading, buf)
 
 @dataclass
 class ResponseMismatch:
@@ -2761,6 +3659,65 @@ class _UniffiFfiConverterTypeSsiLimits(_UniffiConverterRustBuffer):
         _UniffiFfiConverterUInt64.write(value.max_string_bytes, buf)
         _UniffiFfiConverterUInt64.write(value.max_interactions, buf)
 
+class _UniffiFfiConverterBytes(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        size = buf.read_i32()
+        if size < 0:
+            raise InternalError("Unexpected negative byte string length")
+        return buf.read(size)
+
+    @staticmethod
+    def check_lower(value):
+        try:
+            memoryview(value)
+        except TypeError:
+            raise TypeError("a bytes-like object is required, not {!r}".format(type(value).__name__))
+
+    @staticmethod
+    def write(value, buf):
+        buf.write_i32(len(value))
+        buf.write(value)
+
+@dataclass
+class TrustedKey:
+    """
+    A key the caller trusts: `id` is a DID (every method under it) or one verification method.
+"""
+    def __init__(self, *, id:str, public_key:bytes):
+        self.id = id
+        self.public_key = public_key
+        
+        
+
+    
+    def __str__(self):
+        return "TrustedKey(id={}, public_key={})".format(self.id, self.public_key)
+    def __eq__(self, other):
+        if self.id != other.id:
+            return False
+        if self.public_key != other.public_key:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeTrustedKey(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return TrustedKey(
+            id=_UniffiFfiConverterString.read(buf),
+            public_key=_UniffiFfiConverterBytes.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.id)
+        _UniffiFfiConverterBytes.check_lower(value.public_key)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.id, buf)
+        _UniffiFfiConverterBytes.write(value.public_key, buf)
+
 class _UniffiFfiConverterSequenceTypeNameValue(_UniffiConverterRustBuffer):
     @classmethod
     def check_lower(cls, value):
@@ -2887,29 +3844,6 @@ class _UniffiFfiConverterSequenceTypeWebhookCredential(_UniffiConverterRustBuffe
 
         return [
             _UniffiFfiConverterTypeWebhookCredential.read(buf) for i in range(count)
-        ]
-
-class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
-    @classmethod
-    def check_lower(cls, value):
-        for item in value:
-            _UniffiFfiConverterString.check_lower(item)
-
-    @classmethod
-    def write(cls, value, buf):
-        items = len(value)
-        buf.write_i32(items)
-        for item in value:
-            _UniffiFfiConverterString.write(item, buf)
-
-    @classmethod
-    def read(cls, buf):
-        count = buf.read_i32()
-        if count < 0:
-            raise InternalError("Unexpected negative sequence length")
-
-        return [
-            _UniffiFfiConverterString.read(buf) for i in range(count)
         ]
 
 @dataclass
@@ -3050,26 +3984,6 @@ class _UniffiFfiConverterTypeAttributeType(_UniffiConverterRustBuffer):
             buf.write_i32(5)
 
 
-
-class _UniffiFfiConverterBytes(_UniffiConverterRustBuffer):
-    @staticmethod
-    def read(buf):
-        size = buf.read_i32()
-        if size < 0:
-            raise InternalError("Unexpected negative byte string length")
-        return buf.read(size)
-
-    @staticmethod
-    def check_lower(value):
-        try:
-            memoryview(value)
-        except TypeError:
-            raise TypeError("a bytes-like object is required, not {!r}".format(type(value).__name__))
-
-    @staticmethod
-    def write(value, buf):
-        buf.write_i32(len(value))
-        buf.write(value)
 
 
 
@@ -3902,6 +4816,77 @@ class _UniffiFfiConverterTypeTypedValue(_UniffiConverterRustBuffer):
 
 
 
+class _UniffiFfiConverterOptionalTypeSsiLimits(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeSsiLimits.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeSsiLimits.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeSsiLimits.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+class _UniffiFfiConverterSequenceTypeJsonPathNode(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeJsonPathNode.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeJsonPathNode.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeJsonPathNode.read(buf) for i in range(count)
+        ]
+
+class _UniffiFfiConverterSequenceTypeTrustedKey(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeTrustedKey.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeTrustedKey.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeTrustedKey.read(buf) for i in range(count)
+        ]
+
 class _UniffiFfiConverterSequenceUInt32(_UniffiConverterRustBuffer):
     @classmethod
     def check_lower(cls, value):
@@ -4004,31 +4989,6 @@ class _UniffiFfiConverterSequenceTypeEventStatus(_UniffiConverterRustBuffer):
             _UniffiFfiConverterTypeEventStatus.read(buf) for i in range(count)
         ]
 
-class _UniffiFfiConverterOptionalTypeSsiLimits(_UniffiConverterRustBuffer):
-    @classmethod
-    def check_lower(cls, value):
-        if value is not None:
-            _UniffiFfiConverterTypeSsiLimits.check_lower(value)
-
-    @classmethod
-    def write(cls, value, buf):
-        if value is None:
-            buf.write_u8(0)
-            return
-
-        buf.write_u8(1)
-        _UniffiFfiConverterTypeSsiLimits.write(value, buf)
-
-    @classmethod
-    def read(cls, buf):
-        flag = buf.read_u8()
-        if flag == 0:
-            return None
-        elif flag == 1:
-            return _UniffiFfiConverterTypeSsiLimits.read(buf)
-        else:
-            raise InternalError("Unexpected flag byte for optional type")
-
 class _UniffiFfiConverterSequenceTypeFieldIssue(_UniffiConverterRustBuffer):
     @classmethod
     def check_lower(cls, value):
@@ -4099,6 +5059,54 @@ class _UniffiFfiConverterSequenceTypeInteractionType(_UniffiConverterRustBuffer)
         return [
             _UniffiFfiConverterTypeInteractionType.read(buf) for i in range(count)
         ]
+
+class _UniffiFfiConverterOptionalTypeProofRequirements(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeProofRequirements.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeProofRequirements.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeProofRequirements.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+class _UniffiFfiConverterSequenceTypeProofResult(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeProofResult.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeProofResult.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeProofResult.read(buf) for i in range(count)
+        ]
 def default_limits() -> SsiLimits:
     """
     The documented default limits.
@@ -4110,6 +5118,63 @@ def default_limits() -> SsiLimits:
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
         _UniffiLib.uniffi_ssi_verify_ffi_fn_func_default_limits,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def did_key_verification_method(public_key: bytes) -> str:
+    """
+    The `did:key` verification-method id (`did:key:z6Mk…#z6Mk…`) of an Ed25519 public key.
+"""
+    
+    _UniffiFfiConverterBytes.check_lower(public_key)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterBytes.lower(public_key),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_did_key_verification_method,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def ed25519_public_key(seed: bytes) -> bytes:
+    """
+    The 32-byte Ed25519 public key of a 32-byte secret seed.
+"""
+    
+    _UniffiFfiConverterBytes.check_lower(seed)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterBytes.lower(seed),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterBytes.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_ed25519_public_key,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def ed25519_verify(public_key: bytes,signature: bytes,message: bytes) -> Verdict:
+    """
+    Verifies an Ed25519 signature (32-byte key, 64-byte signature; strict RFC 8032).
+"""
+    
+    _UniffiFfiConverterBytes.check_lower(public_key)
+
+    _UniffiFfiConverterBytes.check_lower(signature)
+
+    _UniffiFfiConverterBytes.check_lower(message)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterBytes.lower(public_key),
+        _UniffiFfiConverterBytes.lower(signature),
+        _UniffiFfiConverterBytes.lower(message),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeVerdict.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_ed25519_verify,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
@@ -4147,6 +5212,90 @@ def error_code_value(code: ErrorCode) -> int:
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
+def gataca_api_key_decode(header: str) -> ApiKeyParts:
+    """
+    Reads an API-key `Authorization` value (`Basic <base64>` or the bare Base64).
+"""
+    
+    _UniffiFfiConverterString.check_lower(header)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(header),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeApiKeyParts.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_api_key_decode,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def gataca_api_key_encode(id: str,secret: str) -> str:
+    """
+    The Gataca Studio API-key `Authorization` value `Basic base64(id:secret)`.
+"""
+    
+    _UniffiFfiConverterString.check_lower(id)
+
+    _UniffiFfiConverterString.check_lower(secret)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(id),
+        _UniffiFfiConverterString.lower(secret),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_api_key_encode,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def gataca_build_webhook(id: str,subject: str,payload_json: typing.Optional[str],result: VerificationResult) -> str:
+    """
+    Builds a webhook body; the status follows from the result (`SUCCESS` exactly when valid).
+    `payload_json`, when given, must be a JSON object.
+"""
+    
+    _UniffiFfiConverterString.check_lower(id)
+
+    _UniffiFfiConverterString.check_lower(subject)
+
+    _UniffiFfiConverterOptionalString.check_lower(payload_json)
+
+    _UniffiFfiConverterTypeVerificationResult.check_lower(result)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(id),
+        _UniffiFfiConverterString.lower(subject),
+        _UniffiFfiConverterOptionalString.lower(payload_json),
+        _UniffiFfiConverterTypeVerificationResult.lower(result),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def gataca_parse_webhook(json: str,limits: typing.Optional[SsiLimits]) -> GatacaWebhook:
+    """
+    Parses and validates the body Gataca Studio posts to a verification template's webhook.
+"""
+    
+    _UniffiFfiConverterString.check_lower(json)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(json),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeGatacaWebhook.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_webhook,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
 def interaction_type_name(kind: InteractionType) -> str:
     """
     The wire name of an interaction type (`displayTextAndPIN`, ...).
@@ -4161,6 +5310,133 @@ def interaction_type_name(kind: InteractionType) -> str:
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
         _UniffiLib.uniffi_ssi_verify_ffi_fn_func_interaction_type_name,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def jcs_canonicalize(json: str,limits: typing.Optional[SsiLimits]) -> str:
+    """
+    The RFC 8785 (JCS) canonical form of a JSON document (parsed strictly first).
+"""
+    
+    _UniffiFfiConverterString.check_lower(json)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(json),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_jcs_canonicalize,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def jsonpath_select(query: str,json: str,limits: typing.Optional[SsiLimits]) -> typing.List[JsonPathNode]:
+    """
+    Runs an RFC 9535 JSONPath query over a JSON document; nodes come in document order.
+"""
+    
+    _UniffiFfiConverterString.check_lower(query)
+
+    _UniffiFfiConverterString.check_lower(json)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(query),
+        _UniffiFfiConverterString.lower(json),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterSequenceTypeJsonPathNode.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_jsonpath_select,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def jwt_vc_decode(token: str,limits: typing.Optional[SsiLimits]) -> JwtVc:
+    """
+    Decodes a VC-JWT / VP-JWT without verifying it.
+"""
+    
+    _UniffiFfiConverterString.check_lower(token)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(token),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeJwtVc.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_jwt_vc_decode,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def jwt_vc_verify(token: str,trusted_keys: typing.List[TrustedKey],policy: JwtCheckPolicy,limits: typing.Optional[SsiLimits]) -> JwtVcCheck:
+    """
+    Verifies an EdDSA VC-JWT / VP-JWT with a key from `trusted_keys` (by `kid`, else `iss`;
+    `did:key` resolves offline), then its time and `iss`/`aud` claims.
+"""
+    
+    _UniffiFfiConverterString.check_lower(token)
+
+    _UniffiFfiConverterSequenceTypeTrustedKey.check_lower(trusted_keys)
+
+    _UniffiFfiConverterTypeJwtCheckPolicy.check_lower(policy)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(token),
+        _UniffiFfiConverterSequenceTypeTrustedKey.lower(trusted_keys),
+        _UniffiFfiConverterTypeJwtCheckPolicy.lower(policy),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeJwtVcCheck.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_jwt_vc_verify,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def openid_vp_parse_request(uri: str,limits: typing.Optional[SsiLimits]) -> OpenIdVpRequest:
+    """
+    Parses and validates an `openid-vp://` (or `openid4vp://`) request URI.
+"""
+    
+    _UniffiFfiConverterString.check_lower(uri)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(uri),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeOpenIdVpRequest.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_openid_vp_parse_request,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def openid_vp_request_to_uri(request: OpenIdVpRequest) -> str:
+    """
+    The request as a URI again; the result is validated, so an inconsistent record is an error.
+"""
+    
+    _UniffiFfiConverterTypeOpenIdVpRequest.check_lower(request)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterTypeOpenIdVpRequest.lower(request),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_openid_vp_request_to_uri,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
@@ -4422,6 +5698,59 @@ def proofspace_verify_body(public_key_pem: str,body: bytes,signature: str) -> Ve
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
+def resolve_did_key(did: str) -> bytes:
+    """
+    Resolves `did:key:z6Mk…` (or its verification method) offline to its Ed25519 public key.
+"""
+    
+    _UniffiFfiConverterString.check_lower(did)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(did),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterBytes.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_resolve_did_key,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def sign_jcs_ed25519(document_json: str,seed: bytes,verification_method: str,proof_purpose: str,created: str,extra_json: typing.Optional[str],limits: typing.Optional[SsiLimits]) -> str:
+    """
+    Adds a `JcsEd25519Signature2020` proof (raw JCS, base58btc) to a JSON object signed with a
+    32-byte seed; `extra_json` is a JSON object of further proof members (`domain`, `nonce`).
+"""
+    
+    _UniffiFfiConverterString.check_lower(document_json)
+
+    _UniffiFfiConverterBytes.check_lower(seed)
+
+    _UniffiFfiConverterString.check_lower(verification_method)
+
+    _UniffiFfiConverterString.check_lower(proof_purpose)
+
+    _UniffiFfiConverterString.check_lower(created)
+
+    _UniffiFfiConverterOptionalString.check_lower(extra_json)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(document_json),
+        _UniffiFfiConverterBytes.lower(seed),
+        _UniffiFfiConverterString.lower(verification_method),
+        _UniffiFfiConverterString.lower(proof_purpose),
+        _UniffiFfiConverterString.lower(created),
+        _UniffiFfiConverterOptionalString.lower(extra_json),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_sign_jcs_ed25519,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
 def smartid_decode(base64: str,flow: Flow,limits: typing.Optional[SsiLimits]) -> InteractionList:
     """
     Decodes and strictly validates a Base64 `interactions` parameter for `flow` (the RP server's
@@ -4633,6 +5962,33 @@ def smartid_verify_user_challenge(verifier: str,user_challenge: str) -> Verdict:
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
+def verify_proofs(document_json: str,trusted_keys: typing.List[TrustedKey],requirements: typing.Optional[ProofRequirements],limits: typing.Optional[SsiLimits]) -> typing.List[ProofResult]:
+    """
+    Verifies every `JcsEd25519Signature2020` proof of a JSON document with keys from
+    `trusted_keys` (`did:key` methods resolve offline without an entry).
+"""
+    
+    _UniffiFfiConverterString.check_lower(document_json)
+
+    _UniffiFfiConverterSequenceTypeTrustedKey.check_lower(trusted_keys)
+
+    _UniffiFfiConverterOptionalTypeProofRequirements.check_lower(requirements)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(document_json),
+        _UniffiFfiConverterSequenceTypeTrustedKey.lower(trusted_keys),
+        _UniffiFfiConverterOptionalTypeProofRequirements.lower(requirements),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterSequenceTypeProofResult.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_verify_proofs,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
 def version() -> str:
     """
     The library version.
@@ -4655,7 +6011,9 @@ __all__ = [
     "Direction",
     "DeviceLinkType",
     "SessionType",
+    "ProcessStatus",
     "InteractionType",
+    "JwtKind",
     "AttributeType",
     "BearerKey",
     "Concurrency",
@@ -4663,6 +6021,7 @@ __all__ = [
     "Flow",
     "SsiError",
     "TypedValue",
+    "ApiKeyParts",
     "AuthRequestInput",
     "Verdict",
     "BearerCheck",
@@ -4670,18 +6029,42 @@ __all__ = [
     "DeviceLink",
     "DeviceLinkInput",
     "FieldIssue",
+    "VerificationResult",
+    "GatacaWebhook",
     "Interaction",
     "InteractionList",
+    "JsonPathNode",
+    "JwtCheckPolicy",
+    "JwtVc",
+    "JwtVcCheck",
     "NameValue",
+    "QueryParameter",
+    "OpenIdVpRequest",
+    "ProofRequirements",
+    "ProofResult",
     "ResponseMismatch",
     "ResponseCheck",
     "SsiLimits",
+    "TrustedKey",
     "WebhookCredential",
     "WebhookRequest",
     "default_limits",
+    "did_key_verification_method",
+    "ed25519_public_key",
+    "ed25519_verify",
     "error_code_name",
     "error_code_value",
+    "gataca_api_key_decode",
+    "gataca_api_key_encode",
+    "gataca_build_webhook",
+    "gataca_parse_webhook",
     "interaction_type_name",
+    "jcs_canonicalize",
+    "jsonpath_select",
+    "jwt_vc_decode",
+    "jwt_vc_verify",
+    "openid_vp_parse_request",
+    "openid_vp_request_to_uri",
     "proofspace_build_response",
     "proofspace_cast",
     "proofspace_check_response",
@@ -4694,6 +6077,8 @@ __all__ = [
     "proofspace_validate_credential",
     "proofspace_verify_bearer",
     "proofspace_verify_body",
+    "resolve_did_key",
+    "sign_jcs_ed25519",
     "smartid_decode",
     "smartid_device_link",
     "smartid_encode",
@@ -4704,5 +6089,6 @@ __all__ = [
     "smartid_verify_auth_session",
     "smartid_verify_session_secret_digest",
     "smartid_verify_user_challenge",
+    "verify_proofs",
     "version",
 ]

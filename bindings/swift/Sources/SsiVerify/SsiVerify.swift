@@ -600,6 +600,85 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 
 
 /**
+ * An API key's parts.
+ */
+public struct ApiKeyParts: Equatable, Hashable {
+    /**
+     * The API-key id.
+     */
+    public var id: String
+    /**
+     * The secret.
+     */
+    public var secret: String
+    /**
+     * Whether the id has the UUID form Gataca Studio issues.
+     */
+    public var idIsUuid: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The API-key id.
+         */id: String, 
+        /**
+         * The secret.
+         */secret: String, 
+        /**
+         * Whether the id has the UUID form Gataca Studio issues.
+         */idIsUuid: Bool) {
+        self.id = id
+        self.secret = secret
+        self.idIsUuid = idIsUuid
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ApiKeyParts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeApiKeyParts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ApiKeyParts {
+        return
+            try ApiKeyParts(
+                id: FfiConverterString.read(from: &buf), 
+                secret: FfiConverterString.read(from: &buf), 
+                idIsUuid: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ApiKeyParts, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.secret, into: &buf)
+        FfiConverterBool.write(value.idIsUuid, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeApiKeyParts_lift(_ buf: RustBuffer) throws -> ApiKeyParts {
+    return try FfiConverterTypeApiKeyParts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeApiKeyParts_lower(_ value: ApiKeyParts) -> RustBuffer {
+    return FfiConverterTypeApiKeyParts.lower(value)
+}
+
+
+/**
  * What the RP sent when it started an authentication session.
  */
 public struct AuthRequestInput: Equatable, Hashable {
@@ -1244,6 +1323,125 @@ public func FfiConverterTypeFieldIssue_lower(_ value: FieldIssue) -> RustBuffer 
 
 
 /**
+ * A validated verification-template webhook body.
+ */
+public struct GatacaWebhook: Equatable, Hashable {
+    /**
+     * Process identifier.
+     */
+    public var id: String
+    /**
+     * Subject identifier (a DID).
+     */
+    public var subject: String
+    /**
+     * `SUCCESS` or `REJECT`.
+     */
+    public var status: ProcessStatus
+    /**
+     * The shared claims as a JSON object, when present.
+     */
+    public var payloadJson: String?
+    /**
+     * What the verification did.
+     */
+    public var verificationResult: VerificationResult
+    /**
+     * Gataca's rule over the result: valid, or `INVALID_VERIFICATION_RESULT`.
+     */
+    public var verdict: Verdict
+    /**
+     * Check identifiers outside Gataca's vocabulary (log them).
+     */
+    public var unknownChecks: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Process identifier.
+         */id: String, 
+        /**
+         * Subject identifier (a DID).
+         */subject: String, 
+        /**
+         * `SUCCESS` or `REJECT`.
+         */status: ProcessStatus, 
+        /**
+         * The shared claims as a JSON object, when present.
+         */payloadJson: String?, 
+        /**
+         * What the verification did.
+         */verificationResult: VerificationResult, 
+        /**
+         * Gataca's rule over the result: valid, or `INVALID_VERIFICATION_RESULT`.
+         */verdict: Verdict, 
+        /**
+         * Check identifiers outside Gataca's vocabulary (log them).
+         */unknownChecks: [String]) {
+        self.id = id
+        self.subject = subject
+        self.status = status
+        self.payloadJson = payloadJson
+        self.verificationResult = verificationResult
+        self.verdict = verdict
+        self.unknownChecks = unknownChecks
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GatacaWebhook: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GatacaWebhook {
+        return
+            try GatacaWebhook(
+                id: FfiConverterString.read(from: &buf), 
+                subject: FfiConverterString.read(from: &buf), 
+                status: FfiConverterTypeProcessStatus.read(from: &buf), 
+                payloadJson: FfiConverterOptionString.read(from: &buf), 
+                verificationResult: FfiConverterTypeVerificationResult.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                unknownChecks: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GatacaWebhook, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.subject, into: &buf)
+        FfiConverterTypeProcessStatus.write(value.status, into: &buf)
+        FfiConverterOptionString.write(value.payloadJson, into: &buf)
+        FfiConverterTypeVerificationResult.write(value.verificationResult, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceString.write(value.unknownChecks, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGatacaWebhook_lift(_ buf: RustBuffer) throws -> GatacaWebhook {
+    return try FfiConverterTypeGatacaWebhook.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGatacaWebhook_lower(_ value: GatacaWebhook) -> RustBuffer {
+    return FfiConverterTypeGatacaWebhook.lower(value)
+}
+
+
+/**
  * One validated interaction: its type and its unescaped display text.
  */
 public struct Interaction: Equatable, Hashable {
@@ -1391,6 +1589,342 @@ public func FfiConverterTypeInteractionList_lower(_ value: InteractionList) -> R
 }
 
 
+/**
+ * One node selected by a JSONPath query.
+ */
+public struct JsonPathNode: Equatable, Hashable {
+    /**
+     * The node's normalized path, e.g. `$['a'][0]`.
+     */
+    public var location: String
+    /**
+     * The node's value as compact JSON.
+     */
+    public var valueJson: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The node's normalized path, e.g. `$['a'][0]`.
+         */location: String, 
+        /**
+         * The node's value as compact JSON.
+         */valueJson: String) {
+        self.location = location
+        self.valueJson = valueJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension JsonPathNode: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJsonPathNode: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JsonPathNode {
+        return
+            try JsonPathNode(
+                location: FfiConverterString.read(from: &buf), 
+                valueJson: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: JsonPathNode, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.location, into: &buf)
+        FfiConverterString.write(value.valueJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonPathNode_lift(_ buf: RustBuffer) throws -> JsonPathNode {
+    return try FfiConverterTypeJsonPathNode.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonPathNode_lower(_ value: JsonPathNode) -> RustBuffer {
+    return FfiConverterTypeJsonPathNode.lower(value)
+}
+
+
+/**
+ * What a VC-JWT's claims must satisfy.
+ */
+public struct JwtCheckPolicy: Equatable, Hashable {
+    /**
+     * Required `iss`, if any.
+     */
+    public var issuer: String?
+    /**
+     * Required member of `aud`, if any.
+     */
+    public var audience: String?
+    /**
+     * Current time, seconds since the epoch.
+     */
+    public var now: UInt64
+    /**
+     * Allowed clock skew in seconds.
+     */
+    public var leeway: UInt64
+    /**
+     * Whether `exp` is required.
+     */
+    public var requireExp: Bool
+    /**
+     * Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
+     */
+    public var acceptMillisecondTimes: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Required `iss`, if any.
+         */issuer: String?, 
+        /**
+         * Required member of `aud`, if any.
+         */audience: String?, 
+        /**
+         * Current time, seconds since the epoch.
+         */now: UInt64, 
+        /**
+         * Allowed clock skew in seconds.
+         */leeway: UInt64, 
+        /**
+         * Whether `exp` is required.
+         */requireExp: Bool, 
+        /**
+         * Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
+         */acceptMillisecondTimes: Bool) {
+        self.issuer = issuer
+        self.audience = audience
+        self.now = now
+        self.leeway = leeway
+        self.requireExp = requireExp
+        self.acceptMillisecondTimes = acceptMillisecondTimes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension JwtCheckPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJwtCheckPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JwtCheckPolicy {
+        return
+            try JwtCheckPolicy(
+                issuer: FfiConverterOptionString.read(from: &buf), 
+                audience: FfiConverterOptionString.read(from: &buf), 
+                now: FfiConverterUInt64.read(from: &buf), 
+                leeway: FfiConverterUInt64.read(from: &buf), 
+                requireExp: FfiConverterBool.read(from: &buf), 
+                acceptMillisecondTimes: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: JwtCheckPolicy, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.issuer, into: &buf)
+        FfiConverterOptionString.write(value.audience, into: &buf)
+        FfiConverterUInt64.write(value.now, into: &buf)
+        FfiConverterUInt64.write(value.leeway, into: &buf)
+        FfiConverterBool.write(value.requireExp, into: &buf)
+        FfiConverterBool.write(value.acceptMillisecondTimes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJwtCheckPolicy_lift(_ buf: RustBuffer) throws -> JwtCheckPolicy {
+    return try FfiConverterTypeJwtCheckPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJwtCheckPolicy_lower(_ value: JwtCheckPolicy) -> RustBuffer {
+    return FfiConverterTypeJwtCheckPolicy.lower(value)
+}
+
+
+/**
+ * A decoded VC-JWT / VP-JWT.
+ */
+public struct JwtVc: Equatable, Hashable {
+    /**
+     * Credential (`vc`) or presentation (`vp`).
+     */
+    public var kind: JwtKind
+    /**
+     * The protected header as compact JSON.
+     */
+    public var headerJson: String
+    /**
+     * The claims set as compact JSON.
+     */
+    public var claimsJson: String
+    /**
+     * The embedded `vc`/`vp` with the registered claims filled in, as compact JSON.
+     */
+    public var documentJson: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Credential (`vc`) or presentation (`vp`).
+         */kind: JwtKind, 
+        /**
+         * The protected header as compact JSON.
+         */headerJson: String, 
+        /**
+         * The claims set as compact JSON.
+         */claimsJson: String, 
+        /**
+         * The embedded `vc`/`vp` with the registered claims filled in, as compact JSON.
+         */documentJson: String) {
+        self.kind = kind
+        self.headerJson = headerJson
+        self.claimsJson = claimsJson
+        self.documentJson = documentJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension JwtVc: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJwtVc: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JwtVc {
+        return
+            try JwtVc(
+                kind: FfiConverterTypeJwtKind.read(from: &buf), 
+                headerJson: FfiConverterString.read(from: &buf), 
+                claimsJson: FfiConverterString.read(from: &buf), 
+                documentJson: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: JwtVc, into buf: inout [UInt8]) {
+        FfiConverterTypeJwtKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.headerJson, into: &buf)
+        FfiConverterString.write(value.claimsJson, into: &buf)
+        FfiConverterString.write(value.documentJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJwtVc_lift(_ buf: RustBuffer) throws -> JwtVc {
+    return try FfiConverterTypeJwtVc.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJwtVc_lower(_ value: JwtVc) -> RustBuffer {
+    return FfiConverterTypeJwtVc.lower(value)
+}
+
+
+/**
+ * The outcome of verifying a VC-JWT, with the decoded token.
+ */
+public struct JwtVcCheck: Equatable, Hashable {
+    /**
+     * Valid, or the first failed check.
+     */
+    public var verdict: Verdict
+    /**
+     * The decoded token.
+     */
+    public var credential: JwtVc
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Valid, or the first failed check.
+         */verdict: Verdict, 
+        /**
+         * The decoded token.
+         */credential: JwtVc) {
+        self.verdict = verdict
+        self.credential = credential
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension JwtVcCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJwtVcCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JwtVcCheck {
+        return
+            try JwtVcCheck(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                credential: FfiConverterTypeJwtVc.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: JwtVcCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterTypeJwtVc.write(value.credential, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJwtVcCheck_lift(_ buf: RustBuffer) throws -> JwtVcCheck {
+    return try FfiConverterTypeJwtVcCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJwtVcCheck_lower(_ value: JwtVcCheck) -> RustBuffer {
+    return FfiConverterTypeJwtVcCheck.lower(value)
+}
+
+
 public struct NameValue: Equatable, Hashable {
     public var name: String
     public var value: String
@@ -1442,6 +1976,422 @@ public func FfiConverterTypeNameValue_lift(_ buf: RustBuffer) throws -> NameValu
 #endif
 public func FfiConverterTypeNameValue_lower(_ value: NameValue) -> RustBuffer {
     return FfiConverterTypeNameValue.lower(value)
+}
+
+
+/**
+ * A parsed `openid-vp://` authorization request.
+ */
+public struct OpenIdVpRequest: Equatable, Hashable {
+    /**
+     * The scheme used, e.g. `openid-vp://`.
+     */
+    public var scheme: String
+    /**
+     * `client_id`: who asks.
+     */
+    public var clientId: String
+    /**
+     * `response_type`, e.g. `vp_token`.
+     */
+    public var responseType: String
+    /**
+     * `response_mode`, e.g. `direct_post`.
+     */
+    public var responseMode: String?
+    /**
+     * `redirect_uri`.
+     */
+    public var redirectUri: String?
+    /**
+     * `response_uri`.
+     */
+    public var responseUri: String?
+    /**
+     * `request_uri`: where the signed request object is fetched.
+     */
+    public var requestUri: String?
+    /**
+     * `scope`.
+     */
+    public var scope: String?
+    /**
+     * `nonce`.
+     */
+    public var nonce: String?
+    /**
+     * `state`.
+     */
+    public var state: String?
+    /**
+     * `presentation_definition` by value (JSON text).
+     */
+    public var presentationDefinition: String?
+    /**
+     * `presentation_definition_uri`.
+     */
+    public var presentationDefinitionUri: String?
+    /**
+     * Every other parameter, in order.
+     */
+    public var other: [QueryParameter]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The scheme used, e.g. `openid-vp://`.
+         */scheme: String, 
+        /**
+         * `client_id`: who asks.
+         */clientId: String, 
+        /**
+         * `response_type`, e.g. `vp_token`.
+         */responseType: String, 
+        /**
+         * `response_mode`, e.g. `direct_post`.
+         */responseMode: String?, 
+        /**
+         * `redirect_uri`.
+         */redirectUri: String?, 
+        /**
+         * `response_uri`.
+         */responseUri: String?, 
+        /**
+         * `request_uri`: where the signed request object is fetched.
+         */requestUri: String?, 
+        /**
+         * `scope`.
+         */scope: String?, 
+        /**
+         * `nonce`.
+         */nonce: String?, 
+        /**
+         * `state`.
+         */state: String?, 
+        /**
+         * `presentation_definition` by value (JSON text).
+         */presentationDefinition: String?, 
+        /**
+         * `presentation_definition_uri`.
+         */presentationDefinitionUri: String?, 
+        /**
+         * Every other parameter, in order.
+         */other: [QueryParameter]) {
+        self.scheme = scheme
+        self.clientId = clientId
+        self.responseType = responseType
+        self.responseMode = responseMode
+        self.redirectUri = redirectUri
+        self.responseUri = responseUri
+        self.requestUri = requestUri
+        self.scope = scope
+        self.nonce = nonce
+        self.state = state
+        self.presentationDefinition = presentationDefinition
+        self.presentationDefinitionUri = presentationDefinitionUri
+        self.other = other
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OpenIdVpRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpenIdVpRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpenIdVpRequest {
+        return
+            try OpenIdVpRequest(
+                scheme: FfiConverterString.read(from: &buf), 
+                clientId: FfiConverterString.read(from: &buf), 
+                responseType: FfiConverterString.read(from: &buf), 
+                responseMode: FfiConverterOptionString.read(from: &buf), 
+                redirectUri: FfiConverterOptionString.read(from: &buf), 
+                responseUri: FfiConverterOptionString.read(from: &buf), 
+                requestUri: FfiConverterOptionString.read(from: &buf), 
+                scope: FfiConverterOptionString.read(from: &buf), 
+                nonce: FfiConverterOptionString.read(from: &buf), 
+                state: FfiConverterOptionString.read(from: &buf), 
+                presentationDefinition: FfiConverterOptionString.read(from: &buf), 
+                presentationDefinitionUri: FfiConverterOptionString.read(from: &buf), 
+                other: FfiConverterSequenceTypeQueryParameter.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpenIdVpRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.scheme, into: &buf)
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterString.write(value.responseType, into: &buf)
+        FfiConverterOptionString.write(value.responseMode, into: &buf)
+        FfiConverterOptionString.write(value.redirectUri, into: &buf)
+        FfiConverterOptionString.write(value.responseUri, into: &buf)
+        FfiConverterOptionString.write(value.requestUri, into: &buf)
+        FfiConverterOptionString.write(value.scope, into: &buf)
+        FfiConverterOptionString.write(value.nonce, into: &buf)
+        FfiConverterOptionString.write(value.state, into: &buf)
+        FfiConverterOptionString.write(value.presentationDefinition, into: &buf)
+        FfiConverterOptionString.write(value.presentationDefinitionUri, into: &buf)
+        FfiConverterSequenceTypeQueryParameter.write(value.other, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenIdVpRequest_lift(_ buf: RustBuffer) throws -> OpenIdVpRequest {
+    return try FfiConverterTypeOpenIdVpRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenIdVpRequest_lower(_ value: OpenIdVpRequest) -> RustBuffer {
+    return FfiConverterTypeOpenIdVpRequest.lower(value)
+}
+
+
+/**
+ * What every proof must satisfy besides a good signature (`None`: no requirement).
+ */
+public struct ProofRequirements: Equatable, Hashable {
+    /**
+     * Required `proofPurpose`.
+     */
+    public var proofPurpose: String?
+    /**
+     * Required `domain`.
+     */
+    public var domain: String?
+    /**
+     * Required `challenge` or `nonce`.
+     */
+    public var challengeOrNonce: String?
+    /**
+     * Also accept Ed25519 over SHA-256(JCS).
+     */
+    public var allowSha256Prehash: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Required `proofPurpose`.
+         */proofPurpose: String?, 
+        /**
+         * Required `domain`.
+         */domain: String?, 
+        /**
+         * Required `challenge` or `nonce`.
+         */challengeOrNonce: String?, 
+        /**
+         * Also accept Ed25519 over SHA-256(JCS).
+         */allowSha256Prehash: Bool) {
+        self.proofPurpose = proofPurpose
+        self.domain = domain
+        self.challengeOrNonce = challengeOrNonce
+        self.allowSha256Prehash = allowSha256Prehash
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProofRequirements: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProofRequirements: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProofRequirements {
+        return
+            try ProofRequirements(
+                proofPurpose: FfiConverterOptionString.read(from: &buf), 
+                domain: FfiConverterOptionString.read(from: &buf), 
+                challengeOrNonce: FfiConverterOptionString.read(from: &buf), 
+                allowSha256Prehash: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProofRequirements, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.proofPurpose, into: &buf)
+        FfiConverterOptionString.write(value.domain, into: &buf)
+        FfiConverterOptionString.write(value.challengeOrNonce, into: &buf)
+        FfiConverterBool.write(value.allowSha256Prehash, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProofRequirements_lift(_ buf: RustBuffer) throws -> ProofRequirements {
+    return try FfiConverterTypeProofRequirements.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProofRequirements_lower(_ value: ProofRequirements) -> RustBuffer {
+    return FfiConverterTypeProofRequirements.lower(value)
+}
+
+
+/**
+ * The outcome for one `JcsEd25519Signature2020` proof.
+ */
+public struct ProofResult: Equatable, Hashable {
+    /**
+     * The proof's `verificationMethod` (or `creator`); empty when it names none.
+     */
+    public var verificationMethod: String
+    /**
+     * Valid, or the first failed check.
+     */
+    public var verdict: Verdict
+    /**
+     * How the signature verified, e.g. `jcs (base64url)` (None when it did not).
+     */
+    public var reading: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The proof's `verificationMethod` (or `creator`); empty when it names none.
+         */verificationMethod: String, 
+        /**
+         * Valid, or the first failed check.
+         */verdict: Verdict, 
+        /**
+         * How the signature verified, e.g. `jcs (base64url)` (None when it did not).
+         */reading: String?) {
+        self.verificationMethod = verificationMethod
+        self.verdict = verdict
+        self.reading = reading
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProofResult: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProofResult: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProofResult {
+        return
+            try ProofResult(
+                verificationMethod: FfiConverterString.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                reading: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProofResult, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.verificationMethod, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterOptionString.write(value.reading, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProofResult_lift(_ buf: RustBuffer) throws -> ProofResult {
+    return try FfiConverterTypeProofResult.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProofResult_lower(_ value: ProofResult) -> RustBuffer {
+    return FfiConverterTypeProofResult.lower(value)
+}
+
+
+/**
+ * A query parameter of a request that has no field of its own.
+ */
+public struct QueryParameter: Equatable, Hashable {
+    /**
+     * Decoded name.
+     */
+    public var name: String
+    /**
+     * Decoded value.
+     */
+    public var value: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Decoded name.
+         */name: String, 
+        /**
+         * Decoded value.
+         */value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension QueryParameter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeQueryParameter: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> QueryParameter {
+        return
+            try QueryParameter(
+                name: FfiConverterString.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: QueryParameter, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQueryParameter_lift(_ buf: RustBuffer) throws -> QueryParameter {
+    return try FfiConverterTypeQueryParameter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQueryParameter_lower(_ value: QueryParameter) -> RustBuffer {
+    return FfiConverterTypeQueryParameter.lower(value)
 }
 
 
@@ -1693,6 +2643,75 @@ public func FfiConverterTypeSsiLimits_lower(_ value: SsiLimits) -> RustBuffer {
 
 
 /**
+ * A key the caller trusts: `id` is a DID (every method under it) or one verification method.
+ */
+public struct TrustedKey: Equatable, Hashable {
+    /**
+     * DID or verification-method id.
+     */
+    public var id: String
+    /**
+     * The 32-byte Ed25519 public key.
+     */
+    public var publicKey: Data
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * DID or verification-method id.
+         */id: String, 
+        /**
+         * The 32-byte Ed25519 public key.
+         */publicKey: Data) {
+        self.id = id
+        self.publicKey = publicKey
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TrustedKey: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTrustedKey: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TrustedKey {
+        return
+            try TrustedKey(
+                id: FfiConverterString.read(from: &buf), 
+                publicKey: FfiConverterData.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TrustedKey, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterData.write(value.publicKey, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTrustedKey_lift(_ buf: RustBuffer) throws -> TrustedKey {
+    return try FfiConverterTypeTrustedKey.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTrustedKey_lower(_ value: TrustedKey) -> RustBuffer {
+    return FfiConverterTypeTrustedKey.lower(value)
+}
+
+
+/**
  * The outcome of a check that ran: `valid`, or not with `reason`.
  */
 public struct Verdict: Equatable, Hashable {
@@ -1758,6 +2777,64 @@ public func FfiConverterTypeVerdict_lift(_ buf: RustBuffer) throws -> Verdict {
 #endif
 public func FfiConverterTypeVerdict_lower(_ value: Verdict) -> RustBuffer {
     return FfiConverterTypeVerdict.lower(value)
+}
+
+
+public struct VerificationResult: Equatable, Hashable {
+    public var checks: [String]
+    public var warnings: [String]
+    public var errors: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(checks: [String], warnings: [String], errors: [String]) {
+        self.checks = checks
+        self.warnings = warnings
+        self.errors = errors
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension VerificationResult: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVerificationResult: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VerificationResult {
+        return
+            try VerificationResult(
+                checks: FfiConverterSequenceString.read(from: &buf), 
+                warnings: FfiConverterSequenceString.read(from: &buf), 
+                errors: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: VerificationResult, into buf: inout [UInt8]) {
+        FfiConverterSequenceString.write(value.checks, into: &buf)
+        FfiConverterSequenceString.write(value.warnings, into: &buf)
+        FfiConverterSequenceString.write(value.errors, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerificationResult_lift(_ buf: RustBuffer) throws -> VerificationResult {
+    return try FfiConverterTypeVerificationResult.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerificationResult_lower(_ value: VerificationResult) -> RustBuffer {
+    return FfiConverterTypeVerificationResult.lower(value)
 }
 
 
@@ -3398,6 +4475,138 @@ public func FfiConverterTypeInteractionType_lower(_ value: InteractionType) -> R
 
 
 
+public enum JwtKind: Equatable, Hashable {
+    
+    case credential
+    case presentation
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension JwtKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJwtKind: FfiConverterRustBuffer {
+    typealias SwiftType = JwtKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JwtKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .credential
+        
+        case 2: return .presentation
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: JwtKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .credential:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .presentation:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJwtKind_lift(_ buf: RustBuffer) throws -> JwtKind {
+    return try FfiConverterTypeJwtKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJwtKind_lower(_ value: JwtKind) -> RustBuffer {
+    return FfiConverterTypeJwtKind.lower(value)
+}
+
+
+
+
+public enum ProcessStatus: Equatable, Hashable {
+    
+    case success
+    case reject
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ProcessStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProcessStatus: FfiConverterRustBuffer {
+    typealias SwiftType = ProcessStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProcessStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .success
+        
+        case 2: return .reject
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ProcessStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .success:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .reject:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProcessStatus_lift(_ buf: RustBuffer) throws -> ProcessStatus {
+    return try FfiConverterTypeProcessStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProcessStatus_lower(_ value: ProcessStatus) -> RustBuffer {
+    return FfiConverterTypeProcessStatus.lower(value)
+}
+
+
+
+
 public enum SessionType: Equatable, Hashable {
     
     case auth
@@ -3823,6 +5032,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeProofRequirements: FfiConverterRustBuffer {
+    typealias SwiftType = ProofRequirements?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeProofRequirements.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeProofRequirements.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeSsiLimits: FfiConverterRustBuffer {
     typealias SwiftType = SsiLimits?
 
@@ -4019,6 +5252,31 @@ fileprivate struct FfiConverterSequenceTypeInteraction: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeJsonPathNode: FfiConverterRustBuffer {
+    typealias SwiftType = [JsonPathNode]
+
+    public static func write(_ value: [JsonPathNode], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeJsonPathNode.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [JsonPathNode] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [JsonPathNode]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeJsonPathNode.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeNameValue: FfiConverterRustBuffer {
     typealias SwiftType = [NameValue]
 
@@ -4044,6 +5302,56 @@ fileprivate struct FfiConverterSequenceTypeNameValue: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeProofResult: FfiConverterRustBuffer {
+    typealias SwiftType = [ProofResult]
+
+    public static func write(_ value: [ProofResult], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeProofResult.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ProofResult] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ProofResult]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeProofResult.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeQueryParameter: FfiConverterRustBuffer {
+    typealias SwiftType = [QueryParameter]
+
+    public static func write(_ value: [QueryParameter], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeQueryParameter.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [QueryParameter] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [QueryParameter]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeQueryParameter.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeResponseMismatch: FfiConverterRustBuffer {
     typealias SwiftType = [ResponseMismatch]
 
@@ -4061,6 +5369,31 @@ fileprivate struct FfiConverterSequenceTypeResponseMismatch: FfiConverterRustBuf
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeResponseMismatch.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTrustedKey: FfiConverterRustBuffer {
+    typealias SwiftType = [TrustedKey]
+
+    public static func write(_ value: [TrustedKey], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTrustedKey.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TrustedKey] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TrustedKey]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTrustedKey.read(from: &buf))
         }
         return seq
     }
@@ -4230,6 +5563,210 @@ public func version() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_ssi_verify_ffi_fn_func_version(uniffiCallStatus
+    )
+})
+}
+/**
+ * The `did:key` verification-method id (`did:key:z6Mk…#z6Mk…`) of an Ed25519 public key.
+ */
+public func didKeyVerificationMethod(publicKey: Data)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_did_key_verification_method(
+        FfiConverterData.lower(publicKey),uniffiCallStatus
+    )
+})
+}
+/**
+ * The 32-byte Ed25519 public key of a 32-byte secret seed.
+ */
+public func ed25519PublicKey(seed: Data)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_ed25519_public_key(
+        FfiConverterData.lower(seed),uniffiCallStatus
+    )
+})
+}
+/**
+ * Verifies an Ed25519 signature (32-byte key, 64-byte signature; strict RFC 8032).
+ */
+public func ed25519Verify(publicKey: Data, signature: Data, message: Data)throws  -> Verdict  {
+    return try  FfiConverterTypeVerdict_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_ed25519_verify(
+        FfiConverterData.lower(publicKey),
+        FfiConverterData.lower(signature),
+        FfiConverterData.lower(message),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads an API-key `Authorization` value (`Basic <base64>` or the bare Base64).
+ */
+public func gatacaApiKeyDecode(header: String)throws  -> ApiKeyParts  {
+    return try  FfiConverterTypeApiKeyParts_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_gataca_api_key_decode(
+        FfiConverterString.lower(header),uniffiCallStatus
+    )
+})
+}
+/**
+ * The Gataca Studio API-key `Authorization` value `Basic base64(id:secret)`.
+ */
+public func gatacaApiKeyEncode(id: String, secret: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_gataca_api_key_encode(
+        FfiConverterString.lower(id),
+        FfiConverterString.lower(secret),uniffiCallStatus
+    )
+})
+}
+/**
+ * Builds a webhook body; the status follows from the result (`SUCCESS` exactly when valid).
+ * `payload_json`, when given, must be a JSON object.
+ */
+public func gatacaBuildWebhook(id: String, subject: String, payloadJson: String?, result: VerificationResult)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook(
+        FfiConverterString.lower(id),
+        FfiConverterString.lower(subject),
+        FfiConverterOptionString.lower(payloadJson),
+        FfiConverterTypeVerificationResult_lower(result),uniffiCallStatus
+    )
+})
+}
+/**
+ * Parses and validates the body Gataca Studio posts to a verification template's webhook.
+ */
+public func gatacaParseWebhook(json: String, limits: SsiLimits?)throws  -> GatacaWebhook  {
+    return try  FfiConverterTypeGatacaWebhook_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_gataca_parse_webhook(
+        FfiConverterString.lower(json),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * The RFC 8785 (JCS) canonical form of a JSON document (parsed strictly first).
+ */
+public func jcsCanonicalize(json: String, limits: SsiLimits?)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_jcs_canonicalize(
+        FfiConverterString.lower(json),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * Runs an RFC 9535 JSONPath query over a JSON document; nodes come in document order.
+ */
+public func jsonpathSelect(query: String, json: String, limits: SsiLimits?)throws  -> [JsonPathNode]  {
+    return try  FfiConverterSequenceTypeJsonPathNode.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_jsonpath_select(
+        FfiConverterString.lower(query),
+        FfiConverterString.lower(json),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * Decodes a VC-JWT / VP-JWT without verifying it.
+ */
+public func jwtVcDecode(token: String, limits: SsiLimits?)throws  -> JwtVc  {
+    return try  FfiConverterTypeJwtVc_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_jwt_vc_decode(
+        FfiConverterString.lower(token),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * Verifies an EdDSA VC-JWT / VP-JWT with a key from `trusted_keys` (by `kid`, else `iss`;
+ * `did:key` resolves offline), then its time and `iss`/`aud` claims.
+ */
+public func jwtVcVerify(token: String, trustedKeys: [TrustedKey], policy: JwtCheckPolicy, limits: SsiLimits?)throws  -> JwtVcCheck  {
+    return try  FfiConverterTypeJwtVcCheck_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_jwt_vc_verify(
+        FfiConverterString.lower(token),
+        FfiConverterSequenceTypeTrustedKey.lower(trustedKeys),
+        FfiConverterTypeJwtCheckPolicy_lower(policy),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * Parses and validates an `openid-vp://` (or `openid4vp://`) request URI.
+ */
+public func openidVpParseRequest(uri: String, limits: SsiLimits?)throws  -> OpenIdVpRequest  {
+    return try  FfiConverterTypeOpenIdVpRequest_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_openid_vp_parse_request(
+        FfiConverterString.lower(uri),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * The request as a URI again; the result is validated, so an inconsistent record is an error.
+ */
+public func openidVpRequestToUri(request: OpenIdVpRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_openid_vp_request_to_uri(
+        FfiConverterTypeOpenIdVpRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * Resolves `did:key:z6Mk…` (or its verification method) offline to its Ed25519 public key.
+ */
+public func resolveDidKey(did: String)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_resolve_did_key(
+        FfiConverterString.lower(did),uniffiCallStatus
+    )
+})
+}
+/**
+ * Adds a `JcsEd25519Signature2020` proof (raw JCS, base58btc) to a JSON object signed with a
+ * 32-byte seed; `extra_json` is a JSON object of further proof members (`domain`, `nonce`).
+ */
+public func signJcsEd25519(documentJson: String, seed: Data, verificationMethod: String, proofPurpose: String, created: String, extraJson: String?, limits: SsiLimits?)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_sign_jcs_ed25519(
+        FfiConverterString.lower(documentJson),
+        FfiConverterData.lower(seed),
+        FfiConverterString.lower(verificationMethod),
+        FfiConverterString.lower(proofPurpose),
+        FfiConverterString.lower(created),
+        FfiConverterOptionString.lower(extraJson),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * Verifies every `JcsEd25519Signature2020` proof of a JSON document with keys from
+ * `trusted_keys` (`did:key` methods resolve offline without an entry).
+ */
+public func verifyProofs(documentJson: String, trustedKeys: [TrustedKey], requirements: ProofRequirements?, limits: SsiLimits?)throws  -> [ProofResult]  {
+    return try  FfiConverterSequenceTypeProofResult.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_verify_proofs(
+        FfiConverterString.lower(documentJson),
+        FfiConverterSequenceTypeTrustedKey.lower(trustedKeys),
+        FfiConverterOptionTypeProofRequirements.lower(requirements),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
     )
 })
 }
@@ -4551,6 +6088,54 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_version() != 6171) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_did_key_verification_method() != 31024) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_ed25519_public_key() != 57502) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_ed25519_verify() != 18883) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_decode() != 390) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode() != 20847) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook() != 45559) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook() != 34431) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_jcs_canonicalize() != 8244) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_jsonpath_select() != 54138) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_jwt_vc_decode() != 14111) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_jwt_vc_verify() != 37887) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_openid_vp_parse_request() != 5017) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri() != 55756) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_resolve_did_key() != 37143) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_sign_jcs_ed25519() != 25609) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_verify_proofs() != 17490) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response() != 61229) {

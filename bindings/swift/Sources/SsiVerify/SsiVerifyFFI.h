@@ -265,6 +265,86 @@ RustBuffer uniffi_ssi_verify_ffi_fn_func_version(RustCallStatus *_Nonnull out_st
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_DID_KEY_VERIFICATION_METHOD
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_DID_KEY_VERIFICATION_METHOD
+RustBuffer uniffi_ssi_verify_ffi_fn_func_did_key_verification_method(RustBuffer public_key, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_ED25519_PUBLIC_KEY
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_ED25519_PUBLIC_KEY
+RustBuffer uniffi_ssi_verify_ffi_fn_func_ed25519_public_key(RustBuffer seed, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_ED25519_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_ED25519_VERIFY
+RustBuffer uniffi_ssi_verify_ffi_fn_func_ed25519_verify(RustBuffer public_key, RustBuffer signature, RustBuffer message, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_GATACA_API_KEY_DECODE
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_GATACA_API_KEY_DECODE
+RustBuffer uniffi_ssi_verify_ffi_fn_func_gataca_api_key_decode(RustBuffer header, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_GATACA_API_KEY_ENCODE
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_GATACA_API_KEY_ENCODE
+RustBuffer uniffi_ssi_verify_ffi_fn_func_gataca_api_key_encode(RustBuffer id, RustBuffer secret, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_GATACA_BUILD_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_GATACA_BUILD_WEBHOOK
+RustBuffer uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook(RustBuffer id, RustBuffer subject, RustBuffer payload_json, RustBuffer result, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_GATACA_PARSE_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_GATACA_PARSE_WEBHOOK
+RustBuffer uniffi_ssi_verify_ffi_fn_func_gataca_parse_webhook(RustBuffer json, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_JCS_CANONICALIZE
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_JCS_CANONICALIZE
+RustBuffer uniffi_ssi_verify_ffi_fn_func_jcs_canonicalize(RustBuffer json, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_JSONPATH_SELECT
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_JSONPATH_SELECT
+RustBuffer uniffi_ssi_verify_ffi_fn_func_jsonpath_select(RustBuffer query, RustBuffer json, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_JWT_VC_DECODE
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_JWT_VC_DECODE
+RustBuffer uniffi_ssi_verify_ffi_fn_func_jwt_vc_decode(RustBuffer token, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_JWT_VC_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_JWT_VC_VERIFY
+RustBuffer uniffi_ssi_verify_ffi_fn_func_jwt_vc_verify(RustBuffer token, RustBuffer trusted_keys, RustBuffer policy, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_OPENID_VP_PARSE_REQUEST
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_OPENID_VP_PARSE_REQUEST
+RustBuffer uniffi_ssi_verify_ffi_fn_func_openid_vp_parse_request(RustBuffer uri, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_OPENID_VP_REQUEST_TO_URI
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_OPENID_VP_REQUEST_TO_URI
+RustBuffer uniffi_ssi_verify_ffi_fn_func_openid_vp_request_to_uri(RustBuffer request, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_RESOLVE_DID_KEY
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_RESOLVE_DID_KEY
+RustBuffer uniffi_ssi_verify_ffi_fn_func_resolve_did_key(RustBuffer did, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_SIGN_JCS_ED25519
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_SIGN_JCS_ED25519
+RustBuffer uniffi_ssi_verify_ffi_fn_func_sign_jcs_ed25519(RustBuffer document_json, RustBuffer seed, RustBuffer verification_method, RustBuffer proof_purpose, RustBuffer created, RustBuffer extra_json, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_VERIFY_PROOFS
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_VERIFY_PROOFS
+RustBuffer uniffi_ssi_verify_ffi_fn_func_verify_proofs(RustBuffer document_json, RustBuffer trusted_keys, RustBuffer requirements, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_PROOFSPACE_BUILD_RESPONSE
 #define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_PROOFSPACE_BUILD_RESPONSE
 RustBuffer uniffi_ssi_verify_ffi_fn_func_proofspace_build_response(RustBuffer request_json, RustBuffer issued, RustCallStatus *_Nonnull out_status
@@ -661,6 +741,102 @@ uint16_t uniffi_ssi_verify_ffi_checksum_func_error_code_value(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_VERSION
 uint16_t uniffi_ssi_verify_ffi_checksum_func_version(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_DID_KEY_VERIFICATION_METHOD
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_DID_KEY_VERIFICATION_METHOD
+uint16_t uniffi_ssi_verify_ffi_checksum_func_did_key_verification_method(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_ED25519_PUBLIC_KEY
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_ED25519_PUBLIC_KEY
+uint16_t uniffi_ssi_verify_ffi_checksum_func_ed25519_public_key(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_ED25519_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_ED25519_VERIFY
+uint16_t uniffi_ssi_verify_ffi_checksum_func_ed25519_verify(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_GATACA_API_KEY_DECODE
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_GATACA_API_KEY_DECODE
+uint16_t uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_decode(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_GATACA_API_KEY_ENCODE
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_GATACA_API_KEY_ENCODE
+uint16_t uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_GATACA_BUILD_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_GATACA_BUILD_WEBHOOK
+uint16_t uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_GATACA_PARSE_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_GATACA_PARSE_WEBHOOK
+uint16_t uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_JCS_CANONICALIZE
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_JCS_CANONICALIZE
+uint16_t uniffi_ssi_verify_ffi_checksum_func_jcs_canonicalize(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_JSONPATH_SELECT
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_JSONPATH_SELECT
+uint16_t uniffi_ssi_verify_ffi_checksum_func_jsonpath_select(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_JWT_VC_DECODE
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_JWT_VC_DECODE
+uint16_t uniffi_ssi_verify_ffi_checksum_func_jwt_vc_decode(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_JWT_VC_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_JWT_VC_VERIFY
+uint16_t uniffi_ssi_verify_ffi_checksum_func_jwt_vc_verify(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_OPENID_VP_PARSE_REQUEST
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_OPENID_VP_PARSE_REQUEST
+uint16_t uniffi_ssi_verify_ffi_checksum_func_openid_vp_parse_request(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_OPENID_VP_REQUEST_TO_URI
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_OPENID_VP_REQUEST_TO_URI
+uint16_t uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_RESOLVE_DID_KEY
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_RESOLVE_DID_KEY
+uint16_t uniffi_ssi_verify_ffi_checksum_func_resolve_did_key(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_SIGN_JCS_ED25519
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_SIGN_JCS_ED25519
+uint16_t uniffi_ssi_verify_ffi_checksum_func_sign_jcs_ed25519(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_VERIFY_PROOFS
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_VERIFY_PROOFS
+uint16_t uniffi_ssi_verify_ffi_checksum_func_verify_proofs(void
     
 );
 #endif

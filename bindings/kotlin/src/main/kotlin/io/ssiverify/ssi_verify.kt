@@ -682,6 +682,38 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_version(
     ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_did_key_verification_method(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_ed25519_public_key(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_ed25519_verify(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_decode(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_jcs_canonicalize(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_jsonpath_select(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_jwt_vc_decode(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_jwt_vc_verify(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_openid_vp_parse_request(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_resolve_did_key(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_sign_jcs_ed25519(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_verify_proofs(
+    ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response(
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_cast(
@@ -750,6 +782,38 @@ internal object UniffiLib {
     external fun uniffi_ssi_verify_ffi_fn_func_error_code_value(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
     external fun uniffi_ssi_verify_ffi_fn_func_version(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_did_key_verification_method(`publicKey`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_ed25519_public_key(`seed`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_ed25519_verify(`publicKey`: RustBuffer.ByValue,`signature`: RustBuffer.ByValue,`message`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_gataca_api_key_decode(`header`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_gataca_api_key_encode(`id`: RustBuffer.ByValue,`secret`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook(`id`: RustBuffer.ByValue,`subject`: RustBuffer.ByValue,`payloadJson`: RustBuffer.ByValue,`result`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_gataca_parse_webhook(`json`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_jcs_canonicalize(`json`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_jsonpath_select(`query`: RustBuffer.ByValue,`json`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_jwt_vc_decode(`token`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_jwt_vc_verify(`token`: RustBuffer.ByValue,`trustedKeys`: RustBuffer.ByValue,`policy`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_openid_vp_parse_request(`uri`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_openid_vp_request_to_uri(`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_resolve_did_key(`did`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_sign_jcs_ed25519(`documentJson`: RustBuffer.ByValue,`seed`: RustBuffer.ByValue,`verificationMethod`: RustBuffer.ByValue,`proofPurpose`: RustBuffer.ByValue,`created`: RustBuffer.ByValue,`extraJson`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_verify_proofs(`documentJson`: RustBuffer.ByValue,`trustedKeys`: RustBuffer.ByValue,`requirements`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_proofspace_build_response(`requestJson`: RustBuffer.ByValue,`issued`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -926,6 +990,54 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_version() and 0xFFFF) != 6171) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_did_key_verification_method() and 0xFFFF) != 31024) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_ed25519_public_key() and 0xFFFF) != 57502) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_ed25519_verify() and 0xFFFF) != 18883) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_decode() and 0xFFFF) != 390) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode() and 0xFFFF) != 20847) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook() and 0xFFFF) != 45559) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook() and 0xFFFF) != 34431) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_jcs_canonicalize() and 0xFFFF) != 8244) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_jsonpath_select() and 0xFFFF) != 54138) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_jwt_vc_decode() and 0xFFFF) != 14111) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_jwt_vc_verify() and 0xFFFF) != 37887) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_parse_request() and 0xFFFF) != 5017) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri() and 0xFFFF) != 55756) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_resolve_did_key() and 0xFFFF) != 37143) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_sign_jcs_ed25519() and 0xFFFF) != 25609) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_verify_proofs() and 0xFFFF) != 17490) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response() and 0xFFFF) != 61229) {
@@ -1255,6 +1367,61 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
     override fun write(value: ByteArray, buf: ByteBuffer) {
         buf.putInt(value.size)
         buf.put(value)
+    }
+}
+
+
+
+/**
+ * An API key's parts.
+ */
+data class ApiKeyParts (
+    /**
+     * The API-key id.
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * The secret.
+     */
+    var `secret`: kotlin.String
+    , 
+    /**
+     * Whether the id has the UUID form Gataca Studio issues.
+     */
+    var `idIsUuid`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeApiKeyParts: FfiConverterRustBuffer<ApiKeyParts> {
+    override fun read(buf: ByteBuffer): ApiKeyParts {
+        return ApiKeyParts(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ApiKeyParts) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterString.allocationSize(value.`secret`) +
+            FfiConverterBoolean.allocationSize(value.`idIsUuid`)
+    )
+
+    override fun write(value: ApiKeyParts, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterString.write(value.`secret`, buf)
+            FfiConverterBoolean.write(value.`idIsUuid`, buf)
     }
 }
 
@@ -1727,6 +1894,93 @@ public object FfiConverterTypeFieldIssue: FfiConverterRustBuffer<FieldIssue> {
 
 
 /**
+ * A validated verification-template webhook body.
+ */
+data class GatacaWebhook (
+    /**
+     * Process identifier.
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * Subject identifier (a DID).
+     */
+    var `subject`: kotlin.String
+    , 
+    /**
+     * `SUCCESS` or `REJECT`.
+     */
+    var `status`: ProcessStatus
+    , 
+    /**
+     * The shared claims as a JSON object, when present.
+     */
+    var `payloadJson`: kotlin.String?
+    , 
+    /**
+     * What the verification did.
+     */
+    var `verificationResult`: VerificationResult
+    , 
+    /**
+     * Gataca's rule over the result: valid, or `INVALID_VERIFICATION_RESULT`.
+     */
+    var `verdict`: Verdict
+    , 
+    /**
+     * Check identifiers outside Gataca's vocabulary (log them).
+     */
+    var `unknownChecks`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer<GatacaWebhook> {
+    override fun read(buf: ByteBuffer): GatacaWebhook {
+        return GatacaWebhook(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeProcessStatus.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeVerificationResult.read(buf),
+            FfiConverterTypeVerdict.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GatacaWebhook) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterString.allocationSize(value.`subject`) +
+            FfiConverterTypeProcessStatus.allocationSize(value.`status`) +
+            FfiConverterOptionalString.allocationSize(value.`payloadJson`) +
+            FfiConverterTypeVerificationResult.allocationSize(value.`verificationResult`) +
+            FfiConverterTypeVerdict.allocationSize(value.`verdict`) +
+            FfiConverterSequenceString.allocationSize(value.`unknownChecks`)
+    )
+
+    override fun write(value: GatacaWebhook, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterString.write(value.`subject`, buf)
+            FfiConverterTypeProcessStatus.write(value.`status`, buf)
+            FfiConverterOptionalString.write(value.`payloadJson`, buf)
+            FfiConverterTypeVerificationResult.write(value.`verificationResult`, buf)
+            FfiConverterTypeVerdict.write(value.`verdict`, buf)
+            FfiConverterSequenceString.write(value.`unknownChecks`, buf)
+    }
+}
+
+
+
+/**
  * One validated interaction: its type and its unescaped display text.
  */
 data class Interaction (
@@ -1828,6 +2082,242 @@ public object FfiConverterTypeInteractionList: FfiConverterRustBuffer<Interactio
 
 
 
+/**
+ * One node selected by a JSONPath query.
+ */
+data class JsonPathNode (
+    /**
+     * The node's normalized path, e.g. `$['a'][0]`.
+     */
+    var `location`: kotlin.String
+    , 
+    /**
+     * The node's value as compact JSON.
+     */
+    var `valueJson`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJsonPathNode: FfiConverterRustBuffer<JsonPathNode> {
+    override fun read(buf: ByteBuffer): JsonPathNode {
+        return JsonPathNode(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: JsonPathNode) = (
+            FfiConverterString.allocationSize(value.`location`) +
+            FfiConverterString.allocationSize(value.`valueJson`)
+    )
+
+    override fun write(value: JsonPathNode, buf: ByteBuffer) {
+            FfiConverterString.write(value.`location`, buf)
+            FfiConverterString.write(value.`valueJson`, buf)
+    }
+}
+
+
+
+/**
+ * What a VC-JWT's claims must satisfy.
+ */
+data class JwtCheckPolicy (
+    /**
+     * Required `iss`, if any.
+     */
+    var `issuer`: kotlin.String?
+    , 
+    /**
+     * Required member of `aud`, if any.
+     */
+    var `audience`: kotlin.String?
+    , 
+    /**
+     * Current time, seconds since the epoch.
+     */
+    var `now`: kotlin.ULong
+    , 
+    /**
+     * Allowed clock skew in seconds.
+     */
+    var `leeway`: kotlin.ULong
+    , 
+    /**
+     * Whether `exp` is required.
+     */
+    var `requireExp`: kotlin.Boolean
+    , 
+    /**
+     * Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
+     */
+    var `acceptMillisecondTimes`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJwtCheckPolicy: FfiConverterRustBuffer<JwtCheckPolicy> {
+    override fun read(buf: ByteBuffer): JwtCheckPolicy {
+        return JwtCheckPolicy(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: JwtCheckPolicy) = (
+            FfiConverterOptionalString.allocationSize(value.`issuer`) +
+            FfiConverterOptionalString.allocationSize(value.`audience`) +
+            FfiConverterULong.allocationSize(value.`now`) +
+            FfiConverterULong.allocationSize(value.`leeway`) +
+            FfiConverterBoolean.allocationSize(value.`requireExp`) +
+            FfiConverterBoolean.allocationSize(value.`acceptMillisecondTimes`)
+    )
+
+    override fun write(value: JwtCheckPolicy, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`issuer`, buf)
+            FfiConverterOptionalString.write(value.`audience`, buf)
+            FfiConverterULong.write(value.`now`, buf)
+            FfiConverterULong.write(value.`leeway`, buf)
+            FfiConverterBoolean.write(value.`requireExp`, buf)
+            FfiConverterBoolean.write(value.`acceptMillisecondTimes`, buf)
+    }
+}
+
+
+
+/**
+ * A decoded VC-JWT / VP-JWT.
+ */
+data class JwtVc (
+    /**
+     * Credential (`vc`) or presentation (`vp`).
+     */
+    var `kind`: JwtKind
+    , 
+    /**
+     * The protected header as compact JSON.
+     */
+    var `headerJson`: kotlin.String
+    , 
+    /**
+     * The claims set as compact JSON.
+     */
+    var `claimsJson`: kotlin.String
+    , 
+    /**
+     * The embedded `vc`/`vp` with the registered claims filled in, as compact JSON.
+     */
+    var `documentJson`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJwtVc: FfiConverterRustBuffer<JwtVc> {
+    override fun read(buf: ByteBuffer): JwtVc {
+        return JwtVc(
+            FfiConverterTypeJwtKind.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: JwtVc) = (
+            FfiConverterTypeJwtKind.allocationSize(value.`kind`) +
+            FfiConverterString.allocationSize(value.`headerJson`) +
+            FfiConverterString.allocationSize(value.`claimsJson`) +
+            FfiConverterString.allocationSize(value.`documentJson`)
+    )
+
+    override fun write(value: JwtVc, buf: ByteBuffer) {
+            FfiConverterTypeJwtKind.write(value.`kind`, buf)
+            FfiConverterString.write(value.`headerJson`, buf)
+            FfiConverterString.write(value.`claimsJson`, buf)
+            FfiConverterString.write(value.`documentJson`, buf)
+    }
+}
+
+
+
+/**
+ * The outcome of verifying a VC-JWT, with the decoded token.
+ */
+data class JwtVcCheck (
+    /**
+     * Valid, or the first failed check.
+     */
+    var `verdict`: Verdict
+    , 
+    /**
+     * The decoded token.
+     */
+    var `credential`: JwtVc
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJwtVcCheck: FfiConverterRustBuffer<JwtVcCheck> {
+    override fun read(buf: ByteBuffer): JwtVcCheck {
+        return JwtVcCheck(
+            FfiConverterTypeVerdict.read(buf),
+            FfiConverterTypeJwtVc.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: JwtVcCheck) = (
+            FfiConverterTypeVerdict.allocationSize(value.`verdict`) +
+            FfiConverterTypeJwtVc.allocationSize(value.`credential`)
+    )
+
+    override fun write(value: JwtVcCheck, buf: ByteBuffer) {
+            FfiConverterTypeVerdict.write(value.`verdict`, buf)
+            FfiConverterTypeJwtVc.write(value.`credential`, buf)
+    }
+}
+
+
+
 data class NameValue (
     var `name`: kotlin.String
     , 
@@ -1859,6 +2349,306 @@ public object FfiConverterTypeNameValue: FfiConverterRustBuffer<NameValue> {
     )
 
     override fun write(value: NameValue, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterString.write(value.`value`, buf)
+    }
+}
+
+
+
+/**
+ * A parsed `openid-vp://` authorization request.
+ */
+data class OpenIdVpRequest (
+    /**
+     * The scheme used, e.g. `openid-vp://`.
+     */
+    var `scheme`: kotlin.String
+    , 
+    /**
+     * `client_id`: who asks.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * `response_type`, e.g. `vp_token`.
+     */
+    var `responseType`: kotlin.String
+    , 
+    /**
+     * `response_mode`, e.g. `direct_post`.
+     */
+    var `responseMode`: kotlin.String?
+    , 
+    /**
+     * `redirect_uri`.
+     */
+    var `redirectUri`: kotlin.String?
+    , 
+    /**
+     * `response_uri`.
+     */
+    var `responseUri`: kotlin.String?
+    , 
+    /**
+     * `request_uri`: where the signed request object is fetched.
+     */
+    var `requestUri`: kotlin.String?
+    , 
+    /**
+     * `scope`.
+     */
+    var `scope`: kotlin.String?
+    , 
+    /**
+     * `nonce`.
+     */
+    var `nonce`: kotlin.String?
+    , 
+    /**
+     * `state`.
+     */
+    var `state`: kotlin.String?
+    , 
+    /**
+     * `presentation_definition` by value (JSON text).
+     */
+    var `presentationDefinition`: kotlin.String?
+    , 
+    /**
+     * `presentation_definition_uri`.
+     */
+    var `presentationDefinitionUri`: kotlin.String?
+    , 
+    /**
+     * Every other parameter, in order.
+     */
+    var `other`: List<QueryParameter>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpenIdVpRequest: FfiConverterRustBuffer<OpenIdVpRequest> {
+    override fun read(buf: ByteBuffer): OpenIdVpRequest {
+        return OpenIdVpRequest(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterSequenceTypeQueryParameter.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpenIdVpRequest) = (
+            FfiConverterString.allocationSize(value.`scheme`) +
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterString.allocationSize(value.`responseType`) +
+            FfiConverterOptionalString.allocationSize(value.`responseMode`) +
+            FfiConverterOptionalString.allocationSize(value.`redirectUri`) +
+            FfiConverterOptionalString.allocationSize(value.`responseUri`) +
+            FfiConverterOptionalString.allocationSize(value.`requestUri`) +
+            FfiConverterOptionalString.allocationSize(value.`scope`) +
+            FfiConverterOptionalString.allocationSize(value.`nonce`) +
+            FfiConverterOptionalString.allocationSize(value.`state`) +
+            FfiConverterOptionalString.allocationSize(value.`presentationDefinition`) +
+            FfiConverterOptionalString.allocationSize(value.`presentationDefinitionUri`) +
+            FfiConverterSequenceTypeQueryParameter.allocationSize(value.`other`)
+    )
+
+    override fun write(value: OpenIdVpRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`scheme`, buf)
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterString.write(value.`responseType`, buf)
+            FfiConverterOptionalString.write(value.`responseMode`, buf)
+            FfiConverterOptionalString.write(value.`redirectUri`, buf)
+            FfiConverterOptionalString.write(value.`responseUri`, buf)
+            FfiConverterOptionalString.write(value.`requestUri`, buf)
+            FfiConverterOptionalString.write(value.`scope`, buf)
+            FfiConverterOptionalString.write(value.`nonce`, buf)
+            FfiConverterOptionalString.write(value.`state`, buf)
+            FfiConverterOptionalString.write(value.`presentationDefinition`, buf)
+            FfiConverterOptionalString.write(value.`presentationDefinitionUri`, buf)
+            FfiConverterSequenceTypeQueryParameter.write(value.`other`, buf)
+    }
+}
+
+
+
+/**
+ * What every proof must satisfy besides a good signature (`None`: no requirement).
+ */
+data class ProofRequirements (
+    /**
+     * Required `proofPurpose`.
+     */
+    var `proofPurpose`: kotlin.String?
+    , 
+    /**
+     * Required `domain`.
+     */
+    var `domain`: kotlin.String?
+    , 
+    /**
+     * Required `challenge` or `nonce`.
+     */
+    var `challengeOrNonce`: kotlin.String?
+    , 
+    /**
+     * Also accept Ed25519 over SHA-256(JCS).
+     */
+    var `allowSha256Prehash`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProofRequirements: FfiConverterRustBuffer<ProofRequirements> {
+    override fun read(buf: ByteBuffer): ProofRequirements {
+        return ProofRequirements(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ProofRequirements) = (
+            FfiConverterOptionalString.allocationSize(value.`proofPurpose`) +
+            FfiConverterOptionalString.allocationSize(value.`domain`) +
+            FfiConverterOptionalString.allocationSize(value.`challengeOrNonce`) +
+            FfiConverterBoolean.allocationSize(value.`allowSha256Prehash`)
+    )
+
+    override fun write(value: ProofRequirements, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`proofPurpose`, buf)
+            FfiConverterOptionalString.write(value.`domain`, buf)
+            FfiConverterOptionalString.write(value.`challengeOrNonce`, buf)
+            FfiConverterBoolean.write(value.`allowSha256Prehash`, buf)
+    }
+}
+
+
+
+/**
+ * The outcome for one `JcsEd25519Signature2020` proof.
+ */
+data class ProofResult (
+    /**
+     * The proof's `verificationMethod` (or `creator`); empty when it names none.
+     */
+    var `verificationMethod`: kotlin.String
+    , 
+    /**
+     * Valid, or the first failed check.
+     */
+    var `verdict`: Verdict
+    , 
+    /**
+     * How the signature verified, e.g. `jcs (base64url)` (None when it did not).
+     */
+    var `reading`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProofResult: FfiConverterRustBuffer<ProofResult> {
+    override fun read(buf: ByteBuffer): ProofResult {
+        return ProofResult(
+            FfiConverterString.read(buf),
+            FfiConverterTypeVerdict.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ProofResult) = (
+            FfiConverterString.allocationSize(value.`verificationMethod`) +
+            FfiConverterTypeVerdict.allocationSize(value.`verdict`) +
+            FfiConverterOptionalString.allocationSize(value.`reading`)
+    )
+
+    override fun write(value: ProofResult, buf: ByteBuffer) {
+            FfiConverterString.write(value.`verificationMethod`, buf)
+            FfiConverterTypeVerdict.write(value.`verdict`, buf)
+            FfiConverterOptionalString.write(value.`reading`, buf)
+    }
+}
+
+
+
+/**
+ * A query parameter of a request that has no field of its own.
+ */
+data class QueryParameter (
+    /**
+     * Decoded name.
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * Decoded value.
+     */
+    var `value`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeQueryParameter: FfiConverterRustBuffer<QueryParameter> {
+    override fun read(buf: ByteBuffer): QueryParameter {
+        return QueryParameter(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: QueryParameter) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterString.allocationSize(value.`value`)
+    )
+
+    override fun write(value: QueryParameter, buf: ByteBuffer) {
             FfiConverterString.write(value.`name`, buf)
             FfiConverterString.write(value.`value`, buf)
     }
@@ -2040,6 +2830,53 @@ public object FfiConverterTypeSsiLimits: FfiConverterRustBuffer<SsiLimits> {
 
 
 /**
+ * A key the caller trusts: `id` is a DID (every method under it) or one verification method.
+ */
+data class TrustedKey (
+    /**
+     * DID or verification-method id.
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * The 32-byte Ed25519 public key.
+     */
+    var `publicKey`: kotlin.ByteArray
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTrustedKey: FfiConverterRustBuffer<TrustedKey> {
+    override fun read(buf: ByteBuffer): TrustedKey {
+        return TrustedKey(
+            FfiConverterString.read(buf),
+            FfiConverterByteArray.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TrustedKey) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterByteArray.allocationSize(value.`publicKey`)
+    )
+
+    override fun write(value: TrustedKey, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterByteArray.write(value.`publicKey`, buf)
+    }
+}
+
+
+
+/**
  * The outcome of a check that ran: `valid`, or not with `reason`.
  */
 data class Verdict (
@@ -2081,6 +2918,49 @@ public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
     override fun write(value: Verdict, buf: ByteBuffer) {
             FfiConverterBoolean.write(value.`valid`, buf)
             FfiConverterOptionalTypeErrorCode.write(value.`reason`, buf)
+    }
+}
+
+
+
+data class VerificationResult (
+    var `checks`: List<kotlin.String>
+    , 
+    var `warnings`: List<kotlin.String>
+    , 
+    var `errors`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeVerificationResult: FfiConverterRustBuffer<VerificationResult> {
+    override fun read(buf: ByteBuffer): VerificationResult {
+        return VerificationResult(
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: VerificationResult) = (
+            FfiConverterSequenceString.allocationSize(value.`checks`) +
+            FfiConverterSequenceString.allocationSize(value.`warnings`) +
+            FfiConverterSequenceString.allocationSize(value.`errors`)
+    )
+
+    override fun write(value: VerificationResult, buf: ByteBuffer) {
+            FfiConverterSequenceString.write(value.`checks`, buf)
+            FfiConverterSequenceString.write(value.`warnings`, buf)
+            FfiConverterSequenceString.write(value.`errors`, buf)
     }
 }
 
@@ -2806,6 +3686,74 @@ public object FfiConverterTypeInteractionType: FfiConverterRustBuffer<Interactio
 
 
 
+enum class JwtKind {
+    
+    CREDENTIAL,
+    PRESENTATION;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJwtKind: FfiConverterRustBuffer<JwtKind> {
+    override fun read(buf: ByteBuffer) = try {
+        JwtKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: JwtKind) = 4UL
+
+    override fun write(value: JwtKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+
+enum class ProcessStatus {
+    
+    SUCCESS,
+    REJECT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProcessStatus: FfiConverterRustBuffer<ProcessStatus> {
+    override fun read(buf: ByteBuffer) = try {
+        ProcessStatus.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ProcessStatus) = 4UL
+
+    override fun write(value: ProcessStatus, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+
 enum class SessionType {
     
     AUTH,
@@ -3332,6 +4280,38 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeProofRequirements: FfiConverterRustBuffer<ProofRequirements?> {
+    override fun read(buf: ByteBuffer): ProofRequirements? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeProofRequirements.read(buf)
+    }
+
+    override fun allocationSize(value: ProofRequirements?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeProofRequirements.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ProofRequirements?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeProofRequirements.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeSsiLimits: FfiConverterRustBuffer<SsiLimits?> {
     override fun read(buf: ByteBuffer): SsiLimits? {
         if (buf.get().toInt() == 0) {
@@ -3572,6 +4552,34 @@ public object FfiConverterSequenceTypeInteraction: FfiConverterRustBuffer<List<I
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeJsonPathNode: FfiConverterRustBuffer<List<JsonPathNode>> {
+    override fun read(buf: ByteBuffer): List<JsonPathNode> {
+        val len = buf.getInt()
+        return List<JsonPathNode>(len) {
+            FfiConverterTypeJsonPathNode.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<JsonPathNode>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeJsonPathNode.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<JsonPathNode>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeJsonPathNode.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeNameValue: FfiConverterRustBuffer<List<NameValue>> {
     override fun read(buf: ByteBuffer): List<NameValue> {
         val len = buf.getInt()
@@ -3600,6 +4608,62 @@ public object FfiConverterSequenceTypeNameValue: FfiConverterRustBuffer<List<Nam
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeProofResult: FfiConverterRustBuffer<List<ProofResult>> {
+    override fun read(buf: ByteBuffer): List<ProofResult> {
+        val len = buf.getInt()
+        return List<ProofResult>(len) {
+            FfiConverterTypeProofResult.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ProofResult>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeProofResult.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ProofResult>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeProofResult.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeQueryParameter: FfiConverterRustBuffer<List<QueryParameter>> {
+    override fun read(buf: ByteBuffer): List<QueryParameter> {
+        val len = buf.getInt()
+        return List<QueryParameter>(len) {
+            FfiConverterTypeQueryParameter.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<QueryParameter>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeQueryParameter.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<QueryParameter>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeQueryParameter.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeResponseMismatch: FfiConverterRustBuffer<List<ResponseMismatch>> {
     override fun read(buf: ByteBuffer): List<ResponseMismatch> {
         val len = buf.getInt()
@@ -3618,6 +4682,34 @@ public object FfiConverterSequenceTypeResponseMismatch: FfiConverterRustBuffer<L
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeResponseMismatch.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeTrustedKey: FfiConverterRustBuffer<List<TrustedKey>> {
+    override fun read(buf: ByteBuffer): List<TrustedKey> {
+        val len = buf.getInt()
+        return List<TrustedKey>(len) {
+            FfiConverterTypeTrustedKey.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<TrustedKey>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeTrustedKey.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<TrustedKey>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeTrustedKey.write(it, buf)
         }
     }
 }
@@ -3821,6 +4913,274 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
     UniffiLib.uniffi_ssi_verify_ffi_fn_func_version(
     
         _status)
+}
+    )
+    }
+    
+
+        /**
+         * The `did:key` verification-method id (`did:key:z6Mk…#z6Mk…`) of an Ed25519 public key.
+         */
+    @Throws(SsiException::class) fun `didKeyVerificationMethod`(`publicKey`: kotlin.ByteArray): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_did_key_verification_method(
+    
+        
+        FfiConverterByteArray.lower(`publicKey`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The 32-byte Ed25519 public key of a 32-byte secret seed.
+         */
+    @Throws(SsiException::class) fun `ed25519PublicKey`(`seed`: kotlin.ByteArray): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_ed25519_public_key(
+    
+        
+        FfiConverterByteArray.lower(`seed`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies an Ed25519 signature (32-byte key, 64-byte signature; strict RFC 8032).
+         */
+    @Throws(SsiException::class) fun `ed25519Verify`(`publicKey`: kotlin.ByteArray, `signature`: kotlin.ByteArray, `message`: kotlin.ByteArray): Verdict {
+            return FfiConverterTypeVerdict.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_ed25519_verify(
+    
+        
+        FfiConverterByteArray.lower(`publicKey`),
+        FfiConverterByteArray.lower(`signature`),
+        FfiConverterByteArray.lower(`message`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads an API-key `Authorization` value (`Basic <base64>` or the bare Base64).
+         */
+    @Throws(SsiException::class) fun `gatacaApiKeyDecode`(`header`: kotlin.String): ApiKeyParts {
+            return FfiConverterTypeApiKeyParts.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_api_key_decode(
+    
+        
+        FfiConverterString.lower(`header`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The Gataca Studio API-key `Authorization` value `Basic base64(id:secret)`.
+         */
+    @Throws(SsiException::class) fun `gatacaApiKeyEncode`(`id`: kotlin.String, `secret`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_api_key_encode(
+    
+        
+        FfiConverterString.lower(`id`),
+        FfiConverterString.lower(`secret`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Builds a webhook body; the status follows from the result (`SUCCESS` exactly when valid).
+         * `payload_json`, when given, must be a JSON object.
+         */
+    @Throws(SsiException::class) fun `gatacaBuildWebhook`(`id`: kotlin.String, `subject`: kotlin.String, `payloadJson`: kotlin.String?, `result`: VerificationResult): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook(
+    
+        
+        FfiConverterString.lower(`id`),
+        FfiConverterString.lower(`subject`),
+        FfiConverterOptionalString.lower(`payloadJson`),
+        FfiConverterTypeVerificationResult.lower(`result`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Parses and validates the body Gataca Studio posts to a verification template's webhook.
+         */
+    @Throws(SsiException::class) fun `gatacaParseWebhook`(`json`: kotlin.String, `limits`: SsiLimits?): GatacaWebhook {
+            return FfiConverterTypeGatacaWebhook.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_webhook(
+    
+        
+        FfiConverterString.lower(`json`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The RFC 8785 (JCS) canonical form of a JSON document (parsed strictly first).
+         */
+    @Throws(SsiException::class) fun `jcsCanonicalize`(`json`: kotlin.String, `limits`: SsiLimits?): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_jcs_canonicalize(
+    
+        
+        FfiConverterString.lower(`json`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Runs an RFC 9535 JSONPath query over a JSON document; nodes come in document order.
+         */
+    @Throws(SsiException::class) fun `jsonpathSelect`(`query`: kotlin.String, `json`: kotlin.String, `limits`: SsiLimits?): List<JsonPathNode> {
+            return FfiConverterSequenceTypeJsonPathNode.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_jsonpath_select(
+    
+        
+        FfiConverterString.lower(`query`),
+        FfiConverterString.lower(`json`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Decodes a VC-JWT / VP-JWT without verifying it.
+         */
+    @Throws(SsiException::class) fun `jwtVcDecode`(`token`: kotlin.String, `limits`: SsiLimits?): JwtVc {
+            return FfiConverterTypeJwtVc.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_jwt_vc_decode(
+    
+        
+        FfiConverterString.lower(`token`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies an EdDSA VC-JWT / VP-JWT with a key from `trusted_keys` (by `kid`, else `iss`;
+         * `did:key` resolves offline), then its time and `iss`/`aud` claims.
+         */
+    @Throws(SsiException::class) fun `jwtVcVerify`(`token`: kotlin.String, `trustedKeys`: List<TrustedKey>, `policy`: JwtCheckPolicy, `limits`: SsiLimits?): JwtVcCheck {
+            return FfiConverterTypeJwtVcCheck.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_jwt_vc_verify(
+    
+        
+        FfiConverterString.lower(`token`),
+        FfiConverterSequenceTypeTrustedKey.lower(`trustedKeys`),
+        FfiConverterTypeJwtCheckPolicy.lower(`policy`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Parses and validates an `openid-vp://` (or `openid4vp://`) request URI.
+         */
+    @Throws(SsiException::class) fun `openidVpParseRequest`(`uri`: kotlin.String, `limits`: SsiLimits?): OpenIdVpRequest {
+            return FfiConverterTypeOpenIdVpRequest.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_openid_vp_parse_request(
+    
+        
+        FfiConverterString.lower(`uri`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The request as a URI again; the result is validated, so an inconsistent record is an error.
+         */
+    @Throws(SsiException::class) fun `openidVpRequestToUri`(`request`: OpenIdVpRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_openid_vp_request_to_uri(
+    
+        
+        FfiConverterTypeOpenIdVpRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Resolves `did:key:z6Mk…` (or its verification method) offline to its Ed25519 public key.
+         */
+    @Throws(SsiException::class) fun `resolveDidKey`(`did`: kotlin.String): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_resolve_did_key(
+    
+        
+        FfiConverterString.lower(`did`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Adds a `JcsEd25519Signature2020` proof (raw JCS, base58btc) to a JSON object signed with a
+         * 32-byte seed; `extra_json` is a JSON object of further proof members (`domain`, `nonce`).
+         */
+    @Throws(SsiException::class) fun `signJcsEd25519`(`documentJson`: kotlin.String, `seed`: kotlin.ByteArray, `verificationMethod`: kotlin.String, `proofPurpose`: kotlin.String, `created`: kotlin.String, `extraJson`: kotlin.String?, `limits`: SsiLimits?): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_sign_jcs_ed25519(
+    
+        
+        FfiConverterString.lower(`documentJson`),
+        FfiConverterByteArray.lower(`seed`),
+        FfiConverterString.lower(`verificationMethod`),
+        FfiConverterString.lower(`proofPurpose`),
+        FfiConverterString.lower(`created`),
+        FfiConverterOptionalString.lower(`extraJson`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies every `JcsEd25519Signature2020` proof of a JSON document with keys from
+         * `trusted_keys` (`did:key` methods resolve offline without an entry).
+         */
+    @Throws(SsiException::class) fun `verifyProofs`(`documentJson`: kotlin.String, `trustedKeys`: List<TrustedKey>, `requirements`: ProofRequirements?, `limits`: SsiLimits?): List<ProofResult> {
+            return FfiConverterSequenceTypeProofResult.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_verify_proofs(
+    
+        
+        FfiConverterString.lower(`documentJson`),
+        FfiConverterSequenceTypeTrustedKey.lower(`trustedKeys`),
+        FfiConverterOptionalTypeProofRequirements.lower(`requirements`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
 }
     )
     }
