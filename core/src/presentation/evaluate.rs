@@ -285,9 +285,34 @@ pub fn evaluate(
             }
         }
     }
+    let (requirements, verdict, selection) = judge_requirements(definition, &matches, limits)?;
+    let descriptors = definition
+        .input_descriptors
+        .iter()
+        .enumerate()
+        .map(|(di, d)| (d.id.clone(), matches.iter().any(|m| m.descriptor_index == di)))
+        .collect();
+    Ok(Evaluation {
+        definition_id: definition.id.clone(),
+        descriptors,
+        matches,
+        unmet,
+        requirements,
+        unchecked,
+        selection,
+        verdict,
+    })
+}
+
+/// Submission-requirement results, verdict and a selection for a given set of matches.
+pub(crate) fn judge_requirements(
+    definition: &PresentationDefinition,
+    matches: &[DescriptorMatch],
+    limits: &Limits,
+) -> Result<(Vec<RequirementResult>, Verdict, Vec<(usize, usize)>)> {
     let satisfied: Vec<bool> =
         (0..definition.input_descriptors.len()).map(|di| matches.iter().any(|m| m.descriptor_index == di)).collect();
-    let ctx = Ctx { definition, matches: &matches, satisfied: &satisfied, limits };
+    let ctx = Ctx { definition, matches, satisfied: &satisfied, limits };
     let (requirements, verdict, chosen) = match &definition.submission_requirements {
         None => {
             let all = satisfied.iter().all(|s| *s);
@@ -314,16 +339,7 @@ pub fn evaluate(
         .iter()
         .filter_map(|&di| matches.iter().find(|m| m.descriptor_index == di).map(|m| (di, m.credential_index)))
         .collect();
-    Ok(Evaluation {
-        definition_id: definition.id.clone(),
-        descriptors: definition.input_descriptors.iter().zip(&satisfied).map(|(d, s)| (d.id.clone(), *s)).collect(),
-        matches,
-        unmet,
-        requirements,
-        unchecked,
-        selection,
-        verdict,
-    })
+    Ok((requirements, verdict, selection))
 }
 
 fn note_unchecked(descriptor: &InputDescriptor, out: &mut Vec<Unchecked>) {
