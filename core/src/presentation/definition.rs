@@ -7,8 +7,8 @@
 //! `constraints` is present (v2 made it mandatory); a `predicate` comes with a `filter`;
 //! status directives and `limit_disclosure` / `subject_is_issuer` / `predicate` use the
 //! listed strings only; every submission requirement has exactly one of `from` and
-//! `from_nested`, a known `rule`, `count >= 1`, `min >= 0`, `max >= 1`, `max >= min`, and no
-//! `count` next to `min`/`max`; when submission requirements are present every descriptor has
+//! `from_nested`, a known `rule`, `count >= 1`, `min >= 0`, `max >= 1`, `max >= min`, and
+//! `min <= count <= max` when `count` comes with bounds; when submission requirements are present every descriptor has
 //! a `group`, and a `from` group that no descriptor belongs to is refused unless the requirement
 //! is a `pick` that zero descriptors satisfy (Gataca's `"pick", "min": 0, "from": "optional"`;
 //! the linter warns about it).
@@ -555,8 +555,10 @@ fn parse_requirement(raw: &Value, limits: &Limits, depth: usize) -> Result<Submi
             return Err(sr_err("max must not be below min"));
         }
     }
-    if count.is_some() && (min.is_some() || max.is_some()) {
-        return Err(sr_err("count cannot be combined with min or max"));
+    if let Some(c) = count {
+        if min.is_some_and(|m| m > c) || max.is_some_and(|m| m < c) {
+            return Err(sr_err("count lies outside min..max"));
+        }
     }
     if rule == Rule::All && (count.is_some() || min.is_some() || max.is_some()) {
         return Err(sr_err("count, min and max belong to pick rules"));
@@ -708,6 +710,7 @@ mod tests {
         .is_ok());
         // A group nobody is in is fine only when zero descriptors satisfy the requirement.
         assert!(with_requirements(r#"[{"rule":"pick","min":0,"from":"optional"}]"#).is_ok());
+        assert!(with_requirements(r#"[{"rule":"pick","count":1,"min":1,"max":1,"from":"A"}]"#).is_ok());
         for bad in [
             r#"[{"rule":"any","from":"A"}]"#,
             r#"[{"from":"A"}]"#,
@@ -718,7 +721,8 @@ mod tests {
             r#"[{"rule":"pick","min":-1,"from":"A"}]"#,
             r#"[{"rule":"pick","max":0,"from":"A"}]"#,
             r#"[{"rule":"pick","min":2,"max":1,"from":"A"}]"#,
-            r#"[{"rule":"pick","count":1,"min":1,"from":"A"}]"#,
+            r#"[{"rule":"pick","count":1,"min":2,"from":"A"}]"#,
+            r#"[{"rule":"pick","count":2,"max":1,"from":"A"}]"#,
             r#"[{"rule":"all","count":1,"from":"A"}]"#,
             r#"[{"rule":"pick","count":1.5,"from":"A"}]"#,
             r#"[{"rule":"all","from":"C"}]"#,

@@ -335,10 +335,16 @@ pub(crate) fn judge_requirements(
             (results, Verdict::from_bool(ok, ErrorCode::SubmissionRequirementNotSatisfied), chosen)
         }
     };
-    let selection = chosen
-        .iter()
-        .filter_map(|&di| matches.iter().find(|m| m.descriptor_index == di).map(|m| (di, m.credential_index)))
-        .collect();
+    // Prefer a credential no earlier descriptor took, so distinct descriptors are shown
+    // distinct credentials where the set allows it.
+    let mut selection: Vec<(usize, usize)> = Vec::with_capacity(chosen.len());
+    for &di in &chosen {
+        let mut candidates = matches.iter().filter(|m| m.descriptor_index == di).map(|m| m.credential_index);
+        let first = candidates.clone().next();
+        if let Some(ci) = candidates.find(|ci| !selection.iter().any(|(_, used)| used == ci)).or(first) {
+            selection.push((di, ci));
+        }
+    }
     Ok((requirements, verdict, selection))
 }
 
