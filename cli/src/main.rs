@@ -5,6 +5,7 @@
 
 mod args;
 mod demo;
+mod gataca;
 mod input;
 mod proofspace;
 mod smartid;
@@ -63,6 +64,15 @@ ProofSpace:
   proofspace failure-reply --message TEXT [--details TEXT]
   proofspace render [--param 'Name=Value;Name2=Value2'] [TEMPLATE]
 
+Gataca / OpenID4VP:
+  gataca openid-request [URI]                 parse and check an openid-vp:// request
+  gataca check-webhook [FILE]                 validate a verification-template webhook body
+  gataca api-key encode --id ID --secret S    the Basic Authorization value
+  gataca api-key decode [HEADER]              id of a Basic value (secret not printed)
+
+Primitives:
+  ed25519-verify --public-key HEX --signature HEX --message HEX
+
 Other:
   demo          run the bundled samples, one line per sample with its verdict
   version       print the version
@@ -88,6 +98,8 @@ fn run(argv: &[String]) -> CmdResult {
     match command.as_str() {
         "smartid" => smartid::run(rest),
         "proofspace" => proofspace::run(rest),
+        "gataca" => gataca::run(rest),
+        "ed25519-verify" => gataca::ed25519_verify(rest),
         "demo" => demo::run(rest),
         "version" | "--version" => {
             emit(&format!("ssi-verify {}\n", env!("CARGO_PKG_VERSION")));

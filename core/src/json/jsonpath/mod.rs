@@ -1,1 +1,259 @@
-//! RFC 9535 JSONPath: parse a query once, select nodes from a [`Value`](crate::json::Value).
+//! RFC 9535 JSONPath: parse a query once, select nodes from a [`Value`].
+//!
+//! The whole RFC is implemented: child and descendant segments, name, wildcard, index, slice
+//! and filter selectors, comparisons with the RFC's semantics (Nothing, deep equality, numbers
+//! by value), and the function extensions `length`, `count`, `match`, `search` and `value`, whose
+//! typing rules are enforced when the query is parsed. `match` and `search` take I-Regexp
+//! (RFC 9485) patterns; a pattern that is not one makes the function false, as the RFC says.
+//!
+//! Results come in document order, each with its normalized path (RFC 9535 section 2.7).
+//!
+//! Bounds: the query is at most `max_string_bytes` long and nests brackets, parentheses and
+//! function calls at most `max_depth` deep ([`ErrorCode::NestingTooDeep`]). Descendant segments
+//! walk the document with an explicit stack. The following fail with [`ErrorCode::TooManyItems`]:
+//! a nodelist longer than `max_items`; a selection spending more than 32 × `max_items` units of
+//! work (a node visited or produced, a pair of values compared, a subject byte matched per KiB
+//! of compiled regex, 65,536 per pattern compiled from the document); result locations totalling
+//! more than 4 × `max_input_bytes`. A regex compiles to at most 2 MiB of NFA and nests groups at
+//! most `max_depth` deep; one that does not fit counts as invalid (the function is false).
+//!
+//! ```
+//! use ssi_verify_core::json::{jsonpath::Query, Value};
+//! use ssi_verify_core::Limits;
+//!
+//! let doc = Value::parse(
+//!     r#"{"credentials":[{"type":["VC","Degree"],"level":3},{"type":["VC"],"level":1}]}"#,
+//!     &Limits::DEFAULT,
+//! )
+//! .unwrap();
+//! let q = Query::parse("$.credentials[?@.level > 2 && search(@.type[-1], '^Deg')].type[-1:]", &Limits::DEFAULT).unwrap();
+//! let nodes = q.select(&doc, &Limits::DEFAULT).unwrap();
+//! assert_eq!(nodes.len(), 1);
+//! assert_eq!(nodes[0].location, "$['credentials'][0]['type'][1]");
+//! assert_eq!(nodes[0].value.as_str(), Some("Degree"));
+//! ```
+//!
+//! [`ErrorCode::NestingTooDeep`]: crate::ErrorCode::NestingTooDeep
+//! [`ErrorCode::TooManyItems`]: crate::ErrorCode::TooManyItems
+
+mod ast;
+mod compare;
+mod eval;
+mod iregexp;
+mod parse;
+mod path;
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::Value;
+use crate::limits::Limits;
+
+/// The normalized paths of one result may total at most this many times `max_input_bytes`.
+const LOCATION_FACTOR: usize = 4;
+
+/// A parsed, well-typed JSONPath query. Regular expressions given as literals are compiled once,
+/// here, and reused by every [`select`](Query::select).
+#[derive(Clone, Debug)]
+pub struct Query {
+    text: String,
+    segments: Vec<ast::Segment>,
+}
+
+/// One selected node: where it is and what it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node<'v> {
+    /// The node's normalized path, e.g. `$['a'][0]`.
+    pub location: String,
+    /// The node's value, borrowed from the queried document.
+    pub value: &'v Value,
+}
+
+impl Query {
+    /// Parses and type-checks a query.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::jsonpath::Query;
+    /// use ssi_verify_core::{ErrorCode, Limits};
+    /// assert!(Query::parse("$..book[?@.price < 10].title", &Limits::DEFAULT).is_ok());
+    /// let err = Query::parse("$[?length(@.a)]", &Limits::DEFAULT).unwrap_err();
+    /// assert_eq!(err.code(), ErrorCode::InvalidJsonPath);
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorCode::InvalidJsonPath`] on any syntax or typing error,
+    /// [`ErrorCode::StringTooLong`] for a query longer than `max_string_bytes`,
+    /// [`ErrorCode::NestingTooDeep`] past `max_depth`.
+    ///
+    /// [`ErrorCode::InvalidJsonPath`]: crate::ErrorCode::InvalidJsonPath
+    /// [`ErrorCode::StringTooLong`]: crate::ErrorCode::StringTooLong
+    /// [`ErrorCode::NestingTooDeep`]: crate::ErrorCode::NestingTooDeep
+    pub fn parse(text: &str, limits: &Limits) -> Result<Query> {
+        if text.len() > limits.max_string_bytes {
+            return Err(Error::new(ErrorCode::StringTooLong, "JSONPath query too long"));
+        }
+        let segments = parse::Parser::new(text, limits).query()?;
+        Ok(Query { text: String::from(text), segments })
+    }
+
+    /// The query text as given.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::jsonpath::Query;
+    /// use ssi_verify_core::Limits;
+    /// assert_eq!(Query::parse("$.a", &Limits::DEFAULT).unwrap().as_str(), "$.a");
+    /// ```
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Selects the nodes of `root` the query designates, in document order.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::{jsonpath::Query, Value};
+    /// use ssi_verify_core::Limits;
+    /// let doc = Value::parse(r#"{"a":[10,20,30]}"#, &Limits::DEFAULT).unwrap();
+    /// let q = Query::parse("$.a[::-2]", &Limits::DEFAULT).unwrap();
+    /// let got: Vec<String> = q.select(&doc, &Limits::DEFAULT).unwrap().into_iter().map(|n| n.location).collect();
+    /// assert_eq!(got, ["$['a'][2]", "$['a'][0]"]);
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorCode::TooManyItems`] when a nodelist would exceed `max_items` or the selection its
+    /// work budget.
+    ///
+    /// [`ErrorCode::TooManyItems`]: crate::ErrorCode::TooManyItems
+    pub fn select<'v>(&self, root: &'v Value, limits: &Limits) -> Result<Vec<Node<'v>>> {
+        let mut ctx = eval::Ctx::new(root, limits);
+        let mut arena = path::Arena::default();
+        let nodes = eval::run(&self.segments, alloc::vec![(None, root)], &mut arena, &mut ctx)?;
+        // Locations repeat their ancestors' names, so their total can outgrow the document.
+        let cap = limits.max_input_bytes.saturating_mul(LOCATION_FACTOR);
+        let mut total = 0usize;
+        let mut out = Vec::with_capacity(nodes.len());
+        for (id, value) in nodes {
+            let location = arena.location(id);
+            total = total.saturating_add(location.len());
+            if total > cap {
+                return Err(Error::new(ErrorCode::TooManyItems, "JSONPath result locations too long"));
+            }
+            out.push(Node { location, value });
+        }
+        Ok(out)
+    }
+}
+
+/// Parses `query` and selects from `root` in one go.
+///
+/// ```
+/// use ssi_verify_core::json::{jsonpath, Value};
+/// use ssi_verify_core::Limits;
+/// let doc = Value::parse(r#"{"a":{"b":1},"c":{"b":2}}"#, &Limits::DEFAULT).unwrap();
+/// let nodes = jsonpath::select("$..b", &doc, &Limits::DEFAULT).unwrap();
+/// assert_eq!(nodes.iter().map(|n| n.location.as_str()).collect::<Vec<_>>(), ["$['a']['b']", "$['c']['b']"]);
+/// ```
+///
+/// # Errors
+/// Those of [`Query::parse`] and [`Query::select`].
+pub fn select<'v>(query: &str, root: &'v Value, limits: &Limits) -> Result<Vec<Node<'v>>> {
+    Query::parse(query, limits)?.select(root, limits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::borrow::ToOwned;
+    use alloc::format;
+    use alloc::string::ToString;
+
+    fn doc(s: &str) -> Value {
+        Value::parse(s, &Limits::DEFAULT).unwrap()
+    }
+
+    fn values(q: &str, d: &Value) -> Vec<String> {
+        select(q, d, &Limits::DEFAULT).unwrap().iter().map(|n| n.value.to_json()).collect()
+    }
+
+    #[test]
+    fn last_element_by_negative_slice() {
+        let d = doc(r#"{"type":["VerifiableCredential","UniversityDegree"]}"#);
+        assert_eq!(values("$.type[-1:]", &d), ["\"UniversityDegree\""]);
+    }
+
+    #[test]
+    fn huge_slices_cost_only_the_array() {
+        let d = doc("[0,1,2]");
+        assert_eq!(values("$[-9007199254740991:9007199254740991:1]", &d).len(), 3);
+        assert_eq!(values("$[9007199254740991:-9007199254740991:-9007199254740991]", &d), ["2"]);
+        assert!(values("$[::0]", &d).is_empty());
+    }
+
+    #[test]
+    fn wide_document_hits_max_items() {
+        let wide = format!("[{}]", (0..1000).map(|i| format!("[{i},{i}]")).collect::<Vec<_>>().join(","));
+        let limits = Limits { max_items: 2000, ..Limits::DEFAULT };
+        let d = Value::parse(&wide, &Limits::DEFAULT).unwrap();
+        assert_eq!(select("$[*]", &d, &limits).unwrap().len(), 1000);
+        assert_eq!(select("$..*", &d, &limits).unwrap_err().code(), ErrorCode::TooManyItems);
+    }
+
+    #[test]
+    fn quadratic_filters_hit_the_work_budget() {
+        let wide = format!("[{}]", (0..3000).map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+        let limits = Limits { max_items: 5000, ..Limits::DEFAULT };
+        let d = Value::parse(&wide, &Limits::DEFAULT).unwrap();
+        assert_eq!(select("$[?count($[*]) > 1]", &d, &limits).unwrap_err().code(), ErrorCode::TooManyItems);
+    }
+
+    #[test]
+    fn long_names_repeated_in_locations_are_bounded() {
+        let name = "n".repeat(10_000);
+        let d = doc(&format!("{{\"{name}\":[{}]}}", ["0"; 100].join(",")));
+        let tight = Limits { max_input_bytes: 100_000, ..Limits::DEFAULT };
+        assert_eq!(select("$..*", &d, &tight).unwrap_err().code(), ErrorCode::TooManyItems);
+        assert_eq!(select("$..*", &d, &Limits::DEFAULT).unwrap().len(), 101);
+    }
+
+    #[test]
+    fn hostile_regex_work_is_bounded() {
+        let subject = "a".repeat(1 << 20);
+        let d = doc(&format!("[\"{subject}\"]"));
+        let err = select("$[?search(@, '.{1,200}x')]", &d, &Limits::DEFAULT).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::TooManyItems);
+        let patterns =
+            format!("[{}]", (0..200).map(|i| format!("{{\"p\":\"a{{{i}}}\"}}")).collect::<Vec<_>>().join(","));
+        let err = select("$[?match('a', @.p)]", &doc(&patterns), &Limits::DEFAULT).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::TooManyItems);
+        let same = format!("[{}]", ["{\"p\":\"a+\"}"; 1000].join(","));
+        assert_eq!(select("$[?match('aa', @.p)]", &doc(&same), &Limits::DEFAULT).unwrap().len(), 1000);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let q = format!("$[?{}@{}]", "(".repeat(500), ")".repeat(500));
+        assert_eq!(Query::parse(&q, &Limits::DEFAULT).unwrap_err().code(), ErrorCode::NestingTooDeep);
+        let long = "$".to_owned() + &".a".repeat(100);
+        let tight = Limits { max_string_bytes: 50, ..Limits::DEFAULT };
+        assert_eq!(Query::parse(&long, &tight).unwrap_err().code(), ErrorCode::StringTooLong);
+    }
+
+    #[test]
+    fn deep_document_descendants() {
+        let limits = Limits { max_depth: 256, ..Limits::DEFAULT };
+        let deep = "[".repeat(250) + &"]".repeat(250);
+        let d = Value::parse(&deep, &limits).unwrap();
+        assert_eq!(select("$..*", &d, &limits).unwrap().len(), 249);
+    }
+
+    #[test]
+    fn literal_regex_is_compiled_once_and_reused() {
+        let q = Query::parse("$[?match(@, 'a.c')]", &Limits::DEFAULT).unwrap();
+        let d = doc(r#"["abc","a\nc","xabc"]"#);
+        let got = q.clone().select(&d, &Limits::DEFAULT).unwrap();
+        assert_eq!(got.iter().map(|n| n.location.as_str()).collect::<Vec<_>>(), ["$[0]"]);
+        assert_eq!(values("$[?search(@, 'b')]", &d), ["\"abc\"", "\"xabc\""]);
+        assert!(values("$[?search(@, '\\\\d')]", &d).is_empty());
+    }
+}

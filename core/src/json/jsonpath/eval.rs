@@ -1,0 +1,321 @@
+//! Query evaluation. Segments run breadth-first over nodelists; the descendant segment walks the
+//! document with an explicit stack; filter expressions recurse only as deep as the parsed
+//! expression, which the parser bounded.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use regex_automata::meta::Regex;
+
+use super::ast::{CmpOp, Comparable, FilterQuery, Logical, RegexFn, Segment, Selector, ValueFn};
+use super::compare::{equal, less, Val};
+use super::iregexp;
+use super::path::{Step, Track};
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::Value;
+use crate::limits::Limits;
+
+/// How many units of work (nodes visited, values compared, pattern bytes compiled) one `select`
+/// may spend, as a multiple of `max_items`. Filters run sub-queries per candidate node, so a
+/// query's cost can grow faster than its result; this caps it.
+const WORK_FACTOR: usize = 32;
+
+/// The work left for one `select`.
+#[derive(Debug)]
+pub(crate) struct Budget {
+    left: usize,
+}
+
+impl Budget {
+    pub(crate) fn new(units: usize) -> Self {
+        Budget { left: units }
+    }
+
+    pub(crate) fn for_limits(limits: &Limits) -> Self {
+        Budget::new(limits.max_items.saturating_mul(WORK_FACTOR))
+    }
+
+    pub(crate) fn charge(&mut self, units: usize) -> Result<()> {
+        self.left = self
+            .left
+            .checked_sub(units)
+            .ok_or(Error::new(ErrorCode::TooManyItems, "JSONPath query needs too much work"))?;
+        Ok(())
+    }
+}
+
+/// What every step of one evaluation shares.
+pub(crate) struct Ctx<'a> {
+    root: &'a Value,
+    limits: Limits,
+    budget: Budget,
+    /// Patterns taken from the document, compiled once per selection.
+    patterns: Vec<(bool, String, Option<Regex>)>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(root: &'a Value, limits: &Limits) -> Self {
+        Ctx { root, limits: *limits, budget: Budget::for_limits(limits), patterns: Vec::new() }
+    }
+
+    /// The compiled form of a pattern found in the document (`None`: not a valid I-Regexp).
+    fn pattern(&mut self, pattern: &str, whole: bool) -> Result<Option<Regex>> {
+        if let Some((_, _, re)) = self.patterns.iter().find(|(w, p, _)| *w == whole && p == pattern) {
+            return Ok(re.clone());
+        }
+        self.budget.charge(iregexp::COMPILE_COST)?;
+        let re = iregexp::compile(pattern, whole, &self.limits);
+        self.patterns.push((whole, String::from(pattern), re.clone()));
+        Ok(re)
+    }
+}
+
+type Nodes<'v, I> = Vec<(I, &'v Value)>;
+
+fn push<'v, I>(out: &mut Nodes<'v, I>, id: I, value: &'v Value, ctx: &mut Ctx<'_>) -> Result<()> {
+    if out.len() >= ctx.limits.max_items {
+        return Err(Error::new(ErrorCode::TooManyItems, "JSONPath nodelist too long"));
+    }
+    ctx.budget.charge(1)?;
+    out.push((id, value));
+    Ok(())
+}
+
+/// Applies `segments` to the nodelist `nodes`.
+pub(crate) fn run<'v, 'c: 'v, T: Track<'v>>(
+    segments: &[Segment],
+    mut nodes: Nodes<'v, T::Id>,
+    track: &mut T,
+    ctx: &mut Ctx<'c>,
+) -> Result<Nodes<'v, T::Id>> {
+    for segment in segments {
+        let mut out = Vec::new();
+        match segment {
+            Segment::Child(sels) => {
+                for &(id, value) in &nodes {
+                    for sel in sels {
+                        select(sel, id, value, track, ctx, &mut out)?;
+                    }
+                }
+            }
+            Segment::Descendant(sels) => {
+                let mut stack = Vec::new();
+                for &node in nodes.iter().rev() {
+                    stack.push(node);
+                }
+                // Array-sequenced preorder: a node, then its children's subtrees in order.
+                while let Some((id, value)) = stack.pop() {
+                    for sel in sels {
+                        select(sel, id, value, track, ctx, &mut out)?;
+                    }
+                    ctx.budget.charge(1)?;
+                    match value {
+                        Value::Array(items) => {
+                            for (i, item) in items.iter().enumerate().rev() {
+                                stack.push((track.child(id, Step::Index(i)), item));
+                            }
+                        }
+                        Value::Object(members) => {
+                            for (k, item) in members.iter().rev() {
+                                stack.push((track.child(id, Step::Name(k)), item));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        nodes = out;
+    }
+    Ok(nodes)
+}
+
+/// Clamps a slice to `len` (RFC 9535 section 2.3.4.2.2) and lists the selected indices' range
+/// parameters as (first, stop, step), walking `first`, `first + step`, ... while short of `stop`.
+fn slice_bounds(start: Option<i64>, end: Option<i64>, step: i64, len: i64) -> (i64, i64) {
+    let normalize = |i: i64| if i >= 0 { i } else { len.saturating_add(i) };
+    if step >= 0 {
+        let lower = normalize(start.unwrap_or(0)).clamp(0, len);
+        let upper = end.map_or(len, normalize).clamp(0, len);
+        (lower, upper)
+    } else {
+        let last = len.saturating_sub(1);
+        let upper = start.map_or(last, normalize).clamp(-1, last);
+        let lower = end.map_or(-1, normalize).clamp(-1, last);
+        (upper, lower)
+    }
+}
+
+fn select<'v, 'c: 'v, T: Track<'v>>(
+    sel: &Selector,
+    id: T::Id,
+    value: &'v Value,
+    track: &mut T,
+    ctx: &mut Ctx<'c>,
+    out: &mut Nodes<'v, T::Id>,
+) -> Result<()> {
+    match (sel, value) {
+        (Selector::Name(name), Value::Object(members)) => {
+            if let Some((k, v)) = members.iter().find(|(k, _)| k == name) {
+                push(out, track.child(id, Step::Name(k)), v, ctx)?;
+            }
+        }
+        (Selector::Wildcard, Value::Array(items)) => {
+            for (i, v) in items.iter().enumerate() {
+                push(out, track.child(id, Step::Index(i)), v, ctx)?;
+            }
+        }
+        (Selector::Wildcard, Value::Object(members)) => {
+            for (k, v) in members {
+                push(out, track.child(id, Step::Name(k)), v, ctx)?;
+            }
+        }
+        (Selector::Index(i), Value::Array(items)) => {
+            let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
+            let at = if *i >= 0 { *i } else { len.saturating_add(*i) };
+            if let Some(v) = usize::try_from(at).ok().and_then(|u| items.get(u).map(|v| (u, v))) {
+                push(out, track.child(id, Step::Index(v.0)), v.1, ctx)?;
+            }
+        }
+        (Selector::Slice { start, end, step }, Value::Array(items)) => {
+            let step = step.unwrap_or(1);
+            if step == 0 {
+                return Ok(());
+            }
+            let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
+            let (mut i, stop) = slice_bounds(*start, *end, step, len);
+            while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                if let Some(v) = usize::try_from(i).ok().and_then(|u| items.get(u).map(|v| (u, v))) {
+                    push(out, track.child(id, Step::Index(v.0)), v.1, ctx)?;
+                }
+                i = i.saturating_add(step);
+            }
+        }
+        (Selector::Filter(expr), Value::Array(items)) => {
+            for (i, v) in items.iter().enumerate() {
+                if test(expr, v, ctx)? {
+                    push(out, track.child(id, Step::Index(i)), v, ctx)?;
+                }
+            }
+        }
+        (Selector::Filter(expr), Value::Object(members)) => {
+            for (k, v) in members {
+                if test(expr, v, ctx)? {
+                    push(out, track.child(id, Step::Name(k)), v, ctx)?;
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The values a filter query selects, `current` being `@`.
+fn query<'x, 'c: 'x>(q: &FilterQuery, current: &'x Value, ctx: &mut Ctx<'c>) -> Result<Vec<&'x Value>> {
+    let start: &'x Value = if q.relative { current } else { ctx.root };
+    let nodes = run(&q.segments, alloc::vec![((), start)], &mut super::path::NoTrack, ctx)?;
+    Ok(nodes.into_iter().map(|((), v)| v).collect())
+}
+
+/// Evaluates a filter expression for the candidate `current`.
+fn test<'x, 'c: 'x>(expr: &'x Logical, current: &'x Value, ctx: &mut Ctx<'c>) -> Result<bool> {
+    Ok(match expr {
+        Logical::Or(items) => {
+            for item in items {
+                if test(item, current, ctx)? {
+                    return Ok(true);
+                }
+            }
+            false
+        }
+        Logical::And(items) => {
+            for item in items {
+                if !test(item, current, ctx)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        Logical::Not(inner) => !test(inner, current, ctx)?,
+        Logical::Exists(q) => !query(q, current, ctx)?.is_empty(),
+        Logical::Regex(f) => regex(f, current, ctx)?,
+        Logical::Compare(a, op, b) => {
+            let a = value(a, current, ctx)?;
+            let b = value(b, current, ctx)?;
+            match op {
+                CmpOp::Eq => equal(a, b, &mut ctx.budget)?,
+                CmpOp::Ne => !equal(a, b, &mut ctx.budget)?,
+                CmpOp::Lt => less(a, b),
+                CmpOp::Gt => less(b, a),
+                CmpOp::Le => less(a, b) || equal(a, b, &mut ctx.budget)?,
+                CmpOp::Ge => less(b, a) || equal(a, b, &mut ctx.budget)?,
+            }
+        }
+    })
+}
+
+fn value<'x, 'c: 'x>(c: &'x Comparable, current: &'x Value, ctx: &mut Ctx<'c>) -> Result<Val<'x>> {
+    Ok(match c {
+        Comparable::Literal(v) => Val::Ref(v),
+        Comparable::Query(q) | Comparable::Function(ValueFn::Value(q)) => {
+            // A nodelist of one node gives its value; any other nodelist gives Nothing.
+            match query(q, current, ctx)?.as_slice() {
+                [v] => Val::Ref(v),
+                _ => Val::Nothing,
+            }
+        }
+        Comparable::Function(ValueFn::Count(q)) => Val::Count(query(q, current, ctx)?.len()),
+        Comparable::Function(ValueFn::Length(arg)) => match value(arg, current, ctx)? {
+            Val::Ref(Value::String(s)) => Val::Count(s.chars().count()),
+            Val::Ref(Value::Array(items)) => Val::Count(items.len()),
+            Val::Ref(Value::Object(members)) => Val::Count(members.len()),
+            _ => Val::Nothing,
+        },
+    })
+}
+
+fn regex<'x, 'c: 'x>(f: &'x RegexFn, current: &'x Value, ctx: &mut Ctx<'c>) -> Result<bool> {
+    let Val::Ref(Value::String(subject)) = value(&f.subject, current, ctx)? else {
+        return Ok(false);
+    };
+    let re = match &f.compiled {
+        Some(cached) => cached.clone(),
+        None => {
+            let Val::Ref(Value::String(pattern)) = value(&f.pattern, current, ctx)? else {
+                return Ok(false);
+            };
+            ctx.pattern(pattern, f.whole)?
+        }
+    };
+    let Some(re) = re else {
+        return Ok(false);
+    };
+    // A PikeVM's time grows with the subject's length times the automaton's live states;
+    // the automaton's size (per KiB) stands in for the latter.
+    let per_byte = (re.memory_usage() / 1024).saturating_add(1);
+    ctx.budget.charge(subject.len().saturating_mul(per_byte))?;
+    Ok(re.is_match(subject.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slice_bounds_follow_the_rfc() {
+        assert_eq!(slice_bounds(None, None, 1, 5), (0, 5));
+        assert_eq!(slice_bounds(None, None, -1, 5), (4, -1));
+        assert_eq!(slice_bounds(Some(-1), None, 1, 5), (4, 5));
+        assert_eq!(slice_bounds(Some(-100), Some(100), 1, 5), (0, 5));
+        assert_eq!(slice_bounds(Some(100), Some(-100), -1, 5), (4, -1));
+        assert_eq!(slice_bounds(Some(3), Some(1), 1, 5), (3, 1));
+        assert_eq!(slice_bounds(Some(-9007199254740991), Some(9007199254740991), 1, 0), (0, 0));
+    }
+
+    #[test]
+    fn budget_runs_out() {
+        let mut b = Budget::new(3);
+        assert!(b.charge(2).is_ok());
+        assert_eq!(b.charge(2).unwrap_err().code(), ErrorCode::TooManyItems);
+    }
+}
