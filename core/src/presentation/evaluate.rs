@@ -5,14 +5,15 @@
 //! selects at least one node decides**: the filter is applied to that path's nodes and the field
 //! holds when one of them passes. Later alternatives are fallbacks for other credential shapes
 //! (`$.issuer`, `$.vc.issuer`, `$.iss`), not second chances: a JSON-LD credential whose `issuer`
-//! fails the filter is not rescued by an unsigned-meaning `iss` member. (The v2 text reads as
+//! fails the filter is not rescued by a stray `iss` member that its JSON-LD context ignores. (The v2 text reads as
 //! if every alternative's nodes could be tried; that reading lets a credential choose which of
 //! its members is checked, so it is not followed.) An `optional` field may select nothing, but
 //! what it selects must pass the filter.
 //!
 //! Format check: when the descriptor's `format` (else the definition's) names a credential-level
 //! designation, the credential must match one. A JSON-LD credential matches `ldp_vc`, `ldp` and
-//! `di_vc` (and the `proof_type` list, when given, must contain one of its proof types); a JWT
+//! `di_vc` (and the `proof_type` list, when given, must contain one of its proof types; a
+//! credential without `proof` is not refused here: proof verification is a separate step); a JWT
 //! credential matches `jwt_vc`, `jwt_vc_json` and `jwt` (and the `alg` list must contain the
 //! header's `alg`). Presentation-level designations (`ldp_vp`, `jwt_vp`, ...) constrain the
 //! presentation, not the credentials, and are ignored here.
@@ -393,10 +394,11 @@ fn format_accepted(formats: Option<&[ClaimFormat]>, credential: &CredentialInput
                 Some(p) => p.get("type").and_then(Value::as_str).into_iter().collect(),
                 None => Vec::new(),
             };
-            formats
-                .iter()
-                .filter(|f| LD_DESIGNATIONS.contains(&f.designation.as_str()))
-                .any(|f| f.proof_type.is_empty() || proof_types.iter().any(|t| f.proof_type.iter().any(|a| a == t)))
+            formats.iter().filter(|f| LD_DESIGNATIONS.contains(&f.designation.as_str())).any(|f| {
+                f.proof_type.is_empty()
+                    || proof_types.is_empty()
+                    || proof_types.iter().any(|t| f.proof_type.iter().any(|a| a == t))
+            })
         }
         CredentialInput::Jwt { token, .. } => {
             let alg = CompactJws::parse(token, limits).ok().and_then(|j| j.alg().ok().map(String::from));
@@ -923,6 +925,8 @@ mod tests {
         let e = evaluate(&def(r#"{"ldp_vc":{"proof_type":["Other"]}}"#), &[vc.clone()], &L).unwrap();
         assert_eq!(e.unmet[0].code, ErrorCode::CredentialFormatNotAccepted);
         assert!(!evaluate(&def(r#"{"jwt_vc":{"alg":["EdDSA"]}}"#), &[vc], &L).unwrap().verdict.is_valid());
+        let unsigned = ld(r#"{"issuer":"did:x"}"#);
+        assert!(evaluate(&def(r#"{"ldp_vc":{"proof_type":["Other"]}}"#), &[unsigned], &L).unwrap().verdict.is_valid());
         // {"alg":"EdDSA"} / {"iss":"x"}
         let jwt = CredentialInput::from_jwt("eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJ4In0.", &L).unwrap();
         assert!(evaluate(&def(r#"{"jwt":{"alg":["EdDSA"]}}"#), &[jwt.clone()], &L).unwrap().verdict.is_valid());
