@@ -60,7 +60,7 @@ fn the_seed_definition_parses() {
 fn a_gataca_email_credential_satisfies_it() {
     let pd = seed_definition();
     let good = email_credential("did:gatc:24gsRbsURij3edoveHv81jt9EnhggrnR", Some("Ed25519Signature2018"));
-    let e = evaluate(&pd, &[good.clone()], &L).unwrap();
+    let e = evaluate(&pd, std::slice::from_ref(&good), &L).unwrap();
     assert_eq!(e.verdict, Verdict::Valid, "{}", e.to_json());
     assert_eq!(e.requirements[0].status, RequirementStatus::Satisfied);
     // "Optional data": pick min 0 from a group nobody is in.
@@ -71,7 +71,7 @@ fn a_gataca_email_credential_satisfies_it() {
     assert_eq!(e.unchecked[0].constraint, "statuses");
 
     // The holder's submission, built with a caller-chosen id, checks out against a VP.
-    let (ps, embed) = PresentationSubmission::for_selection("submission-1", &e, &[good.clone()]).unwrap();
+    let (ps, embed) = PresentationSubmission::for_selection("submission-1", &e, std::slice::from_ref(&good)).unwrap();
     assert_eq!(embed, [0]);
     let CredentialInput::JsonLd(vc) = &good else { unreachable!() };
     let vp = Value::parse(

@@ -625,17 +625,17 @@ mod tests {
 
     #[test]
     fn reads_members_and_keeps_extensions() {
-        let pd = parse(&alloc::format!(
-            r#"{{"id":"pd","name":"n","purpose":"p","dataAgreement":{{"x":1}},
-            "format":{{"ldp_vc":{{"proof_type":["Ed25519Signature2018"]}},"jwt_vc":{{"alg":["EdDSA"]}}}},
-            "input_descriptors":[{{"id":"a","schema":[{{"uri":"x"}}],"group":["G"],"constraints":{{
+        let pd = parse(
+            r#"{"id":"pd","name":"n","purpose":"p","dataAgreement":{"x":1},
+            "format":{"ldp_vc":{"proof_type":["Ed25519Signature2018"]},"jwt_vc":{"alg":["EdDSA"]}},
+            "input_descriptors":[{"id":"a","schema":[{"uri":"x"}],"group":["G"],"constraints":{
               "limit_disclosure":"required","subject_is_issuer":"preferred",
-              "statuses":{{"active":{{"directive":"required"}},"revoked":{{"directive":"disallowed","type":["StatusList2021"]}}}},
-              "is_holder":[{{"field_id":["f"],"directive":"required"}}],
-              "fields":[{{"id":"f","path":["$.a","$.b"],"optional":true,"intent_to_retain":true,"x-note":1}},
-                        {{"path":["$.age"],"filter":{{"type":"number","minimum":18}},"predicate":"required"}}]}}}}],
-            "submission_requirements":[{{"rule":"pick","count":1,"from":"G"}}]}}"#
-        ))
+              "statuses":{"active":{"directive":"required"},"revoked":{"directive":"disallowed","type":["StatusList2021"]}},
+              "is_holder":[{"field_id":["f"],"directive":"required"}],
+              "fields":[{"id":"f","path":["$.a","$.b"],"optional":true,"intent_to_retain":true,"x-note":1},
+                        {"path":["$.age"],"filter":{"type":"number","minimum":18},"predicate":"required"}]}}],
+            "submission_requirements":[{"rule":"pick","count":1,"from":"G"}]}"#
+        )
         .unwrap();
         assert_eq!(pd.extensions.len(), 1);
         assert_eq!(pd.extensions[0].0, "dataAgreement");
@@ -662,10 +662,8 @@ mod tests {
         assert_eq!(code(r#"{"id":1,"input_descriptors":[]}"#), ErrorCode::InvalidPresentationDefinition);
         assert_eq!(code(r#"{"id":"x"}"#), ErrorCode::InvalidPresentationDefinition);
         assert_eq!(code(&with_descriptor(r#"{"id":"a"}"#)), ErrorCode::InvalidPresentationDefinition);
-        let twice = alloc::format!(
-            r#"{{"id":"pd","input_descriptors":[{{"id":"a","constraints":{{}}}},{{"id":"a","constraints":{{}}}}]}}"#
-        );
-        let e = parse(&twice).unwrap_err();
+        let twice = r#"{"id":"pd","input_descriptors":[{"id":"a","constraints":{}},{"id":"a","constraints":{}}]}"#;
+        let e = parse(twice).unwrap_err();
         assert_eq!((e.code(), e.location()), (ErrorCode::InvalidPresentationDefinition, crate::Location::Index(1)));
         for bad in [
             r#"{"id":"a","constraints":{"limit_disclosure":"always"}}"#,

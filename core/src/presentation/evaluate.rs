@@ -286,7 +286,7 @@ pub fn evaluate(
             }
         }
     }
-    let (requirements, verdict, selection) = judge_requirements(definition, &matches, limits)?;
+    let Judgement { requirements, verdict, selection } = judge_requirements(definition, &matches, limits)?;
     let descriptors = definition
         .input_descriptors
         .iter()
@@ -305,12 +305,19 @@ pub fn evaluate(
     })
 }
 
+/// What the submission requirements make of a set of matches.
+pub(crate) struct Judgement {
+    pub(crate) requirements: Vec<RequirementResult>,
+    pub(crate) verdict: Verdict,
+    pub(crate) selection: Vec<(usize, usize)>,
+}
+
 /// Submission-requirement results, verdict and a selection for a given set of matches.
 pub(crate) fn judge_requirements(
     definition: &PresentationDefinition,
     matches: &[DescriptorMatch],
     limits: &Limits,
-) -> Result<(Vec<RequirementResult>, Verdict, Vec<(usize, usize)>)> {
+) -> Result<Judgement> {
     let satisfied: Vec<bool> =
         (0..definition.input_descriptors.len()).map(|di| matches.iter().any(|m| m.descriptor_index == di)).collect();
     let ctx = Ctx { definition, matches, satisfied: &satisfied, limits };
@@ -346,7 +353,7 @@ pub(crate) fn judge_requirements(
             selection.push((di, ci));
         }
     }
-    Ok((requirements, verdict, selection))
+    Ok(Judgement { requirements, verdict, selection })
 }
 
 fn note_unchecked(descriptor: &InputDescriptor, out: &mut Vec<Unchecked>) {
@@ -914,7 +921,7 @@ mod tests {
         };
         let vc = ld(r#"{"proof":{"type":"Ed25519Signature2018"}}"#);
         let arr = ld(r#"{"proof":[{"type":"X"},{"type":"Ed25519Signature2018"}]}"#);
-        assert!(evaluate(&def(r#"{"ldp_vp":{"proof_type":["Other"]}}"#), &[vc.clone()], &L)
+        assert!(evaluate(&def(r#"{"ldp_vp":{"proof_type":["Other"]}}"#), core::slice::from_ref(&vc), &L)
             .unwrap()
             .verdict
             .is_valid());
@@ -922,14 +929,17 @@ mod tests {
             .unwrap()
             .verdict
             .is_valid());
-        let e = evaluate(&def(r#"{"ldp_vc":{"proof_type":["Other"]}}"#), &[vc.clone()], &L).unwrap();
+        let e = evaluate(&def(r#"{"ldp_vc":{"proof_type":["Other"]}}"#), core::slice::from_ref(&vc), &L).unwrap();
         assert_eq!(e.unmet[0].code, ErrorCode::CredentialFormatNotAccepted);
         assert!(!evaluate(&def(r#"{"jwt_vc":{"alg":["EdDSA"]}}"#), &[vc], &L).unwrap().verdict.is_valid());
         let unsigned = ld(r#"{"issuer":"did:x"}"#);
         assert!(evaluate(&def(r#"{"ldp_vc":{"proof_type":["Other"]}}"#), &[unsigned], &L).unwrap().verdict.is_valid());
         // {"alg":"EdDSA"} / {"iss":"x"}
         let jwt = CredentialInput::from_jwt("eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJ4In0.", &L).unwrap();
-        assert!(evaluate(&def(r#"{"jwt":{"alg":["EdDSA"]}}"#), &[jwt.clone()], &L).unwrap().verdict.is_valid());
+        assert!(evaluate(&def(r#"{"jwt":{"alg":["EdDSA"]}}"#), core::slice::from_ref(&jwt), &L)
+            .unwrap()
+            .verdict
+            .is_valid());
         assert!(!evaluate(&def(r#"{"jwt_vc":{"alg":["ES256"]}}"#), &[jwt], &L).unwrap().verdict.is_valid());
     }
 

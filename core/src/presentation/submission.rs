@@ -22,7 +22,7 @@ use crate::json::Value;
 use crate::limits::Limits;
 use crate::presentation::definition::PresentationDefinition;
 use crate::presentation::evaluate::{
-    evaluate, judge_requirements, CredentialInput, Evaluation, RequirementResult, RequirementStatus,
+    evaluate, judge_requirements, CredentialInput, Evaluation, Judgement, RequirementResult, RequirementStatus,
 };
 use crate::Verdict;
 
@@ -317,7 +317,7 @@ impl PresentationSubmission {
             .iter()
             .enumerate()
             .position(|(ci, &di)| !declared.iter().any(|m| m.credential_index == ci && m.descriptor_index == di));
-        let (requirements, verdict, _) = judge_requirements(definition, &declared, limits)?;
+        let Judgement { requirements, verdict, .. } = judge_requirements(definition, &declared, limits)?;
         out.evaluation = Some(evaluation);
         out.requirements = requirements;
         if let Some(i) = failed {
