@@ -55,6 +55,8 @@ pub struct PresentationDefinition {
     pub input_descriptors: Vec<InputDescriptor>,
     /// `submission_requirements` (`None` when absent: then every descriptor is required).
     pub submission_requirements: Option<Vec<SubmissionRequirement>>,
+    /// `frame` (JSON-LD Framing feature): kept, not applied.
+    pub frame: Option<Value>,
     /// Members the specification does not define, in source order.
     pub extensions: Vec<(String, Value)>,
 }
@@ -345,6 +347,11 @@ impl PresentationDefinition {
             format,
             input_descriptors,
             submission_requirements,
+            frame: match value.get("frame") {
+                None => None,
+                Some(f @ Value::Object(_)) => Some(f.clone()),
+                Some(_) => return Err(pd_err("frame must be an object")),
+            },
             extensions: extensions(
                 value,
                 &["id", "name", "purpose", "format", "input_descriptors", "submission_requirements", "frame"],
