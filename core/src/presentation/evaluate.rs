@@ -138,7 +138,9 @@ pub struct Unmet {
     /// Index of the credential in the input list.
     pub credential_index: usize,
     /// [`ErrorCode::CredentialFormatNotAccepted`], [`ErrorCode::MissingField`] (no path selected
-    /// anything), [`ErrorCode::ValueMismatch`] (the filter or `subject_is_issuer` failed).
+    /// anything), [`ErrorCode::ValueMismatch`] (the filter or `subject_is_issuer` failed),
+    /// [`ErrorCode::TooManyItems`] (the filter's regex work budget ran out: this pair could not be
+    /// checked and counts as not matching).
     pub code: ErrorCode,
     /// The field concerned, if any.
     pub field_index: Option<usize>,
@@ -491,7 +493,27 @@ fn match_descriptor(
                 detail: "no path of the field selected a value",
             }));
         };
-        let accepted = nodes.iter().find(|n| field.filter.as_ref().is_none_or(|f| f.matches(n.value)));
+        let mut accepted = None;
+        for node in &nodes {
+            let pass = match &field.filter {
+                None => true,
+                Some(f) => match f.try_matches(node.value, limits) {
+                    Ok(pass) => pass,
+                    Err(e) => {
+                        return Ok(Err(Reason {
+                            code: e.code(),
+                            field_index: Some(fi),
+                            path: Some(String::from(query.as_str())),
+                            detail: "the filter could not be applied within the limits",
+                        }))
+                    }
+                },
+            };
+            if pass {
+                accepted = Some(node);
+                break;
+            }
+        }
         match accepted {
             Some(node) => fields.push(FieldMatch {
                 field_index: fi,

@@ -23,6 +23,14 @@
 //!   large. `\d`, `\w` and `\b` are Unicode-aware, where ECMA-262 makes them ASCII-only.
 //! * Gataca writes date bounds as string `minimum` / `maximum` next to `format: date`; those are
 //!   read as `formatMinimum` / `formatMaximum`.
+//! * Regex search time grows with the string length times the automaton size, so one
+//!   evaluation of a filter has a work budget (`limits.max_items` × 2048 units; a search costs
+//!   the haystack length times the pattern's memory footprint in bytes). Measured in a release
+//!   build, a 100,000-character string against `a{1000}{20}` (a valid pattern) takes about 6 s
+//!   unbudgeted; with the default limits it is refused at once. The budget lets a simple
+//!   pattern such as `emailCredential` search strings of several hundred kilobytes, and bounds
+//!   the worst search measured per unit at about half a second (release build). [`Filter::try_matches`] reports
+//!   an exhausted budget as [`ErrorCode::TooManyItems`]; [`Filter::matches`] then answers `false`.
 
 use alloc::boxed::Box;
 use alloc::string::String;
@@ -38,6 +46,9 @@ use crate::limits::Limits;
 
 /// Largest compiled automaton a `pattern` may produce, in bytes.
 const PATTERN_NFA_LIMIT: usize = 1 << 20;
+
+/// Regex work units per `Limits::max_items` allowed in one filter evaluation.
+const WORK_PER_ITEM: usize = 2048;
 
 /// A compiled filter.
 ///
@@ -97,6 +108,8 @@ enum Items {
 pub(crate) struct Pattern {
     pub(crate) source: String,
     pub(crate) regex: Regex,
+    /// Work units per haystack byte (the compiled regex's heap footprint).
+    cost: usize,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -136,10 +149,31 @@ impl Filter {
         Ok(Filter { source: schema.clone(), node: compile_node(schema, limits, 0)? })
     }
 
-    /// Whether `value` validates against the filter.
+    /// Whether `value` validates against the filter, failing closed: `false` when the work
+    /// budget of the default limits runs out (see [`Self::try_matches`]).
     #[must_use]
     pub fn matches(&self, value: &Value) -> bool {
-        node_matches(&self.node, value)
+        self.try_matches(value, &Limits::DEFAULT).unwrap_or(false)
+    }
+
+    /// Whether `value` validates against the filter, within a work budget derived from `limits`.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::Value;
+    /// use ssi_verify_core::presentation::filter::Filter;
+    /// use ssi_verify_core::{ErrorCode, Limits};
+    /// let l = Limits::DEFAULT;
+    /// let f = Filter::compile(&Value::parse(r#"{"pattern":"a{1000}{20}"}"#, &l).unwrap(), &l).unwrap();
+    /// assert!(!f.try_matches(&Value::String("a".repeat(300)), &l).unwrap());
+    /// let huge = Value::String("a".repeat(100_000));
+    /// assert_eq!(f.try_matches(&huge, &l).unwrap_err().code(), ErrorCode::TooManyItems);
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorCode::TooManyItems`] when the regex searches need more work than the budget.
+    pub fn try_matches(&self, value: &Value, limits: &Limits) -> Result<bool> {
+        let mut budget = limits.max_items.saturating_mul(WORK_PER_ITEM);
+        node_matches(&self.node, value, &mut budget)
     }
 
     /// The filter as it appeared in the definition.
@@ -328,7 +362,8 @@ fn compile_pattern(value: &Value, limits: &Limits) -> Result<Pattern> {
         .configure(Regex::config().nfa_size_limit(Some(PATTERN_NFA_LIMIT)))
         .build(source)
         .map_err(|_| invalid("pattern does not compile (unsupported syntax or too large)"))?;
-    Ok(Pattern { source: String::from(source), regex })
+    let cost = regex.memory_usage().max(1);
+    Ok(Pattern { source: String::from(source), regex, cost })
 }
 
 fn parse_format(value: Option<&Value>) -> Result<Option<Format>> {
@@ -346,11 +381,33 @@ fn parse_format(value: Option<&Value>) -> Result<Option<Format>> {
     }
 }
 
-fn node_matches(node: &Node, value: &Value) -> bool {
+fn node_matches(node: &Node, value: &Value, budget: &mut usize) -> Result<bool> {
     match node {
-        Node::Bool(b) => *b,
-        Node::Schema(s) => schema_matches(s, value),
+        Node::Bool(b) => Ok(*b),
+        Node::Schema(s) => schema_matches(s, value, budget),
     }
+}
+
+fn all(nodes: &[Node], value: &Value, budget: &mut usize) -> Result<bool> {
+    for n in nodes {
+        if !node_matches(n, value, budget)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn count_matching(nodes: &[Node], value: &Value, budget: &mut usize, stop_at: usize) -> Result<usize> {
+    let mut hits = 0usize;
+    for n in nodes {
+        if node_matches(n, value, budget)? {
+            hits = hits.saturating_add(1);
+            if hits >= stop_at {
+                break;
+            }
+        }
+    }
+    Ok(hits)
 }
 
 fn type_bits(value: &Value) -> u8 {
@@ -365,91 +422,88 @@ fn type_bits(value: &Value) -> u8 {
     }
 }
 
-fn schema_matches(s: &Schema, value: &Value) -> bool {
+fn schema_matches(s: &Schema, value: &Value, budget: &mut usize) -> Result<bool> {
     if let Some(t) = s.types {
         if t & type_bits(value) == 0 {
-            return false;
+            return Ok(false);
         }
     }
     if let Some(c) = &s.constant {
         if !json_equal(c, value) {
-            return false;
+            return Ok(false);
         }
     }
     if let Some(list) = &s.enumeration {
         if !list.iter().any(|c| json_equal(c, value)) {
-            return false;
+            return Ok(false);
         }
     }
-    match value {
-        Value::String(text) => {
-            if !string_matches(s, text) {
-                return false;
-            }
-        }
+    let ok = match value {
+        Value::String(text) => string_matches(s, text, budget)?,
         Value::Number(n) => {
             let f = n.as_f64();
-            let ok = s.numeric.iter().all(|&(kind, bound)| match kind {
+            s.numeric.iter().all(|&(kind, bound)| match kind {
                 BoundKind::Min => f >= bound,
                 BoundKind::Max => f <= bound,
                 BoundKind::ExclusiveMin => f > bound,
                 BoundKind::ExclusiveMax => f < bound,
-            });
-            if !ok {
-                return false;
-            }
+            })
         }
-        Value::Array(items) => {
-            if !array_matches(s, items) {
-                return false;
-            }
-        }
+        Value::Array(items) => array_matches(s, items, budget)?,
         Value::Object(members) => {
             if !s.required.iter().all(|name| members.iter().any(|(k, _)| k == name)) {
-                return false;
+                return Ok(false);
             }
-            let props_ok = s
-                .properties
-                .iter()
-                .all(|(name, sub)| members.iter().find(|(k, _)| k == name).is_none_or(|(_, v)| node_matches(sub, v)));
-            if !props_ok {
-                return false;
+            for (name, sub) in &s.properties {
+                if let Some((_, v)) = members.iter().find(|(k, _)| k == name) {
+                    if !node_matches(sub, v, budget)? {
+                        return Ok(false);
+                    }
+                }
             }
+            true
         }
-        Value::Null | Value::Bool(_) => {}
+        Value::Null | Value::Bool(_) => true,
+    };
+    if !ok {
+        return Ok(false);
     }
     if let Some(n) = &s.not {
-        if node_matches(n, value) {
-            return false;
+        if node_matches(n, value, budget)? {
+            return Ok(false);
         }
     }
-    if !s.all_of.iter().all(|n| node_matches(n, value)) {
-        return false;
+    if !all(&s.all_of, value, budget)? {
+        return Ok(false);
     }
-    if !s.any_of.is_empty() && !s.any_of.iter().any(|n| node_matches(n, value)) {
-        return false;
+    if !s.any_of.is_empty() && count_matching(&s.any_of, value, budget, 1)? == 0 {
+        return Ok(false);
     }
-    if !s.one_of.is_empty() && s.one_of.iter().filter(|n| node_matches(n, value)).take(2).count() != 1 {
-        return false;
+    if !s.one_of.is_empty() && count_matching(&s.one_of, value, budget, 2)? != 1 {
+        return Ok(false);
     }
-    true
+    Ok(true)
 }
 
-fn string_matches(s: &Schema, text: &str) -> bool {
+fn string_matches(s: &Schema, text: &str, budget: &mut usize) -> Result<bool> {
     if s.min_length.is_some() || s.max_length.is_some() {
         let len = u64::try_from(text.chars().count()).unwrap_or(u64::MAX);
         if s.min_length.is_some_and(|m| len < m) || s.max_length.is_some_and(|m| len > m) {
-            return false;
+            return Ok(false);
         }
     }
     if let Some(p) = &s.pattern {
+        let work = text.len().max(1).saturating_mul(p.cost);
+        *budget = budget
+            .checked_sub(work)
+            .ok_or(Error::new(ErrorCode::TooManyItems, "a filter pattern needs more work than the limits allow"))?;
         if !p.regex.is_match(text) {
-            return false;
+            return Ok(false);
         }
     }
     if let Some(format) = s.format {
-        let Ok(instant) = parse_instant(text, format) else { return false };
-        return s.format_bounds.iter().all(|(kind, bound)| {
+        let Ok(instant) = parse_instant(text, format) else { return Ok(false) };
+        return Ok(s.format_bounds.iter().all(|(kind, bound)| {
             let ord = instant.cmp(bound);
             match kind {
                 BoundKind::Min => ord != Ordering::Less,
@@ -457,25 +511,46 @@ fn string_matches(s: &Schema, text: &str) -> bool {
                 BoundKind::ExclusiveMin => ord == Ordering::Greater,
                 BoundKind::ExclusiveMax => ord == Ordering::Less,
             }
-        });
+        }));
     }
-    true
+    Ok(true)
 }
 
-fn array_matches(s: &Schema, items: &[Value]) -> bool {
+fn array_matches(s: &Schema, items: &[Value], budget: &mut usize) -> Result<bool> {
     let len = u64::try_from(items.len()).unwrap_or(u64::MAX);
     if s.min_items.is_some_and(|m| len < m) || s.max_items.is_some_and(|m| len > m) {
-        return false;
+        return Ok(false);
     }
     if let Some(c) = &s.contains {
-        if !items.iter().any(|v| node_matches(c, v)) {
-            return false;
+        let mut found = false;
+        for v in items {
+            if node_matches(c, v, budget)? {
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            return Ok(false);
         }
     }
     match &s.items {
-        None => true,
-        Some(Items::All(n)) => items.iter().all(|v| node_matches(n, v)),
-        Some(Items::Tuple(list)) => list.iter().zip(items).all(|(n, v)| node_matches(n, v)),
+        None => Ok(true),
+        Some(Items::All(n)) => {
+            for v in items {
+                if !node_matches(n, v, budget)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        }
+        Some(Items::Tuple(list)) => {
+            for (n, v) in list.iter().zip(items) {
+                if !node_matches(n, v, budget)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        }
     }
 }
 
@@ -752,6 +827,21 @@ mod tests {
         assert_eq!(err(r#"{"not":{"uniqueItems":true}}"#), ErrorCode::UnsupportedFilterKeyword);
         assert_eq!(err("1"), ErrorCode::InvalidFilter);
         assert!(f(r#"{"title":"t","description":"d","$comment":"c"}"#).matches(&v("1")));
+    }
+
+    #[test]
+    fn pattern_work_is_budgeted_and_fails_closed_through_not() {
+        let l = Limits::DEFAULT;
+        let long = Value::String("a".repeat(100_000));
+        let plain = f(r#"{"pattern":"a{1000}{20}"}"#);
+        assert_eq!(plain.try_matches(&long, &l).unwrap_err().code(), ErrorCode::TooManyItems);
+        assert!(!plain.matches(&long));
+        // The exhausted budget is not turned into "no match" inside `not`, which would accept.
+        let negated = f(r#"{"not":{"pattern":"a{1000}{20}"}}"#);
+        assert!(negated.try_matches(&long, &l).is_err());
+        assert!(!negated.matches(&long));
+        let cheap = f(r#"{"pattern":"^a+$"}"#);
+        assert!(cheap.try_matches(&long, &l).unwrap());
     }
 
     #[test]
