@@ -9,8 +9,10 @@
 //! Results come in document order, each with its normalized path (RFC 9535 section 2.7).
 //!
 //! Bounds: the query is at most `max_string_bytes` long and nests brackets, parentheses and
-//! function calls at most `max_depth` deep ([`ErrorCode::NestingTooDeep`]). Descendant segments
-//! walk the document with an explicit stack. The following fail with [`ErrorCode::TooManyItems`]:
+//! function calls at most `max_depth` deep ([`ErrorCode::NestingTooDeep`]); parsing and filter
+//! evaluation recurse along that nesting, about 2 KiB of stack per level in an optimized build
+//! (under 128 KiB at the default 64). Descendant segments walk the document with an explicit
+//! stack. The following fail with [`ErrorCode::TooManyItems`]:
 //! a nodelist longer than `max_items`; a selection spending more than 32 × `max_items` units of
 //! work (a node visited or produced, a pair of values compared, a subject byte matched per KiB
 //! of compiled regex, 65,536 per pattern compiled from the document); result locations totalling
@@ -237,6 +239,19 @@ mod tests {
         let long = "$".to_owned() + &".a".repeat(100);
         let tight = Limits { max_string_bytes: 50, ..Limits::DEFAULT };
         assert_eq!(Query::parse(&long, &tight).unwrap_err().code(), ErrorCode::StringTooLong);
+    }
+
+    #[test]
+    fn filters_nested_to_the_depth_limit_evaluate() {
+        let levels = Limits::DEFAULT.max_depth;
+        let q = format!("${}", "[?@".repeat(levels) + &"]".repeat(levels));
+        let query = Query::parse(&q, &Limits::DEFAULT).unwrap();
+        let d = doc(&("[".repeat(levels) + &"]".repeat(levels)));
+        assert!(query.select(&d, &Limits::DEFAULT).unwrap().is_empty());
+        let d = doc(&("[".repeat(levels - 1) + "[1]" + &"]".repeat(levels - 1)));
+        assert_eq!(query.select(&d, &Limits::DEFAULT).unwrap().len(), 1);
+        let too_deep = format!("${}", "[?@".repeat(levels + 1) + &"]".repeat(levels + 1));
+        assert_eq!(Query::parse(&too_deep, &Limits::DEFAULT).unwrap_err().code(), ErrorCode::NestingTooDeep);
     }
 
     #[test]
