@@ -140,3 +140,42 @@ fn gataca_request_webhook_and_api_key() {
     let bad = run(&["gataca", "api-key", "decode", "Basic aWRzZWNyZXQ="], None);
     assert!(first_stderr_line(&bad).starts_with("error: INVALID_API_KEY: "));
 }
+
+#[test]
+fn pe_evaluate_lint_and_submission_on_the_seed_definition() {
+    let def = path("samples/gataca/presentation-definition.json");
+    let ok = run(&["pe", "evaluate", "--definition", &def, &path("samples/gataca/credentials-email.json")], None);
+    assert_eq!(ok.status.code(), Some(0), "{}", first_stderr_line(&ok));
+    let evaluation = stdout_json(&ok);
+    assert_eq!(evaluation["verdict"], "valid");
+    assert_eq!(evaluation["selection"], json!([{"descriptor": 0, "credential": 0}]));
+
+    let phone = path("samples/gataca/credentials-phone-only.json");
+    let unmet = run(&["pe", "evaluate", "--definition", &def, &phone], None);
+    assert_eq!(unmet.status.code(), Some(1));
+    let evaluation = stdout_json(&unmet);
+    assert_eq!(evaluation["reason"], "SUBMISSION_REQUIREMENT_NOT_SATISFIED");
+    assert_eq!(evaluation["unmet"][0]["path"], "$.type[-1:]");
+    assert!(first_stderr_line(&unmet).starts_with("error: SUBMISSION_REQUIREMENT_NOT_SATISFIED: "));
+
+    // The seed's issuer pattern has empty alternatives: it accepts every issuer, and lint says so.
+    let lint = run(&["pe", "lint", &def], None);
+    let codes: Vec<String> =
+        stdout_json(&lint).as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap().to_owned()).collect();
+    assert!(codes.contains(&"PATTERN_MATCHES_ANY_STRING".to_owned()), "{codes:?}");
+
+    let sub = run(
+        &["pe", "submission", "--definition", &def, "--id", "sub-1", &path("samples/gataca/credentials-email.json")],
+        None,
+    );
+    assert_eq!(
+        stdout_json(&sub)["presentation_submission"]["descriptor_map"],
+        json!([{"id": "emailCredential", "format": "ldp_vc", "path": "$.verifiableCredential[0]"}])
+    );
+
+    let not_a_list = run(&["pe", "evaluate", "--definition", &def], Some("{}"));
+    assert!(first_stderr_line(&not_a_list).starts_with("error: UNEXPECTED_JSON_TYPE: "));
+    let bad_def = run(&["pe", "evaluate", "--definition", &phone], Some("[]"));
+    assert_eq!(bad_def.status.code(), Some(1));
+    assert_eq!(run(&["pe", "evaluate"], Some("[]")).status.code(), Some(2));
+}
