@@ -61,6 +61,14 @@ impl Args {
         }
         Ok(self.positional.first().map(String::as_str))
     }
+
+    /// All positional arguments, at most `max` (more is a usage error).
+    pub fn positionals(&self, max: usize) -> Result<Vec<&str>, Failure> {
+        if self.positional.len() > max {
+            return Err(Failure::usage(format!("too many arguments: {}", self.positional.join(" "))));
+        }
+        Ok(self.positional.iter().map(String::as_str).collect())
+    }
 }
 
 #[cfg(test)]
@@ -82,5 +90,7 @@ mod tests {
         assert!(Args::parse(&v(&["--flow", "a", "--flow", "b"]), &["flow"]).is_err());
         assert!(Args::parse(&v(&["a", "b"]), &[]).unwrap().positional(1).is_err());
         assert_eq!(Args::parse(&v(&["--", "--flow"]), &["flow"]).unwrap().positional(1).unwrap(), Some("--flow"));
+        assert_eq!(Args::parse(&v(&["$.a", "f"]), &[]).unwrap().positionals(2).unwrap(), ["$.a", "f"]);
+        assert!(Args::parse(&v(&["a", "b", "c"]), &[]).unwrap().positionals(2).is_err());
     }
 }

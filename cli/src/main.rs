@@ -7,6 +7,9 @@ mod args;
 mod demo;
 mod gataca;
 mod input;
+mod json_tools;
+mod pe;
+mod proof;
 mod proofspace;
 mod smartid;
 
@@ -65,12 +68,24 @@ ProofSpace:
   proofspace render [--param 'Name=Value;Name2=Value2'] [TEMPLATE]
 
 Gataca / OpenID4VP:
+  pe evaluate --definition FILE [CREDENTIALS_FILE]   Presentation Exchange v2 evaluation as JSON
+  pe lint [DEFINITION_FILE]                   filters that cannot reject (or accept) anything
+  pe submission --definition FILE --id ID [CREDENTIALS_FILE]   presentation_submission to send
   gataca openid-request [URI]                 parse and check an openid-vp:// request
   gataca check-webhook [FILE]                 validate a verification-template webhook body
   gataca api-key encode --id ID --secret S    the Basic Authorization value
   gataca api-key decode [HEADER]              id of a Basic value (secret not printed)
 
+JcsEd25519Signature2020 proofs (any JSON document):
+  proof verify [--trust-store FILE] [--purpose P] [--domain D] [--challenge C]
+        [--allow-sha256-prehash yes] [FILE]      did:key resolves offline; other DIDs need the store
+  proof sign --secret-key SEEDFILE [--verification-method VM] --created TIME
+        [--purpose P] [--domain D] [--nonce N] [FILE]
+  proof did-key --public-key HEX               the did:key verification method of a key
+
 Primitives:
+  jcs [FILE]                                   RFC 8785 canonical bytes (no trailing newline)
+  jsonpath QUERY [FILE]                        RFC 9535 nodelist values as one JSON array
   ed25519-verify --public-key HEX --signature HEX --message HEX
 
 Other:
@@ -100,6 +115,10 @@ fn run(argv: &[String]) -> CmdResult {
         "proofspace" => proofspace::run(rest),
         "gataca" => gataca::run(rest),
         "ed25519-verify" => gataca::ed25519_verify(rest),
+        "proof" => proof::run(rest),
+        "pe" => pe::run(rest),
+        "jcs" => json_tools::jcs(rest),
+        "jsonpath" => json_tools::jsonpath(rest),
         "demo" => demo::run(rest),
         "version" | "--version" => {
             emit(&format!("ssi-verify {}\n", env!("CARGO_PKG_VERSION")));

@@ -1,4 +1,5 @@
-//! Text encodings: strict Base64 (RFC 4648 section 4), Base64URL (section 5) and hex.
+//! Text encodings: strict Base64 (RFC 4648 section 4), Base64URL (section 5), hex, and (with
+//! the `did-key` feature) base58btc and the two multibase forms DIDs and proofs use.
 //!
 //! Decoding is strict on purpose: padding must be canonical, unused bits must be zero, no
 //! whitespace or foreign alphabet is tolerated. Two different texts therefore never decode to
@@ -158,6 +159,67 @@ pub fn hex_encode(bytes: &[u8]) -> String {
     s
 }
 
+/// Longest base58btc text accepted. Base58 decoding is quadratic in the length, and what it
+/// carries here (keys, signatures, did:key identifiers) is far shorter than this.
+#[cfg(feature = "did-key")]
+pub const MAX_BASE58_CHARS: usize = 2048;
+
+/// Decodes base58btc (the Bitcoin alphabet, no prefix).
+///
+/// ```
+/// assert_eq!(ssi_verify_core::codec::base58btc_decode("17paNL19xttacUY").unwrap(), b"\0yes mani !");
+/// assert!(ssi_verify_core::codec::base58btc_decode("0OIl").is_err());
+/// ```
+///
+/// # Errors
+/// [`ErrorCode::InvalidBase58`] for a character outside the alphabet (or an empty text),
+/// [`ErrorCode::InputTooLarge`] past [`MAX_BASE58_CHARS`].
+#[cfg(feature = "did-key")]
+pub fn base58btc_decode(text: &str) -> Result<Vec<u8>> {
+    if text.len() > MAX_BASE58_CHARS {
+        return Err(Error::new(ErrorCode::InputTooLarge, "base58 text longer than MAX_BASE58_CHARS"));
+    }
+    if text.is_empty() {
+        return Err(Error::new(ErrorCode::InvalidBase58, "empty base58 text"));
+    }
+    bs58::decode(text).into_vec().map_err(|_| Error::new(ErrorCode::InvalidBase58, "not base58btc"))
+}
+
+/// Encodes bytes as base58btc (no prefix).
+///
+/// ```
+/// assert_eq!(ssi_verify_core::codec::base58btc_encode(b"yes mani !"), "7paNL19xttacUY");
+/// ```
+#[cfg(feature = "did-key")]
+#[must_use]
+pub fn base58btc_encode(bytes: &[u8]) -> String {
+    bs58::encode(bytes).into_string()
+}
+
+/// Decodes a multibase text: `z` (base58btc) or `u` (unpadded Base64URL). Other bases are
+/// refused rather than guessed at, since nothing this library verifies uses them.
+///
+/// ```
+/// use ssi_verify_core::codec::multibase_decode;
+/// assert_eq!(multibase_decode("z7paNL19xttacUY").unwrap(), b"yes mani !");
+/// assert_eq!(multibase_decode("ueWVzIG1hbmkgIQ").unwrap(), b"yes mani !");
+/// assert!(multibase_decode("f796573").is_err());
+/// ```
+///
+/// # Errors
+/// [`ErrorCode::InvalidMultibase`] for an empty text or another prefix; the base's own error
+/// ([`ErrorCode::InvalidBase58`], [`ErrorCode::InvalidBase64Url`]) for a bad body.
+#[cfg(feature = "did-key")]
+pub fn multibase_decode(text: &str) -> Result<Vec<u8>> {
+    if let Some(body) = text.strip_prefix('z') {
+        base58btc_decode(body)
+    } else if let Some(body) = text.strip_prefix('u') {
+        base64url_decode(body)
+    } else {
+        Err(Error::new(ErrorCode::InvalidMultibase, "multibase prefix is neither 'z' nor 'u'"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +249,39 @@ mod tests {
             assert_eq!(base64_encode(&v).len(), base64_encoded_len(n));
             assert!(base64_decoded_max(base64_encoded_len(n)) >= n);
         }
+    }
+
+    /// Rows of multiformats/multibase tests/*.csv (commit d7406cd) for the two bases supported:
+    /// basic, leading_zero, two_leading_zeros; case_insensitivity has no base58/base64url row.
+    #[cfg(feature = "did-key")]
+    #[test]
+    fn multibase_vectors() {
+        for (input, z, u) in [
+            (&b"yes mani !"[..], "z7paNL19xttacUY", "ueWVzIG1hbmkgIQ"),
+            (b"\0yes mani !", "z17paNL19xttacUY", "uAHllcyBtYW5pICE"),
+            (b"\0\0yes mani !", "z117paNL19xttacUY", "uAAB5ZXMgbWFuaSAh"),
+        ] {
+            assert_eq!(multibase_decode(z).unwrap(), input);
+            assert_eq!(multibase_decode(u).unwrap(), input);
+            assert_eq!(alloc::format!("z{}", base58btc_encode(input)), z);
+        }
+        // Other rows of the same files: bases deliberately not supported.
+        for other in [
+            "f796573206d616e692021",
+            "bpfsxgidnmfxgsibb",
+            "meWVzIG1hbmkgIQ",
+            "UeWVzIG1hbmkgIQ==",
+            "",
+            "Z7Pznk19XTTzBtx",
+        ] {
+            assert_eq!(multibase_decode(other).unwrap_err().code(), ErrorCode::InvalidMultibase, "{other:?}");
+        }
+        assert_eq!(multibase_decode("z0").unwrap_err().code(), ErrorCode::InvalidBase58);
+        assert_eq!(multibase_decode("z").unwrap_err().code(), ErrorCode::InvalidBase58);
+        assert_eq!(multibase_decode("ueWVzIG1hbmkgIQ==").unwrap_err().code(), ErrorCode::InvalidBase64Url);
+        let long = alloc::format!("z{}", "2".repeat(MAX_BASE58_CHARS + 1));
+        assert_eq!(multibase_decode(&long).unwrap_err().code(), ErrorCode::InputTooLarge);
+        assert_eq!(base58btc_decode("1111").unwrap(), [0u8; 4]);
     }
 
     #[test]

@@ -342,7 +342,7 @@ impl ErrorCode {
             Self::Panic => "PANIC",
             Self::InvalidUtf8 => "INVALID_UTF8",
             Self::InvalidBase64 => "INVALID_BASE64",
-            Self::InvalidBase64Url => "INVALID_BASE64URL",
+            Self::InvalidBase64Url => "INVALID_BASE64_URL",
             Self::InvalidHex => "INVALID_HEX",
             Self::InvalidBase58 => "INVALID_BASE58",
             Self::InvalidMultibase => "INVALID_MULTIBASE",
@@ -683,6 +683,23 @@ pub type Result<T, E = Error> = core::result::Result<T, E>;
 mod tests {
     use super::*;
     use alloc::collections::BTreeSet;
+
+    /// The stable name is the variant in SCREAMING_SNAKE_CASE, the same conversion cbindgen
+    /// (`SSI_ERROR_<NAME>`) and UniFFI (`ErrorCode.<NAME>`) apply, so one code has one spelling.
+    #[test]
+    fn names_match_the_binding_spelling() {
+        for &c in ErrorCode::ALL {
+            let variant = alloc::format!("{c:?}");
+            let mut screaming = alloc::string::String::new();
+            for (i, ch) in variant.chars().enumerate() {
+                if i > 0 && ch.is_ascii_uppercase() {
+                    screaming.push('_');
+                }
+                screaming.push(ch.to_ascii_uppercase());
+            }
+            assert_eq!(c.name(), screaming, "{variant}");
+        }
+    }
 
     #[test]
     fn codes_are_unique_and_round_trip() {

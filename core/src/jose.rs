@@ -306,6 +306,72 @@ pub fn sign_eddsa(claims: &Value, key: &crate::crypto::ed25519::Ed25519SecretKey
     Ok(token)
 }
 
+/// Builds an EdDSA token whose header names the signing key in `kid` (a DID URL, so a verifier
+/// can find the key; see `presentation::jwt_vc`).
+///
+/// ```
+/// use ssi_verify_core::crypto::ed25519::Ed25519SecretKey;
+/// use ssi_verify_core::jose::{sign_eddsa_with_kid, CompactJws};
+/// use ssi_verify_core::json::Value;
+/// use ssi_verify_core::Limits;
+/// let claims = Value::parse(r#"{"exp":1}"#, &Limits::DEFAULT).unwrap();
+/// let token = sign_eddsa_with_kid(&claims, &Ed25519SecretKey::from_bytes(&[1u8; 32]), "did:ex:1#k").unwrap();
+/// let jws = CompactJws::parse(&token, &Limits::DEFAULT).unwrap();
+/// assert_eq!(jws.header.get("kid").and_then(Value::as_str), Some("did:ex:1#k"));
+/// ```
+///
+/// # Errors
+/// A claims set that is not a JSON object.
+pub fn sign_eddsa_with_kid(
+    claims: &Value,
+    key: &crate::crypto::ed25519::Ed25519SecretKey,
+    kid: &str,
+) -> Result<String> {
+    if claims.as_object().is_none() {
+        return Err(malformed("JWT claims must be a JSON object"));
+    }
+    let mut header = String::from(r#"{"alg":"EdDSA","typ":"JWT","kid":"#);
+    // Writing into a String cannot fail.
+    let _ = crate::json::write_string(&mut header, kid);
+    header.push('}');
+    let mut token = crate::codec::base64url_encode(header.as_bytes());
+    token.push('.');
+    token.push_str(&crate::codec::base64url_encode(claims.to_json().as_bytes()));
+    let sig = key.sign(token.as_bytes());
+    token.push('.');
+    token.push_str(&crate::codec::base64url_encode(&sig));
+    Ok(token)
+}
+
+/// The Ed25519 public key of an OKP JWK (RFC 8037 section 2: `kty` `OKP`, `crv` `Ed25519`,
+/// `x` the unpadded Base64URL key). A JWK carrying the private `d` is refused: a verifier
+/// should never be handed secret material.
+///
+/// ```
+/// use ssi_verify_core::jose::ed25519_public_jwk;
+/// use ssi_verify_core::json::Value;
+/// use ssi_verify_core::Limits;
+/// let jwk = Value::parse(r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#, &Limits::DEFAULT).unwrap();
+/// assert_eq!(ed25519_public_jwk(&jwk).unwrap().to_bytes()[0], 0xd7);
+/// ```
+///
+/// # Errors
+/// [`ErrorCode::UnsupportedKey`] for another `kty`/`crv`; [`ErrorCode::InvalidKey`] for a
+/// missing or malformed `x`, or a present `d`.
+pub fn ed25519_public_jwk(jwk: &Value) -> Result<Ed25519PublicKey> {
+    if jwk.get("kty").and_then(Value::as_str) != Some("OKP")
+        || jwk.get("crv").and_then(Value::as_str) != Some("Ed25519")
+    {
+        return Err(Error::new(ErrorCode::UnsupportedKey, "JWK is not an OKP Ed25519 key"));
+    }
+    if jwk.get("d").is_some() {
+        return Err(Error::new(ErrorCode::InvalidKey, "JWK carries a private key"));
+    }
+    let x = jwk.get("x").and_then(Value::as_str).ok_or_else(|| Error::new(ErrorCode::InvalidKey, "JWK has no x"))?;
+    let bytes = base64url_decode(x).map_err(|_| Error::new(ErrorCode::InvalidKey, "JWK x is not Base64URL"))?;
+    Ed25519PublicKey::from_bytes(&bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,124 @@
+//! `ssi-verify proof verify|sign`: JcsEd25519Signature2020 proofs on any JSON document
+//! (Gataca definitions, data agreements, credentials, presentations).
+
+use serde_json::json;
+use ssi_verify_core::codec::hex_decode;
+use ssi_verify_core::crypto::did_key::{did_key_verification_method, TrustStore};
+use ssi_verify_core::crypto::ed25519::{Ed25519PublicKey, Ed25519SecretKey};
+use ssi_verify_core::json::Value;
+use ssi_verify_core::presentation::proof::{
+    sign_jcs_ed25519, verify_proofs, ProofExpectations, SignatureEncoding, SignedMessage,
+};
+use ssi_verify_core::{ErrorCode, Limits};
+
+use crate::args::Args;
+use crate::input::read_text;
+use crate::{emit, emit_json, CmdResult, Failure};
+
+pub fn run(argv: &[String]) -> CmdResult {
+    let (sub, rest) = argv.split_first().ok_or_else(|| Failure::usage("proof: missing subcommand"))?;
+    match sub.as_str() {
+        "verify" => verify(rest),
+        "sign" => sign(rest),
+        "did-key" => did_key(rest),
+        other => Err(Failure::usage(format!("proof: unknown subcommand '{other}'"))),
+    }
+}
+
+/// A trust-store file: `{"<DID or verification method>": "<Ed25519 public key, hex>", ...}`.
+pub fn trust_store_from_text(text: &str) -> Result<TrustStore, Failure> {
+    let doc = crate::input::parse_json(text)?;
+    let members = doc.as_object().ok_or_else(|| {
+        Failure::rejected(ErrorCode::UnexpectedJsonType, "a trust store maps DIDs / verification methods to hex keys")
+    })?;
+    let mut store = TrustStore::new();
+    for (id, key) in members {
+        let hex = key
+            .as_str()
+            .ok_or_else(|| Failure::rejected(ErrorCode::UnexpectedJsonType, "trust store keys must be hex strings"))?;
+        store.insert(id, Ed25519PublicKey::from_bytes(&hex_decode(hex)?)?);
+    }
+    Ok(store)
+}
+
+fn verify(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &["trust-store", "purpose", "domain", "challenge", "allow-sha256-prehash"])?;
+    let keys = match args.opt("trust-store") {
+        Some(path) => trust_store_from_text(&read_text(Some(path))?)?,
+        None => TrustStore::new(),
+    };
+    let expect = ProofExpectations {
+        proof_purpose: args.opt("purpose"),
+        domain: args.opt("domain"),
+        challenge_or_nonce: args.opt("challenge"),
+        allow_sha256_prehash: matches!(args.opt("allow-sha256-prehash"), Some("yes" | "true")),
+    };
+    let doc = Value::parse(&read_text(args.positional(1)?)?, &Limits::DEFAULT)?;
+    let checks = verify_proofs(&doc, &keys, &expect, &Limits::DEFAULT)?;
+    let report: Vec<serde_json::Value> = checks
+        .iter()
+        .map(|c| {
+            let reading = c.reading.map(|r| {
+                let message = match r.message {
+                    SignedMessage::RawJcs => "jcs",
+                    SignedMessage::Sha256PreHash => "sha256(jcs)",
+                    SignedMessage::Sha256PreHashAttached => "sha256(jcs), attached",
+                };
+                let encoding = match r.encoding {
+                    SignatureEncoding::Base58Btc => "base58btc",
+                    SignatureEncoding::Base64Url => "base64url",
+                };
+                json!({"message": message, "encoding": encoding})
+            });
+            json!({
+                "verificationMethod": c.verification_method,
+                "valid": c.verdict.is_valid(),
+                "reason": c.verdict.reason().map(ErrorCode::name),
+                "reading": reading,
+            })
+        })
+        .collect();
+    let failed = checks.iter().find_map(|c| c.verdict.reason());
+    emit_json(&json!({"valid": failed.is_none(), "proofs": report}));
+    match failed {
+        None => Ok(()),
+        Some(code) => Err(Failure::rejected(code, code.message())),
+    }
+}
+
+fn sign(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &["secret-key", "verification-method", "purpose", "created", "domain", "nonce"])?;
+    let seed = hex_decode(read_text(Some(args.req("secret-key")?))?.trim())?;
+    let key = Ed25519SecretKey::from_slice(&seed)?;
+    let doc = Value::parse(&read_text(args.positional(1)?)?, &Limits::DEFAULT)?;
+    let mut extra = Vec::new();
+    for name in ["domain", "nonce"] {
+        if let Some(v) = args.opt(name) {
+            extra.push((name, Value::String(v.to_owned())));
+        }
+    }
+    // Without --verification-method the key's own did:key is used, which verifies offline.
+    let vm = match args.opt("verification-method") {
+        Some(vm) => vm.to_owned(),
+        None => did_key_verification_method(&key.public_key()),
+    };
+    let signed = sign_jcs_ed25519(
+        &doc,
+        &key,
+        &vm,
+        args.opt("purpose").unwrap_or("assertionMethod"),
+        args.req("created")?,
+        &extra,
+    )?;
+    emit(&format!("{}\n", signed.to_json()));
+    Ok(())
+}
+
+/// `proof did-key --public-key HEX`: the did:key verification method of an Ed25519 key.
+fn did_key(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &["public-key"])?;
+    args.positional(0)?;
+    let key = Ed25519PublicKey::from_bytes(&hex_decode(args.req("public-key")?)?)?;
+    emit(&format!("{}\n", did_key_verification_method(&key)));
+    Ok(())
+}
