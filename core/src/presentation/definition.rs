@@ -7,11 +7,12 @@
 //! `constraints` is present (v2 made it mandatory); a `predicate` comes with a `filter`;
 //! status directives and `limit_disclosure` / `subject_is_issuer` / `predicate` use the
 //! listed strings only; every submission requirement has exactly one of `from` and
-//! `from_nested`, a known `rule`, `count >= 1`, `min >= 0`, `max >= 1`, `max >= min`, and
-//! `min <= count <= max` when `count` comes with bounds; when submission requirements are present every descriptor has
-//! a `group`, and a `from` group that no descriptor belongs to is refused unless the requirement
-//! is a `pick` that zero descriptors satisfy (Gataca's `"pick", "min": 0, "from": "optional"`;
-//! the linter warns about it).
+//! `from_nested`, a known `rule`, `count >= 1`, `min >= 0`, `max >= 1`, `max >= min`,
+//! `min <= count <= max` when `count` comes with bounds, and no bounds on `all`; when
+//! submission requirements are present every descriptor has a `group`, and a `from` group that
+//! no descriptor belongs to is refused unless the requirement is a `pick` that zero descriptors
+//! satisfy (Gataca's `"pick", "min": 0, "from": "optional"`; the linter warns about it). Counts
+//! must be written as plain integers (`1`, not `1.0`). `frame` is kept but not applied.
 //!
 //! Members the specification does not define are accepted and kept in `extensions` in source
 //! order: the specification says to ignore them and vendors rely on it (Gataca adds
