@@ -8,6 +8,7 @@ use ssi_verify_core::presentation::lint::lint;
 use ssi_verify_core::presentation::openid::AuthorizationRequest;
 use ssi_verify_core::presentation::proof::{verify_proofs, ProofExpectations};
 use ssi_verify_core::presentation::result::WebhookPayload;
+use ssi_verify_core::presentation::verifier::VerifierPolicy;
 use ssi_verify_core::proofspace::auth::{self, BearerPolicy, Direction};
 use ssi_verify_core::proofspace::values::{self, AttributeType};
 use ssi_verify_core::proofspace::webhook::InteractionRequest;
@@ -16,6 +17,9 @@ use ssi_verify_core::{ErrorCode, Limits, Verdict};
 
 use crate::args::Args;
 use crate::{emit, pe, proofspace as ps, smartid as cmd, CmdResult, Failure};
+
+/// The nonce of the Gataca seed's authorization request, which the sample presentation carries.
+const GATACA_NONCE: &str = "5GpefxLWz3BzLmR69b4wskqeYgE5ZZ21jAvgLXNZNAe4";
 
 /// The service DID of the ProofSpace samples.
 const SERVICE_DID: &str = "FhnK3hGQ6EeQHKztiHJ6pu";
@@ -51,6 +55,7 @@ enum Action {
     PeLint,
     ProofVerify,
     GatacaWebhook,
+    PeVerify { definition: (&'static str, &'static str), challenge: &'static str },
 }
 
 struct Sample {
@@ -185,6 +190,16 @@ fn samples() -> Vec<Sample> {
             expect: Rejected(ErrorCode::SignatureMismatch),
         },
         Sample { input: sample!("gataca/webhook.json"), action: GatacaWebhook, expect: Valid },
+        Sample {
+            input: sample!("gataca/presentation.json"),
+            action: PeVerify { definition: sample!("gataca/email-definition.json"), challenge: GATACA_NONCE },
+            expect: Valid,
+        },
+        Sample {
+            input: sample!("gataca/presentation-tampered.json"),
+            action: PeVerify { definition: sample!("gataca/email-definition.json"), challenge: GATACA_NONCE },
+            expect: Rejected(ErrorCode::InvalidVerificationResult),
+        },
     ]
 }
 
@@ -281,6 +296,14 @@ fn run_one(s: &Sample) -> Result<String, Failure> {
                 Some(code) => Err(Failure::rejected(code, code.message())),
             }
         }
+        Action::PeVerify { definition, challenge } => {
+            let policy = VerifierPolicy { challenge: Some(challenge), ..VerifierPolicy::at(0) };
+            let result = pe::verify_texts(definition.1, s.input.1, &TrustStore::new(), &policy)?;
+            match result.verdict() {
+                Verdict::Valid => Ok(format!("verificationResult checks: {}", result.checks.join(", "))),
+                Verdict::Invalid(code) => Err(Failure::rejected(code, result.errors.join("; "))),
+            }
+        }
         Action::GatacaWebhook => {
             let p = WebhookPayload::parse(s.input.1, &limits)?;
             Ok(format!("{} for {} with {} check(s)", p.status.name(), p.subject, p.verification_result.checks.len()))
@@ -344,6 +367,7 @@ pub fn run(argv: &[String]) -> CmdResult {
             Action::PeLint => "pe lint".to_owned(),
             Action::ProofVerify => "proof verify".to_owned(),
             Action::GatacaWebhook => "gataca check-webhook".to_owned(),
+            Action::PeVerify { definition, .. } => format!("pe verify --definition {}", definition.0),
         };
         let outcome = run_one(s);
         let (ok, verdict) = match (&outcome, s.expect) {

@@ -71,6 +71,8 @@ Gataca / OpenID4VP:
   pe evaluate --definition FILE [CREDENTIALS_FILE]   Presentation Exchange v2 evaluation as JSON
   pe lint [DEFINITION_FILE]                   filters that cannot reject (or accept) anything
   pe submission --definition FILE --id ID [CREDENTIALS_FILE]   presentation_submission to send
+  pe verify --definition FILE [--trust-store FILE] [--challenge NONCE] [--domain D] [--now SECS]
+        [PRESENTATION_FILE]                   the Gataca verificationResult {checks, warnings, errors}
   gataca openid-request [URI]                 parse and check an openid-vp:// request
   gataca check-webhook [FILE]                 validate a verification-template webhook body
   gataca api-key encode --id ID --secret S    the Basic Authorization value

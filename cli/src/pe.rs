@@ -1,11 +1,14 @@
 //! `ssi-verify pe evaluate|lint|submission`: DIF Presentation Exchange v2.
 
 use serde_json::json;
+use ssi_verify_core::crypto::did_key::TrustStore;
 use ssi_verify_core::json::Value;
 use ssi_verify_core::presentation::definition::PresentationDefinition;
 use ssi_verify_core::presentation::evaluate::{evaluate as pe_evaluate, CredentialInput, Evaluation};
 use ssi_verify_core::presentation::lint::lint as pe_lint;
+use ssi_verify_core::presentation::result::VerificationResult;
 use ssi_verify_core::presentation::submission::PresentationSubmission;
+use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
 use ssi_verify_core::{ErrorCode, Limits, Verdict};
 
 use crate::args::Args;
@@ -18,6 +21,7 @@ pub fn run(argv: &[String]) -> CmdResult {
         "evaluate" => evaluate(rest),
         "lint" => lint(rest),
         "submission" => submission(rest),
+        "verify" => verify(rest),
         other => Err(Failure::usage(format!("pe: unknown subcommand '{other}'"))),
     }
 }
@@ -84,4 +88,43 @@ fn submission(argv: &[String]) -> CmdResult {
         .map_err(|_| Failure::rejected(ErrorCode::InvalidJson, "submission JSON did not round-trip"))?;
     emit_json(&json!({"presentation_submission": submission, "credentials": embed}));
     Ok(())
+}
+
+/// Verifies a presentation against a definition (shared with `demo`): the Gataca result.
+pub fn verify_texts(
+    definition: &str,
+    presentation: &str,
+    keys: &TrustStore,
+    policy: &VerifierPolicy<'_>,
+) -> Result<VerificationResult, Failure> {
+    let definition = PresentationDefinition::parse(definition, &Limits::DEFAULT)?;
+    let presentation = Value::parse(presentation, &Limits::DEFAULT)?;
+    Ok(verify_presentation(&presentation, None, &definition, keys, policy, &Limits::DEFAULT)?)
+}
+
+/// `pe verify --definition FILE [--trust-store FILE] [--challenge N] [--domain D] [--now SECS]
+/// [PRESENTATION_FILE]`: the verificationResult `{checks, warnings, errors}`; exit 1 unless valid.
+fn verify(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &["definition", "trust-store", "challenge", "domain", "now", "allow-sha256-prehash"])?;
+    let keys = match args.opt("trust-store") {
+        Some(path) => crate::proof::trust_store_from_text(&read_text(Some(path))?)?,
+        None => TrustStore::new(),
+    };
+    let now = match args.opt("now") {
+        Some(v) => v.parse().map_err(|_| Failure::usage("--now must be seconds since the epoch"))?,
+        None => 0,
+    };
+    let policy = VerifierPolicy {
+        challenge: args.opt("challenge"),
+        domain: args.opt("domain"),
+        allow_sha256_prehash: matches!(args.opt("allow-sha256-prehash"), Some("yes" | "true")),
+        now,
+    };
+    let definition = read_text(Some(args.req("definition")?))?;
+    let result = verify_texts(&definition, &read_text(args.positional(1)?)?, &keys, &policy)?;
+    emit(&format!("{}\n", result.to_json()));
+    match result.verdict() {
+        Verdict::Valid => Ok(()),
+        Verdict::Invalid(code) => Err(Failure::rejected(code, result.errors.join("; "))),
+    }
 }

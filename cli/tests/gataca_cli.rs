@@ -179,3 +179,22 @@ fn pe_evaluate_lint_and_submission_on_the_seed_definition() {
     assert_eq!(bad_def.status.code(), Some(1));
     assert_eq!(run(&["pe", "evaluate"], Some("[]")).status.code(), Some(2));
 }
+
+#[test]
+fn pe_verify_reports_the_gataca_result() {
+    let def = path("samples/gataca/email-definition.json");
+    let nonce = "5GpefxLWz3BzLmR69b4wskqeYgE5ZZ21jAvgLXNZNAe4";
+    let vp = path("samples/gataca/presentation.json");
+    let ok = run(&["pe", "verify", "--definition", &def, "--challenge", nonce, &vp], None);
+    assert_eq!(ok.status.code(), Some(0), "{}", first_stderr_line(&ok));
+    let result = stdout_json(&ok);
+    assert_eq!(result["errors"], json!([]));
+    assert!(result["checks"].as_array().unwrap().contains(&json!("presentationProof")));
+    let replay = run(&["pe", "verify", "--definition", &def, "--challenge", "another-nonce", &vp], None);
+    assert_eq!(replay.status.code(), Some(1));
+    assert_eq!(
+        stdout_json(&replay)["errors"],
+        json!(["Verifiable presentation not validated (PROOF_CHALLENGE_MISMATCH)"])
+    );
+    assert!(first_stderr_line(&replay).starts_with("error: INVALID_VERIFICATION_RESULT: "));
+}
