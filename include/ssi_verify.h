@@ -396,6 +396,10 @@ typedef uint32_t ssi_direction;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+// Gataca's check identifiers (vui-core `validatorServiceDIFPE.go`, plus `securityMechanisms`
+// seen in the webhook example).
+typedef struct Check Check;
+
 // A decoded, validated interactions list (opaque). Free with `ssi_interactions_free`.
 typedef struct ssi_interactions ssi_interactions;
 
@@ -502,6 +506,8 @@ typedef struct ssi_auth_request {
 
 // Success.
 #define SSI_OK 0
+
+
 
 
 
