@@ -396,10 +396,6 @@ typedef uint32_t ssi_direction;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
-// Gataca's check identifiers (vui-core `validatorServiceDIFPE.go`, plus `securityMechanisms`
-// seen in the webhook example).
-typedef struct Check Check;
-
 // A decoded, validated interactions list (opaque). Free with `ssi_interactions_free`.
 typedef struct ssi_interactions ssi_interactions;
 
