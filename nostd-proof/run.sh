@@ -32,7 +32,7 @@ if [[ $status -ne 0 ]]; then
     echo "run.sh: FAIL: nostd-proof exited with status $status" >&2
     exit 1
 fi
-if [[ "$output" != "nostd-proof: ok (2 interactions, authCode $expected_auth_code, body signatures RSA-4096 and Ed25519 valid, "* ]]; then
+if [[ "$output" != "nostd-proof: ok (2 interactions, authCode $expected_auth_code, body signatures RSA-4096 and Ed25519 valid, did:key JCS proof valid, "* ]]; then
     echo "run.sh: FAIL: unexpected output from nostd-proof" >&2
     exit 1
 fi

@@ -1,6 +1,14 @@
 //! `ssi-verify demo`: the main job on the bundled sample set (samples/, compiled in).
 
+use ssi_verify_core::crypto::did_key::TrustStore;
 use ssi_verify_core::jose::JwsKey;
+use ssi_verify_core::json::Value;
+use ssi_verify_core::presentation::definition::PresentationDefinition;
+use ssi_verify_core::presentation::lint::lint;
+use ssi_verify_core::presentation::openid::AuthorizationRequest;
+use ssi_verify_core::presentation::proof::{verify_proofs, ProofExpectations};
+use ssi_verify_core::presentation::result::WebhookPayload;
+use ssi_verify_core::presentation::verifier::VerifierPolicy;
 use ssi_verify_core::proofspace::auth::{self, BearerPolicy, Direction};
 use ssi_verify_core::proofspace::values::{self, AttributeType};
 use ssi_verify_core::proofspace::webhook::InteractionRequest;
@@ -8,7 +16,10 @@ use ssi_verify_core::smartid::{self, Flow, InteractionType, Reading};
 use ssi_verify_core::{ErrorCode, Limits, Verdict};
 
 use crate::args::Args;
-use crate::{emit, proofspace as ps, smartid as cmd, CmdResult, Failure};
+use crate::{emit, pe, proofspace as ps, smartid as cmd, CmdResult, Failure};
+
+/// The nonce of the Gataca seed's authorization request, which the sample presentation carries.
+const GATACA_NONCE: &str = "5GpefxLWz3BzLmR69b4wskqeYgE5ZZ21jAvgLXNZNAe4";
 
 /// The service DID of the ProofSpace samples.
 const SERVICE_DID: &str = "FhnK3hGQ6EeQHKztiHJ6pu";
@@ -39,6 +50,12 @@ enum Action {
     Cast(AttributeType),
     CheckResponse { request: (&'static str, &'static str), schemas: (&'static str, &'static str) },
     VerifyBearer { secret: (&'static str, &'static str), now: u64 },
+    OpenIdRequest,
+    PeEvaluate { credentials: (&'static str, &'static str) },
+    PeLint,
+    ProofVerify,
+    GatacaWebhook,
+    PeVerify { definition: (&'static str, &'static str), challenge: &'static str },
 }
 
 struct Sample {
@@ -154,6 +171,35 @@ fn samples() -> Vec<Sample> {
             action: VerifyBearer { secret: sample!("proofspace/bearer-secret.txt"), now: 2_000_000_061 },
             expect: Rejected(ErrorCode::JwtExpired),
         },
+        Sample { input: sample!("gataca/authentication-request.txt"), action: OpenIdRequest, expect: Valid },
+        Sample {
+            input: sample!("gataca/presentation-definition.json"),
+            action: PeEvaluate { credentials: sample!("gataca/credentials-email.json") },
+            expect: Valid,
+        },
+        Sample {
+            input: sample!("gataca/presentation-definition.json"),
+            action: PeEvaluate { credentials: sample!("gataca/credentials-phone-only.json") },
+            expect: Rejected(ErrorCode::SubmissionRequirementNotSatisfied),
+        },
+        Sample { input: sample!("gataca/presentation-definition.json"), action: PeLint, expect: Valid },
+        Sample { input: sample!("gataca/credential-signed.json"), action: ProofVerify, expect: Valid },
+        Sample {
+            input: sample!("gataca/credential-signed-tampered.json"),
+            action: ProofVerify,
+            expect: Rejected(ErrorCode::SignatureMismatch),
+        },
+        Sample { input: sample!("gataca/webhook.json"), action: GatacaWebhook, expect: Valid },
+        Sample {
+            input: sample!("gataca/presentation.json"),
+            action: PeVerify { definition: sample!("gataca/email-definition.json"), challenge: GATACA_NONCE },
+            expect: Valid,
+        },
+        Sample {
+            input: sample!("gataca/presentation-tampered.json"),
+            action: PeVerify { definition: sample!("gataca/email-definition.json"), challenge: GATACA_NONCE },
+            expect: Rejected(ErrorCode::InvalidVerificationResult),
+        },
     ]
 }
 
@@ -225,6 +271,43 @@ fn run_one(s: &Sample) -> Result<String, Failure> {
             let check = auth::verify_bearer(Some(&header), &JwsKey::Hmac(secret.as_bytes()), &policy, &limits)?;
             verdict(check.verdict, || format!("HS256 Bearer token valid at {now}"))
         }
+        Action::OpenIdRequest => {
+            let r = AuthorizationRequest::parse(text, &limits)?;
+            Ok(format!("{} request from {}", r.response_mode.as_deref().unwrap_or("default-mode"), r.client_id))
+        }
+        Action::PeEvaluate { credentials } => {
+            let (evaluation, _) = pe::evaluate_texts(s.input.1, credentials.1)?;
+            let satisfied: Vec<&str> =
+                evaluation.descriptors.iter().filter(|(_, ok)| *ok).map(|(id, _)| id.as_str()).collect();
+            verdict(evaluation.verdict, || {
+                format!("{} satisfies {} ({})", credentials.0, satisfied.join(", "), evaluation.definition_id)
+            })
+        }
+        Action::PeLint => {
+            let warnings = lint(&PresentationDefinition::parse(s.input.1, &limits)?);
+            let codes: Vec<&str> = warnings.iter().map(|w| w.code).collect();
+            Ok(format!("definition parsed; lint: {}", if codes.is_empty() { "clean".into() } else { codes.join(", ") }))
+        }
+        Action::ProofVerify => {
+            let doc = Value::parse(s.input.1, &limits)?;
+            let checks = verify_proofs(&doc, &TrustStore::new(), &ProofExpectations::default(), &limits)?;
+            match checks.iter().find_map(|c| c.verdict.reason()) {
+                None => Ok(format!("{} JcsEd25519Signature2020 proof(s) valid (did:key, offline)", checks.len())),
+                Some(code) => Err(Failure::rejected(code, code.message())),
+            }
+        }
+        Action::PeVerify { definition, challenge } => {
+            let policy = VerifierPolicy { challenge: Some(challenge), ..VerifierPolicy::at(0) };
+            let result = pe::verify_texts(definition.1, s.input.1, &TrustStore::new(), &policy)?;
+            match result.verdict() {
+                Verdict::Valid => Ok(format!("verificationResult checks: {}", result.checks.join(", "))),
+                Verdict::Invalid(code) => Err(Failure::rejected(code, result.errors.join("; "))),
+            }
+        }
+        Action::GatacaWebhook => {
+            let p = WebhookPayload::parse(s.input.1, &limits)?;
+            Ok(format!("{} for {} with {} check(s)", p.status.name(), p.subject, p.verification_result.checks.len()))
+        }
     }
 }
 
@@ -279,6 +362,12 @@ pub fn run(argv: &[String]) -> CmdResult {
             Action::Cast(ty) => format!("proofspace cast --type {}", ty.name()),
             Action::CheckResponse { .. } => "proofspace check-response".to_owned(),
             Action::VerifyBearer { now, .. } => format!("proofspace verify-bearer --now {now}"),
+            Action::OpenIdRequest => "gataca openid-request".to_owned(),
+            Action::PeEvaluate { credentials } => format!("pe evaluate {}", credentials.0),
+            Action::PeLint => "pe lint".to_owned(),
+            Action::ProofVerify => "proof verify".to_owned(),
+            Action::GatacaWebhook => "gataca check-webhook".to_owned(),
+            Action::PeVerify { definition, .. } => format!("pe verify --definition {}", definition.0),
         };
         let outcome = run_one(s);
         let (ok, verdict) = match (&outcome, s.expect) {

@@ -8,6 +8,7 @@ mod demo;
 mod gataca;
 mod input;
 mod json_tools;
+mod pe;
 mod proof;
 mod proofspace;
 mod smartid;
@@ -67,6 +68,11 @@ ProofSpace:
   proofspace render [--param 'Name=Value;Name2=Value2'] [TEMPLATE]
 
 Gataca / OpenID4VP:
+  pe evaluate --definition FILE [CREDENTIALS_FILE]   Presentation Exchange v2 evaluation as JSON
+  pe lint [DEFINITION_FILE]                   filters that cannot reject (or accept) anything
+  pe submission --definition FILE --id ID [CREDENTIALS_FILE]   presentation_submission to send
+  pe verify --definition FILE [--trust-store FILE] [--challenge NONCE] [--domain D] [--now SECS]
+        [PRESENTATION_FILE]                   the Gataca verificationResult {checks, warnings, errors}
   gataca openid-request [URI]                 parse and check an openid-vp:// request
   gataca check-webhook [FILE]                 validate a verification-template webhook body
   gataca api-key encode --id ID --secret S    the Basic Authorization value
@@ -75,7 +81,7 @@ Gataca / OpenID4VP:
 JcsEd25519Signature2020 proofs (any JSON document):
   proof verify [--trust-store FILE] [--purpose P] [--domain D] [--challenge C]
         [--allow-sha256-prehash yes] [FILE]      did:key resolves offline; other DIDs need the store
-  proof sign --secret-key SEEDFILE --verification-method VM --created TIME
+  proof sign --secret-key SEEDFILE [--verification-method VM] --created TIME
         [--purpose P] [--domain D] [--nonce N] [FILE]
   proof did-key --public-key HEX               the did:key verification method of a key
 
@@ -112,6 +118,7 @@ fn run(argv: &[String]) -> CmdResult {
         "gataca" => gataca::run(rest),
         "ed25519-verify" => gataca::ed25519_verify(rest),
         "proof" => proof::run(rest),
+        "pe" => pe::run(rest),
         "jcs" => json_tools::jcs(rest),
         "jsonpath" => json_tools::jsonpath(rest),
         "demo" => demo::run(rest),

@@ -97,10 +97,15 @@ fn sign(argv: &[String]) -> CmdResult {
             extra.push((name, Value::String(v.to_owned())));
         }
     }
+    // Without --verification-method the key's own did:key is used, which verifies offline.
+    let vm = match args.opt("verification-method") {
+        Some(vm) => vm.to_owned(),
+        None => did_key_verification_method(&key.public_key()),
+    };
     let signed = sign_jcs_ed25519(
         &doc,
         &key,
-        args.req("verification-method")?,
+        &vm,
         args.opt("purpose").unwrap_or("assertionMethod"),
         args.req("created")?,
         &extra,

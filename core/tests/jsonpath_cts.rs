@@ -74,3 +74,77 @@ fn parsed_queries_are_reusable() {
         assert_eq!(first, q.clone().select(&doc, &Limits::DEFAULT).unwrap(), "{}", q.as_str());
     }
 }
+
+/// Queries assembled from JSONPath's own characters, mostly invalid: parsing and selecting
+/// either succeed or return an error, never panic; a valid query's text round-trips, and its
+/// result locations select their nodes again.
+mod arbitrary_queries {
+    use proptest::prelude::*;
+    use ssi_verify_core::json::jsonpath::Query;
+    use ssi_verify_core::json::Value;
+    use ssi_verify_core::Limits;
+
+    const DOC: &str = r#"{"a":[1,2.0,"x",{"b":[null,true]},[3]],"b":{"a":"é","c":-1e2},"":0}"#;
+
+    fn token() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "$",
+            "@",
+            ".",
+            "..",
+            "[",
+            "]",
+            "?",
+            "*",
+            ":",
+            ",",
+            "(",
+            ")",
+            "'a'",
+            "\"b\"",
+            "a",
+            "b",
+            "0",
+            "1",
+            "-1",
+            "2.5",
+            " ",
+            "!",
+            "==",
+            "!=",
+            "<",
+            "<=",
+            ">",
+            ">=",
+            "&&",
+            "||",
+            "true",
+            "null",
+            "length(",
+            "count(",
+            "match(",
+            "search(",
+            "value(",
+            "'.*'",
+            "'[a-'",
+            "'\\u00e9'",
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(tokens in prop::collection::vec(token(), 0..24)) {
+            let text: String = tokens.concat();
+            let limits = Limits::DEFAULT;
+            let doc = Value::parse(DOC, &limits).unwrap();
+            if let Ok(q) = Query::parse(&text, &limits) {
+                prop_assert_eq!(q.as_str(), text.as_str());
+                // Every location is itself a query selecting exactly that node.
+                for node in q.select(&doc, &limits).unwrap() {
+                    let back = ssi_verify_core::json::jsonpath::select(&node.location, &doc, &limits).unwrap();
+                    prop_assert_eq!(back, vec![node.clone()]);
+                }
+            }
+        }
+    }
+}

@@ -16,7 +16,10 @@ pub fn run(args: &[&str], stdin: Option<&str>) -> Output {
         .unwrap();
     let mut pipe = child.stdin.take().unwrap();
     if let Some(text) = stdin {
-        pipe.write_all(text.as_bytes()).unwrap();
+        // A command that fails before reading its input closes the pipe: not a test failure.
+        if let Err(e) = pipe.write_all(text.as_bytes()) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+        }
     }
     drop(pipe);
     child.wait_with_output().unwrap()

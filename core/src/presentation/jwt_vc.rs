@@ -70,7 +70,10 @@ fn bad(detail: &'static str) -> Error {
 /// object; [`ErrorCode::InvalidCredential`] when it has neither or both of `vc` and `vp`, when
 /// they are not objects, or when a registered claim contradicts the embedded document.
 pub fn decode_jwt_vc(token: &str, limits: &Limits) -> Result<JwtCredential> {
-    let jws = CompactJws::parse(token, limits)?;
+    decode_parsed(&CompactJws::parse(token, limits)?, limits)
+}
+
+fn decode_parsed(jws: &CompactJws<'_>, limits: &Limits) -> Result<JwtCredential> {
     let text = core::str::from_utf8(&jws.payload)
         .map_err(|_| Error::new(ErrorCode::InvalidUtf8, "JWT claims are not UTF-8"))?;
     let claims = Value::parse(text, limits)?;
@@ -87,7 +90,7 @@ pub fn decode_jwt_vc(token: &str, limits: &Limits) -> Result<JwtCredential> {
         return Err(bad("vc / vp claim is not an object"));
     };
     let document = Value::Object(map_claims(&claims, kind, members.clone())?);
-    Ok(JwtCredential { kind, header: jws.header, claims, document })
+    Ok(JwtCredential { kind, header: jws.header.clone(), claims, document })
 }
 
 /// Verifies a VC-JWT / VP-JWT signed with EdDSA, then its time and issuer/audience claims.
@@ -123,8 +126,8 @@ pub fn verify_jwt_vc(
     policy: &JwtPolicy<'_>,
     limits: &Limits,
 ) -> Result<(Verdict, JwtCredential)> {
-    let decoded = decode_jwt_vc(token, limits)?;
     let jws = CompactJws::parse(token, limits)?;
+    let decoded = decode_parsed(&jws, limits)?;
     let iss = match decoded.claims.get("iss") {
         None => None,
         Some(Value::String(s)) => Some(s.as_str()),

@@ -12,3 +12,4 @@ pub mod openid;
 pub mod proof;
 pub mod result;
 pub mod submission;
+pub mod verifier;

@@ -81,6 +81,10 @@ fn push<'v, I>(out: &mut Nodes<'v, I>, id: I, value: &'v Value, ctx: &mut Ctx<'_
     Ok(())
 }
 
+fn is_container(v: &Value) -> bool {
+    matches!(v, Value::Array(_) | Value::Object(_))
+}
+
 /// Applies `segments` to the nodelist `nodes`.
 pub(crate) fn run<'v, 'c: 'v, T: Track<'v>>(
     segments: &[Segment],
@@ -110,14 +114,19 @@ pub(crate) fn run<'v, 'c: 'v, T: Track<'v>>(
                     }
                     ctx.budget.charge(1)?;
                     match value {
+                        // Selectors pick nothing from a scalar, so only containers are walked.
                         Value::Array(items) => {
                             for (i, item) in items.iter().enumerate().rev() {
-                                stack.push((track.child(id, Step::Index(i)), item));
+                                if is_container(item) {
+                                    stack.push((track.child(id, Step::Index(i))?, item));
+                                }
                             }
                         }
                         Value::Object(members) => {
                             for (k, item) in members.iter().rev() {
-                                stack.push((track.child(id, Step::Name(k)), item));
+                                if is_container(item) {
+                                    stack.push((track.child(id, Step::Name(k))?, item));
+                                }
                             }
                         }
                         _ => {}
@@ -157,24 +166,24 @@ fn select<'v, 'c: 'v, T: Track<'v>>(
     match (sel, value) {
         (Selector::Name(name), Value::Object(members)) => {
             if let Some((k, v)) = members.iter().find(|(k, _)| k == name) {
-                push(out, track.child(id, Step::Name(k)), v, ctx)?;
+                push(out, track.child(id, Step::Name(k))?, v, ctx)?;
             }
         }
         (Selector::Wildcard, Value::Array(items)) => {
             for (i, v) in items.iter().enumerate() {
-                push(out, track.child(id, Step::Index(i)), v, ctx)?;
+                push(out, track.child(id, Step::Index(i))?, v, ctx)?;
             }
         }
         (Selector::Wildcard, Value::Object(members)) => {
             for (k, v) in members {
-                push(out, track.child(id, Step::Name(k)), v, ctx)?;
+                push(out, track.child(id, Step::Name(k))?, v, ctx)?;
             }
         }
         (Selector::Index(i), Value::Array(items)) => {
             let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
             let at = if *i >= 0 { *i } else { len.saturating_add(*i) };
             if let Some(v) = usize::try_from(at).ok().and_then(|u| items.get(u).map(|v| (u, v))) {
-                push(out, track.child(id, Step::Index(v.0)), v.1, ctx)?;
+                push(out, track.child(id, Step::Index(v.0))?, v.1, ctx)?;
             }
         }
         (Selector::Slice { start, end, step }, Value::Array(items)) => {
@@ -186,7 +195,7 @@ fn select<'v, 'c: 'v, T: Track<'v>>(
             let (mut i, stop) = slice_bounds(*start, *end, step, len);
             while (step > 0 && i < stop) || (step < 0 && i > stop) {
                 if let Some(v) = usize::try_from(i).ok().and_then(|u| items.get(u).map(|v| (u, v))) {
-                    push(out, track.child(id, Step::Index(v.0)), v.1, ctx)?;
+                    push(out, track.child(id, Step::Index(v.0))?, v.1, ctx)?;
                 }
                 i = i.saturating_add(step);
             }
@@ -194,14 +203,14 @@ fn select<'v, 'c: 'v, T: Track<'v>>(
         (Selector::Filter(expr), Value::Array(items)) => {
             for (i, v) in items.iter().enumerate() {
                 if test(expr, v, ctx)? {
-                    push(out, track.child(id, Step::Index(i)), v, ctx)?;
+                    push(out, track.child(id, Step::Index(i))?, v, ctx)?;
                 }
             }
         }
         (Selector::Filter(expr), Value::Object(members)) => {
             for (k, v) in members {
                 if test(expr, v, ctx)? {
-                    push(out, track.child(id, Step::Name(k)), v, ctx)?;
+                    push(out, track.child(id, Step::Name(k))?, v, ctx)?;
                 }
             }
         }

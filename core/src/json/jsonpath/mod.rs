@@ -9,12 +9,15 @@
 //! Results come in document order, each with its normalized path (RFC 9535 section 2.7).
 //!
 //! Bounds: the query is at most `max_string_bytes` long and nests brackets, parentheses and
-//! function calls at most `max_depth` deep ([`ErrorCode::NestingTooDeep`]). Descendant segments
-//! walk the document with an explicit stack. The following fail with [`ErrorCode::TooManyItems`]:
+//! function calls at most `max_depth` deep ([`ErrorCode::NestingTooDeep`]); parsing and filter
+//! evaluation recurse along that nesting, about 2 KiB of stack per level in an optimized build
+//! (under 128 KiB at the default 64). Descendant segments walk the document with an explicit
+//! stack. The following fail with [`ErrorCode::TooManyItems`]:
 //! a nodelist longer than `max_items`; a selection spending more than 32 × `max_items` units of
 //! work (a node visited or produced, a pair of values compared, a subject byte matched per KiB
 //! of compiled regex, 65,536 per pattern compiled from the document); result locations totalling
-//! more than 4 × `max_input_bytes`. A regex compiles to at most 2 MiB of NFA and nests groups at
+//! more than 4 × `max_input_bytes`; more than 4 × `max_items` nodes reached in all (the
+//! bookkeeping for locations). A regex compiles to at most 2 MiB of NFA and nests groups at
 //! most `max_depth` deep; one that does not fit counts as invalid (the function is false).
 //!
 //! ```
@@ -49,6 +52,10 @@ use alloc::vec::Vec;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Value;
 use crate::limits::Limits;
+
+/// One selection records the way to at most this many times `max_items` nodes (each about 40
+/// bytes), counting every node produced and every container a descendant segment walks through.
+const ARENA_FACTOR: usize = 4;
 
 /// The normalized paths of one result may total at most this many times `max_input_bytes`.
 const LOCATION_FACTOR: usize = 4;
@@ -127,7 +134,7 @@ impl Query {
     /// [`ErrorCode::TooManyItems`]: crate::ErrorCode::TooManyItems
     pub fn select<'v>(&self, root: &'v Value, limits: &Limits) -> Result<Vec<Node<'v>>> {
         let mut ctx = eval::Ctx::new(root, limits);
-        let mut arena = path::Arena::default();
+        let mut arena = path::Arena::new(limits.max_items.saturating_mul(ARENA_FACTOR));
         let nodes = eval::run(&self.segments, alloc::vec![(None, root)], &mut arena, &mut ctx)?;
         // Locations repeat their ancestors' names, so their total can outgrow the document.
         let cap = limits.max_input_bytes.saturating_mul(LOCATION_FACTOR);
@@ -237,6 +244,29 @@ mod tests {
         let long = "$".to_owned() + &".a".repeat(100);
         let tight = Limits { max_string_bytes: 50, ..Limits::DEFAULT };
         assert_eq!(Query::parse(&long, &tight).unwrap_err().code(), ErrorCode::StringTooLong);
+    }
+
+    #[test]
+    fn filters_nested_to_the_depth_limit_evaluate() {
+        let levels = Limits::DEFAULT.max_depth;
+        let q = format!("${}", "[?@".repeat(levels) + &"]".repeat(levels));
+        let query = Query::parse(&q, &Limits::DEFAULT).unwrap();
+        let d = doc(&("[".repeat(levels) + &"]".repeat(levels)));
+        assert!(query.select(&d, &Limits::DEFAULT).unwrap().is_empty());
+        let d = doc(&("[".repeat(levels - 1) + "[1]" + &"]".repeat(levels - 1)));
+        assert_eq!(query.select(&d, &Limits::DEFAULT).unwrap().len(), 1);
+        let too_deep = format!("${}", "[?@".repeat(levels + 1) + &"]".repeat(levels + 1));
+        assert_eq!(Query::parse(&too_deep, &Limits::DEFAULT).unwrap_err().code(), ErrorCode::NestingTooDeep);
+    }
+
+    #[test]
+    fn repeated_descendant_walks_are_bounded() {
+        let deep = "[".repeat(250) + &"]".repeat(250);
+        let d = Value::parse(&deep, &Limits { max_depth: 256, ..Limits::DEFAULT }).unwrap();
+        let small = Limits { max_items: 5000, ..Limits::DEFAULT };
+        assert_eq!(select("$..*..[7]", &d, &small).unwrap_err().code(), ErrorCode::TooManyItems);
+        let larger = Limits { max_items: 10_000, ..Limits::DEFAULT };
+        assert!(select("$..*..[7]", &d, &larger).unwrap().is_empty());
     }
 
     #[test]

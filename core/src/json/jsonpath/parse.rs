@@ -23,7 +23,7 @@ enum Parsed {
     Literal(Value),
     Query(FilterQuery),
     ValueFn(ValueFn),
-    RegexFn(RegexFn),
+    RegexFn(Box<RegexFn>),
 }
 
 pub(crate) struct Parser<'a> {
@@ -321,7 +321,7 @@ impl<'a> Parser<'a> {
         match parsed {
             Parsed::Logical(l) => Ok(l),
             Parsed::Query(q) => Ok(Logical::Exists(q)),
-            Parsed::RegexFn(f) => Ok(Logical::Regex(Box::new(f))),
+            Parsed::RegexFn(f) => Ok(Logical::Regex(f)),
             Parsed::Literal(_) => Err(self.err("a literal is not a test")),
             Parsed::ValueFn(_) => Err(self.err("function result is not logical")),
         }
@@ -503,6 +503,13 @@ impl<'a> Parser<'a> {
             self.skip_blanks();
         }
         self.leave();
+        self.typed_function(name, args)
+    }
+
+    /// Checks a call's arguments against the function's declared parameter types. Kept out of
+    /// the recursive path so its frame is not repeated once per nesting level.
+    #[inline(never)]
+    fn typed_function(&self, name: &str, args: Vec<Parsed>) -> Result<Parsed> {
         let mut args = args.into_iter();
         let (first, second, rest) = (args.next(), args.next(), args.next());
         let parsed = match (name, first, second, rest) {
@@ -517,7 +524,7 @@ impl<'a> Parser<'a> {
                     Comparable::Literal(_) => Some(None),
                     _ => None,
                 };
-                Parsed::RegexFn(RegexFn { whole, subject: self.to_comparable(a)?, pattern, compiled })
+                Parsed::RegexFn(Box::new(RegexFn { whole, subject: self.to_comparable(a)?, pattern, compiled }))
             }
             ("length" | "count" | "value" | "match" | "search", ..) => {
                 return Err(self.err("wrong number of function arguments"))

@@ -5,6 +5,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
 
+use crate::error::{Error, ErrorCode, Result};
+
 /// One step from a node to a child.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Step<'v> {
@@ -17,7 +19,7 @@ pub(crate) trait Track<'v> {
     /// Identifies a recorded node.
     type Id: Copy;
     /// Records the child reached from `parent` by `step`.
-    fn child(&mut self, parent: Self::Id, step: Step<'v>) -> Self::Id;
+    fn child(&mut self, parent: Self::Id, step: Step<'v>) -> Result<Self::Id>;
 }
 
 /// For queries inside filters, whose node locations nobody reads.
@@ -25,24 +27,34 @@ pub(crate) struct NoTrack;
 
 impl<'v> Track<'v> for NoTrack {
     type Id = ();
-    fn child(&mut self, (): (), _: Step<'v>) {}
+    fn child(&mut self, (): (), _: Step<'v>) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// Every node reached, each with its parent's position; the root is `None`.
-#[derive(Default)]
 pub(crate) struct Arena<'v> {
     entries: Vec<(Option<usize>, Step<'v>)>,
+    cap: usize,
 }
 
 impl<'v> Track<'v> for Arena<'v> {
     type Id = Option<usize>;
-    fn child(&mut self, parent: Option<usize>, step: Step<'v>) -> Option<usize> {
+    fn child(&mut self, parent: Option<usize>, step: Step<'v>) -> Result<Option<usize>> {
+        if self.entries.len() >= self.cap {
+            return Err(Error::new(ErrorCode::TooManyItems, "JSONPath query reaches too many nodes"));
+        }
         self.entries.push((parent, step));
-        Some(self.entries.len().saturating_sub(1))
+        Ok(Some(self.entries.len().saturating_sub(1)))
     }
 }
 
 impl Arena<'_> {
+    /// An arena that records at most `cap` nodes.
+    pub(crate) fn new(cap: usize) -> Self {
+        Arena { entries: Vec::new(), cap }
+    }
+
     /// The normalized path of a recorded node.
     pub(crate) fn location(&self, mut id: Option<usize>) -> String {
         let mut steps = Vec::new();
@@ -94,10 +106,11 @@ mod tests {
 
     #[test]
     fn normalized_paths_escape_names() {
-        let mut a = Arena::default();
-        let x = a.child(None, Step::Name("a'b\\c"));
-        let y = a.child(x, Step::Index(3));
-        let z = a.child(y, Step::Name("\u{1}\u{b}\n\"/\u{7f}é"));
+        let mut a = Arena::new(3);
+        let x = a.child(None, Step::Name("a'b\\c")).unwrap();
+        let y = a.child(x, Step::Index(3)).unwrap();
+        let z = a.child(y, Step::Name("\u{1}\u{b}\n\"/\u{7f}é")).unwrap();
+        assert!(a.child(z, Step::Index(0)).is_err());
         assert_eq!(a.location(None), "$");
         assert_eq!(a.location(y), "$['a\\'b\\\\c'][3]");
         assert_eq!(a.location(z), "$['a\\'b\\\\c'][3]['\\u0001\\u000b\\n\"/\u{7f}é']");

@@ -1,0 +1,130 @@
+//! `ssi-verify pe evaluate|lint|submission`: DIF Presentation Exchange v2.
+
+use serde_json::json;
+use ssi_verify_core::crypto::did_key::TrustStore;
+use ssi_verify_core::json::Value;
+use ssi_verify_core::presentation::definition::PresentationDefinition;
+use ssi_verify_core::presentation::evaluate::{evaluate as pe_evaluate, CredentialInput, Evaluation};
+use ssi_verify_core::presentation::lint::lint as pe_lint;
+use ssi_verify_core::presentation::result::VerificationResult;
+use ssi_verify_core::presentation::submission::PresentationSubmission;
+use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
+use ssi_verify_core::{ErrorCode, Limits, Verdict};
+
+use crate::args::Args;
+use crate::input::read_text;
+use crate::{emit, emit_json, CmdResult, Failure};
+
+pub fn run(argv: &[String]) -> CmdResult {
+    let (sub, rest) = argv.split_first().ok_or_else(|| Failure::usage("pe: missing subcommand"))?;
+    match sub.as_str() {
+        "evaluate" => evaluate(rest),
+        "lint" => lint(rest),
+        "submission" => submission(rest),
+        "verify" => verify(rest),
+        other => Err(Failure::usage(format!("pe: unknown subcommand '{other}'"))),
+    }
+}
+
+/// A credentials file: a JSON array whose objects are JSON-LD credentials and whose strings are
+/// compact JWT credentials (shared with `demo`).
+pub fn credentials_from_text(text: &str) -> Result<Vec<CredentialInput>, Failure> {
+    let doc = Value::parse(text, &Limits::DEFAULT)?;
+    let items = doc
+        .as_array()
+        .ok_or_else(|| Failure::rejected(ErrorCode::UnexpectedJsonType, "the credentials file must be a JSON array"))?;
+    items
+        .iter()
+        .map(|item| match item {
+            Value::Object(_) => Ok(CredentialInput::JsonLd(item.clone())),
+            Value::String(token) => Ok(CredentialInput::from_jwt(token, &Limits::DEFAULT)?),
+            _ => Err(Failure::rejected(
+                ErrorCode::UnexpectedJsonType,
+                "each credential must be an object (JSON-LD) or a string (JWT)",
+            )),
+        })
+        .collect()
+}
+
+/// Parses a definition and evaluates it (shared with `demo`).
+pub fn evaluate_texts(definition: &str, credentials: &str) -> Result<(Evaluation, Vec<CredentialInput>), Failure> {
+    let definition = PresentationDefinition::parse(definition, &Limits::DEFAULT)?;
+    let credentials = credentials_from_text(credentials)?;
+    Ok((pe_evaluate(&definition, &credentials, &Limits::DEFAULT)?, credentials))
+}
+
+fn evaluate(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &["definition"])?;
+    let definition = read_text(Some(args.req("definition")?))?;
+    let (evaluation, _) = evaluate_texts(&definition, &read_text(args.positional(1)?)?)?;
+    emit(&format!("{}\n", evaluation.to_json()));
+    match evaluation.verdict {
+        Verdict::Valid => Ok(()),
+        Verdict::Invalid(code) => Err(Failure::rejected(code, code.message())),
+    }
+}
+
+fn lint(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &[])?;
+    let definition = PresentationDefinition::parse(&read_text(args.positional(1)?)?, &Limits::DEFAULT)?;
+    let warnings: Vec<serde_json::Value> = pe_lint(&definition)
+        .iter()
+        .map(|w| {
+            json!({"descriptor_id": w.descriptor_id, "field_path": w.field_path, "code": w.code, "message": w.message})
+        })
+        .collect();
+    emit_json(&json!(warnings));
+    Ok(())
+}
+
+/// `pe submission --definition FILE --id ID [CREDENTIALS_FILE]`: the presentation_submission
+/// for the evaluation's selection, and which credentials to embed (in order).
+fn submission(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &["definition", "id"])?;
+    let definition = read_text(Some(args.req("definition")?))?;
+    let (evaluation, credentials) = evaluate_texts(&definition, &read_text(args.positional(1)?)?)?;
+    let (submission, embed) = PresentationSubmission::for_selection(args.req("id")?, &evaluation, &credentials)?;
+    let submission: serde_json::Value = serde_json::from_str(&submission.to_json())
+        .map_err(|_| Failure::rejected(ErrorCode::InvalidJson, "submission JSON did not round-trip"))?;
+    emit_json(&json!({"presentation_submission": submission, "credentials": embed}));
+    Ok(())
+}
+
+/// Verifies a presentation against a definition (shared with `demo`): the Gataca result.
+pub fn verify_texts(
+    definition: &str,
+    presentation: &str,
+    keys: &TrustStore,
+    policy: &VerifierPolicy<'_>,
+) -> Result<VerificationResult, Failure> {
+    let definition = PresentationDefinition::parse(definition, &Limits::DEFAULT)?;
+    let presentation = Value::parse(presentation, &Limits::DEFAULT)?;
+    Ok(verify_presentation(&presentation, None, &definition, keys, policy, &Limits::DEFAULT)?)
+}
+
+/// `pe verify --definition FILE [--trust-store FILE] [--challenge N] [--domain D] [--now SECS]
+/// [PRESENTATION_FILE]`: the verificationResult `{checks, warnings, errors}`; exit 1 unless valid.
+fn verify(argv: &[String]) -> CmdResult {
+    let args = Args::parse(argv, &["definition", "trust-store", "challenge", "domain", "now", "allow-sha256-prehash"])?;
+    let keys = match args.opt("trust-store") {
+        Some(path) => crate::proof::trust_store_from_text(&read_text(Some(path))?)?,
+        None => TrustStore::new(),
+    };
+    let now = match args.opt("now") {
+        Some(v) => v.parse().map_err(|_| Failure::usage("--now must be seconds since the epoch"))?,
+        None => 0,
+    };
+    let policy = VerifierPolicy {
+        challenge: args.opt("challenge"),
+        domain: args.opt("domain"),
+        allow_sha256_prehash: matches!(args.opt("allow-sha256-prehash"), Some("yes" | "true")),
+        now,
+    };
+    let definition = read_text(Some(args.req("definition")?))?;
+    let result = verify_texts(&definition, &read_text(args.positional(1)?)?, &keys, &policy)?;
+    emit(&format!("{}\n", result.to_json()));
+    match result.verdict() {
+        Verdict::Valid => Ok(()),
+        Verdict::Invalid(code) => Err(Failure::rejected(code, result.errors.join("; "))),
+    }
+}
