@@ -461,6 +461,19 @@ typedef struct ssi_jwt_policy {
   bool accept_millisecond_times;
 } ssi_jwt_policy;
 
+// What `ssi_pe_verify_presentation` requires beyond the definition. An empty string means
+// "no requirement".
+typedef struct ssi_verifier_policy {
+  // The nonce / challenge the presentation proof must carry (the request's `nonce`).
+  struct ssi_str challenge;
+  // The domain the presentation proof must carry.
+  struct ssi_str domain;
+  // Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
+  bool allow_sha256_prehash;
+  // Current time for JWT credentials, seconds since the epoch.
+  uint64_t now;
+} ssi_verifier_policy;
+
 // What a Bearer token must satisfy.
 typedef struct ssi_bearer_policy {
   // The service's public DID.
@@ -770,6 +783,65 @@ ssi_status ssi_jwt_vc_decode(const uint8_t *token, size_t token_len, const struc
 // Inputs readable for their lengths; `policy` readable with valid strings; `limits` NULL or
 // readable; outputs writable.
 ssi_status ssi_jwt_vc_verify(const uint8_t *token, size_t token_len, const uint8_t *trust_store, size_t trust_store_len, const struct ssi_jwt_policy *policy, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *decoded, size_t decoded_cap, size_t *decoded_len);
+
+// Evaluates a DIF Presentation Exchange v2 definition against credentials.
+//
+// Parameters: `definition` the definition object; `credentials` a JSON array whose objects are
+// JSON-LD credentials and whose strings are compact JWT credentials; `*out` valid when a
+// satisfying submission can be selected (else `SSI_ERROR_INPUT_DESCRIPTOR_NOT_SATISFIED` or
+// `SSI_ERROR_SUBMISSION_REQUIREMENT_NOT_SATISFIED`); `evaluation` receives the evaluation JSON
+// (matches, unmet pairs with reasons, requirements, unchecked constraints, selection) as the
+// CLI's `pe evaluate` prints it.
+// Returns `SSI_OK`, a definition error (`SSI_ERROR_INVALID_PRESENTATION_DEFINITION`,
+// `SSI_ERROR_INVALID_FILTER`, ...), a JSON or JWT error for the credentials, a limit error, or
+// `SSI_ERROR_BUFFER_TOO_SMALL` (then `*out` is not written).
+//
+// # Safety
+// Inputs readable for their lengths; `limits` NULL or readable; outputs writable.
+ssi_status ssi_pe_evaluate(const uint8_t *definition, size_t definition_len, const uint8_t *credentials, size_t credentials_len, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *evaluation, size_t evaluation_cap, size_t *evaluation_len);
+
+// Builds the `presentation_submission` for the credentials an evaluation selects and writes
+// `{"presentation_submission":{...},"credentials":[2,0]}` (the input indexes of the credentials
+// to embed, in `verifiableCredential` order).
+//
+// Parameters: `definition` and `credentials` as for `ssi_pe_evaluate`; `id` the submission id
+// (the library has no randomness).
+// Returns `SSI_OK`, `SSI_ERROR_INPUT_DESCRIPTOR_NOT_SATISFIED` /
+// `SSI_ERROR_SUBMISSION_REQUIREMENT_NOT_SATISFIED` when no selection satisfies the definition,
+// the errors of `ssi_pe_evaluate`, or `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// Inputs readable for their lengths; `limits` NULL or readable; `out` writable for `out_cap`;
+// `out_len` writable.
+ssi_status ssi_pe_build_submission(const uint8_t *definition, size_t definition_len, const uint8_t *credentials, size_t credentials_len, struct ssi_str id, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Lints a presentation definition: filters that accept anything (such as the seed Gataca
+// definition's issuer pattern with empty alternatives) or nothing. Writes a JSON array
+// `[{"descriptor_id":...,"field_path":...,"code":"PATTERN_MATCHES_ANY_STRING","message":...}]`.
+//
+// Returns `SSI_OK`, a definition error, or `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `definition` readable for `definition_len`; `limits` NULL or readable; `out` writable for
+// `out_cap`; `out_len` writable.
+ssi_status ssi_pe_lint(const uint8_t *definition, size_t definition_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Verifies a received presentation against a definition the way Gataca does and writes the
+// verificationResult `{"checks":[...],"warnings":[...],"errors":[...]}`.
+//
+// Parameters: `presentation` the VP object; `submission` the `presentation_submission` when it
+// travels separately (OpenID4VP), NULL/0 to read it from the presentation; `trust_store` as for
+// `ssi_verify_proofs`; `policy` NULL for no challenge/domain and time 0; `*out` Gataca's rule
+// over the result (valid, or `SSI_ERROR_INVALID_VERIFICATION_RESULT`).
+// Returns `SSI_OK` (failed checks are in the result), or an error when there is nothing to
+// report on: a definition error, `SSI_ERROR_UNEXPECTED_JSON_TYPE`, `SSI_ERROR_MISSING_FIELD` (no
+// submission), a submission parse error, `SSI_ERROR_BUFFER_TOO_SMALL` (then `*out` is not
+// written).
+//
+// # Safety
+// Inputs readable for their lengths; `policy` NULL or readable with valid strings; `limits`
+// NULL or readable; outputs writable.
+ssi_status ssi_pe_verify_presentation(const uint8_t *definition, size_t definition_len, const uint8_t *presentation, size_t presentation_len, const uint8_t *submission, size_t submission_len, const uint8_t *trust_store, size_t trust_store_len, const struct ssi_verifier_policy *policy, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *result, size_t result_cap, size_t *result_len);
 
 // Verifies an `X-Body-Signature` over the exact body bytes. The key (SPKI PEM) decides the
 // scheme: RSA 2048 to 4096 bits uses PKCS#1 v1.5 + SHA3-256, Ed25519 signs the raw body.

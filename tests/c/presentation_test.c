@@ -542,6 +542,86 @@ static void test_api_key(void) {
                SSI_ERROR_INVALID_UTF8);
 }
 
+static void test_pe(void) {
+  size_t def_len, email_len, phone_len, fixed_len, vp_len, bad_vp_len;
+  char *def = read_file("../../samples/gataca/presentation-definition.json", &def_len);
+  char *email = read_file("../../samples/gataca/credentials-email.json", &email_len);
+  char *phone = read_file("../../samples/gataca/credentials-phone-only.json", &phone_len);
+  char *fixed = read_file("../../samples/gataca/email-definition.json", &fixed_len);
+  char *vp = read_file("../../samples/gataca/presentation.json", &vp_len);
+  char *bad_vp = read_file("../../samples/gataca/presentation-tampered.json", &bad_vp_len);
+  static char out[65536];
+  size_t n = 0;
+  ssi_verdict v = {false, 1};
+
+  /* Evaluation: the e-mail credential satisfies the seed definition, a phone credential alone does not. */
+  CHECK_STATUS(ssi_pe_evaluate(U8(def), def_len, U8(email), email_len, NULL, &v, OUT(out), &n), SSI_OK);
+  CHECK(v.valid && n == strlen(out));
+  CHECK(strstr(out, "\"descriptor_id\":\"emailCredential\"") != NULL);
+  CHECK_STATUS(ssi_pe_evaluate(U8(def), def_len, U8(phone), phone_len, NULL, &v, OUT(out), &n), SSI_OK);
+  CHECK(!v.valid && v.reason == SSI_ERROR_SUBMISSION_REQUIREMENT_NOT_SATISFIED);
+  ssi_verdict untouched = {true, 777};
+  size_t need = 0;
+  CHECK_STATUS(ssi_pe_evaluate(U8(def), def_len, U8(email), email_len, NULL, &untouched, (uint8_t *)out, 4, &need),
+               SSI_ERROR_BUFFER_TOO_SMALL);
+  CHECK(need > 4 && untouched.valid && untouched.reason == 777);
+  CHECK_STATUS(ssi_pe_evaluate(U8("{}"), 2, U8(email), email_len, NULL, &untouched, OUT(out), &n),
+               SSI_ERROR_INVALID_PRESENTATION_DEFINITION);
+  CHECK_STATUS(ssi_pe_evaluate(U8(def), def_len, U8("{}"), 2, NULL, &untouched, OUT(out), &n),
+               SSI_ERROR_UNEXPECTED_JSON_TYPE);
+  CHECK_STATUS(ssi_pe_evaluate(U8(def), def_len, U8("[\"not-a-jwt\"]"), 13, NULL, &untouched, OUT(out), &n),
+               SSI_ERROR_INVALID_JWT);
+  CHECK_STATUS(ssi_pe_evaluate(U8(def), def_len, NULL, 1, NULL, &untouched, OUT(out), &n), SSI_ERROR_NULL_POINTER);
+  CHECK(untouched.valid && untouched.reason == 777);
+
+  /* Submission for the selection. */
+  CHECK_STATUS(ssi_pe_build_submission(U8(def), def_len, U8(email), email_len, str("sub-1"), NULL, OUT(out), &n), SSI_OK);
+  CHECK(strstr(out, "{\"presentation_submission\":{\"id\":\"sub-1\",\"definition_id\":"
+                    "\"4m8TLXcRUDpMrXkzorhoTpwMu6pkw4pUtHVSBf422c98\",\"descriptor_map\":[{\"id\":\"emailCredential\","
+                    "\"format\":\"ldp_vc\",\"path\":\"$.verifiableCredential[0]\"}]},\"credentials\":[") == out);
+  CHECK_STATUS(ssi_pe_build_submission(U8(def), def_len, U8(phone), phone_len, str("sub-1"), NULL, OUT(out), &n),
+               SSI_ERROR_SUBMISSION_REQUIREMENT_NOT_SATISFIED);
+
+  /* Lint: the seed's issuer pattern accepts every issuer; the fixed definition has no finding. */
+  CHECK_STATUS(ssi_pe_lint(U8(def), def_len, NULL, OUT(out), &n), SSI_OK);
+  CHECK(strstr(out, "\"code\":\"PATTERN_MATCHES_ANY_STRING\"") != NULL);
+  CHECK(strstr(out, "\"field_path\":\"$.issuer, $.vc.issuer, $.iss\"") != NULL);
+  CHECK_STATUS(ssi_pe_lint(U8(fixed), fixed_len, NULL, OUT(out), &n), SSI_OK);
+  CHECK(strcmp(out, "[]") == 0);
+
+  /* Verification of a received presentation, the Gataca way. */
+  ssi_verifier_policy policy;
+  memset(&policy, 0, sizeof policy);
+  policy.challenge = str("5GpefxLWz3BzLmR69b4wskqeYgE5ZZ21jAvgLXNZNAe4");
+  CHECK_STATUS(ssi_pe_verify_presentation(U8(fixed), fixed_len, U8(vp), vp_len, NULL, 0, NULL, 0, &policy, NULL, &v,
+                                          OUT(out), &n),
+               SSI_OK);
+  CHECK(v.valid && strstr(out, "\"presentationProof\"") != NULL && strstr(out, "\"credentialProof\"") != NULL);
+  CHECK(strstr(out, "\"errors\":[]") != NULL);
+  CHECK_STATUS(ssi_pe_verify_presentation(U8(fixed), fixed_len, U8(bad_vp), bad_vp_len, NULL, 0, NULL, 0, &policy, NULL,
+                                          &v, OUT(out), &n),
+               SSI_OK);
+  CHECK(!v.valid && v.reason == SSI_ERROR_INVALID_VERIFICATION_RESULT);
+  CHECK(strstr(out, "SIGNATURE_MISMATCH") != NULL);
+  policy.challenge = str("another-nonce");
+  CHECK_STATUS(ssi_pe_verify_presentation(U8(fixed), fixed_len, U8(vp), vp_len, NULL, 0, NULL, 0, &policy, NULL, &v,
+                                          OUT(out), &n),
+               SSI_OK);
+  CHECK(!v.valid && strstr(out, "PROOF_CHALLENGE_MISMATCH") != NULL);
+  CHECK_STATUS(ssi_pe_verify_presentation(U8(fixed), fixed_len, U8("{}"), 2, NULL, 0, NULL, 0, NULL, NULL, &v,
+                                          OUT(out), &n),
+               SSI_ERROR_MISSING_FIELD);
+  CHECK_STATUS(ssi_pe_verify_presentation(U8(fixed), fixed_len, U8(vp), vp_len, NULL, 0, NULL, 0, NULL, NULL, NULL,
+                                          OUT(out), &n),
+               SSI_ERROR_NULL_POINTER);
+  free(def);
+  free(email);
+  free(phone);
+  free(fixed);
+  free(vp);
+  free(bad_vp);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s VECTOR_ROOT\n", argv[0]);
@@ -557,6 +637,7 @@ int main(int argc, char **argv) {
   test_openid();
   test_webhook();
   test_api_key();
+  test_pe();
   printf("%s: %d checks, %d failed\n", argv[0], checks, failures);
   return failures == 0 ? 0 : 1;
 }

@@ -12,12 +12,17 @@ use ssi_verify_core::jose::JwtPolicy;
 use ssi_verify_core::json::jsonpath::Query;
 use ssi_verify_core::json::{jcs, Value};
 use ssi_verify_core::presentation::api_key::ApiKey;
+use ssi_verify_core::presentation::definition::PresentationDefinition;
+use ssi_verify_core::presentation::evaluate::{evaluate, CredentialInput};
 use ssi_verify_core::presentation::jwt_vc::{decode_jwt_vc, verify_jwt_vc, JwtCredential, JwtKind};
+use ssi_verify_core::presentation::lint::{lint, Warning};
 use ssi_verify_core::presentation::openid::AuthorizationRequest;
 use ssi_verify_core::presentation::proof::{
     sign_jcs_ed25519, verify_proofs, ProofCheck, ProofExpectations, SignatureEncoding, SignedMessage,
 };
 use ssi_verify_core::presentation::result::WebhookPayload;
+use ssi_verify_core::presentation::submission::PresentationSubmission;
+use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
 use ssi_verify_core::{Error, ErrorCode, Limits, Verdict};
 
 use super::{boundary, bytes, limits, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage};
@@ -53,6 +58,21 @@ pub struct SsiJwtPolicy {
     pub require_exp: bool,
     /// Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
     pub accept_millisecond_times: bool,
+}
+
+/// What `ssi_pe_verify_presentation` requires beyond the definition. An empty string means
+/// "no requirement".
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SsiVerifierPolicy {
+    /// The nonce / challenge the presentation proof must carry (the request's `nonce`).
+    pub challenge: ssi_str,
+    /// The domain the presentation proof must carry.
+    pub domain: ssi_str,
+    /// Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
+    pub allow_sha256_prehash: bool,
+    /// Current time for JWT credentials, seconds since the epoch.
+    pub now: u64,
 }
 
 /// Copies raw bytes (no NUL) into `buf`; on too small a buffer stores the size needed.
@@ -727,6 +747,243 @@ pub unsafe extern "C" fn ssi_jwt_vc_verify(
         unsafe {
             put_text(jwt_json(&credential).as_bytes(), decoded, decoded_cap, decoded_len)?;
             put(out, verdict.into(), "out is NULL")
+        }
+    })
+}
+
+/// Reads a credentials array: objects are JSON-LD credentials, strings compact JWT credentials.
+pub(crate) fn credentials_from_json(json: &str, limits: &Limits) -> Result<Vec<CredentialInput>, Error> {
+    let doc = Value::parse(json, limits)?;
+    let items =
+        doc.as_array().ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "credentials must be a JSON array"))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| match item {
+            Value::Object(_) => Ok(CredentialInput::JsonLd(item.clone())),
+            Value::String(token) => CredentialInput::from_jwt(token, limits).map_err(|e| e.at_index(i)),
+            _ => Err(Error::new(ErrorCode::UnexpectedJsonType, "a credential is neither an object nor a JWT string")
+                .at_index(i)),
+        })
+        .collect()
+}
+
+/// Lint warnings as JSON (the CLI's shape).
+pub(crate) fn warnings_json(warnings: &[Warning]) -> String {
+    Value::Array(
+        warnings
+            .iter()
+            .map(|w| {
+                object(vec![
+                    ("descriptor_id", string(&w.descriptor_id)),
+                    ("field_path", opt_string(w.field_path.as_deref())),
+                    ("code", string(w.code)),
+                    ("message", string(w.message)),
+                ])
+            })
+            .collect(),
+    )
+    .to_json()
+}
+
+/// The submission for an evaluation's selection with the credential indexes to embed.
+pub(crate) fn submission_json(submission: &PresentationSubmission, embed: &[usize]) -> String {
+    let embed = embed.iter().map(|&i| Value::Number(ssi_verify_core::json::Number::from_u64(i as u64))).collect();
+    object(vec![("presentation_submission", submission.to_value()), ("credentials", Value::Array(embed))]).to_json()
+}
+
+/// Evaluates a DIF Presentation Exchange v2 definition against credentials.
+///
+/// Parameters: `definition` the definition object; `credentials` a JSON array whose objects are
+/// JSON-LD credentials and whose strings are compact JWT credentials; `*out` valid when a
+/// satisfying submission can be selected (else `SSI_ERROR_INPUT_DESCRIPTOR_NOT_SATISFIED` or
+/// `SSI_ERROR_SUBMISSION_REQUIREMENT_NOT_SATISFIED`); `evaluation` receives the evaluation JSON
+/// (matches, unmet pairs with reasons, requirements, unchecked constraints, selection) as the
+/// CLI's `pe evaluate` prints it.
+/// Returns `SSI_OK`, a definition error (`SSI_ERROR_INVALID_PRESENTATION_DEFINITION`,
+/// `SSI_ERROR_INVALID_FILTER`, ...), a JSON or JWT error for the credentials, a limit error, or
+/// `SSI_ERROR_BUFFER_TOO_SMALL` (then `*out` is not written).
+///
+/// # Safety
+/// Inputs readable for their lengths; `limits` NULL or readable; outputs writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_pe_evaluate(
+    definition: *const u8,
+    definition_len: usize,
+    credentials: *const u8,
+    credentials_len: usize,
+    limits_ptr: *const ssi_limits,
+    out: *mut ssi_verdict,
+    evaluation: *mut u8,
+    evaluation_cap: usize,
+    evaluation_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (definition, credentials, limits) = unsafe {
+            (
+                text(definition, definition_len, "definition is NULL")?,
+                text(credentials, credentials_len, "credentials is NULL")?,
+                limits(limits_ptr),
+            )
+        };
+        let definition = PresentationDefinition::parse(definition, &limits)?;
+        let credentials = credentials_from_json(credentials, &limits)?;
+        let result = evaluate(&definition, &credentials, &limits)?;
+        if out.is_null() {
+            return Err(usage(ErrorCode::NullPointer, "out is NULL"));
+        }
+        // SAFETY: forwarded contract; the verdict is written only once the evaluation fits.
+        unsafe {
+            put_text(result.to_json().as_bytes(), evaluation, evaluation_cap, evaluation_len)?;
+            put(out, result.verdict.into(), "out is NULL")
+        }
+    })
+}
+
+/// Builds the `presentation_submission` for the credentials an evaluation selects and writes
+/// `{"presentation_submission":{...},"credentials":[2,0]}` (the input indexes of the credentials
+/// to embed, in `verifiableCredential` order).
+///
+/// Parameters: `definition` and `credentials` as for `ssi_pe_evaluate`; `id` the submission id
+/// (the library has no randomness).
+/// Returns `SSI_OK`, `SSI_ERROR_INPUT_DESCRIPTOR_NOT_SATISFIED` /
+/// `SSI_ERROR_SUBMISSION_REQUIREMENT_NOT_SATISFIED` when no selection satisfies the definition,
+/// the errors of `ssi_pe_evaluate`, or `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// Inputs readable for their lengths; `limits` NULL or readable; `out` writable for `out_cap`;
+/// `out_len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_pe_build_submission(
+    definition: *const u8,
+    definition_len: usize,
+    credentials: *const u8,
+    credentials_len: usize,
+    id: ssi_str,
+    limits_ptr: *const ssi_limits,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (definition, credentials, id, limits) = unsafe {
+            (
+                text(definition, definition_len, "definition is NULL")?,
+                text(credentials, credentials_len, "credentials is NULL")?,
+                id.get("id")?,
+                limits(limits_ptr),
+            )
+        };
+        let definition = PresentationDefinition::parse(definition, &limits)?;
+        let credentials = credentials_from_json(credentials, &limits)?;
+        let evaluation = evaluate(&definition, &credentials, &limits)?;
+        let (submission, embed) = PresentationSubmission::for_selection(id, &evaluation, &credentials)?;
+        // SAFETY: forwarded contract.
+        unsafe { put_text(submission_json(&submission, &embed).as_bytes(), out, out_cap, out_len) }
+    })
+}
+
+/// Lints a presentation definition: filters that accept anything (such as the seed Gataca
+/// definition's issuer pattern with empty alternatives) or nothing. Writes a JSON array
+/// `[{"descriptor_id":...,"field_path":...,"code":"PATTERN_MATCHES_ANY_STRING","message":...}]`.
+///
+/// Returns `SSI_OK`, a definition error, or `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `definition` readable for `definition_len`; `limits` NULL or readable; `out` writable for
+/// `out_cap`; `out_len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_pe_lint(
+    definition: *const u8,
+    definition_len: usize,
+    limits_ptr: *const ssi_limits,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (definition, limits) =
+            unsafe { (text(definition, definition_len, "definition is NULL")?, limits(limits_ptr)) };
+        let definition = PresentationDefinition::parse(definition, &limits)?;
+        // SAFETY: forwarded contract.
+        unsafe { put_text(warnings_json(&lint(&definition)).as_bytes(), out, out_cap, out_len) }
+    })
+}
+
+/// Verifies a received presentation against a definition the way Gataca does and writes the
+/// verificationResult `{"checks":[...],"warnings":[...],"errors":[...]}`.
+///
+/// Parameters: `presentation` the VP object; `submission` the `presentation_submission` when it
+/// travels separately (OpenID4VP), NULL/0 to read it from the presentation; `trust_store` as for
+/// `ssi_verify_proofs`; `policy` NULL for no challenge/domain and time 0; `*out` Gataca's rule
+/// over the result (valid, or `SSI_ERROR_INVALID_VERIFICATION_RESULT`).
+/// Returns `SSI_OK` (failed checks are in the result), or an error when there is nothing to
+/// report on: a definition error, `SSI_ERROR_UNEXPECTED_JSON_TYPE`, `SSI_ERROR_MISSING_FIELD` (no
+/// submission), a submission parse error, `SSI_ERROR_BUFFER_TOO_SMALL` (then `*out` is not
+/// written).
+///
+/// # Safety
+/// Inputs readable for their lengths; `policy` NULL or readable with valid strings; `limits`
+/// NULL or readable; outputs writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_pe_verify_presentation(
+    definition: *const u8,
+    definition_len: usize,
+    presentation: *const u8,
+    presentation_len: usize,
+    submission: *const u8,
+    submission_len: usize,
+    trust_store: *const u8,
+    trust_store_len: usize,
+    policy: *const SsiVerifierPolicy,
+    limits_ptr: *const ssi_limits,
+    out: *mut ssi_verdict,
+    result: *mut u8,
+    result_cap: usize,
+    result_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (definition, presentation, submission, store, limits) = unsafe {
+            (
+                text(definition, definition_len, "definition is NULL")?,
+                text(presentation, presentation_len, "presentation is NULL")?,
+                text(submission, submission_len, "submission is NULL")?,
+                text(trust_store, trust_store_len, "trust_store is NULL")?,
+                limits(limits_ptr),
+            )
+        };
+        // SAFETY: NULL or readable, per the contract.
+        let policy = match unsafe { policy.as_ref() } {
+            None => VerifierPolicy::at(0),
+            // SAFETY: forwarded contract for the strings inside `p`.
+            Some(p) => unsafe {
+                VerifierPolicy {
+                    challenge: p.challenge.opt("challenge")?,
+                    domain: p.domain.opt("domain")?,
+                    allow_sha256_prehash: p.allow_sha256_prehash,
+                    now: p.now,
+                }
+            },
+        };
+        let definition = PresentationDefinition::parse(definition, &limits)?;
+        let presentation = Value::parse(presentation, &limits)?;
+        let submission =
+            if submission.is_empty() { None } else { Some(PresentationSubmission::parse(submission, &limits)?) };
+        let keys = trust_store_from_json(store, &limits)?;
+        let verdict_and_json =
+            verify_presentation(&presentation, submission.as_ref(), &definition, &keys, &policy, &limits)
+                .map(|r| (r.verdict(), r.to_json()))?;
+        if out.is_null() {
+            return Err(usage(ErrorCode::NullPointer, "out is NULL"));
+        }
+        // SAFETY: forwarded contract; the verdict is written only once the result fits.
+        unsafe {
+            put_text(verdict_and_json.1.as_bytes(), result, result_cap, result_len)?;
+            put(out, verdict_and_json.0.into(), "out is NULL")
         }
     })
 }

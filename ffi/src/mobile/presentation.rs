@@ -8,14 +8,19 @@ use ssi_verify_core::jose::JwtPolicy;
 use ssi_verify_core::json::jsonpath::Query;
 use ssi_verify_core::json::{jcs, Value};
 use ssi_verify_core::presentation::api_key::ApiKey;
+use ssi_verify_core::presentation::definition::PresentationDefinition;
+use ssi_verify_core::presentation::evaluate::evaluate;
 use ssi_verify_core::presentation::jwt_vc::{self, JwtKind};
+use ssi_verify_core::presentation::lint::lint;
 use ssi_verify_core::presentation::openid::AuthorizationRequest;
 use ssi_verify_core::presentation::proof::{self, ProofExpectations};
 use ssi_verify_core::presentation::result::{ProcessStatus, VerificationResult, WebhookPayload};
+use ssi_verify_core::presentation::submission::PresentationSubmission;
+use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
 use ssi_verify_core::{Error, ErrorCode};
 
 use super::{limits, SsiError, SsiLimits, Verdict};
-use crate::c::presentation::{extra_members, reading_names};
+use crate::c::presentation::{credentials_from_json, extra_members, reading_names};
 
 #[uniffi::remote(Enum)]
 pub enum ProcessStatus {
@@ -434,4 +439,140 @@ pub fn jwt_vc_verify(
     };
     let (verdict, credential) = jwt_vc::verify_jwt_vc(&token, &trust_store(&trusted_keys)?, &p, &self::limits(limits))?;
     Ok(JwtVcCheck { verdict: verdict.into(), credential: credential.into() })
+}
+
+/// The evaluation of a presentation definition against credentials.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct PeEvaluation {
+    /// Valid when a satisfying submission can be selected.
+    pub verdict: Verdict,
+    /// The full evaluation (matches, unmet pairs with reasons, requirements, selection) as JSON.
+    pub evaluation_json: String,
+}
+
+fn parse_inputs(
+    definition_json: &str,
+    credentials_json: &str,
+    limits: &ssi_verify_core::Limits,
+) -> Result<(PresentationDefinition, Vec<ssi_verify_core::presentation::evaluate::CredentialInput>), Error> {
+    Ok((PresentationDefinition::parse(definition_json, limits)?, credentials_from_json(credentials_json, limits)?))
+}
+
+/// Evaluates a DIF Presentation Exchange v2 definition against credentials: a JSON array whose
+/// objects are JSON-LD credentials and whose strings are compact JWT credentials.
+#[uniffi::export]
+pub fn pe_evaluate(
+    definition_json: String,
+    credentials_json: String,
+    limits: Option<SsiLimits>,
+) -> Result<PeEvaluation, SsiError> {
+    let limits = self::limits(limits);
+    let (definition, credentials) = parse_inputs(&definition_json, &credentials_json, &limits)?;
+    let e = evaluate(&definition, &credentials, &limits)?;
+    Ok(PeEvaluation { verdict: e.verdict.into(), evaluation_json: e.to_json() })
+}
+
+/// A `presentation_submission` and the credentials to embed with it.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct PeSubmission {
+    /// The `presentation_submission` object as JSON.
+    pub submission_json: String,
+    /// Input indexes of the credentials to embed, in `verifiableCredential` order.
+    pub credentials: Vec<u64>,
+}
+
+/// Builds the `presentation_submission` (with id `id`) for the credentials an evaluation selects.
+#[uniffi::export]
+pub fn pe_build_submission(
+    definition_json: String,
+    credentials_json: String,
+    id: String,
+    limits: Option<SsiLimits>,
+) -> Result<PeSubmission, SsiError> {
+    let limits = self::limits(limits);
+    let (definition, credentials) = parse_inputs(&definition_json, &credentials_json, &limits)?;
+    let e = evaluate(&definition, &credentials, &limits)?;
+    let (submission, embed) = PresentationSubmission::for_selection(&id, &e, &credentials)?;
+    Ok(PeSubmission {
+        submission_json: submission.to_json(),
+        credentials: embed.into_iter().map(|i| i as u64).collect(),
+    })
+}
+
+/// One lint finding on a presentation definition.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct LintWarning {
+    /// The input descriptor concerned (empty for a submission-requirement finding).
+    pub descriptor_id: String,
+    /// The field's path alternatives joined with `", "`, when about a field.
+    pub field_path: Option<String>,
+    /// A stable code such as `PATTERN_MATCHES_ANY_STRING`.
+    pub code: String,
+    /// An English explanation.
+    pub message: String,
+}
+
+/// Lints a presentation definition: filters that accept anything, or nothing.
+#[uniffi::export]
+pub fn pe_lint(definition_json: String, limits: Option<SsiLimits>) -> Result<Vec<LintWarning>, SsiError> {
+    let definition = PresentationDefinition::parse(&definition_json, &self::limits(limits))?;
+    Ok(lint(&definition)
+        .into_iter()
+        .map(|w| LintWarning {
+            descriptor_id: w.descriptor_id,
+            field_path: w.field_path,
+            code: w.code.to_owned(),
+            message: w.message.to_owned(),
+        })
+        .collect())
+}
+
+/// What the verifier requires beyond the definition.
+#[derive(Clone, Debug, Default, PartialEq, Eq, uniffi::Record)]
+pub struct PresentationPolicy {
+    /// The nonce / challenge the presentation proof must carry.
+    pub challenge: Option<String>,
+    /// The domain the presentation proof must carry.
+    pub domain: Option<String>,
+    /// Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
+    pub allow_sha256_prehash: bool,
+    /// Current time for JWT credentials, seconds since the epoch.
+    pub now: u64,
+}
+
+/// The Gataca verification of a received presentation.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct PresentationVerification {
+    /// Gataca's rule over the result: valid, or `INVALID_VERIFICATION_RESULT`.
+    pub verdict: Verdict,
+    /// Every check that passed, every warning and error.
+    pub verification_result: VerificationResult,
+}
+
+/// Verifies a received presentation against a definition the way Gataca does.
+/// `submission_json` is the `presentation_submission` when it travels separately (OpenID4VP);
+/// `None` reads it from the presentation.
+#[uniffi::export]
+pub fn pe_verify_presentation(
+    definition_json: String,
+    presentation_json: String,
+    submission_json: Option<String>,
+    trusted_keys: Vec<TrustedKey>,
+    policy: Option<PresentationPolicy>,
+    limits: Option<SsiLimits>,
+) -> Result<PresentationVerification, SsiError> {
+    let limits = self::limits(limits);
+    let p = policy.unwrap_or_default();
+    let policy = VerifierPolicy {
+        challenge: p.challenge.as_deref(),
+        domain: p.domain.as_deref(),
+        allow_sha256_prehash: p.allow_sha256_prehash,
+        now: p.now,
+    };
+    let definition = PresentationDefinition::parse(&definition_json, &limits)?;
+    let presentation = Value::parse(&presentation_json, &limits)?;
+    let submission = submission_json.map(|s| PresentationSubmission::parse(&s, &limits)).transpose()?;
+    let keys = trust_store(&trusted_keys)?;
+    let result = verify_presentation(&presentation, submission.as_ref(), &definition, &keys, &policy, &limits)?;
+    Ok(PresentationVerification { verdict: result.verdict().into(), verification_result: result })
 }

@@ -558,6 +558,14 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri() != 55756:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_pe_build_submission() != 13650:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_pe_evaluate() != 26585:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_pe_lint() != 25291:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_pe_verify_presentation() != 5657:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response() != 61229:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_cast() != 38230:
@@ -690,6 +698,18 @@ _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_parse_request.restype =
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_build_submission.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_build_submission.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_evaluate.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_evaluate.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_lint.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_lint.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_verify_presentation.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_verify_presentation.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response.restype = ctypes.c_uint16
@@ -867,6 +887,37 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_openid_vp_request_to_uri.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_openid_vp_request_to_uri.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_build_submission.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_build_submission.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_evaluate.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_evaluate.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_lint.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_lint.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_verify_presentation.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_verify_presentation.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_build_response.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -3197,6 +3248,57 @@ class _UniffiFfiConverterTypeJwtVcCheck(_UniffiConverterRustBuffer):
         _UniffiFfiConverterTypeJwtVc.write(value.credential, buf)
 
 @dataclass
+class LintWarning:
+    """
+    One lint finding on a presentation definition.
+"""
+    def __init__(self, *, descriptor_id:str, field_path:typing.Optional[str], code:str, message:str):
+        self.descriptor_id = descriptor_id
+        self.field_path = field_path
+        self.code = code
+        self.message = message
+        
+        
+
+    
+    def __str__(self):
+        return "LintWarning(descriptor_id={}, field_path={}, code={}, message={})".format(self.descriptor_id, self.field_path, self.code, self.message)
+    def __eq__(self, other):
+        if self.descriptor_id != other.descriptor_id:
+            return False
+        if self.field_path != other.field_path:
+            return False
+        if self.code != other.code:
+            return False
+        if self.message != other.message:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeLintWarning(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return LintWarning(
+            descriptor_id=_UniffiFfiConverterString.read(buf),
+            field_path=_UniffiFfiConverterOptionalString.read(buf),
+            code=_UniffiFfiConverterString.read(buf),
+            message=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.descriptor_id)
+        _UniffiFfiConverterOptionalString.check_lower(value.field_path)
+        _UniffiFfiConverterString.check_lower(value.code)
+        _UniffiFfiConverterString.check_lower(value.message)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.descriptor_id, buf)
+        _UniffiFfiConverterOptionalString.write(value.field_path, buf)
+        _UniffiFfiConverterString.write(value.code, buf)
+        _UniffiFfiConverterString.write(value.message, buf)
+
+@dataclass
 class NameValue:
     def __init__(self, *, name:str, value:str):
         self.name = name
@@ -3398,6 +3500,197 @@ class _UniffiFfiConverterTypeOpenIdVpRequest(_UniffiConverterRustBuffer):
         _UniffiFfiConverterOptionalString.write(value.presentation_definition, buf)
         _UniffiFfiConverterOptionalString.write(value.presentation_definition_uri, buf)
         _UniffiFfiConverterSequenceTypeQueryParameter.write(value.other, buf)
+
+@dataclass
+class PeEvaluation:
+    """
+    The evaluation of a presentation definition against credentials.
+"""
+    def __init__(self, *, verdict:Verdict, evaluation_json:str):
+        self.verdict = verdict
+        self.evaluation_json = evaluation_json
+        
+        
+
+    
+    def __str__(self):
+        return "PeEvaluation(verdict={}, evaluation_json={})".format(self.verdict, self.evaluation_json)
+    def __eq__(self, other):
+        if self.verdict != other.verdict:
+            return False
+        if self.evaluation_json != other.evaluation_json:
+            return False
+        return True
+
+class _UniffiFfiConverterTypePeEvaluation(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return PeEvaluation(
+            verdict=_UniffiFfiConverterTypeVerdict.read(buf),
+            evaluation_json=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterTypeVerdict.check_lower(value.verdict)
+        _UniffiFfiConverterString.check_lower(value.evaluation_json)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterTypeVerdict.write(value.verdict, buf)
+        _UniffiFfiConverterString.write(value.evaluation_json, buf)
+
+class _UniffiFfiConverterSequenceUInt64(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterUInt64.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterUInt64.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterUInt64.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class PeSubmission:
+    """
+    A `presentation_submission` and the credentials to embed with it.
+"""
+    def __init__(self, *, submission_json:str, credentials:typing.List[int]):
+        self.submission_json = submission_json
+        self.credentials = credentials
+        
+        
+
+    
+    def __str__(self):
+        return "PeSubmission(submission_json={}, credentials={})".format(self.submission_json, self.credentials)
+    def __eq__(self, other):
+        if self.submission_json != other.submission_json:
+            return False
+        if self.credentials != other.credentials:
+            return False
+        return True
+
+class _UniffiFfiConverterTypePeSubmission(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return PeSubmission(
+            submission_json=_UniffiFfiConverterString.read(buf),
+            credentials=_UniffiFfiConverterSequenceUInt64.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.submission_json)
+        _UniffiFfiConverterSequenceUInt64.check_lower(value.credentials)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.submission_json, buf)
+        _UniffiFfiConverterSequenceUInt64.write(value.credentials, buf)
+
+@dataclass
+class PresentationPolicy:
+    """
+    What the verifier requires beyond the definition.
+"""
+    def __init__(self, *, challenge:typing.Optional[str], domain:typing.Optional[str], allow_sha256_prehash:bool, now:int):
+        self.challenge = challenge
+        self.domain = domain
+        self.allow_sha256_prehash = allow_sha256_prehash
+        self.now = now
+        
+        
+
+    
+    def __str__(self):
+        return "PresentationPolicy(challenge={}, domain={}, allow_sha256_prehash={}, now={})".format(self.challenge, self.domain, self.allow_sha256_prehash, self.now)
+    def __eq__(self, other):
+        if self.challenge != other.challenge:
+            return False
+        if self.domain != other.domain:
+            return False
+        if self.allow_sha256_prehash != other.allow_sha256_prehash:
+            return False
+        if self.now != other.now:
+            return False
+        return True
+
+class _UniffiFfiConverterTypePresentationPolicy(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return PresentationPolicy(
+            challenge=_UniffiFfiConverterOptionalString.read(buf),
+            domain=_UniffiFfiConverterOptionalString.read(buf),
+            allow_sha256_prehash=_UniffiFfiConverterBoolean.read(buf),
+            now=_UniffiFfiConverterUInt64.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterOptionalString.check_lower(value.challenge)
+        _UniffiFfiConverterOptionalString.check_lower(value.domain)
+        _UniffiFfiConverterBoolean.check_lower(value.allow_sha256_prehash)
+        _UniffiFfiConverterUInt64.check_lower(value.now)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterOptionalString.write(value.challenge, buf)
+        _UniffiFfiConverterOptionalString.write(value.domain, buf)
+        _UniffiFfiConverterBoolean.write(value.allow_sha256_prehash, buf)
+        _UniffiFfiConverterUInt64.write(value.now, buf)
+
+@dataclass
+class PresentationVerification:
+    """
+    The Gataca verification of a received presentation.
+"""
+    def __init__(self, *, verdict:Verdict, verification_result:VerificationResult):
+        self.verdict = verdict
+        self.verification_result = verification_result
+        
+        
+
+    
+    def __str__(self):
+        return "PresentationVerification(verdict={}, verification_result={})".format(self.verdict, self.verification_result)
+    def __eq__(self, other):
+        if self.verdict != other.verdict:
+            return False
+        if self.verification_result != other.verification_result:
+            return False
+        return True
+
+class _UniffiFfiConverterTypePresentationVerification(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return PresentationVerification(
+            verdict=_UniffiFfiConverterTypeVerdict.read(buf),
+            verification_result=_UniffiFfiConverterTypeVerificationResult.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterTypeVerdict.check_lower(value.verdict)
+        _UniffiFfiConverterTypeVerificationResult.check_lower(value.verification_result)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterTypeVerdict.write(value.verdict, buf)
+        _UniffiFfiConverterTypeVerificationResult.write(value.verification_result, buf)
 
 @dataclass
 class ProofRequirements:
@@ -4887,6 +5180,54 @@ class _UniffiFfiConverterSequenceTypeTrustedKey(_UniffiConverterRustBuffer):
             _UniffiFfiConverterTypeTrustedKey.read(buf) for i in range(count)
         ]
 
+class _UniffiFfiConverterSequenceTypeLintWarning(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeLintWarning.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeLintWarning.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeLintWarning.read(buf) for i in range(count)
+        ]
+
+class _UniffiFfiConverterOptionalTypePresentationPolicy(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypePresentationPolicy.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypePresentationPolicy.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypePresentationPolicy.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
 class _UniffiFfiConverterSequenceUInt32(_UniffiConverterRustBuffer):
     @classmethod
     def check_lower(cls, value):
@@ -5437,6 +5778,110 @@ def openid_vp_request_to_uri(request: OpenIdVpRequest) -> str:
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
         _UniffiLib.uniffi_ssi_verify_ffi_fn_func_openid_vp_request_to_uri,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def pe_build_submission(definition_json: str,credentials_json: str,id: str,limits: typing.Optional[SsiLimits]) -> PeSubmission:
+    """
+    Builds the `presentation_submission` (with id `id`) for the credentials an evaluation selects.
+"""
+    
+    _UniffiFfiConverterString.check_lower(definition_json)
+
+    _UniffiFfiConverterString.check_lower(credentials_json)
+
+    _UniffiFfiConverterString.check_lower(id)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(definition_json),
+        _UniffiFfiConverterString.lower(credentials_json),
+        _UniffiFfiConverterString.lower(id),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypePeSubmission.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_build_submission,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def pe_evaluate(definition_json: str,credentials_json: str,limits: typing.Optional[SsiLimits]) -> PeEvaluation:
+    """
+    Evaluates a DIF Presentation Exchange v2 definition against credentials: a JSON array whose
+    objects are JSON-LD credentials and whose strings are compact JWT credentials.
+"""
+    
+    _UniffiFfiConverterString.check_lower(definition_json)
+
+    _UniffiFfiConverterString.check_lower(credentials_json)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(definition_json),
+        _UniffiFfiConverterString.lower(credentials_json),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypePeEvaluation.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_evaluate,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def pe_lint(definition_json: str,limits: typing.Optional[SsiLimits]) -> typing.List[LintWarning]:
+    """
+    Lints a presentation definition: filters that accept anything, or nothing.
+"""
+    
+    _UniffiFfiConverterString.check_lower(definition_json)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(definition_json),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterSequenceTypeLintWarning.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_lint,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def pe_verify_presentation(definition_json: str,presentation_json: str,submission_json: typing.Optional[str],trusted_keys: typing.List[TrustedKey],policy: typing.Optional[PresentationPolicy],limits: typing.Optional[SsiLimits]) -> PresentationVerification:
+    """
+    Verifies a received presentation against a definition the way Gataca does.
+    `submission_json` is the `presentation_submission` when it travels separately (OpenID4VP);
+    `None` reads it from the presentation.
+"""
+    
+    _UniffiFfiConverterString.check_lower(definition_json)
+
+    _UniffiFfiConverterString.check_lower(presentation_json)
+
+    _UniffiFfiConverterOptionalString.check_lower(submission_json)
+
+    _UniffiFfiConverterSequenceTypeTrustedKey.check_lower(trusted_keys)
+
+    _UniffiFfiConverterOptionalTypePresentationPolicy.check_lower(policy)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(definition_json),
+        _UniffiFfiConverterString.lower(presentation_json),
+        _UniffiFfiConverterOptionalString.lower(submission_json),
+        _UniffiFfiConverterSequenceTypeTrustedKey.lower(trusted_keys),
+        _UniffiFfiConverterOptionalTypePresentationPolicy.lower(policy),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypePresentationVerification.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_verify_presentation,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
@@ -6037,9 +6482,14 @@ __all__ = [
     "JwtCheckPolicy",
     "JwtVc",
     "JwtVcCheck",
+    "LintWarning",
     "NameValue",
     "QueryParameter",
     "OpenIdVpRequest",
+    "PeEvaluation",
+    "PeSubmission",
+    "PresentationPolicy",
+    "PresentationVerification",
     "ProofRequirements",
     "ProofResult",
     "ResponseMismatch",
@@ -6065,6 +6515,10 @@ __all__ = [
     "jwt_vc_verify",
     "openid_vp_parse_request",
     "openid_vp_request_to_uri",
+    "pe_build_submission",
+    "pe_evaluate",
+    "pe_lint",
+    "pe_verify_presentation",
     "proofspace_build_response",
     "proofspace_cast",
     "proofspace_check_response",

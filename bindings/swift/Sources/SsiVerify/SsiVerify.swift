@@ -1925,6 +1925,95 @@ public func FfiConverterTypeJwtVcCheck_lower(_ value: JwtVcCheck) -> RustBuffer 
 }
 
 
+/**
+ * One lint finding on a presentation definition.
+ */
+public struct LintWarning: Equatable, Hashable {
+    /**
+     * The input descriptor concerned (empty for a submission-requirement finding).
+     */
+    public var descriptorId: String
+    /**
+     * The field's path alternatives joined with `", "`, when about a field.
+     */
+    public var fieldPath: String?
+    /**
+     * A stable code such as `PATTERN_MATCHES_ANY_STRING`.
+     */
+    public var code: String
+    /**
+     * An English explanation.
+     */
+    public var message: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The input descriptor concerned (empty for a submission-requirement finding).
+         */descriptorId: String, 
+        /**
+         * The field's path alternatives joined with `", "`, when about a field.
+         */fieldPath: String?, 
+        /**
+         * A stable code such as `PATTERN_MATCHES_ANY_STRING`.
+         */code: String, 
+        /**
+         * An English explanation.
+         */message: String) {
+        self.descriptorId = descriptorId
+        self.fieldPath = fieldPath
+        self.code = code
+        self.message = message
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LintWarning: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLintWarning: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LintWarning {
+        return
+            try LintWarning(
+                descriptorId: FfiConverterString.read(from: &buf), 
+                fieldPath: FfiConverterOptionString.read(from: &buf), 
+                code: FfiConverterString.read(from: &buf), 
+                message: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LintWarning, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.descriptorId, into: &buf)
+        FfiConverterOptionString.write(value.fieldPath, into: &buf)
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.message, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLintWarning_lift(_ buf: RustBuffer) throws -> LintWarning {
+    return try FfiConverterTypeLintWarning.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLintWarning_lower(_ value: LintWarning) -> RustBuffer {
+    return FfiConverterTypeLintWarning.lower(value)
+}
+
+
 public struct NameValue: Equatable, Hashable {
     public var name: String
     public var value: String
@@ -2155,6 +2244,302 @@ public func FfiConverterTypeOpenIdVpRequest_lift(_ buf: RustBuffer) throws -> Op
 #endif
 public func FfiConverterTypeOpenIdVpRequest_lower(_ value: OpenIdVpRequest) -> RustBuffer {
     return FfiConverterTypeOpenIdVpRequest.lower(value)
+}
+
+
+/**
+ * The evaluation of a presentation definition against credentials.
+ */
+public struct PeEvaluation: Equatable, Hashable {
+    /**
+     * Valid when a satisfying submission can be selected.
+     */
+    public var verdict: Verdict
+    /**
+     * The full evaluation (matches, unmet pairs with reasons, requirements, selection) as JSON.
+     */
+    public var evaluationJson: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Valid when a satisfying submission can be selected.
+         */verdict: Verdict, 
+        /**
+         * The full evaluation (matches, unmet pairs with reasons, requirements, selection) as JSON.
+         */evaluationJson: String) {
+        self.verdict = verdict
+        self.evaluationJson = evaluationJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PeEvaluation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePeEvaluation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PeEvaluation {
+        return
+            try PeEvaluation(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                evaluationJson: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PeEvaluation, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterString.write(value.evaluationJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeEvaluation_lift(_ buf: RustBuffer) throws -> PeEvaluation {
+    return try FfiConverterTypePeEvaluation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeEvaluation_lower(_ value: PeEvaluation) -> RustBuffer {
+    return FfiConverterTypePeEvaluation.lower(value)
+}
+
+
+/**
+ * A `presentation_submission` and the credentials to embed with it.
+ */
+public struct PeSubmission: Equatable, Hashable {
+    /**
+     * The `presentation_submission` object as JSON.
+     */
+    public var submissionJson: String
+    /**
+     * Input indexes of the credentials to embed, in `verifiableCredential` order.
+     */
+    public var credentials: [UInt64]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The `presentation_submission` object as JSON.
+         */submissionJson: String, 
+        /**
+         * Input indexes of the credentials to embed, in `verifiableCredential` order.
+         */credentials: [UInt64]) {
+        self.submissionJson = submissionJson
+        self.credentials = credentials
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PeSubmission: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePeSubmission: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PeSubmission {
+        return
+            try PeSubmission(
+                submissionJson: FfiConverterString.read(from: &buf), 
+                credentials: FfiConverterSequenceUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PeSubmission, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.submissionJson, into: &buf)
+        FfiConverterSequenceUInt64.write(value.credentials, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeSubmission_lift(_ buf: RustBuffer) throws -> PeSubmission {
+    return try FfiConverterTypePeSubmission.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeSubmission_lower(_ value: PeSubmission) -> RustBuffer {
+    return FfiConverterTypePeSubmission.lower(value)
+}
+
+
+/**
+ * What the verifier requires beyond the definition.
+ */
+public struct PresentationPolicy: Equatable, Hashable {
+    /**
+     * The nonce / challenge the presentation proof must carry.
+     */
+    public var challenge: String?
+    /**
+     * The domain the presentation proof must carry.
+     */
+    public var domain: String?
+    /**
+     * Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
+     */
+    public var allowSha256Prehash: Bool
+    /**
+     * Current time for JWT credentials, seconds since the epoch.
+     */
+    public var now: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The nonce / challenge the presentation proof must carry.
+         */challenge: String?, 
+        /**
+         * The domain the presentation proof must carry.
+         */domain: String?, 
+        /**
+         * Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
+         */allowSha256Prehash: Bool, 
+        /**
+         * Current time for JWT credentials, seconds since the epoch.
+         */now: UInt64) {
+        self.challenge = challenge
+        self.domain = domain
+        self.allowSha256Prehash = allowSha256Prehash
+        self.now = now
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PresentationPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePresentationPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PresentationPolicy {
+        return
+            try PresentationPolicy(
+                challenge: FfiConverterOptionString.read(from: &buf), 
+                domain: FfiConverterOptionString.read(from: &buf), 
+                allowSha256Prehash: FfiConverterBool.read(from: &buf), 
+                now: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PresentationPolicy, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.challenge, into: &buf)
+        FfiConverterOptionString.write(value.domain, into: &buf)
+        FfiConverterBool.write(value.allowSha256Prehash, into: &buf)
+        FfiConverterUInt64.write(value.now, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePresentationPolicy_lift(_ buf: RustBuffer) throws -> PresentationPolicy {
+    return try FfiConverterTypePresentationPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePresentationPolicy_lower(_ value: PresentationPolicy) -> RustBuffer {
+    return FfiConverterTypePresentationPolicy.lower(value)
+}
+
+
+/**
+ * The Gataca verification of a received presentation.
+ */
+public struct PresentationVerification: Equatable, Hashable {
+    /**
+     * Gataca's rule over the result: valid, or `INVALID_VERIFICATION_RESULT`.
+     */
+    public var verdict: Verdict
+    /**
+     * Every check that passed, every warning and error.
+     */
+    public var verificationResult: VerificationResult
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Gataca's rule over the result: valid, or `INVALID_VERIFICATION_RESULT`.
+         */verdict: Verdict, 
+        /**
+         * Every check that passed, every warning and error.
+         */verificationResult: VerificationResult) {
+        self.verdict = verdict
+        self.verificationResult = verificationResult
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PresentationVerification: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePresentationVerification: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PresentationVerification {
+        return
+            try PresentationVerification(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                verificationResult: FfiConverterTypeVerificationResult.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PresentationVerification, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterTypeVerificationResult.write(value.verificationResult, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePresentationVerification_lift(_ buf: RustBuffer) throws -> PresentationVerification {
+    return try FfiConverterTypePresentationVerification.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePresentationVerification_lower(_ value: PresentationVerification) -> RustBuffer {
+    return FfiConverterTypePresentationVerification.lower(value)
 }
 
 
@@ -5032,6 +5417,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypePresentationPolicy: FfiConverterRustBuffer {
+    typealias SwiftType = PresentationPolicy?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePresentationPolicy.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePresentationPolicy.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeProofRequirements: FfiConverterRustBuffer {
     typealias SwiftType = ProofRequirements?
 
@@ -5177,6 +5586,31 @@ fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceUInt64: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt64]
+
+    public static func write(_ value: [UInt64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterUInt64.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt64] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UInt64]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterUInt64.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -5269,6 +5703,31 @@ fileprivate struct FfiConverterSequenceTypeJsonPathNode: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeJsonPathNode.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLintWarning: FfiConverterRustBuffer {
+    typealias SwiftType = [LintWarning]
+
+    public static func write(_ value: [LintWarning], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLintWarning.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LintWarning] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LintWarning]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLintWarning.read(from: &buf))
         }
         return seq
     }
@@ -5727,6 +6186,64 @@ public func openidVpRequestToUri(request: OpenIdVpRequest)throws  -> String  {
 })
 }
 /**
+ * Builds the `presentation_submission` (with id `id`) for the credentials an evaluation selects.
+ */
+public func peBuildSubmission(definitionJson: String, credentialsJson: String, id: String, limits: SsiLimits?)throws  -> PeSubmission  {
+    return try  FfiConverterTypePeSubmission_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_pe_build_submission(
+        FfiConverterString.lower(definitionJson),
+        FfiConverterString.lower(credentialsJson),
+        FfiConverterString.lower(id),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * Evaluates a DIF Presentation Exchange v2 definition against credentials: a JSON array whose
+ * objects are JSON-LD credentials and whose strings are compact JWT credentials.
+ */
+public func peEvaluate(definitionJson: String, credentialsJson: String, limits: SsiLimits?)throws  -> PeEvaluation  {
+    return try  FfiConverterTypePeEvaluation_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_pe_evaluate(
+        FfiConverterString.lower(definitionJson),
+        FfiConverterString.lower(credentialsJson),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * Lints a presentation definition: filters that accept anything, or nothing.
+ */
+public func peLint(definitionJson: String, limits: SsiLimits?)throws  -> [LintWarning]  {
+    return try  FfiConverterSequenceTypeLintWarning.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_pe_lint(
+        FfiConverterString.lower(definitionJson),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * Verifies a received presentation against a definition the way Gataca does.
+ * `submission_json` is the `presentation_submission` when it travels separately (OpenID4VP);
+ * `None` reads it from the presentation.
+ */
+public func peVerifyPresentation(definitionJson: String, presentationJson: String, submissionJson: String?, trustedKeys: [TrustedKey], policy: PresentationPolicy?, limits: SsiLimits?)throws  -> PresentationVerification  {
+    return try  FfiConverterTypePresentationVerification_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_pe_verify_presentation(
+        FfiConverterString.lower(definitionJson),
+        FfiConverterString.lower(presentationJson),
+        FfiConverterOptionString.lower(submissionJson),
+        FfiConverterSequenceTypeTrustedKey.lower(trustedKeys),
+        FfiConverterOptionTypePresentationPolicy.lower(policy),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
  * Resolves `did:key:z6Mk…` (or its verification method) offline to its Ed25519 public key.
  */
 public func resolveDidKey(did: String)throws  -> Data  {
@@ -6127,6 +6644,18 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri() != 55756) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_pe_build_submission() != 13650) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_pe_evaluate() != 26585) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_pe_lint() != 25291) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_pe_verify_presentation() != 5657) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_resolve_did_key() != 37143) {

@@ -330,6 +330,26 @@ RustBuffer uniffi_ssi_verify_ffi_fn_func_openid_vp_parse_request(RustBuffer uri,
 RustBuffer uniffi_ssi_verify_ffi_fn_func_openid_vp_request_to_uri(RustBuffer request, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_PE_BUILD_SUBMISSION
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_PE_BUILD_SUBMISSION
+RustBuffer uniffi_ssi_verify_ffi_fn_func_pe_build_submission(RustBuffer definition_json, RustBuffer credentials_json, RustBuffer id, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_PE_EVALUATE
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_PE_EVALUATE
+RustBuffer uniffi_ssi_verify_ffi_fn_func_pe_evaluate(RustBuffer definition_json, RustBuffer credentials_json, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_PE_LINT
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_PE_LINT
+RustBuffer uniffi_ssi_verify_ffi_fn_func_pe_lint(RustBuffer definition_json, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_PE_VERIFY_PRESENTATION
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_PE_VERIFY_PRESENTATION
+RustBuffer uniffi_ssi_verify_ffi_fn_func_pe_verify_presentation(RustBuffer definition_json, RustBuffer presentation_json, RustBuffer submission_json, RustBuffer trusted_keys, RustBuffer policy, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_RESOLVE_DID_KEY
 #define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_RESOLVE_DID_KEY
 RustBuffer uniffi_ssi_verify_ffi_fn_func_resolve_did_key(RustBuffer did, RustCallStatus *_Nonnull out_status
@@ -819,6 +839,30 @@ uint16_t uniffi_ssi_verify_ffi_checksum_func_openid_vp_parse_request(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_OPENID_VP_REQUEST_TO_URI
 #define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_OPENID_VP_REQUEST_TO_URI
 uint16_t uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_PE_BUILD_SUBMISSION
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_PE_BUILD_SUBMISSION
+uint16_t uniffi_ssi_verify_ffi_checksum_func_pe_build_submission(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_PE_EVALUATE
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_PE_EVALUATE
+uint16_t uniffi_ssi_verify_ffi_checksum_func_pe_evaluate(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_PE_LINT
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_PE_LINT
+uint16_t uniffi_ssi_verify_ffi_checksum_func_pe_lint(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_PE_VERIFY_PRESENTATION
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_PE_VERIFY_PRESENTATION
+uint16_t uniffi_ssi_verify_ffi_checksum_func_pe_verify_presentation(void
     
 );
 #endif

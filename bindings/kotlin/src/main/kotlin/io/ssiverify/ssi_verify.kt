@@ -708,6 +708,14 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri(
     ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_pe_build_submission(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_pe_evaluate(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_pe_lint(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_pe_verify_presentation(
+    ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_resolve_did_key(
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_sign_jcs_ed25519(
@@ -808,6 +816,14 @@ internal object UniffiLib {
     external fun uniffi_ssi_verify_ffi_fn_func_openid_vp_parse_request(`uri`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_openid_vp_request_to_uri(`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_pe_build_submission(`definitionJson`: RustBuffer.ByValue,`credentialsJson`: RustBuffer.ByValue,`id`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_pe_evaluate(`definitionJson`: RustBuffer.ByValue,`credentialsJson`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_pe_lint(`definitionJson`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_pe_verify_presentation(`definitionJson`: RustBuffer.ByValue,`presentationJson`: RustBuffer.ByValue,`submissionJson`: RustBuffer.ByValue,`trustedKeys`: RustBuffer.ByValue,`policy`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_resolve_did_key(`did`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1029,6 +1045,18 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_openid_vp_request_to_uri() and 0xFFFF) != 55756) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_pe_build_submission() and 0xFFFF) != 13650) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_pe_evaluate() and 0xFFFF) != 26585) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_pe_lint() and 0xFFFF) != 25291) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_pe_verify_presentation() and 0xFFFF) != 5657) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_resolve_did_key() and 0xFFFF) != 37143) {
@@ -2318,6 +2346,69 @@ public object FfiConverterTypeJwtVcCheck: FfiConverterRustBuffer<JwtVcCheck> {
 
 
 
+/**
+ * One lint finding on a presentation definition.
+ */
+data class LintWarning (
+    /**
+     * The input descriptor concerned (empty for a submission-requirement finding).
+     */
+    var `descriptorId`: kotlin.String
+    , 
+    /**
+     * The field's path alternatives joined with `", "`, when about a field.
+     */
+    var `fieldPath`: kotlin.String?
+    , 
+    /**
+     * A stable code such as `PATTERN_MATCHES_ANY_STRING`.
+     */
+    var `code`: kotlin.String
+    , 
+    /**
+     * An English explanation.
+     */
+    var `message`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLintWarning: FfiConverterRustBuffer<LintWarning> {
+    override fun read(buf: ByteBuffer): LintWarning {
+        return LintWarning(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LintWarning) = (
+            FfiConverterString.allocationSize(value.`descriptorId`) +
+            FfiConverterOptionalString.allocationSize(value.`fieldPath`) +
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterString.allocationSize(value.`message`)
+    )
+
+    override fun write(value: LintWarning, buf: ByteBuffer) {
+            FfiConverterString.write(value.`descriptorId`, buf)
+            FfiConverterOptionalString.write(value.`fieldPath`, buf)
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterString.write(value.`message`, buf)
+    }
+}
+
+
+
 data class NameValue (
     var `name`: kotlin.String
     , 
@@ -2486,6 +2577,210 @@ public object FfiConverterTypeOpenIdVpRequest: FfiConverterRustBuffer<OpenIdVpRe
             FfiConverterOptionalString.write(value.`presentationDefinition`, buf)
             FfiConverterOptionalString.write(value.`presentationDefinitionUri`, buf)
             FfiConverterSequenceTypeQueryParameter.write(value.`other`, buf)
+    }
+}
+
+
+
+/**
+ * The evaluation of a presentation definition against credentials.
+ */
+data class PeEvaluation (
+    /**
+     * Valid when a satisfying submission can be selected.
+     */
+    var `verdict`: Verdict
+    , 
+    /**
+     * The full evaluation (matches, unmet pairs with reasons, requirements, selection) as JSON.
+     */
+    var `evaluationJson`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePeEvaluation: FfiConverterRustBuffer<PeEvaluation> {
+    override fun read(buf: ByteBuffer): PeEvaluation {
+        return PeEvaluation(
+            FfiConverterTypeVerdict.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PeEvaluation) = (
+            FfiConverterTypeVerdict.allocationSize(value.`verdict`) +
+            FfiConverterString.allocationSize(value.`evaluationJson`)
+    )
+
+    override fun write(value: PeEvaluation, buf: ByteBuffer) {
+            FfiConverterTypeVerdict.write(value.`verdict`, buf)
+            FfiConverterString.write(value.`evaluationJson`, buf)
+    }
+}
+
+
+
+/**
+ * A `presentation_submission` and the credentials to embed with it.
+ */
+data class PeSubmission (
+    /**
+     * The `presentation_submission` object as JSON.
+     */
+    var `submissionJson`: kotlin.String
+    , 
+    /**
+     * Input indexes of the credentials to embed, in `verifiableCredential` order.
+     */
+    var `credentials`: List<kotlin.ULong>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePeSubmission: FfiConverterRustBuffer<PeSubmission> {
+    override fun read(buf: ByteBuffer): PeSubmission {
+        return PeSubmission(
+            FfiConverterString.read(buf),
+            FfiConverterSequenceULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PeSubmission) = (
+            FfiConverterString.allocationSize(value.`submissionJson`) +
+            FfiConverterSequenceULong.allocationSize(value.`credentials`)
+    )
+
+    override fun write(value: PeSubmission, buf: ByteBuffer) {
+            FfiConverterString.write(value.`submissionJson`, buf)
+            FfiConverterSequenceULong.write(value.`credentials`, buf)
+    }
+}
+
+
+
+/**
+ * What the verifier requires beyond the definition.
+ */
+data class PresentationPolicy (
+    /**
+     * The nonce / challenge the presentation proof must carry.
+     */
+    var `challenge`: kotlin.String?
+    , 
+    /**
+     * The domain the presentation proof must carry.
+     */
+    var `domain`: kotlin.String?
+    , 
+    /**
+     * Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
+     */
+    var `allowSha256Prehash`: kotlin.Boolean
+    , 
+    /**
+     * Current time for JWT credentials, seconds since the epoch.
+     */
+    var `now`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePresentationPolicy: FfiConverterRustBuffer<PresentationPolicy> {
+    override fun read(buf: ByteBuffer): PresentationPolicy {
+        return PresentationPolicy(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PresentationPolicy) = (
+            FfiConverterOptionalString.allocationSize(value.`challenge`) +
+            FfiConverterOptionalString.allocationSize(value.`domain`) +
+            FfiConverterBoolean.allocationSize(value.`allowSha256Prehash`) +
+            FfiConverterULong.allocationSize(value.`now`)
+    )
+
+    override fun write(value: PresentationPolicy, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`challenge`, buf)
+            FfiConverterOptionalString.write(value.`domain`, buf)
+            FfiConverterBoolean.write(value.`allowSha256Prehash`, buf)
+            FfiConverterULong.write(value.`now`, buf)
+    }
+}
+
+
+
+/**
+ * The Gataca verification of a received presentation.
+ */
+data class PresentationVerification (
+    /**
+     * Gataca's rule over the result: valid, or `INVALID_VERIFICATION_RESULT`.
+     */
+    var `verdict`: Verdict
+    , 
+    /**
+     * Every check that passed, every warning and error.
+     */
+    var `verificationResult`: VerificationResult
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePresentationVerification: FfiConverterRustBuffer<PresentationVerification> {
+    override fun read(buf: ByteBuffer): PresentationVerification {
+        return PresentationVerification(
+            FfiConverterTypeVerdict.read(buf),
+            FfiConverterTypeVerificationResult.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PresentationVerification) = (
+            FfiConverterTypeVerdict.allocationSize(value.`verdict`) +
+            FfiConverterTypeVerificationResult.allocationSize(value.`verificationResult`)
+    )
+
+    override fun write(value: PresentationVerification, buf: ByteBuffer) {
+            FfiConverterTypeVerdict.write(value.`verdict`, buf)
+            FfiConverterTypeVerificationResult.write(value.`verificationResult`, buf)
     }
 }
 
@@ -4280,6 +4575,38 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypePresentationPolicy: FfiConverterRustBuffer<PresentationPolicy?> {
+    override fun read(buf: ByteBuffer): PresentationPolicy? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypePresentationPolicy.read(buf)
+    }
+
+    override fun allocationSize(value: PresentationPolicy?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypePresentationPolicy.allocationSize(value)
+        }
+    }
+
+    override fun write(value: PresentationPolicy?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypePresentationPolicy.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeProofRequirements: FfiConverterRustBuffer<ProofRequirements?> {
     override fun read(buf: ByteBuffer): ProofRequirements? {
         if (buf.get().toInt() == 0) {
@@ -4468,6 +4795,34 @@ public object FfiConverterSequenceUInt: FfiConverterRustBuffer<List<kotlin.UInt>
 /**
  * @suppress
  */
+public object FfiConverterSequenceULong: FfiConverterRustBuffer<List<kotlin.ULong>> {
+    override fun read(buf: ByteBuffer): List<kotlin.ULong> {
+        val len = buf.getInt()
+        return List<kotlin.ULong>(len) {
+            FfiConverterULong.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.ULong>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterULong.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.ULong>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterULong.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.String>> {
     override fun read(buf: ByteBuffer): List<kotlin.String> {
         val len = buf.getInt()
@@ -4570,6 +4925,34 @@ public object FfiConverterSequenceTypeJsonPathNode: FfiConverterRustBuffer<List<
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeJsonPathNode.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeLintWarning: FfiConverterRustBuffer<List<LintWarning>> {
+    override fun read(buf: ByteBuffer): List<LintWarning> {
+        val len = buf.getInt()
+        return List<LintWarning>(len) {
+            FfiConverterTypeLintWarning.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<LintWarning>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLintWarning.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<LintWarning>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLintWarning.write(it, buf)
         }
     }
 }
@@ -5125,6 +5508,80 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
     
         
         FfiConverterTypeOpenIdVpRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Builds the `presentation_submission` (with id `id`) for the credentials an evaluation selects.
+         */
+    @Throws(SsiException::class) fun `peBuildSubmission`(`definitionJson`: kotlin.String, `credentialsJson`: kotlin.String, `id`: kotlin.String, `limits`: SsiLimits?): PeSubmission {
+            return FfiConverterTypePeSubmission.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_build_submission(
+    
+        
+        FfiConverterString.lower(`definitionJson`),
+        FfiConverterString.lower(`credentialsJson`),
+        FfiConverterString.lower(`id`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Evaluates a DIF Presentation Exchange v2 definition against credentials: a JSON array whose
+         * objects are JSON-LD credentials and whose strings are compact JWT credentials.
+         */
+    @Throws(SsiException::class) fun `peEvaluate`(`definitionJson`: kotlin.String, `credentialsJson`: kotlin.String, `limits`: SsiLimits?): PeEvaluation {
+            return FfiConverterTypePeEvaluation.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_evaluate(
+    
+        
+        FfiConverterString.lower(`definitionJson`),
+        FfiConverterString.lower(`credentialsJson`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Lints a presentation definition: filters that accept anything, or nothing.
+         */
+    @Throws(SsiException::class) fun `peLint`(`definitionJson`: kotlin.String, `limits`: SsiLimits?): List<LintWarning> {
+            return FfiConverterSequenceTypeLintWarning.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_lint(
+    
+        
+        FfiConverterString.lower(`definitionJson`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies a received presentation against a definition the way Gataca does.
+         * `submission_json` is the `presentation_submission` when it travels separately (OpenID4VP);
+         * `None` reads it from the presentation.
+         */
+    @Throws(SsiException::class) fun `peVerifyPresentation`(`definitionJson`: kotlin.String, `presentationJson`: kotlin.String, `submissionJson`: kotlin.String?, `trustedKeys`: List<TrustedKey>, `policy`: PresentationPolicy?, `limits`: SsiLimits?): PresentationVerification {
+            return FfiConverterTypePresentationVerification.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_verify_presentation(
+    
+        
+        FfiConverterString.lower(`definitionJson`),
+        FfiConverterString.lower(`presentationJson`),
+        FfiConverterOptionalString.lower(`submissionJson`),
+        FfiConverterSequenceTypeTrustedKey.lower(`trustedKeys`),
+        FfiConverterOptionalTypePresentationPolicy.lower(`policy`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
 }
     )
     }
