@@ -6,9 +6,7 @@ use ssi_verify_core::codec::hex_decode;
 use ssi_verify_core::crypto::did_key::{did_key_verification_method, TrustStore};
 use ssi_verify_core::crypto::ed25519::{Ed25519PublicKey, Ed25519SecretKey};
 use ssi_verify_core::json::Value;
-use ssi_verify_core::presentation::proof::{
-    sign_jcs_ed25519, verify_proofs, ProofExpectations, SignatureEncoding, SignedMessage,
-};
+use ssi_verify_core::presentation::proof::{sign_jcs_ed25519, verify_proofs, ProofExpectations};
 use ssi_verify_core::{ErrorCode, Limits};
 
 use crate::args::Args;
@@ -27,18 +25,7 @@ pub fn run(argv: &[String]) -> CmdResult {
 
 /// A trust-store file: `{"<DID or verification method>": "<Ed25519 public key, hex>", ...}`.
 pub fn trust_store_from_text(text: &str) -> Result<TrustStore, Failure> {
-    let doc = crate::input::parse_json(text)?;
-    let members = doc.as_object().ok_or_else(|| {
-        Failure::rejected(ErrorCode::UnexpectedJsonType, "a trust store maps DIDs / verification methods to hex keys")
-    })?;
-    let mut store = TrustStore::new();
-    for (id, key) in members {
-        let hex = key
-            .as_str()
-            .ok_or_else(|| Failure::rejected(ErrorCode::UnexpectedJsonType, "trust store keys must be hex strings"))?;
-        store.insert(id, Ed25519PublicKey::from_bytes(&hex_decode(hex)?)?);
-    }
-    Ok(store)
+    Ok(TrustStore::from_json(text, &Limits::DEFAULT)?)
 }
 
 fn verify(argv: &[String]) -> CmdResult {
@@ -58,18 +45,7 @@ fn verify(argv: &[String]) -> CmdResult {
     let report: Vec<serde_json::Value> = checks
         .iter()
         .map(|c| {
-            let reading = c.reading.map(|r| {
-                let message = match r.message {
-                    SignedMessage::RawJcs => "jcs",
-                    SignedMessage::Sha256PreHash => "sha256(jcs)",
-                    SignedMessage::Sha256PreHashAttached => "sha256(jcs), attached",
-                };
-                let encoding = match r.encoding {
-                    SignatureEncoding::Base58Btc => "base58btc",
-                    SignatureEncoding::Base64Url => "base64url",
-                };
-                json!({"message": message, "encoding": encoding})
-            });
+            let reading = c.reading.map(|r| json!({"message": r.message.name(), "encoding": r.encoding.name()}));
             json!({
                 "verificationMethod": c.verification_method,
                 "valid": c.verdict.is_valid(),

@@ -4,39 +4,8 @@
  *
  * Usage: smartid_test VECTOR_ROOT   (tests/vectors)
  */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "check.h"
 
-#include "ssi_verify.h"
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                          \
-  do {                                                                       \
-    checks++;                                                                \
-    if (!(cond)) {                                                           \
-      failures++;                                                            \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                        \
-  } while (0)
-
-#define CHECK_STATUS(expr, want)                                                          \
-  do {                                                                                    \
-    ssi_status got_ = (expr);                                                             \
-    checks++;                                                                             \
-    if (got_ != (ssi_status)(want)) {                                                     \
-      char detail_[256];                                                                  \
-      size_t n_ = 0;                                                                      \
-      ssi_last_error_detail((uint8_t *)detail_, sizeof detail_, &n_);                     \
-      failures++;                                                                         \
-      fprintf(stderr, "%s:%d: %s returned %u, wanted %u (%s)\n", __FILE__, __LINE__, #expr, \
-              (unsigned)got_, (unsigned)(want), detail_);                                 \
-    }                                                                                     \
-  } while (0)
-
-#define U8(s) ((const uint8_t *)(s))
 
 static const char *TWO =
     "W3sidHlwZSI6ImNvbmZpcm1hdGlvbk1lc3NhZ2UiLCJkaXNwbGF5VGV4dDIwMCI6IkxvbmdlciBkZXNjcmlwdGlvbiBvZiB0aGUgdHJhbnNh"
@@ -47,27 +16,6 @@ static const char *VC_CHOICE =
     "W3sidHlwZSI6ImNvbmZpcm1hdGlvbk1lc3NhZ2VBbmRWZXJpZmljYXRpb25Db2RlQ2hvaWNlIiwiZGlzcGxheVRleHQyMDAiOiJUcmFuc2Zl"
     "ciAxMDAwXHUyMGFjIHRvIEphbmUgRG9lIEdCMzNCVUtCMjAyMDE1NTU1NTU1NTUifV0=";
 
-static char *read_file(const char *dir, const char *name, size_t *len) {
-  char path[1024];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "cannot open %s\n", path);
-    exit(2);
-  }
-  fseek(f, 0, SEEK_END);
-  long size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = (char *)malloc((size_t)size + 1);
-  if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) {
-    fprintf(stderr, "cannot read %s\n", path);
-    exit(2);
-  }
-  buf[size] = 0;
-  fclose(f);
-  *len = (size_t)size;
-  return buf;
-}
 
 static ssi_str S(const char *s) {
   ssi_str r;
@@ -236,9 +184,9 @@ static void test_device_link(void) {
                SSI_ERROR_NULL_POINTER);
 }
 
-static void test_auth_session(const char *dir) {
+static void test_auth_session(void) {
   size_t status_len = 0;
-  char *status = read_file(dir, "vatsake_auth_notification_session-response.json", &status_len);
+  char *status = read_file("smartid/vatsake_auth_notification_session-response.json", &status_len);
   uint32_t flows[] = {SSI_FLOW_TYPE_NOTIFICATION};
   ssi_auth_request req;
   memset(&req, 0, sizeof req);
@@ -274,7 +222,7 @@ static void test_auth_session(const char *dir) {
   free(status);
 
   size_t pk_len = 0;
-  char *pkcs1 = read_file(dir, "vatsake_auth_notification_session-response-pkcs1.json", &pk_len);
+  char *pkcs1 = read_file("smartid/vatsake_auth_notification_session-response-pkcs1.json", &pk_len);
   req.rp_challenge = S("minitaAEJHkuOLUpZ4DawKQJnBH0pQiT3Xtqys3KPHKwANmilKp/B/KruVWU3EwLnTtwE13CAHJlwwwkEERVfw==");
   CHECK_STATUS(ssi_smartid_verify_auth_session(&req, U8(pkcs1), pk_len, NULL, &verdict), SSI_OK);
   CHECK(verdict.valid);
@@ -318,13 +266,12 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: %s VECTOR_ROOT\n", argv[0]);
     return 2;
   }
-  char dir[1024];
-  snprintf(dir, sizeof dir, "%s/smartid", argv[1]);
+  root = argv[1];
   test_decode();
   test_validate_zero_heap();
   test_select_and_encode();
   test_device_link();
-  test_auth_session(dir);
+  test_auth_session();
   test_callbacks_and_codes();
   test_errors();
   printf("%s: %d checks, %d failed\n", argv[0], checks, failures);

@@ -192,6 +192,41 @@ impl TrustStore {
         Err(Error::new(ErrorCode::UnknownVerificationMethod, "no trusted key for this verification method"))
     }
 
+    /// Reads a store written as JSON: `{"<DID or verification method>": "<Ed25519 key, hex>"}`
+    /// (the form the CLI and the C API take). Empty text is an empty store.
+    ///
+    /// ```
+    /// use ssi_verify_core::crypto::did_key::TrustStore;
+    /// use ssi_verify_core::Limits;
+    /// let hex = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    /// let store = TrustStore::from_json(&format!(r#"{{"did:gatc:abc":"{hex}"}}"#), &Limits::DEFAULT).unwrap();
+    /// assert!(store.resolve("did:gatc:abc#keys-1").is_ok());
+    /// ```
+    ///
+    /// # Errors
+    /// JSON errors; [`ErrorCode::UnexpectedJsonType`] when it is not an object of strings;
+    /// [`ErrorCode::InvalidHex`] / [`ErrorCode::InvalidKey`] for a key (located by its index).
+    pub fn from_json(text: &str, limits: &crate::Limits) -> Result<Self> {
+        let mut store = Self::new();
+        if text.is_empty() {
+            return Ok(store);
+        }
+        let doc = crate::json::Value::parse(text, limits)?;
+        let members = doc.as_object().ok_or_else(|| {
+            Error::new(ErrorCode::UnexpectedJsonType, "trust store must map DIDs or verification methods to hex keys")
+        })?;
+        for (i, (id, key)) in members.iter().enumerate() {
+            let hex = key.as_str().ok_or_else(|| {
+                Error::new(ErrorCode::UnexpectedJsonType, "trust store keys must be hex strings").at_index(i)
+            })?;
+            let key = crate::codec::hex_decode(hex)
+                .and_then(|b| Ed25519PublicKey::from_bytes(&b))
+                .map_err(|e| e.at_index(i))?;
+            store.insert(id, key);
+        }
+        Ok(store)
+    }
+
     fn lookup(&self, id: &str) -> Option<Ed25519PublicKey> {
         self.entries.iter().find(|(k, _)| k == id).map(|(_, key)| *key)
     }

@@ -60,6 +60,18 @@ pub enum SignedMessage {
     Sha256PreHashAttached,
 }
 
+impl SignedMessage {
+    /// The name used in reports: `jcs`, `sha256(jcs)` or `sha256(jcs), attached`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            SignedMessage::RawJcs => "jcs",
+            SignedMessage::Sha256PreHash => "sha256(jcs)",
+            SignedMessage::Sha256PreHashAttached => "sha256(jcs), attached",
+        }
+    }
+}
+
 /// How `signatureValue` was encoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignatureEncoding {
@@ -67,6 +79,17 @@ pub enum SignatureEncoding {
     Base58Btc,
     /// Unpadded Base64URL (Gataca).
     Base64Url,
+}
+
+impl SignatureEncoding {
+    /// The name used in reports: `base58btc` or `base64url`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            SignatureEncoding::Base58Btc => "base58btc",
+            SignatureEncoding::Base64Url => "base64url",
+        }
+    }
 }
 
 /// The reading under which a signature verified.

@@ -5,7 +5,6 @@
 //! Structured results are written as compact JSON text, so C callers need no new types beyond
 //! the two policy structs.
 
-use ssi_verify_core::codec::hex_decode;
 use ssi_verify_core::crypto::did_key::{did_key_verification_method, resolve_did_key, TrustStore};
 use ssi_verify_core::crypto::ed25519::{Ed25519PublicKey, Ed25519SecretKey};
 use ssi_verify_core::jose::JwtPolicy;
@@ -17,9 +16,7 @@ use ssi_verify_core::presentation::evaluate::{evaluate, CredentialInput};
 use ssi_verify_core::presentation::jwt_vc::{decode_jwt_vc, verify_jwt_vc, JwtCredential, JwtKind};
 use ssi_verify_core::presentation::lint::{lint, Warning};
 use ssi_verify_core::presentation::openid::AuthorizationRequest;
-use ssi_verify_core::presentation::proof::{
-    sign_jcs_ed25519, verify_proofs, ProofCheck, ProofExpectations, SignatureEncoding, SignedMessage,
-};
+use ssi_verify_core::presentation::proof::{sign_jcs_ed25519, verify_proofs, ProofCheck, ProofExpectations};
 use ssi_verify_core::presentation::result::WebhookPayload;
 use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
@@ -108,40 +105,9 @@ fn opt_string(s: Option<&str>) -> Value {
     s.map_or(Value::Null, string)
 }
 
-/// Reads a trust store given as `{"<DID or verification method>": "<hex Ed25519 key>"}`.
-pub(crate) fn trust_store_from_json(json: &str, limits: &Limits) -> Result<TrustStore, Error> {
-    let mut store = TrustStore::new();
-    if json.is_empty() {
-        return Ok(store);
-    }
-    let doc = Value::parse(json, limits)?;
-    let members = doc.as_object().ok_or_else(|| {
-        Error::new(ErrorCode::UnexpectedJsonType, "trust store must map DIDs or verification methods to hex keys")
-    })?;
-    for (i, (id, key)) in members.iter().enumerate() {
-        let hex = key.as_str().ok_or_else(|| {
-            Error::new(ErrorCode::UnexpectedJsonType, "trust store keys must be hex strings").at_index(i)
-        })?;
-        let key = hex_decode(hex).and_then(|b| Ed25519PublicKey::from_bytes(&b)).map_err(|e| e.at_index(i))?;
-        store.insert(id, key);
-    }
-    Ok(store)
-}
-
 /// The names used in proof reports (the same as the CLI's).
 pub(crate) fn reading_names(check: &ProofCheck) -> Option<(&'static str, &'static str)> {
-    check.reading.map(|r| {
-        let message = match r.message {
-            SignedMessage::RawJcs => "jcs",
-            SignedMessage::Sha256PreHash => "sha256(jcs)",
-            SignedMessage::Sha256PreHashAttached => "sha256(jcs), attached",
-        };
-        let encoding = match r.encoding {
-            SignatureEncoding::Base58Btc => "base58btc",
-            SignatureEncoding::Base64Url => "base64url",
-        };
-        (message, encoding)
-    })
+    check.reading.map(|r| (r.message.name(), r.encoding.name()))
 }
 
 fn proof_report(checks: &[ProofCheck]) -> Value {
@@ -399,7 +365,7 @@ pub unsafe extern "C" fn ssi_verify_proofs(
                 }
             },
         };
-        let keys = trust_store_from_json(store, &limits)?;
+        let keys = TrustStore::from_json(store, &limits)?;
         let doc = Value::parse(doc, &limits)?;
         let checks = verify_proofs(&doc, &keys, &expectations, &limits)?;
         if out.is_null() {
@@ -738,7 +704,7 @@ pub unsafe extern "C" fn ssi_jwt_vc_verify(
             require_exp: p.require_exp,
             accept_millisecond_times: p.accept_millisecond_times,
         };
-        let keys = trust_store_from_json(store, &limits)?;
+        let keys = TrustStore::from_json(store, &limits)?;
         let (verdict, credential) = verify_jwt_vc(token, &keys, &policy, &limits)?;
         if out.is_null() {
             return Err(usage(ErrorCode::NullPointer, "out is NULL"));
@@ -973,7 +939,7 @@ pub unsafe extern "C" fn ssi_pe_verify_presentation(
         let presentation = Value::parse(presentation, &limits)?;
         let submission =
             if submission.is_empty() { None } else { Some(PresentationSubmission::parse(submission, &limits)?) };
-        let keys = trust_store_from_json(store, &limits)?;
+        let keys = TrustStore::from_json(store, &limits)?;
         let verdict_and_json =
             verify_presentation(&presentation, submission.as_ref(), &definition, &keys, &policy, &limits)
                 .map(|r| (r.verdict(), r.to_json()))?;
