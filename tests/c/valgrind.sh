@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the C test programs (plain C11 builds, no sanitizers) under Valgrind memcheck: invalid
+# reads/writes, uninitialised values and definite leaks fail the run. Complements run.sh (ASan/UBSan).
+# Installs valgrind with apt-get when it is missing (CI machines start without it).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+if ! command -v valgrind >/dev/null; then
+  echo "valgrind not found: installing it with apt-get" >&2
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q valgrind >/dev/null
+fi
+cargo build --quiet --locked -p ssi-verify-ffi
+lib="$root/target/debug/libssi_verify_ffi.a"
+out="$root/target/ctests-valgrind"
+mkdir -p "$out"
+for src in tests/c/*_test.c; do
+  name="$(basename "$src" .c)"
+  gcc -std=c11 -Wall -Wextra -Werror -O1 -g -Iinclude -Itests/c "$src" -o "$out/$name" "$lib" -lpthread -ldl -lm
+  valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+    --show-leak-kinds=definite "$out/$name" "$root/tests/vectors"
+done
+echo "valgrind: all C test programs clean"
