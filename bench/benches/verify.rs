@@ -1,0 +1,145 @@
+//! Criterion benchmarks: each group times ssi-verify and the comparison a user would otherwise
+//! pick on the same input (`scripts/bench` turns the estimates into the ratio table of
+//! BENCHMARKS.md). The inputs are built, and both sides checked to agree, before any timing.
+
+use std::hint::black_box;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use ssi_verify_bench::{self as b, Fixtures};
+use ssi_verify_core::jose::JwsKey;
+use ssi_verify_core::json::Value;
+
+fn smartid(c: &mut Criterion, f: &Fixtures) {
+    let mut g = c.benchmark_group("smartid_decode_validate");
+    let mut scratch = [0u8; 512];
+    g.bench_function("ssi_verify_scratch", |x| x.iter(|| b::smartid_decode(black_box(f.interactions), &mut scratch)));
+    g.bench_function("serde_json_base64", |x| x.iter(|| b::std_smartid_decode(black_box(f.interactions))));
+    g.finish();
+    let mut g = c.benchmark_group("smartid_auth_code");
+    g.bench_function("ssi_verify", |x| x.iter(b::auth_code));
+    g.bench_function("format_hmac_base64", |x| x.iter(b::std_auth_code));
+    g.finish();
+}
+
+fn webhook(c: &mut Criterion, f: &Fixtures) {
+    let w = &f.webhook;
+    let body = w.body.as_str();
+    let mut g = c.benchmark_group("proofspace_webhook_rsa2048");
+    g.bench_function("ssi_verify_check", |x| {
+        x.iter(|| b::webhook_check(&f.webhook_rsa, black_box(body), &w.rsa_signature, &f.schemas))
+    });
+    g.bench_function("ssi_verify_signature_only", |x| {
+        x.iter(|| {
+            ssi_verify_core::proofspace::auth::verify_body_signature(
+                &f.webhook_rsa,
+                black_box(body.as_bytes()),
+                &w.rsa_signature,
+            )
+        })
+    });
+    g.bench_function("rsa_crate_signature_only", |x| {
+        x.iter(|| b::std_rsa_body_signature(&f.webhook_rsa_std, black_box(body.as_bytes()), &w.rsa_signature))
+    });
+    g.finish();
+    let mut g = c.benchmark_group("proofspace_webhook_ed25519");
+    g.bench_function("ssi_verify_check", |x| {
+        x.iter(|| b::webhook_check(&w.ed25519_key, black_box(body), &w.ed25519_signature, &f.schemas))
+    });
+    g.bench_function("ssi_verify_signature_only", |x| {
+        x.iter(|| {
+            ssi_verify_core::proofspace::auth::verify_body_signature(
+                &w.ed25519_key,
+                black_box(body.as_bytes()),
+                &w.ed25519_signature,
+            )
+        })
+    });
+    g.bench_function("ed25519_dalek_signature_only", |x| {
+        x.iter(|| {
+            b::std_ed25519_body_signature(&f.webhook_ed25519_std, black_box(body.as_bytes()), &w.ed25519_signature)
+        })
+    });
+    g.finish();
+}
+
+fn jwt(c: &mut Criterion, f: &Fixtures) {
+    let policy = b::jwt_policy(f.now);
+    let mut g = c.benchmark_group("jwt_verify_hs256");
+    let key = JwsKey::Hmac(b::JWT_HS256_SECRET);
+    g.bench_function("ssi_verify", |x| x.iter(|| b::jwt_verify(black_box(&f.jwt_hs256), &key, &policy)));
+    let theirs = jsonwebtoken::DecodingKey::from_secret(b::JWT_HS256_SECRET);
+    let validation = b::jsonwebtoken_validation(jsonwebtoken::Algorithm::HS256);
+    g.bench_function("jsonwebtoken", |x| {
+        x.iter(|| b::jsonwebtoken_verify(black_box(&f.jwt_hs256), &theirs, &validation))
+    });
+    g.finish();
+    let mut g = c.benchmark_group("jwt_verify_eddsa");
+    let key = JwsKey::Ed25519(&f.jwt_ed25519);
+    g.bench_function("ssi_verify", |x| x.iter(|| b::jwt_verify(black_box(&f.jwt_eddsa), &key, &policy)));
+    let theirs = f.jsonwebtoken_ed25519_key();
+    let validation = b::jsonwebtoken_validation(jsonwebtoken::Algorithm::EdDSA);
+    g.bench_function("jsonwebtoken", |x| {
+        x.iter(|| b::jsonwebtoken_verify(black_box(&f.jwt_eddsa), &theirs, &validation))
+    });
+    g.finish();
+}
+
+fn presentation(c: &mut Criterion, f: &Fixtures) -> Result<(), String> {
+    let mut g = c.benchmark_group("jcs_seed_definition");
+    g.throughput(Throughput::Bytes(b::DEFINITION.len() as u64));
+    g.bench_function("ssi_verify", |x| x.iter(|| b::jcs_canonicalize(black_box(b::DEFINITION))));
+    g.bench_function("serde_json_serde_jcs", |x| x.iter(|| b::std_jcs(black_box(b::DEFINITION))));
+    g.finish();
+    let mut g = c.benchmark_group("jcs_ed25519_signature_2020_verify");
+    g.bench_function("ssi_verify", |x| x.iter(|| b::verify_jcs_ed25519(black_box(b::SIGNED_CREDENTIAL))));
+    g.finish();
+    let mut g = c.benchmark_group("pe_evaluate_seed_definition");
+    for n in b::PE_SIZES {
+        let credentials = b::credential_inputs(&b::credentials_json(n))?;
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::new("ssi_verify", n), &credentials, |x, creds| {
+            x.iter(|| b::pe_evaluate(&f.definition, black_box(creds)))
+        });
+    }
+    g.finish();
+    let ours = Value::parse(&f.big_document, &b::bench_limits()).map_err(|e| e.to_string())?;
+    let theirs: serde_json::Value = serde_json::from_str(&f.big_document).map_err(|e| e.to_string())?;
+    let mut g = c.benchmark_group("jsonpath_1mb");
+    g.throughput(Throughput::Bytes(f.big_document.len() as u64));
+    for (name, query) in b::JSONPATH_QUERIES {
+        g.bench_with_input(BenchmarkId::new("ssi_verify", name), &query, |x, q| {
+            x.iter(|| b::jsonpath_select(black_box(q), &ours))
+        });
+        g.bench_with_input(BenchmarkId::new("serde_json_path", name), &query, |x, q| {
+            x.iter(|| b::std_jsonpath(black_box(q), &theirs))
+        });
+    }
+    g.finish();
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let fixtures = match Fixtures::new() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("bench setup: the compared implementations disagree or an input is broken: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // Short windows: the whole run stays within a few minutes on a 2-core machine.
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args();
+    smartid(&mut c, &fixtures);
+    webhook(&mut c, &fixtures);
+    jwt(&mut c, &fixtures);
+    if let Err(e) = presentation(&mut c, &fixtures) {
+        eprintln!("bench setup: {e}");
+        return ExitCode::FAILURE;
+    }
+    c.final_summary();
+    ExitCode::SUCCESS
+}
