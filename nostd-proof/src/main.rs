@@ -6,6 +6,20 @@
 //!
 //! It links against the system C library only for the C runtime start-up (`crt1.o` calls
 //! `main` below), `write` and `abort`; the heap is a bump allocator over a static array.
+//! `main` runs real checks against official Smart-ID vectors, the ProofSpace RSA-4096
+//! `X-Body-Signature` vector (plus an Ed25519 sign/verify round trip) and a did:key credential,
+//! prints one line, then measures the stack each entry point uses (see `stack.rs`).
+//!
+//! Each system is behind a cargo feature of this crate (`smartid`, `proofspace-ed25519`,
+//! `proofspace`, `presentation`; default all), so `run.sh --sizes` can report the `.text` each
+//! configuration costs: only the checks of the enabled features are linked.
+
+#![no_std]` and brings its own `#[panic_handler]`. If any crate in the
+//! dependency graph pulled `std` in, `std`'s panic handler would be linked as well and the
+//! build would stop with "found duplicate lang item `panic_impl`".
+//!
+//! It links against the system C library only for the C runtime start-up (`crt1.o` calls
+//! `main` below), `write` and `abort`; the heap is a bump allocator over a static array.
 //! `main` runs real checks against official Smart-ID vectors and the ProofSpace RSA-4096
 //! `X-Body-Signature` vector (plus an Ed25519 sign/verify round trip) and prints one line.
 
@@ -22,15 +36,7 @@ use core::panic::PanicInfo;
 use core::ptr;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
-use ssi_verify_core::smartid::{
-    decode_in, device_link, scratch_len, DeviceLinkRequest, DeviceLinkType, Flow, InteractionType, SessionType,
-};
-use ssi_verify_core::crypto::ed25519::Ed25519SecretKey;
-use ssi_verify_core::proofspace::auth::{parse_public_key, sign_body_ed25519, verify_body_signature};
-use ssi_verify_core::crypto::did_key::TrustStore;
-use ssi_verify_core::json::{jsonpath, Value};
-use ssi_verify_core::presentation::proof::{verify_proofs, ProofExpectations};
-use ssi_verify_core::{Limits, Verdict};
+mod stack;
 
 // ---------------------------------------------------------------------------------------------
 // The few C library functions used, declared by hand (no `libc` crate).
@@ -123,10 +129,12 @@ extern "C" fn _Unwind_Resume() -> ! {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Global allocator: a bump allocator over a static 256 KiB array.
+// Global allocator: a bump allocator over a static 1 MiB array.
 // ---------------------------------------------------------------------------------------------
 
-const HEAP_SIZE: usize = 256 * 1024;
+// The stack measurements run every check again after the first pass, and a bump allocator only
+// reclaims LIFO frees, so the arena holds both passes.
+const HEAP_SIZE: usize = 1024 * 1024;
 
 /// The heap's backing bytes.
 #[repr(C, align(16))]
@@ -252,38 +260,8 @@ unsafe impl GlobalAlloc for BumpAllocator {
 static HEAP: BumpAllocator = BumpAllocator::new();
 
 // ---------------------------------------------------------------------------------------------
-// The checks.
+// The checks, one module per feature.
 // ---------------------------------------------------------------------------------------------
-
-/// The official RP API v3 interactions example: confirmationMessage, then displayTextAndPIN.
-const INTERACTIONS: &str = "W3sidHlwZSI6ImNvbmZpcm1hdGlvbk1lc3NhZ2UiLCJkaXNwbGF5VGV4dDIwMCI6IkxvbmdlciBkZXNjcmlwdGlvbiBvZiB0aGUgdHJhbnNhY3Rpb24gY29udGV4dCJ9LHsidHlwZSI6ImRpc3BsYXlUZXh0QW5kUElOIiwiZGlzcGxheVRleHQ2MCI6IlNob3J0IGRlc2NyaXB0aW9uIG9mIHRoZSB0cmFuc2FjdGlvbiBjb250ZXh0In1d";
-
-const EXPECTED_INTERACTIONS: [(InteractionType, &str); 2] = [
-    (InteractionType::ConfirmationMessage, "Longer description of the transaction context"),
-    (InteractionType::DisplayTextAndPin, "Short description of the transaction context"),
-];
-
-/// The official QR / certificate-choice device link vector.
-const DEVICE_LINK_REQUEST: DeviceLinkRequest<'static> = DeviceLinkRequest {
-    scheme_name: "smart-id",
-    device_link_base: "https://smart-id.com/device-link",
-    link_type: DeviceLinkType::Qr,
-    session_type: SessionType::Cert,
-    session_token: "wGIrqveE6AuGDATZKmR1mtAZ",
-    session_secret: "B98ODiVCebRedSwdTk51zFSaGYyHtY1H2A0ocAi3/Ps=",
-    rp_challenge: None,
-    digest: None,
-    relying_party_name: "DEMO",
-    brokered_rp_name: Some("Example RP"),
-    interactions: None,
-    initial_callback_url: None,
-    lang: Some("eng"),
-    elapsed_seconds: Some(22),
-};
-
-const EXPECTED_AUTH_CODE: &str = "T5pDDPAjoMS0byqS-FoaWVjlubODXoCCF4XDB4HeYNo";
-
-const EXPECTED_DEVICE_LINK: &str = "https://smart-id.com/device-link?deviceLinkType=QR&elapsedSeconds=22&sessionToken=wGIrqveE6AuGDATZKmR1mtAZ&sessionType=cert&version=1.0&lang=eng&authCode=T5pDDPAjoMS0byqS-FoaWVjlubODXoCCF4XDB4HeYNo";
 
 /// Why a check failed.
 enum Failure {
@@ -302,122 +280,394 @@ impl fmt::Display for Failure {
     }
 }
 
-/// Strict device-link decoding with the zero-heap API; returns the number of interactions.
-fn check_interactions() -> Result<usize, Failure> {
-    let mut scratch = [0u8; scratch_len(INTERACTIONS.len())];
-    let allocations_before = HEAP.allocation_count();
-    let list = decode_in(INTERACTIONS, Flow::DeviceLink, &Limits::DEFAULT, &mut scratch).map_err(Failure::Core)?;
-    if HEAP.allocation_count() != allocations_before {
-        return Err(Failure::Mismatch("decode_in allocated on the heap"));
+impl From<ssi_verify_core::Error> for Failure {
+    fn from(e: ssi_verify_core::Error) -> Self {
+        Self::Core(e)
     }
-    if list.base64() != INTERACTIONS {
-        return Err(Failure::Mismatch("decode_in did not keep the Base64 text as received"));
-    }
-    let items = list.as_slice();
-    if items.len() != EXPECTED_INTERACTIONS.len() {
-        return Err(Failure::Mismatch("wrong number of interactions"));
-    }
-    for (got, (kind, text)) in items.iter().zip(EXPECTED_INTERACTIONS) {
-        if got.kind != kind {
-            return Err(Failure::Mismatch("wrong interaction type"));
+}
+
+/// An entry point as the stack table names it, run on a fixed valid input; `true` when it gave
+/// the expected result.
+type Entry = (&'static str, fn() -> bool);
+
+#[cfg(feature = "smartid")]
+mod smartid {
+    use super::{Failure, HEAP};
+    use ssi_verify_core::smartid::{
+        decode_in, device_link, scratch_len, DeviceLinkRequest, DeviceLinkType, Flow, InteractionType, SessionType,
+    };
+    use ssi_verify_core::Limits;
+
+    /// The official RP API v3 interactions example: confirmationMessage, then displayTextAndPIN.
+    const INTERACTIONS: &str = "W3sidHlwZSI6ImNvbmZpcm1hdGlvbk1lc3NhZ2UiLCJkaXNwbGF5VGV4dDIwMCI6IkxvbmdlciBkZXNjcmlwdGlvbiBvZiB0aGUgdHJhbnNhY3Rpb24gY29udGV4dCJ9LHsidHlwZSI6ImRpc3BsYXlUZXh0QW5kUElOIiwiZGlzcGxheVRleHQ2MCI6IlNob3J0IGRlc2NyaXB0aW9uIG9mIHRoZSB0cmFuc2FjdGlvbiBjb250ZXh0In1d";
+
+    const EXPECTED_INTERACTIONS: [(InteractionType, &str); 2] = [
+        (InteractionType::ConfirmationMessage, "Longer description of the transaction context"),
+        (InteractionType::DisplayTextAndPin, "Short description of the transaction context"),
+    ];
+
+    /// The official QR / certificate-choice device link vector.
+    const DEVICE_LINK_REQUEST: DeviceLinkRequest<'static> = DeviceLinkRequest {
+        scheme_name: "smart-id",
+        device_link_base: "https://smart-id.com/device-link",
+        link_type: DeviceLinkType::Qr,
+        session_type: SessionType::Cert,
+        session_token: "wGIrqveE6AuGDATZKmR1mtAZ",
+        session_secret: "B98ODiVCebRedSwdTk51zFSaGYyHtY1H2A0ocAi3/Ps=",
+        rp_challenge: None,
+        digest: None,
+        relying_party_name: "DEMO",
+        brokered_rp_name: Some("Example RP"),
+        interactions: None,
+        initial_callback_url: None,
+        lang: Some("eng"),
+        elapsed_seconds: Some(22),
+    };
+
+    const EXPECTED_AUTH_CODE: &str = "T5pDDPAjoMS0byqS-FoaWVjlubODXoCCF4XDB4HeYNo";
+
+    const EXPECTED_DEVICE_LINK: &str = "https://smart-id.com/device-link?deviceLinkType=QR&elapsedSeconds=22&sessionToken=wGIrqveE6AuGDATZKmR1mtAZ&sessionType=cert&version=1.0&lang=eng&authCode=T5pDDPAjoMS0byqS-FoaWVjlubODXoCCF4XDB4HeYNo";
+
+    /// Strict device-link decoding with the zero-heap API; returns the number of interactions.
+    pub(crate) fn check_interactions() -> Result<usize, Failure> {
+        let mut scratch = [0u8; scratch_len(INTERACTIONS.len())];
+        let allocations_before = HEAP.allocation_count();
+        let list = decode_in(INTERACTIONS, Flow::DeviceLink, &Limits::DEFAULT, &mut scratch)?;
+        if HEAP.allocation_count() != allocations_before {
+            return Err(Failure::Mismatch("decode_in allocated on the heap"));
         }
-        if got.text != text {
-            return Err(Failure::Mismatch("wrong interaction text"));
+        if list.base64() != INTERACTIONS {
+            return Err(Failure::Mismatch("decode_in did not keep the Base64 text as received"));
+        }
+        let items = list.as_slice();
+        if items.len() != EXPECTED_INTERACTIONS.len() {
+            return Err(Failure::Mismatch("wrong number of interactions"));
+        }
+        for (got, (kind, text)) in items.iter().zip(EXPECTED_INTERACTIONS) {
+            if got.kind != kind {
+                return Err(Failure::Mismatch("wrong interaction type"));
+            }
+            if got.text != text {
+                return Err(Failure::Mismatch("wrong interaction text"));
+            }
+        }
+        Ok(items.len())
+    }
+
+    /// The QR certificate-choice device link; returns its authCode.
+    pub(crate) fn check_device_link() -> Result<alloc::string::String, Failure> {
+        let link = device_link(&DEVICE_LINK_REQUEST)?;
+        if link.auth_code != EXPECTED_AUTH_CODE {
+            return Err(Failure::Mismatch("wrong authCode"));
+        }
+        if link.device_link != EXPECTED_DEVICE_LINK {
+            return Err(Failure::Mismatch("wrong device link"));
+        }
+        Ok(link.auth_code)
+    }
+
+    #[inline(never)]
+    fn decode() -> bool {
+        check_interactions().is_ok()
+    }
+
+    #[inline(never)]
+    fn link() -> bool {
+        check_device_link().is_ok()
+    }
+
+    pub(crate) const ENTRIES: [super::Entry; 2] =
+        [("smartid::decode_in", decode), ("smartid::device_link (authCode)", link)];
+}
+
+#[cfg(feature = "proofspace-ed25519")]
+mod proofspace_ed25519 {
+    use super::Failure;
+    use ssi_verify_core::crypto::ed25519::Ed25519SecretKey;
+    use ssi_verify_core::proofspace::auth::{sign_body_ed25519, verify_body_signature_ed25519};
+    use ssi_verify_core::Verdict;
+
+    pub(crate) const BODY: &[u8] = include_bytes!("../../tests/vectors/proofspace/rsa4096-body.json");
+    const ED_SEED: [u8; 32] = [7; 32];
+    /// `BODY` signed with `ED_SEED` (`ssi-verify proofspace sign-body`), so the stack of the
+    /// verification is measured without a signing step in front of it.
+    const SIGNATURE: &str =
+        "XrF3BltKaokWBwpdGoOGnJ7+txL2P9p7igkkuyoZqCbhAguJapvbpyvf/MtyLlOXWOLs2U8sCnCeDiufNtymDw==";
+
+    /// Signing here reproduces [`SIGNATURE`], which verifies, and not over a changed body.
+    pub(crate) fn check_body_ed25519() -> Result<(), Failure> {
+        let secret = Ed25519SecretKey::from_slice(&ED_SEED)?;
+        let signature = sign_body_ed25519(&secret, BODY);
+        if signature != SIGNATURE {
+            return Err(Failure::Mismatch("Ed25519 signing does not reproduce the fixed signature"));
+        }
+        let public = secret.public_key();
+        if verify_body_signature_ed25519(&public, BODY, &signature)? != Verdict::Valid {
+            return Err(Failure::Mismatch("the Ed25519 body signature did not verify"));
+        }
+        if verify_body_signature_ed25519(&public, BODY.get(1..).unwrap_or(&[]), &signature)? == Verdict::Valid {
+            return Err(Failure::Mismatch("an Ed25519 signature verified over a changed body"));
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn verify() -> bool {
+        let public = Ed25519SecretKey::from_bytes(&ED_SEED).public_key();
+        verify_body_signature_ed25519(&public, BODY, SIGNATURE).is_ok_and(|v| v == Verdict::Valid)
+    }
+
+    pub(crate) const ENTRIES: [super::Entry; 1] = [("proofspace::verify_body_signature_ed25519", verify)];
+}
+
+#[cfg(feature = "proofspace")]
+mod proofspace {
+    use super::Failure;
+    use ssi_verify_core::proofspace::auth::{parse_public_key, verify_body_signature};
+    use ssi_verify_core::Verdict;
+
+    use super::proofspace_ed25519::BODY;
+    const PEM: &str = include_str!("../../tests/vectors/proofspace/rsa4096-public.pem");
+    const SIG: &str = include_str!("../../tests/vectors/proofspace/rsa4096-body.sig.b64");
+
+    /// The ProofSpace RSA-4096 body vector verifies and a changed body does not.
+    pub(crate) fn check_body_rsa() -> Result<(), Failure> {
+        let key = parse_public_key(PEM)?;
+        if verify_body_signature(&key, BODY, SIG)? != Verdict::Valid {
+            return Err(Failure::Mismatch("the RSA-4096 body vector did not verify"));
+        }
+        let mut changed = alloc::vec::Vec::from(BODY);
+        if let Some(b) = changed.first_mut() {
+            *b ^= 1;
+        }
+        if verify_body_signature(&key, &changed, SIG)? == Verdict::Valid {
+            return Err(Failure::Mismatch("a changed body verified"));
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn verify() -> bool {
+        parse_public_key(PEM).and_then(|key| verify_body_signature(&key, BODY, SIG)).is_ok_and(|v| v == Verdict::Valid)
+    }
+
+    pub(crate) const ENTRIES: [super::Entry; 1] = [("proofspace::parse_public_key + verify_body_signature RSA-4096", verify)];
+}
+
+#[cfg(feature = "presentation")]
+mod presentation {
+    use super::Failure;
+    use alloc::string::String;
+    use ssi_verify_core::crypto::did_key::TrustStore;
+    use ssi_verify_core::json::{jcs, jsonpath, Value};
+    use ssi_verify_core::presentation::definition::PresentationDefinition;
+    use ssi_verify_core::presentation::evaluate::{evaluate, CredentialInput};
+    use ssi_verify_core::presentation::proof::{verify_proofs, ProofExpectations};
+    use ssi_verify_core::{Limits, Verdict};
+
+    const SIGNED_VC: &str = include_str!("../../samples/gataca/credential-signed.json");
+    const DEFINITION: &str = include_str!("../../samples/gataca/presentation-definition.json");
+    const EMAIL_VC: &str = include_str!("../../samples/gataca/credentials-email.json");
+
+    /// A did:key JcsEd25519Signature2020 credential verifies offline (JCS, base58btc, did:key),
+    /// and a JSONPath query selects its issuer.
+    pub(crate) fn check_presentation() -> Result<(), Failure> {
+        let doc = Value::parse(SIGNED_VC, &Limits::DEFAULT)?;
+        let checks = verify_proofs(&doc, &TrustStore::new(), &ProofExpectations::default(), &Limits::DEFAULT)?;
+        if checks.len() != 1 || checks.iter().any(|c| c.verdict != Verdict::Valid) {
+            return Err(Failure::Mismatch("the did:key credential proof did not verify"));
+        }
+        let issuer = jsonpath::select("$.issuer", &doc, &Limits::DEFAULT)?;
+        if issuer.first().and_then(|n| n.value.as_str()).is_none_or(|i| !i.starts_with("did:key:z6Mk")) {
+            return Err(Failure::Mismatch("JSONPath did not select the issuer"));
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn proof() -> bool {
+        check_presentation().is_ok()
+    }
+
+    #[inline(never)]
+    fn jcs_definition() -> bool {
+        jcs::canonicalize_str(DEFINITION, &Limits::DEFAULT).is_ok()
+    }
+
+    #[inline(never)]
+    fn pe() -> bool {
+        let l = Limits::DEFAULT;
+        let Ok(definition) = PresentationDefinition::parse(DEFINITION, &l) else { return false };
+        let Ok(Value::Array(items)) = Value::parse(EMAIL_VC, &l) else { return false };
+        let credentials: alloc::vec::Vec<CredentialInput> = items.into_iter().map(CredentialInput::JsonLd).collect();
+        evaluate(&definition, &credentials, &l).is_ok_and(|e| e.verdict.is_valid())
+    }
+
+    /// `[[[...]]]` nested exactly as deep as the default limits allow.
+    fn nested(open: &str, close: &str) -> String {
+        let depth = Limits::DEFAULT.max_depth;
+        let mut s = String::with_capacity(depth * (open.len() + close.len()));
+        (0..depth).for_each(|_| s.push_str(open));
+        (0..depth).for_each(|_| s.push_str(close));
+        s
+    }
+
+    #[inline(never)]
+    fn parse_deepest() -> bool {
+        Value::parse(&nested("[", "]"), &Limits::DEFAULT).is_ok()
+    }
+
+    #[inline(never)]
+    fn jcs_deepest() -> bool {
+        jcs::canonicalize_str(&nested("{\"a\":", "}").replacen("{\"a\":}", "{\"a\":{}}", 1), &Limits::DEFAULT)
+            .is_ok_and(|s| s.starts_with("{\"a\":"))
+    }
+
+    #[inline(never)]
+    fn jsonpath_deepest() -> bool {
+        let Ok(doc) = Value::parse(&nested("[", "]"), &Limits::DEFAULT) else { return false };
+        let query = String::from("$") + &nested("[?@", "]");
+        jsonpath::select(&query, &doc, &Limits::DEFAULT).is_ok() && jsonpath::select("$..*", &doc, &Limits::DEFAULT).is_ok()
+    }
+
+    pub(crate) const ENTRIES: [super::Entry; 6] = [
+        ("presentation: Value::parse + verify_proofs + JSONPath", proof),
+        ("presentation: jcs::canonicalize_str (seed definition)", jcs_definition),
+        ("presentation: PresentationDefinition::parse + evaluate", pe),
+        ("json: Value::parse, arrays nested max_depth (64) deep", parse_deepest),
+        ("json: jcs::canonicalize_str, objects nested max_depth deep", jcs_deepest),
+        ("jsonpath: filters nested max_depth deep + $..* on max_depth arrays", jsonpath_deepest),
+    ];
+}
+
+/// Largest stack any entry point may use: a kiosk board's main thread has at least 64 KiB
+/// left for it. `run.sh` fails when one goes over.
+const STACK_BOUND: usize = 64 * 1024;
+
+/// Runs the checks of the enabled features, prints one line, then the stack each entry point
+/// uses; returns the exit status.
+fn run() -> i32 {
+    let mut parts: heapless_parts::Parts = heapless_parts::Parts::new();
+    let mut failed = false;
+    let mut line = Line::new();
+    let mut report = |what: &str, result: Result<(), Failure>| {
+        if let Err(e) = result {
+            let mut l = Line::new();
+            let _ = write!(l, "nostd-proof: FAIL {what}: {e}");
+            l.print(1);
+            failed = true;
+        }
+    };
+    #[cfg(feature = "smartid")]
+    {
+        match smartid::check_interactions() {
+            Ok(count) => parts.push(format_args!("{count} interactions")),
+            Err(e) => report("interactions", Err(e)),
+        }
+        match smartid::check_device_link() {
+            Ok(code) => parts.push(format_args!("authCode {code}")),
+            Err(e) => report("device link", Err(e)),
         }
     }
-    Ok(items.len())
+    #[cfg(feature = "proofspace")]
+    {
+        report("RSA body signature", proofspace::check_body_rsa());
+    }
+    #[cfg(feature = "proofspace-ed25519")]
+    {
+        report("Ed25519 body signature", proofspace_ed25519::check_body_ed25519());
+        if cfg!(feature = "proofspace") {
+            parts.push(format_args!("body signatures RSA-4096 and Ed25519 valid"));
+        } else {
+            parts.push(format_args!("body signature Ed25519 valid"));
+        }
+    }
+    #[cfg(feature = "presentation")]
+    {
+        report("presentation", presentation::check_presentation());
+        parts.push(format_args!("did:key JCS proof valid"));
+    }
+    if failed {
+        return 1;
+    }
+    let _ = write!(line, "nostd-proof: ok ({}, heap peak {} of {HEAP_SIZE} bytes)", parts.as_str(), HEAP.heap_peak());
+    line.print(1);
+
+    let entries: &[&[Entry]] = &[
+        #[cfg(feature = "smartid")]
+        &smartid::ENTRIES,
+        #[cfg(feature = "proofspace-ed25519")]
+        &proofspace_ed25519::ENTRIES,
+        #[cfg(feature = "proofspace")]
+        &proofspace::ENTRIES,
+        #[cfg(feature = "presentation")]
+        &presentation::ENTRIES,
+    ];
+    let mut status = 0;
+    for &(name, entry) in entries.iter().copied().flatten() {
+        let (ok, used) = stack::measure(entry);
+        let verdict = match (ok, used) {
+            (false, _) => "FAIL: wrong result",
+            (true, None) => "FAIL: used the whole painted region",
+            (true, Some(n)) if n > STACK_BOUND => "FAIL: over the bound",
+            _ => "ok",
+        };
+        let mut l = Line::new();
+        match used {
+            Some(n) => {
+                let _ = write!(l, "stack: {n:>6} B  bound {STACK_BOUND} B  {verdict}  {name}");
+            }
+            None => {
+                let _ = write!(l, "stack: >{} B  {verdict}  {name}", stack::PAINTED);
+            }
+        }
+        l.print(1);
+        if verdict != "ok" {
+            status = 1;
+        }
+    }
+    status
 }
 
-/// The QR certificate-choice device link; returns its authCode.
-fn check_device_link() -> Result<alloc::string::String, Failure> {
-    let link = device_link(&DEVICE_LINK_REQUEST).map_err(Failure::Core)?;
-    if link.auth_code != EXPECTED_AUTH_CODE {
-        return Err(Failure::Mismatch("wrong authCode"));
-    }
-    if link.device_link != EXPECTED_DEVICE_LINK {
-        return Err(Failure::Mismatch("wrong device link"));
-    }
-    Ok(link.auth_code)
-}
+/// The comma-separated summary of the enabled checks, built without the heap.
+mod heapless_parts {
+    use core::fmt::{self, Write as _};
 
-const PS_BODY: &[u8] = include_bytes!("../../tests/vectors/proofspace/rsa4096-body.json");
-const PS_PEM: &str = include_str!("../../tests/vectors/proofspace/rsa4096-public.pem");
-const PS_SIG: &str = include_str!("../../tests/vectors/proofspace/rsa4096-body.sig.b64");
-const ED_SEED: [u8; 32] = [7; 32];
+    pub(crate) struct Parts {
+        buf: [u8; 256],
+        len: usize,
+    }
 
-/// The ProofSpace RSA-4096 body vector verifies and a changed body does not; an Ed25519
-/// signature made here verifies with the public key taken from its SPKI PEM.
-fn check_body_signatures() -> Result<(), Failure> {
-    let key = parse_public_key(PS_PEM).map_err(Failure::Core)?;
-    if verify_body_signature(&key, PS_BODY, PS_SIG).map_err(Failure::Core)? != Verdict::Valid {
-        return Err(Failure::Mismatch("the RSA-4096 body vector did not verify"));
-    }
-    let mut changed = alloc::vec::Vec::from(PS_BODY);
-    if let Some(b) = changed.first_mut() {
-        *b ^= 1;
-    }
-    if verify_body_signature(&key, &changed, PS_SIG).map_err(Failure::Core)? == Verdict::Valid {
-        return Err(Failure::Mismatch("a changed body verified"));
-    }
-    let secret = Ed25519SecretKey::from_slice(&ED_SEED).map_err(Failure::Core)?;
-    let signature = sign_body_ed25519(&secret, PS_BODY);
-    let public = ssi_verify_core::crypto::PublicKey::Ed25519(secret.public_key());
-    if verify_body_signature(&public, PS_BODY, &signature).map_err(Failure::Core)? != Verdict::Valid {
-        return Err(Failure::Mismatch("the Ed25519 body signature did not verify"));
-    }
-    Ok(())
-}
+    impl Parts {
+        pub(crate) const fn new() -> Self {
+            Self { buf: [0; 256], len: 0 }
+        }
 
-const SIGNED_VC: &str = include_str!("../../samples/gataca/credential-signed.json");
+        pub(crate) fn push(&mut self, part: fmt::Arguments<'_>) {
+            if self.len > 0 {
+                let _ = self.write_str(", ");
+            }
+            let _ = self.write_fmt(part);
+        }
 
-/// A did:key JcsEd25519Signature2020 credential verifies offline (JCS, base58btc, did:key), and
-/// a JSONPath query selects its issuer.
-fn check_presentation() -> Result<(), Failure> {
-    let doc = Value::parse(SIGNED_VC, &Limits::DEFAULT).map_err(Failure::Core)?;
-    let checks =
-        verify_proofs(&doc, &TrustStore::new(), &ProofExpectations::default(), &Limits::DEFAULT).map_err(Failure::Core)?;
-    if checks.len() != 1 || checks.iter().any(|c| c.verdict != Verdict::Valid) {
-        return Err(Failure::Mismatch("the did:key credential proof did not verify"));
+        pub(crate) fn as_str(&self) -> &str {
+            core::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or("")
+        }
     }
-    let issuer = jsonpath::select("$.issuer", &doc, &Limits::DEFAULT).map_err(Failure::Core)?;
-    if issuer.first().and_then(|n| n.value.as_str()).is_none_or(|i| !i.starts_with("did:key:z6Mk")) {
-        return Err(Failure::Mismatch("JSONPath did not select the issuer"));
+
+    impl fmt::Write for Parts {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            let end = self.len + s.len();
+            let dst = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
+            dst.copy_from_slice(s.as_bytes());
+            self.len = end;
+            Ok(())
+        }
     }
-    Ok(())
 }
 
 /// Called by the C runtime's start-up code (`crt1.o`); the return value is the exit status.
 #[no_mangle]
 pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
-    let interactions = check_interactions();
-    let auth_code = check_device_link();
-    let bodies = check_body_signatures();
-    let presentation = check_presentation();
-    let mut line = Line::new();
-    if let (Ok(count), Ok(code), Ok(()), Ok(())) = (&interactions, &auth_code, &bodies, &presentation) {
-        let _ = write!(
-            line,
-            "nostd-proof: ok ({count} interactions, authCode {code}, body signatures RSA-4096 and Ed25519 valid, did:key JCS proof valid, heap peak {} of {HEAP_SIZE} bytes)",
-            HEAP.heap_peak()
-        );
-        line.print(1);
-        return 0;
-    }
-    if let Err(e) = &interactions {
-        let _ = write!(line, "nostd-proof: FAIL interactions: {e}");
-        line.print(1);
-    }
-    if let Err(e) = &auth_code {
-        let _ = write!(line, "nostd-proof: FAIL device link: {e}");
-        line.print(1);
-    }
-    if let Err(e) = &bodies {
-        let _ = write!(line, "nostd-proof: FAIL body signatures: {e}");
-        line.print(1);
-    }
-    if let Err(e) = &presentation {
-        let _ = write!(line, "nostd-proof: FAIL presentation: {e}");
-        line.print(1);
-    }
-    1
+    run()
 }

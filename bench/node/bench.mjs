@@ -1,0 +1,84 @@
+// Times jose (JWT verify HS256, EdDSA) and @sphereon/pex (evaluateCredentials of the seed
+// definition against 1, 100 and 10,000 credentials) on the inputs `bench-inputs` wrote, then
+// prints each beside the ssi-verify median from the last `scripts/bench` run (Markdown).
+// Usage: node bench.mjs INPUT_DIR CRITERION_DIR
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { jwtVerify, importJWK } from 'jose';
+import { PEX } from '@sphereon/pex';
+
+const [inputs, criterion] = process.argv.slice(2);
+const read = (name) => JSON.parse(readFileSync(join(inputs, name), 'utf8'));
+
+// Median time per call: batches sized to take ~20 ms, for ~2 s after a ~0.5 s warm-up.
+async function time(fn) {
+  let batch = 1;
+  for (;;) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < batch; i++) await fn();
+    if (Number(process.hrtime.bigint() - t0) > 20e6 || batch > 1e6) break;
+    batch *= 2;
+  }
+  const samples = [];
+  const until = Date.now() + 2500;
+  while (Date.now() < until) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < batch; i++) await fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / batch);
+  }
+  samples.splice(0, Math.ceil(samples.length / 5)); // warm-up
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+function rustMedian(id) {
+  const file = join(criterion, id, 'new', 'estimates.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).median.point_estimate : undefined;
+}
+
+function fmt(ns) {
+  for (const [unit, div] of [['s', 1e9], ['ms', 1e6], ['µs', 1e3]]) if (ns >= div) return `${(ns / div).toPrecision(3)} ${unit}`;
+  return `${ns.toPrecision(3)} ns`;
+}
+
+function fail(message) {
+  console.error(`bench.mjs: ${message}`);
+  process.exit(1);
+}
+
+const jwt = read('jwt.json');
+const secret = Buffer.from(jwt.hs256_secret_b64, 'base64');
+const edKey = await importJWK({ kty: 'OKP', crv: 'Ed25519', x: jwt.ed25519_x }, 'EdDSA');
+const opts = (alg) => ({ algorithms: [alg], issuer: jwt.issuer, audience: jwt.issuer, clockTolerance: 60, requiredClaims: ['exp'] });
+const verifies = async (token, key, alg) => jwtVerify(token, key, opts(alg)).then(() => true, () => false);
+const tampered = (t) => `${t.slice(0, t.lastIndexOf('.') + 1)}A`;
+for (const [token, key, alg] of [[jwt.hs256, secret, 'HS256'], [jwt.eddsa, edKey, 'EdDSA']]) {
+  if (!(await verifies(token, key, alg)) || (await verifies(tampered(token), key, alg))) fail(`jose disagrees on the ${alg} vector`);
+}
+
+const definition = read('presentation-definition.json');
+const pex = new PEX();
+const satisfied = (creds) => pex.evaluateCredentials(definition, creds).areRequiredCredentialsPresent === 'info';
+const four = read('credentials-100.json').slice(0, 4);
+if (!satisfied(four.slice(0, 1)) || satisfied(four.slice(3, 4))) fail('@sphereon/pex disagrees with ssi-verify on the generated credentials');
+
+const rows = [
+  ['jwt_verify_hs256/ssi_verify', 'jose jwtVerify HS256', () => jwtVerify(jwt.hs256, secret, opts('HS256'))],
+  ['jwt_verify_eddsa/ssi_verify', 'jose jwtVerify EdDSA', () => jwtVerify(jwt.eddsa, edKey, opts('EdDSA'))],
+];
+for (const n of [1, 100, 10000]) {
+  const creds = read(`credentials-${n}.json`);
+  rows.push([`pe_evaluate_seed_definition/ssi_verify/${n}`, `@sphereon/pex evaluateCredentials, ${n}`, () => pex.evaluateCredentials(definition, creds)]);
+}
+
+console.log(`Node ${process.version}, jose and @sphereon/pex as pinned in bench/node/package.json`);
+console.log();
+console.log('| operation | Node (median) | ssi-verify (median) | ssi-verify faster by | target |');
+console.log('|---|---|---|---|---|');
+for (const [id, label, fn] of rows) {
+  const node = await time(fn);
+  const ours = rustMedian(id);
+  const ratio = ours === undefined ? 'run scripts/bench first' : `${(node / ours).toFixed(1)}x`;
+  const target = id.startsWith('pe_') ? (ours === undefined ? '>= 10x' : `>= 10x: ${node / ours >= 10 ? 'met' : '**not met**'}`) : '';
+  console.log(`| ${label} | ${fmt(node)} | ${ours === undefined ? '-' : fmt(ours)} | ${ratio} | ${target} |`);
+}
