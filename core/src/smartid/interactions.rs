@@ -48,9 +48,14 @@ fn offset_in(src: &str, part: &str) -> usize {
 
 /// Checks an interactions JSON text against every rule of `reading`, without allocating.
 pub(crate) fn validate_json(src: &str, reading: Reading, limits: &Limits) -> Result<Validated> {
-    // Syntax first, over the whole text: malformed JSON is always reported as such, never as
-    // a rule violation found before the syntax error.
-    crate::json::validate(src, limits)?;
+    // Malformed JSON is always reported as such, never as a rule violation found before the
+    // syntax error. The rule pass lexes the whole text too, so a text it accepts is valid JSON;
+    // only when it rejects does a syntax-only pass look for an error further on (one pass, not
+    // two, on the success path).
+    check_rules(src, reading, limits).map_err(|rule| crate::json::validate(src, limits).err().unwrap_or(rule))
+}
+
+fn check_rules(src: &str, reading: Reading, limits: &Limits) -> Result<Validated> {
     let mut lx = Lexer::new(src, limits)?;
     match lx.next_event()? {
         Some(Event::StartArray) => {}
