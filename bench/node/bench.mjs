@@ -4,11 +4,16 @@
 // Usage: node bench.mjs INPUT_DIR CRITERION_DIR
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { jwtVerify, importJWK } from 'jose';
 import { PEX } from '@sphereon/pex';
 
-const [inputs, criterion] = process.argv.slice(2);
+const [inputs, criterion, single] = process.argv.slice(2);
 const read = (name) => JSON.parse(readFileSync(join(inputs, name), 'utf8'));
+// One PEX evaluation of the 10,000 credentials takes minutes (PEX's cost grows faster than
+// linearly), so it runs once, in a child process with a time limit, instead of in `time`.
+const SINGLE_LIMIT_MS = 300_000;
 
 // Median time per call: batches sized to take ~20 ms, for ~2 s after a ~0.5 s warm-up.
 async function time(fn) {
@@ -56,17 +61,32 @@ for (const [token, key, alg] of [[jwt.hs256, secret, 'HS256'], [jwt.eddsa, edKey
   if (!(await verifies(token, key, alg)) || (await verifies(tampered(token), key, alg))) fail(`jose disagrees on the ${alg} vector`);
 }
 
-const definition = read('presentation-definition.json');
+// @sphereon/pex refuses the seed definition as it is ("not a valid PresentationDefinition"): its
+// schema allows no members besides the DIF ones, and Gataca adds `dataAgreement` and `proof`.
+// Neither takes part in evaluation, so PEX gets the definition without them.
+const { dataAgreement: _agreement, proof: _proof, ...definition } = read('presentation-definition.json');
 const pex = new PEX();
-const satisfied = (creds) => pex.evaluateCredentials(definition, creds).areRequiredCredentialsPresent === 'info';
-const four = read('credentials-100.json').slice(0, 4);
-if (!satisfied(four.slice(0, 1)) || satisfied(four.slice(3, 4))) fail('@sphereon/pex disagrees with ssi-verify on the generated credentials');
+// PEX's overall status is 'error' for this definition whatever the credentials (its "Optional
+// data" requirement picks from a group no descriptor belongs to), so the cross-check compares
+// what both evaluators match: 3 of every 4 generated credentials are emailCredentials.
+const matched = (creds) => pex.evaluateCredentials(definition, creds).value?.descriptor_map?.length ?? 0;
+const hundred = read('credentials-100.json');
+if (matched(hundred.slice(0, 1)) !== 1 || matched(hundred.slice(3, 4)) !== 0 || matched(hundred) !== 75) {
+  fail('@sphereon/pex disagrees with ssi-verify on the generated credentials');
+}
 
 const rows = [
   ['jwt_verify_hs256/ssi_verify', 'jose jwtVerify HS256', () => jwtVerify(jwt.hs256, secret, opts('HS256'))],
   ['jwt_verify_eddsa/ssi_verify', 'jose jwtVerify EdDSA', () => jwtVerify(jwt.eddsa, edKey, opts('EdDSA'))],
 ];
-for (const n of [1, 100, 10000]) {
+if (single) {
+  const creds = read(`credentials-${single}.json`);
+  const t0 = process.hrtime.bigint();
+  pex.evaluateCredentials(definition, creds);
+  console.log(Number(process.hrtime.bigint() - t0));
+  process.exit(0);
+}
+for (const n of [1, 100]) {
   const creds = read(`credentials-${n}.json`);
   rows.push([`pe_evaluate_seed_definition/ssi_verify/${n}`, `@sphereon/pex evaluateCredentials, ${n}`, () => pex.evaluateCredentials(definition, creds)]);
 }
@@ -81,4 +101,18 @@ for (const [id, label, fn] of rows) {
   const ratio = ours === undefined ? 'run scripts/bench first' : `${(node / ours).toFixed(1)}x`;
   const target = id.startsWith('pe_') ? (ours === undefined ? '>= 10x' : `>= 10x: ${node / ours >= 10 ? 'met' : '**not met**'}`) : '';
   console.log(`| ${label} | ${fmt(node)} | ${ours === undefined ? '-' : fmt(ours)} | ${ratio} | ${target} |`);
+}
+{
+  const id = 'pe_evaluate_seed_definition/ssi_verify/10000';
+  const ours = rustMedian(id);
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), inputs, criterion, '10000'], {
+    timeout: SINGLE_LIMIT_MS,
+    encoding: 'utf8',
+  });
+  const node = child.status === 0 ? Number(child.stdout.trim()) : undefined;
+  const shown = node === undefined ? `> ${SINGLE_LIMIT_MS / 1000} s (stopped)` : `${fmt(node)} (one run)`;
+  const low = node ?? SINGLE_LIMIT_MS * 1e6; // a stopped run took at least the limit
+  const ratio = ours === undefined ? 'run scripts/bench first' : `${node === undefined ? '> ' : ''}${(low / ours).toFixed(0)}x`;
+  const met = ours === undefined ? '' : `: ${low / ours >= 10 ? 'met' : '**not met**'}`;
+  console.log(`| @sphereon/pex evaluateCredentials, 10000 | ${shown} | ${ours === undefined ? '-' : fmt(ours)} | ${ratio} | >= 10x${met} |`);
 }

@@ -709,11 +709,13 @@ impl Fixtures {
         if !verify_jcs_ed25519(SIGNED_CREDENTIAL).map_err(core_err("JcsEd25519"))? {
             return fail("JcsEd25519Signature2020: the signed credential did not verify");
         }
-        // PE: the definition is met by one email credential and not by one phone credential.
+        // PE: the definition is met by one email credential and not by one phone credential; of
+        // 100, the 75 email credentials match (bench/node/bench.mjs checks @sphereon/pex agrees).
         let one = credential_inputs(&credentials_json(1))?;
-        let phone = credential_inputs(&credentials_json(4))?;
+        let hundred = credential_inputs(&credentials_json(100))?;
         if pe_evaluate(&self.definition, &one).map_err(core_err("PE"))? != (true, 1)
-            || pe_evaluate(&self.definition, phone.get(3..).unwrap_or(&[])).map_err(core_err("PE"))?.0
+            || pe_evaluate(&self.definition, hundred.get(3..4).unwrap_or(&[])).map_err(core_err("PE"))?.0
+            || pe_evaluate(&self.definition, &hundred).map_err(core_err("PE"))?.1 != 75
         {
             return fail("PE: unexpected evaluation of the generated credentials");
         }
