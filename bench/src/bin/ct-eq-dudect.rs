@@ -61,7 +61,7 @@ fn run(eq: fn(&[u8], &[u8]) -> bool, measurements: usize) -> f64 {
         *first ^= 1;
     }
     let mut rng = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut sample = |class: usize| {
+    let sample = |class: usize| {
         let other = if class == 0 { &same } else { &differ };
         let start = Instant::now();
         for _ in 0..BATCH {
