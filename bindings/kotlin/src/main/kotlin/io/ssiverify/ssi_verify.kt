@@ -1407,17 +1407,17 @@ data class ApiKeyParts (
     /**
      * The API-key id.
      */
-    var `id`: kotlin.String
+    val `id`: kotlin.String
     , 
     /**
      * The secret.
      */
-    var `secret`: kotlin.String
+    val `secret`: kotlin.String
     , 
     /**
      * Whether the id has the UUID form Gataca Studio issues.
      */
-    var `idIsUuid`: kotlin.Boolean
+    val `idIsUuid`: kotlin.Boolean
     
 ){
     
@@ -1462,37 +1462,37 @@ data class AuthRequestInput (
     /**
      * `smart-id` or `smart-id-demo`.
      */
-    var `schemeName`: kotlin.String
+    val `schemeName`: kotlin.String
     , 
     /**
      * The `rpChallenge` sent (Base64).
      */
-    var `rpChallenge`: kotlin.String
+    val `rpChallenge`: kotlin.String
     , 
     /**
      * The relying party name exactly as sent.
      */
-    var `relyingPartyName`: kotlin.String
+    val `relyingPartyName`: kotlin.String
     , 
     /**
      * The brokered RP name, if any.
      */
-    var `brokeredRpName`: kotlin.String?
+    val `brokeredRpName`: kotlin.String?
     , 
     /**
      * The interactions Base64 text exactly as sent.
      */
-    var `interactions`: kotlin.String
+    val `interactions`: kotlin.String
     , 
     /**
      * The `initialCallbackUrl` sent, if any.
      */
-    var `initialCallbackUrl`: kotlin.String?
+    val `initialCallbackUrl`: kotlin.String?
     , 
     /**
      * The flows offered to the user.
      */
-    var `offeredFlows`: List<FlowType>
+    val `offeredFlows`: List<FlowType>
     
 ){
     
@@ -1549,12 +1549,12 @@ data class BearerCheck (
     /**
      * Valid, or the first failed check.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * The claims set as compact JSON.
      */
-    var `claimsJson`: kotlin.String
+    val `claimsJson`: kotlin.String
     
 ){
     
@@ -1596,32 +1596,32 @@ data class BearerCheckPolicy (
     /**
      * The service's public DID.
      */
-    var `serviceDid`: kotlin.String
+    val `serviceDid`: kotlin.String
     , 
     /**
      * The direction of the call (decides `iss` or `aud`).
      */
-    var `direction`: Direction
+    val `direction`: Direction
     , 
     /**
      * Current time, seconds since the epoch.
      */
-    var `now`: kotlin.ULong
+    val `now`: kotlin.ULong
     , 
     /**
      * Allowed clock skew in seconds.
      */
-    var `leeway`: kotlin.ULong
+    val `leeway`: kotlin.ULong
     , 
     /**
      * Whether `exp` is required.
      */
-    var `requireExp`: kotlin.Boolean
+    val `requireExp`: kotlin.Boolean
     , 
     /**
      * Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
      */
-    var `acceptMillisecondTimes`: kotlin.Boolean
+    val `acceptMillisecondTimes`: kotlin.Boolean
     
 ){
     
@@ -1675,17 +1675,17 @@ data class DeviceLink (
     /**
      * The Base64URL authCode.
      */
-    var `authCode`: kotlin.String
+    val `authCode`: kotlin.String
     , 
     /**
      * The final link.
      */
-    var `deviceLink`: kotlin.String
+    val `deviceLink`: kotlin.String
     , 
     /**
      * The exact payload the authCode was computed over.
      */
-    var `authCodePayload`: kotlin.String
+    val `authCodePayload`: kotlin.String
     
 ){
     
@@ -1730,72 +1730,72 @@ data class DeviceLinkInput (
     /**
      * `smart-id` (LIVE) or `smart-id-demo` (DEMO).
      */
-    var `schemeName`: kotlin.String
+    val `schemeName`: kotlin.String
     , 
     /**
      * `deviceLinkBase` from the session response.
      */
-    var `deviceLinkBase`: kotlin.String
+    val `deviceLinkBase`: kotlin.String
     , 
     /**
      * QR, Web2App or App2App.
      */
-    var `linkType`: DeviceLinkType
+    val `linkType`: DeviceLinkType
     , 
     /**
      * auth, sign or cert.
      */
-    var `sessionType`: SessionType
+    val `sessionType`: SessionType
     , 
     /**
      * `sessionToken`.
      */
-    var `sessionToken`: kotlin.String
+    val `sessionToken`: kotlin.String
     , 
     /**
      * `sessionSecret` (Base64).
      */
-    var `sessionSecret`: kotlin.String
+    val `sessionSecret`: kotlin.String
     , 
     /**
      * `rpChallenge` (auth sessions).
      */
-    var `rpChallenge`: kotlin.String?
+    val `rpChallenge`: kotlin.String?
     , 
     /**
      * `digest` (sign sessions).
      */
-    var `digest`: kotlin.String?
+    val `digest`: kotlin.String?
     , 
     /**
      * The relying party name, plain text.
      */
-    var `relyingPartyName`: kotlin.String
+    val `relyingPartyName`: kotlin.String
     , 
     /**
      * The brokered RP name, plain text.
      */
-    var `brokeredRpName`: kotlin.String?
+    val `brokeredRpName`: kotlin.String?
     , 
     /**
      * The interactions Base64 text exactly as sent (auth and sign).
      */
-    var `interactions`: kotlin.String?
+    val `interactions`: kotlin.String?
     , 
     /**
      * `initialCallbackUrl` (Web2App, App2App).
      */
-    var `initialCallbackUrl`: kotlin.String?
+    val `initialCallbackUrl`: kotlin.String?
     , 
     /**
      * ISO 639-2 language (default `eng`).
      */
-    var `lang`: kotlin.String?
+    val `lang`: kotlin.String?
     , 
     /**
      * Seconds since the session response (QR only).
      */
-    var `elapsedSeconds`: kotlin.ULong?
+    val `elapsedSeconds`: kotlin.ULong?
     
 ){
     
@@ -1873,17 +1873,17 @@ data class FieldIssue (
     /**
      * The field (or schema attribute) name.
      */
-    var `field`: kotlin.String
+    val `field`: kotlin.String
     , 
     /**
      * What is wrong.
      */
-    var `code`: ErrorCode
+    val `code`: ErrorCode
     , 
     /**
      * A safe-to-log explanation.
      */
-    var `detail`: kotlin.String
+    val `detail`: kotlin.String
     
 ){
     
@@ -1928,37 +1928,37 @@ data class GatacaWebhook (
     /**
      * Process identifier.
      */
-    var `id`: kotlin.String
+    val `id`: kotlin.String
     , 
     /**
      * Subject identifier (a DID).
      */
-    var `subject`: kotlin.String
+    val `subject`: kotlin.String
     , 
     /**
      * `SUCCESS` or `REJECT`.
      */
-    var `status`: ProcessStatus
+    val `status`: ProcessStatus
     , 
     /**
      * The shared claims as a JSON object, when present.
      */
-    var `payloadJson`: kotlin.String?
+    val `payloadJson`: kotlin.String?
     , 
     /**
      * What the verification did.
      */
-    var `verificationResult`: VerificationResult
+    val `verificationResult`: VerificationResult
     , 
     /**
      * Gataca's rule over the result: valid, or `INVALID_VERIFICATION_RESULT`.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * Check identifiers outside Gataca's vocabulary (log them).
      */
-    var `unknownChecks`: List<kotlin.String>
+    val `unknownChecks`: List<kotlin.String>
     
 ){
     
@@ -2015,12 +2015,12 @@ data class Interaction (
     /**
      * The interaction type.
      */
-    var `kind`: InteractionType
+    val `kind`: InteractionType
     , 
     /**
      * The display text, unescaped (`\u20ac` reads as `€`).
      */
-    var `text`: kotlin.String
+    val `text`: kotlin.String
     
 ){
     
@@ -2062,17 +2062,17 @@ data class InteractionList (
     /**
      * The Base64 text exactly as received: reuse it for authCode and ACSP_V2.
      */
-    var `base64`: kotlin.String
+    val `base64`: kotlin.String
     , 
     /**
      * The interactions in the RP's order (known types only in the wallet reading).
      */
-    var `items`: List<Interaction>
+    val `items`: List<Interaction>
     , 
     /**
      * Entries skipped because their type is unknown (wallet reading only).
      */
-    var `skippedUnknown`: kotlin.UInt
+    val `skippedUnknown`: kotlin.UInt
     
 ){
     
@@ -2117,12 +2117,12 @@ data class JsonPathNode (
     /**
      * The node's normalized path, e.g. `$['a'][0]`.
      */
-    var `location`: kotlin.String
+    val `location`: kotlin.String
     , 
     /**
      * The node's value as compact JSON.
      */
-    var `valueJson`: kotlin.String
+    val `valueJson`: kotlin.String
     
 ){
     
@@ -2164,32 +2164,32 @@ data class JwtCheckPolicy (
     /**
      * Required `iss`, if any.
      */
-    var `issuer`: kotlin.String?
+    val `issuer`: kotlin.String?
     , 
     /**
      * Required member of `aud`, if any.
      */
-    var `audience`: kotlin.String?
+    val `audience`: kotlin.String?
     , 
     /**
      * Current time, seconds since the epoch.
      */
-    var `now`: kotlin.ULong
+    val `now`: kotlin.ULong
     , 
     /**
      * Allowed clock skew in seconds.
      */
-    var `leeway`: kotlin.ULong
+    val `leeway`: kotlin.ULong
     , 
     /**
      * Whether `exp` is required.
      */
-    var `requireExp`: kotlin.Boolean
+    val `requireExp`: kotlin.Boolean
     , 
     /**
      * Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
      */
-    var `acceptMillisecondTimes`: kotlin.Boolean
+    val `acceptMillisecondTimes`: kotlin.Boolean
     
 ){
     
@@ -2243,22 +2243,22 @@ data class JwtVc (
     /**
      * Credential (`vc`) or presentation (`vp`).
      */
-    var `kind`: JwtKind
+    val `kind`: JwtKind
     , 
     /**
      * The protected header as compact JSON.
      */
-    var `headerJson`: kotlin.String
+    val `headerJson`: kotlin.String
     , 
     /**
      * The claims set as compact JSON.
      */
-    var `claimsJson`: kotlin.String
+    val `claimsJson`: kotlin.String
     , 
     /**
      * The embedded `vc`/`vp` with the registered claims filled in, as compact JSON.
      */
-    var `documentJson`: kotlin.String
+    val `documentJson`: kotlin.String
     
 ){
     
@@ -2306,12 +2306,12 @@ data class JwtVcCheck (
     /**
      * Valid, or the first failed check.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * The decoded token.
      */
-    var `credential`: JwtVc
+    val `credential`: JwtVc
     
 ){
     
@@ -2353,22 +2353,22 @@ data class LintWarning (
     /**
      * The input descriptor concerned (empty for a submission-requirement finding).
      */
-    var `descriptorId`: kotlin.String
+    val `descriptorId`: kotlin.String
     , 
     /**
      * The field's path alternatives joined with `", "`, when about a field.
      */
-    var `fieldPath`: kotlin.String?
+    val `fieldPath`: kotlin.String?
     , 
     /**
      * A stable code such as `PATTERN_MATCHES_ANY_STRING`.
      */
-    var `code`: kotlin.String
+    val `code`: kotlin.String
     , 
     /**
      * An English explanation.
      */
-    var `message`: kotlin.String
+    val `message`: kotlin.String
     
 ){
     
@@ -2410,9 +2410,9 @@ public object FfiConverterTypeLintWarning: FfiConverterRustBuffer<LintWarning> {
 
 
 data class NameValue (
-    var `name`: kotlin.String
+    val `name`: kotlin.String
     , 
-    var `value`: kotlin.String
+    val `value`: kotlin.String
     
 ){
     
@@ -2454,67 +2454,67 @@ data class OpenIdVpRequest (
     /**
      * The scheme used, e.g. `openid-vp://`.
      */
-    var `scheme`: kotlin.String
+    val `scheme`: kotlin.String
     , 
     /**
      * `client_id`: who asks.
      */
-    var `clientId`: kotlin.String
+    val `clientId`: kotlin.String
     , 
     /**
      * `response_type`, e.g. `vp_token`.
      */
-    var `responseType`: kotlin.String
+    val `responseType`: kotlin.String
     , 
     /**
      * `response_mode`, e.g. `direct_post`.
      */
-    var `responseMode`: kotlin.String?
+    val `responseMode`: kotlin.String?
     , 
     /**
      * `redirect_uri`.
      */
-    var `redirectUri`: kotlin.String?
+    val `redirectUri`: kotlin.String?
     , 
     /**
      * `response_uri`.
      */
-    var `responseUri`: kotlin.String?
+    val `responseUri`: kotlin.String?
     , 
     /**
      * `request_uri`: where the signed request object is fetched.
      */
-    var `requestUri`: kotlin.String?
+    val `requestUri`: kotlin.String?
     , 
     /**
      * `scope`.
      */
-    var `scope`: kotlin.String?
+    val `scope`: kotlin.String?
     , 
     /**
      * `nonce`.
      */
-    var `nonce`: kotlin.String?
+    val `nonce`: kotlin.String?
     , 
     /**
      * `state`.
      */
-    var `state`: kotlin.String?
+    val `state`: kotlin.String?
     , 
     /**
      * `presentation_definition` by value (JSON text).
      */
-    var `presentationDefinition`: kotlin.String?
+    val `presentationDefinition`: kotlin.String?
     , 
     /**
      * `presentation_definition_uri`.
      */
-    var `presentationDefinitionUri`: kotlin.String?
+    val `presentationDefinitionUri`: kotlin.String?
     , 
     /**
      * Every other parameter, in order.
      */
-    var `other`: List<QueryParameter>
+    val `other`: List<QueryParameter>
     
 ){
     
@@ -2589,12 +2589,12 @@ data class PeEvaluation (
     /**
      * Valid when a satisfying submission can be selected.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * The full evaluation (matches, unmet pairs with reasons, requirements, selection) as JSON.
      */
-    var `evaluationJson`: kotlin.String
+    val `evaluationJson`: kotlin.String
     
 ){
     
@@ -2636,12 +2636,12 @@ data class PeSubmission (
     /**
      * The `presentation_submission` object as JSON.
      */
-    var `submissionJson`: kotlin.String
+    val `submissionJson`: kotlin.String
     , 
     /**
      * Input indexes of the credentials to embed, in `verifiableCredential` order.
      */
-    var `credentials`: List<kotlin.ULong>
+    val `credentials`: List<kotlin.ULong>
     
 ){
     
@@ -2683,22 +2683,22 @@ data class PresentationPolicy (
     /**
      * The nonce / challenge the presentation proof must carry.
      */
-    var `challenge`: kotlin.String?
+    val `challenge`: kotlin.String?
     , 
     /**
      * The domain the presentation proof must carry.
      */
-    var `domain`: kotlin.String?
+    val `domain`: kotlin.String?
     , 
     /**
      * Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
      */
-    var `allowSha256Prehash`: kotlin.Boolean
+    val `allowSha256Prehash`: kotlin.Boolean
     , 
     /**
      * Current time for JWT credentials, seconds since the epoch.
      */
-    var `now`: kotlin.ULong
+    val `now`: kotlin.ULong
     
 ){
     
@@ -2746,12 +2746,12 @@ data class PresentationVerification (
     /**
      * Gataca's rule over the result: valid, or `INVALID_VERIFICATION_RESULT`.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * Every check that passed, every warning and error.
      */
-    var `verificationResult`: VerificationResult
+    val `verificationResult`: VerificationResult
     
 ){
     
@@ -2793,22 +2793,22 @@ data class ProofRequirements (
     /**
      * Required `proofPurpose`.
      */
-    var `proofPurpose`: kotlin.String?
+    val `proofPurpose`: kotlin.String?
     , 
     /**
      * Required `domain`.
      */
-    var `domain`: kotlin.String?
+    val `domain`: kotlin.String?
     , 
     /**
      * Required `challenge` or `nonce`.
      */
-    var `challengeOrNonce`: kotlin.String?
+    val `challengeOrNonce`: kotlin.String?
     , 
     /**
      * Also accept Ed25519 over SHA-256(JCS).
      */
-    var `allowSha256Prehash`: kotlin.Boolean
+    val `allowSha256Prehash`: kotlin.Boolean
     
 ){
     
@@ -2856,17 +2856,17 @@ data class ProofResult (
     /**
      * The proof's `verificationMethod` (or `creator`); empty when it names none.
      */
-    var `verificationMethod`: kotlin.String
+    val `verificationMethod`: kotlin.String
     , 
     /**
      * Valid, or the first failed check.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * How the signature verified, e.g. `jcs (base64url)` (None when it did not).
      */
-    var `reading`: kotlin.String?
+    val `reading`: kotlin.String?
     
 ){
     
@@ -2911,12 +2911,12 @@ data class QueryParameter (
     /**
      * Decoded name.
      */
-    var `name`: kotlin.String
+    val `name`: kotlin.String
     , 
     /**
      * Decoded value.
      */
-    var `value`: kotlin.String
+    val `value`: kotlin.String
     
 ){
     
@@ -2958,12 +2958,12 @@ data class ResponseCheck (
     /**
      * Valid, or `RESPONSE_MISMATCH`.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * Every mismatch found.
      */
-    var `mismatches`: List<ResponseMismatch>
+    val `mismatches`: List<ResponseMismatch>
     
 ){
     
@@ -3005,17 +3005,17 @@ data class ResponseMismatch (
     /**
      * Where (`serviceDid`, `issuedCredentials[0].fields.Age`, ...).
      */
-    var `path`: kotlin.String
+    val `path`: kotlin.String
     , 
     /**
      * What is wrong.
      */
-    var `code`: ErrorCode
+    val `code`: ErrorCode
     , 
     /**
      * A safe-to-log explanation.
      */
-    var `detail`: kotlin.String
+    val `detail`: kotlin.String
     
 ){
     
@@ -3060,27 +3060,27 @@ data class SsiLimits (
     /**
      * Largest accepted input in bytes.
      */
-    var `maxInputBytes`: kotlin.ULong
+    val `maxInputBytes`: kotlin.ULong
     , 
     /**
      * Deepest JSON nesting (never more than 256).
      */
-    var `maxDepth`: kotlin.ULong
+    val `maxDepth`: kotlin.ULong
     , 
     /**
      * Most JSON values in one document.
      */
-    var `maxItems`: kotlin.ULong
+    val `maxItems`: kotlin.ULong
     , 
     /**
      * Longest JSON string or number token in bytes.
      */
-    var `maxStringBytes`: kotlin.ULong
+    val `maxStringBytes`: kotlin.ULong
     , 
     /**
      * Most entries in a Smart-ID interactions list read on the wallet side.
      */
-    var `maxInteractions`: kotlin.ULong
+    val `maxInteractions`: kotlin.ULong
     
 ){
     
@@ -3131,12 +3131,12 @@ data class TrustedKey (
     /**
      * DID or verification-method id.
      */
-    var `id`: kotlin.String
+    val `id`: kotlin.String
     , 
     /**
      * The 32-byte Ed25519 public key.
      */
-    var `publicKey`: kotlin.ByteArray
+    val `publicKey`: kotlin.ByteArray
     
 ){
     
@@ -3178,12 +3178,12 @@ data class Verdict (
     /**
      * True when every check passed.
      */
-    var `valid`: kotlin.Boolean
+    val `valid`: kotlin.Boolean
     , 
     /**
      * Why the check failed (None when valid).
      */
-    var `reason`: ErrorCode?
+    val `reason`: ErrorCode?
     
 ){
     
@@ -3219,11 +3219,11 @@ public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
 
 
 data class VerificationResult (
-    var `checks`: List<kotlin.String>
+    val `checks`: List<kotlin.String>
     , 
-    var `warnings`: List<kotlin.String>
+    val `warnings`: List<kotlin.String>
     , 
-    var `errors`: List<kotlin.String>
+    val `errors`: List<kotlin.String>
     
 ){
     
@@ -3268,27 +3268,27 @@ data class WebhookCredential (
     /**
      * Credential definition id.
      */
-    var `credentialId`: kotlin.String
+    val `credentialId`: kotlin.String
     , 
     /**
      * Schema id.
      */
-    var `schemaId`: kotlin.String
+    val `schemaId`: kotlin.String
     , 
     /**
      * Field values (strings on the wire).
      */
-    var `fields`: List<NameValue>
+    val `fields`: List<NameValue>
     , 
     /**
      * Issue time in milliseconds, if given.
      */
-    var `utcIssuedAt`: kotlin.ULong?
+    val `utcIssuedAt`: kotlin.ULong?
     , 
     /**
      * Revoked flag, if given.
      */
-    var `revoked`: kotlin.Boolean?
+    val `revoked`: kotlin.Boolean?
     
 ){
     
@@ -3339,42 +3339,42 @@ data class WebhookRequest (
     /**
      * The service's public DID.
      */
-    var `publicServiceDid`: kotlin.String
+    val `publicServiceDid`: kotlin.String
     , 
     /**
      * The user's connect DID.
      */
-    var `subscriberConnectDid`: kotlin.String
+    val `subscriberConnectDid`: kotlin.String
     , 
     /**
      * Interaction id.
      */
-    var `actionId`: kotlin.String
+    val `actionId`: kotlin.String
     , 
     /**
      * Interaction instance id.
      */
-    var `actionInstanceId`: kotlin.String
+    val `actionInstanceId`: kotlin.String
     , 
     /**
      * Event id.
      */
-    var `actionEventId`: kotlin.String
+    val `actionEventId`: kotlin.String
     , 
     /**
      * Instance parameters.
      */
-    var `actionParams`: List<NameValue>
+    val `actionParams`: List<NameValue>
     , 
     /**
      * Credentials the user shared.
      */
-    var `receivedCredentials`: List<WebhookCredential>
+    val `receivedCredentials`: List<WebhookCredential>
     , 
     /**
      * Members this library does not know (log them).
      */
-    var `unknownMembers`: List<kotlin.String>
+    val `unknownMembers`: List<kotlin.String>
     
 ){
     
