@@ -24,7 +24,7 @@ sig="$(cat "$samples/webhook-request.sig.b64")"
 expect() { # expect BINARY EXIT OUTPUT_PREFIX ARGS...
   local bin="$1" want_rc="$2" want_out="$3" rc=0 got
   shift 3
-  got="$("$bin" "$@")" || rc=$?
+  got="$("$bin" "$@" 2>/dev/null)" || rc=$?
   [ "$rc" = "$want_rc" ] || fail "$(basename "$bin") $*: exit $rc, wanted $want_rc ($got)"
   case "$got" in "$want_out"*) ;; *) fail "$(basename "$bin"): printed '$got', wanted '$want_out...'" ;; esac
 }
