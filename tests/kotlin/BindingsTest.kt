@@ -46,6 +46,14 @@ fun main(args: Array<String>) {
     check("stable number 606", rule != null && errorCodeValue(rule.code) == 606u)
     check("stable name", rule != null && errorCodeName(rule.code) == "DISPLAY_TEXT_TOO_LONG")
     check("detail names the rule", rule?.detail?.startsWith("DISPLAY_TEXT_TOO_LONG") == true)
+    // The base type carries the code too: one catch for every group.
+    try {
+        smartidDecode(tooLong, Flow.DEVICE_LINK, null)
+        check("too long throws", false)
+    } catch (e: SsiException) {
+        check("base errorCode()", e.errorCode() == ErrorCode.DISPLAY_TEXT_TOO_LONG)
+        check("base codeValue()", e.codeValue() == 606u)
+    }
     val enc = expectThrows<SsiException.Encoding>("not Base64") { smartidDecode("***", Flow.DEVICE_LINK, null) }
     check("encoding code 200", enc != null && errorCodeValue(enc.code) == 200u)
 

@@ -131,6 +131,27 @@ pub enum SsiError {
     Rule { code: ErrorCode, detail: String },
 }
 
+#[uniffi::export]
+impl SsiError {
+    /// The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+    pub fn error_code(&self) -> ErrorCode {
+        match self {
+            Self::Usage { code, .. }
+            | Self::Encoding { code, .. }
+            | Self::Format { code, .. }
+            | Self::Limit { code, .. }
+            | Self::Crypto { code, .. }
+            | Self::Rule { code, .. } => *code,
+        }
+    }
+
+    /// The stable number of this error's code: the value C callers see (606 for
+    /// `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+    pub fn code_value(&self) -> u32 {
+        self.error_code() as u32
+    }
+}
+
 impl From<Error> for SsiError {
     fn from(e: Error) -> Self {
         let code = e.code();
@@ -238,5 +259,7 @@ mod tests {
         let e: SsiError = Error::code_only(ErrorCode::InvalidBase64).into();
         assert!(matches!(e, SsiError::Encoding { .. }));
         assert!(e.to_string().starts_with("INVALID_BASE64: "));
+        assert_eq!(e.error_code(), ErrorCode::InvalidBase64);
+        assert_eq!(e.code_value(), 200);
     }
 }

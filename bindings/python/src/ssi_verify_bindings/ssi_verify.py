@@ -1084,6 +1084,16 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_version.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_version.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value.restype = ctypes.c_uint32
+_UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code.restype = _UniffiRustBuffer
 
 _uniffi_check_contract_api_version(_UniffiLib)
 # _uniffi_check_api_checksums(_UniffiLib)
@@ -4669,6 +4679,37 @@ class SsiError:  # type: ignore
 
         def __repr__(self):
             return "SsiError.Usage({})".format(str(self))
+        def code_value(self, ) -> int:
+            """
+            The stable number of this error's code: the value C callers see (606 for
+            `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterUInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_code(self, ) -> ErrorCode:
+            """
+            The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorCode.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempSsiError.Usage = Usage # type: ignore
     class Encoding(_UniffiTempSsiError):
         """
@@ -4685,6 +4726,37 @@ class SsiError:  # type: ignore
 
         def __repr__(self):
             return "SsiError.Encoding({})".format(str(self))
+        def code_value(self, ) -> int:
+            """
+            The stable number of this error's code: the value C callers see (606 for
+            `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterUInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_code(self, ) -> ErrorCode:
+            """
+            The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorCode.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempSsiError.Encoding = Encoding # type: ignore
     class Format(_UniffiTempSsiError):
         """
@@ -4701,6 +4773,37 @@ class SsiError:  # type: ignore
 
         def __repr__(self):
             return "SsiError.Format({})".format(str(self))
+        def code_value(self, ) -> int:
+            """
+            The stable number of this error's code: the value C callers see (606 for
+            `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterUInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_code(self, ) -> ErrorCode:
+            """
+            The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorCode.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempSsiError.Format = Format # type: ignore
     class Limit(_UniffiTempSsiError):
         """
@@ -4717,6 +4820,37 @@ class SsiError:  # type: ignore
 
         def __repr__(self):
             return "SsiError.Limit({})".format(str(self))
+        def code_value(self, ) -> int:
+            """
+            The stable number of this error's code: the value C callers see (606 for
+            `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterUInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_code(self, ) -> ErrorCode:
+            """
+            The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorCode.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempSsiError.Limit = Limit # type: ignore
     class Crypto(_UniffiTempSsiError):
         """
@@ -4733,6 +4867,37 @@ class SsiError:  # type: ignore
 
         def __repr__(self):
             return "SsiError.Crypto({})".format(str(self))
+        def code_value(self, ) -> int:
+            """
+            The stable number of this error's code: the value C callers see (606 for
+            `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterUInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_code(self, ) -> ErrorCode:
+            """
+            The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorCode.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempSsiError.Crypto = Crypto # type: ignore
     class Rule(_UniffiTempSsiError):
         """
@@ -4749,6 +4914,37 @@ class SsiError:  # type: ignore
 
         def __repr__(self):
             return "SsiError.Rule({})".format(str(self))
+        def code_value(self, ) -> int:
+            """
+            The stable number of this error's code: the value C callers see (606 for
+            `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterUInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_code(self, ) -> ErrorCode:
+            """
+            The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorCode.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempSsiError.Rule = Rule # type: ignore
 
 SsiError = _UniffiTempSsiError # type: ignore

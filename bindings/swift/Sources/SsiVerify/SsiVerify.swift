@@ -5105,6 +5105,31 @@ enum SsiError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     )
 
     
+    /**
+     * The stable number of this error's code: the value C callers see (606 for
+     * `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+     */
+public func codeValue() -> UInt32  {
+    return try!  FfiConverterUInt32.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_method_ssierror_code_value(
+            FfiConverterTypeSsiError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+     */
+public func errorCode() -> ErrorCode  {
+    return try!  FfiConverterTypeErrorCode_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_method_ssierror_error_code(
+            FfiConverterTypeSsiError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
 
     
 

@@ -783,6 +783,10 @@ internal object UniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_ssi_verify_ffi_fn_method_ssierror_code_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Int
+    external fun uniffi_ssi_verify_ffi_fn_method_ssierror_error_code(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_default_limits(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_error_code_name(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -4167,6 +4171,33 @@ sealed class SsiException: kotlin.Exception() {
         ) : SsiException() {
         override val message
             get() = "code=${ `code` }, detail=${ `detail` }"
+    }
+    
+
+    
+        /**
+         * The stable number of this error's code: the value C callers see (606 for
+         * `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+         */ fun `codeValue`(): kotlin.UInt {
+            return FfiConverterUInt.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value(FfiConverterTypeSsiError.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+        /**
+         * The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+         */ fun `errorCode`(): ErrorCode {
+            return FfiConverterTypeErrorCode.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code(FfiConverterTypeSsiError.lower(this),
+        _status)
+}
+    )
     }
     
 
