@@ -10,6 +10,8 @@ pub mod smartid;
 
 use ssi_verify_core::{Category, Error, ErrorCode, Limits};
 
+/// Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx encoding,
+/// 3xx format, 4xx limits, 5xx crypto, 6xx-8xx protocol rules.
 #[uniffi::remote(Enum)]
 pub enum ErrorCode {
     NullPointer,

@@ -22,18 +22,21 @@ use ssi_verify_core::{Error, ErrorCode};
 use super::{limits, SsiError, SsiLimits, Verdict};
 use crate::c::presentation::{credentials_from_json, extra_members, reading_names};
 
+/// The outcome of the whole verification process in a webhook.
 #[uniffi::remote(Enum)]
 pub enum ProcessStatus {
     Success,
     Reject,
 }
 
+/// Whether the token carries a credential or a presentation.
 #[uniffi::remote(Enum)]
 pub enum JwtKind {
     Credential,
     Presentation,
 }
 
+/// `{checks, warnings, errors}`: what a verification did, what it noticed, what failed.
 #[uniffi::remote(Record)]
 pub struct VerificationResult {
     pub checks: Vec<String>,

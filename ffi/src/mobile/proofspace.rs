@@ -14,6 +14,7 @@ use ssi_verify_core::{Error, ErrorCode};
 
 use super::{limits, SsiError, SsiLimits, Verdict};
 
+/// The attribute types of a ProofSpace credential schema that this library can check.
 #[uniffi::remote(Enum)]
 pub enum AttributeType {
     Text,
@@ -23,6 +24,7 @@ pub enum AttributeType {
     Enumeration,
 }
 
+/// How often the same client (the same DID) may run an interaction.
 #[uniffi::remote(Enum)]
 pub enum Concurrency {
     Once,
@@ -30,6 +32,7 @@ pub enum Concurrency {
     Concurrent,
 }
 
+/// The state of one earlier run (event) of an interaction by the same DID.
 #[uniffi::remote(Enum)]
 pub enum EventStatus {
     InProgress,
@@ -37,12 +40,14 @@ pub enum EventStatus {
     Failed,
 }
 
+/// Which way a webhook call goes, which decides the claim that names the service.
 #[uniffi::remote(Enum)]
 pub enum Direction {
     FromProofSpace,
     ToProofSpace,
 }
 
+/// A credential field as the webhooks send it: `{"name": ..., "value": ...}`.
 #[uniffi::remote(Record)]
 pub struct NameValue {
     pub name: String,

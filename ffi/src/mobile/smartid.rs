@@ -7,6 +7,7 @@ use ssi_verify_core::smartid::{
 
 use super::{limits, SsiError, SsiLimits, Verdict};
 
+/// The interaction types of Smart-ID RP API v3.
 #[uniffi::remote(Enum)]
 pub enum InteractionType {
     DisplayTextAndPin,
@@ -14,6 +15,7 @@ pub enum InteractionType {
     ConfirmationMessageAndVerificationCodeChoice,
 }
 
+/// The session flow an interactions list is sent with.
 #[uniffi::remote(Enum)]
 pub enum Flow {
     DeviceLink,
@@ -21,6 +23,7 @@ pub enum Flow {
     LinkedNotification,
 }
 
+/// How the device link reaches the app.
 #[uniffi::remote(Enum)]
 pub enum DeviceLinkType {
     Qr,
@@ -28,6 +31,7 @@ pub enum DeviceLinkType {
     App2App,
 }
 
+/// The kind of session the link belongs to.
 #[uniffi::remote(Enum)]
 pub enum SessionType {
     Auth,
@@ -35,6 +39,7 @@ pub enum SessionType {
     Cert,
 }
 
+/// The flow the user completed, as reported in the session status `flowType`.
 #[uniffi::remote(Enum)]
 pub enum FlowType {
     Qr,

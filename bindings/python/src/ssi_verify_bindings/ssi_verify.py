@@ -1232,6 +1232,9 @@ class _UniffiFfiConverterOptionalString(_UniffiConverterRustBuffer):
 
 
 class FlowType(enum.Enum):
+    """
+    The flow the user completed, as reported in the session status `flowType`.
+"""
     
     QR = 0
     
@@ -1380,6 +1383,10 @@ class _UniffiFfiConverterTypeAuthRequestInput(_UniffiConverterRustBuffer):
 
 
 class ErrorCode(enum.Enum):
+    """
+    Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx encoding,
+    3xx format, 4xx limits, 5xx crypto, 6xx-8xx protocol rules.
+"""
     
     NULL_POINTER = 0
     
@@ -2251,6 +2258,9 @@ class _UniffiFfiConverterTypeBearerCheck(_UniffiConverterRustBuffer):
 
 
 class Direction(enum.Enum):
+    """
+    Which way a webhook call goes, which decides the claim that names the service.
+"""
     
     FROM_PROOF_SPACE = 0
     
@@ -2412,6 +2422,9 @@ class _UniffiFfiConverterTypeDeviceLink(_UniffiConverterRustBuffer):
 
 
 class DeviceLinkType(enum.Enum):
+    """
+    How the device link reaches the app.
+"""
     
     QR = 0
     
@@ -2460,6 +2473,9 @@ class _UniffiFfiConverterTypeDeviceLinkType(_UniffiConverterRustBuffer):
 
 
 class SessionType(enum.Enum):
+    """
+    The kind of session the link belongs to.
+"""
     
     AUTH = 0
     
@@ -2689,6 +2705,9 @@ class _UniffiFfiConverterTypeFieldIssue(_UniffiConverterRustBuffer):
 
 
 class ProcessStatus(enum.Enum):
+    """
+    The outcome of the whole verification process in a webhook.
+"""
     
     SUCCESS = 0
     
@@ -2748,6 +2767,9 @@ class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
 
 @dataclass
 class VerificationResult:
+    """
+    `{checks, warnings, errors}`: what a verification did, what it noticed, what failed.
+"""
     def __init__(self, *, checks:typing.List[str], warnings:typing.List[str], errors:typing.List[str]):
         self.checks = checks
         self.warnings = warnings
@@ -2863,6 +2885,9 @@ class _UniffiFfiConverterTypeGatacaWebhook(_UniffiConverterRustBuffer):
 
 
 class InteractionType(enum.Enum):
+    """
+    The interaction types of Smart-ID RP API v3.
+"""
     
     DISPLAY_TEXT_AND_PIN = 0
     
@@ -3133,6 +3158,9 @@ class _UniffiFfiConverterTypeJwtCheckPolicy(_UniffiConverterRustBuffer):
 
 
 class JwtKind(enum.Enum):
+    """
+    Whether the token carries a credential or a presentation.
+"""
     
     CREDENTIAL = 0
     
@@ -3310,6 +3338,9 @@ class _UniffiFfiConverterTypeLintWarning(_UniffiConverterRustBuffer):
 
 @dataclass
 class NameValue:
+    """
+    A credential field as the webhooks send it: `{"name": ..., "value": ...}`.
+"""
     def __init__(self, *, name:str, value:str):
         self.name = name
         self.value = value
@@ -4230,6 +4261,9 @@ class _UniffiFfiConverterTypeWebhookRequest(_UniffiConverterRustBuffer):
 
 
 class AttributeType(enum.Enum):
+    """
+    The attribute types of a ProofSpace credential schema that this library can check.
+"""
     
     TEXT = 0
     
@@ -4503,6 +4537,9 @@ class _UniffiFfiConverterTypeBearerKey(_UniffiConverterRustBuffer):
 
 
 class Concurrency(enum.Enum):
+    """
+    How often the same client (the same DID) may run an interaction.
+"""
     
     ONCE = 0
     
@@ -4551,6 +4588,9 @@ class _UniffiFfiConverterTypeConcurrency(_UniffiConverterRustBuffer):
 
 
 class EventStatus(enum.Enum):
+    """
+    The state of one earlier run (event) of an interaction by the same DID.
+"""
     
     IN_PROGRESS = 0
     
@@ -4599,6 +4639,9 @@ class _UniffiFfiConverterTypeEventStatus(_UniffiConverterRustBuffer):
 
 
 class Flow(enum.Enum):
+    """
+    The session flow an interactions list is sent with.
+"""
     
     DEVICE_LINK = 0
     

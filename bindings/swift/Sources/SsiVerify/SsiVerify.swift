@@ -2014,6 +2014,9 @@ public func FfiConverterTypeLintWarning_lower(_ value: LintWarning) -> RustBuffe
 }
 
 
+/**
+ * A credential field as the webhooks send it: `{"name": ..., "value": ...}`.
+ */
 public struct NameValue: Equatable, Hashable {
     public var name: String
     public var value: String
@@ -3165,6 +3168,9 @@ public func FfiConverterTypeVerdict_lower(_ value: Verdict) -> RustBuffer {
 }
 
 
+/**
+ * `{checks, warnings, errors}`: what a verification did, what it noticed, what failed.
+ */
 public struct VerificationResult: Equatable, Hashable {
     public var checks: [String]
     public var warnings: [String]
@@ -3451,6 +3457,9 @@ public func FfiConverterTypeWebhookRequest_lower(_ value: WebhookRequest) -> Rus
 }
 
 
+/**
+ * The attribute types of a ProofSpace credential schema that this library can check.
+ */
 
 public enum AttributeType: Equatable, Hashable {
     
@@ -3645,6 +3654,9 @@ public func FfiConverterTypeBearerKey_lower(_ value: BearerKey) -> RustBuffer {
 
 
 
+/**
+ * How often the same client (the same DID) may run an interaction.
+ */
 
 public enum Concurrency: Equatable, Hashable {
     
@@ -3718,6 +3730,9 @@ public func FfiConverterTypeConcurrency_lower(_ value: Concurrency) -> RustBuffe
 
 
 
+/**
+ * How the device link reaches the app.
+ */
 
 public enum DeviceLinkType: Equatable, Hashable {
     
@@ -3791,6 +3806,9 @@ public func FfiConverterTypeDeviceLinkType_lower(_ value: DeviceLinkType) -> Rus
 
 
 
+/**
+ * Which way a webhook call goes, which decides the claim that names the service.
+ */
 
 public enum Direction: Equatable, Hashable {
     
@@ -3857,6 +3875,10 @@ public func FfiConverterTypeDirection_lower(_ value: Direction) -> RustBuffer {
 
 
 
+/**
+ * Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx encoding,
+ * 3xx format, 4xx limits, 5xx crypto, 6xx-8xx protocol rules.
+ */
 
 public enum ErrorCode: Equatable, Hashable {
     
@@ -4560,6 +4582,9 @@ public func FfiConverterTypeErrorCode_lower(_ value: ErrorCode) -> RustBuffer {
 
 
 
+/**
+ * The state of one earlier run (event) of an interaction by the same DID.
+ */
 
 public enum EventStatus: Equatable, Hashable {
     
@@ -4633,6 +4658,9 @@ public func FfiConverterTypeEventStatus_lower(_ value: EventStatus) -> RustBuffe
 
 
 
+/**
+ * The session flow an interactions list is sent with.
+ */
 
 public enum Flow: Equatable, Hashable {
     
@@ -4706,6 +4734,9 @@ public func FfiConverterTypeFlow_lower(_ value: Flow) -> RustBuffer {
 
 
 
+/**
+ * The flow the user completed, as reported in the session status `flowType`.
+ */
 
 public enum FlowType: Equatable, Hashable {
     
@@ -4786,6 +4817,9 @@ public func FfiConverterTypeFlowType_lower(_ value: FlowType) -> RustBuffer {
 
 
 
+/**
+ * The interaction types of Smart-ID RP API v3.
+ */
 
 public enum InteractionType: Equatable, Hashable {
     
@@ -4859,6 +4893,9 @@ public func FfiConverterTypeInteractionType_lower(_ value: InteractionType) -> R
 
 
 
+/**
+ * Whether the token carries a credential or a presentation.
+ */
 
 public enum JwtKind: Equatable, Hashable {
     
@@ -4925,6 +4962,9 @@ public func FfiConverterTypeJwtKind_lower(_ value: JwtKind) -> RustBuffer {
 
 
 
+/**
+ * The outcome of the whole verification process in a webhook.
+ */
 
 public enum ProcessStatus: Equatable, Hashable {
     
@@ -4991,6 +5031,9 @@ public func FfiConverterTypeProcessStatus_lower(_ value: ProcessStatus) -> RustB
 
 
 
+/**
+ * The kind of session the link belongs to.
+ */
 
 public enum SessionType: Equatable, Hashable {
     

@@ -2413,6 +2413,9 @@ public object FfiConverterTypeLintWarning: FfiConverterRustBuffer<LintWarning> {
 
 
 
+/**
+ * A credential field as the webhooks send it: `{"name": ..., "value": ...}`.
+ */
 data class NameValue (
     val `name`: kotlin.String
     , 
@@ -3222,6 +3225,9 @@ public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
 
 
 
+/**
+ * `{checks, warnings, errors}`: what a verification did, what it noticed, what failed.
+ */
 data class VerificationResult (
     val `checks`: List<kotlin.String>
     , 
@@ -3431,6 +3437,9 @@ public object FfiConverterTypeWebhookRequest: FfiConverterRustBuffer<WebhookRequ
 
 
 
+/**
+ * The attribute types of a ProofSpace credential schema that this library can check.
+ */
 
 enum class AttributeType {
     
@@ -3614,6 +3623,9 @@ public object FfiConverterTypeBearerKey : FfiConverterRustBuffer<BearerKey>{
 
 
 
+/**
+ * How often the same client (the same DID) may run an interaction.
+ */
 
 enum class Concurrency {
     
@@ -3649,6 +3661,9 @@ public object FfiConverterTypeConcurrency: FfiConverterRustBuffer<Concurrency> {
 
 
 
+/**
+ * How the device link reaches the app.
+ */
 
 enum class DeviceLinkType {
     
@@ -3684,6 +3699,9 @@ public object FfiConverterTypeDeviceLinkType: FfiConverterRustBuffer<DeviceLinkT
 
 
 
+/**
+ * Which way a webhook call goes, which decides the claim that names the service.
+ */
 
 enum class Direction {
     
@@ -3718,6 +3736,10 @@ public object FfiConverterTypeDirection: FfiConverterRustBuffer<Direction> {
 
 
 
+/**
+ * Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx encoding,
+ * 3xx format, 4xx limits, 5xx crypto, 6xx-8xx protocol rules.
+ */
 
 enum class ErrorCode {
     
@@ -3843,6 +3865,9 @@ public object FfiConverterTypeErrorCode: FfiConverterRustBuffer<ErrorCode> {
 
 
 
+/**
+ * The state of one earlier run (event) of an interaction by the same DID.
+ */
 
 enum class EventStatus {
     
@@ -3878,6 +3903,9 @@ public object FfiConverterTypeEventStatus: FfiConverterRustBuffer<EventStatus> {
 
 
 
+/**
+ * The session flow an interactions list is sent with.
+ */
 
 enum class Flow {
     
@@ -3913,6 +3941,9 @@ public object FfiConverterTypeFlow: FfiConverterRustBuffer<Flow> {
 
 
 
+/**
+ * The flow the user completed, as reported in the session status `flowType`.
+ */
 
 enum class FlowType {
     
@@ -3949,6 +3980,9 @@ public object FfiConverterTypeFlowType: FfiConverterRustBuffer<FlowType> {
 
 
 
+/**
+ * The interaction types of Smart-ID RP API v3.
+ */
 
 enum class InteractionType {
     
@@ -3984,6 +4018,9 @@ public object FfiConverterTypeInteractionType: FfiConverterRustBuffer<Interactio
 
 
 
+/**
+ * Whether the token carries a credential or a presentation.
+ */
 
 enum class JwtKind {
     
@@ -4018,6 +4055,9 @@ public object FfiConverterTypeJwtKind: FfiConverterRustBuffer<JwtKind> {
 
 
 
+/**
+ * The outcome of the whole verification process in a webhook.
+ */
 
 enum class ProcessStatus {
     
@@ -4052,6 +4092,9 @@ public object FfiConverterTypeProcessStatus: FfiConverterRustBuffer<ProcessStatu
 
 
 
+/**
+ * The kind of session the link belongs to.
+ */
 
 enum class SessionType {
     
