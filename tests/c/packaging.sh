@@ -11,7 +11,7 @@ out="$root/target/c-packaging"
 prefix="$out/prefix"
 rm -rf "$out" && mkdir -p "$out"
 scripts/install-c "$prefix" --debug
-version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)"
+version="$(scripts/check-versions --print)"
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 for pc in ssi_verify ssi_verify-static; do
   got="$(pkg-config --modversion "$pc")"

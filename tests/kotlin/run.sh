@@ -20,8 +20,7 @@ if [ ! -f "$bindings" ]; then
 fi
 scripts/doc-snippets kotlin docs/lang/kotlin.md > "$out/KotlinDoc.kt"
 "$kotlinc" -Werror -cp "$jna:$bindings" -d "$out/tests.jar" tests/kotlin/BindingsTest.kt "$out/KotlinDoc.kt"
-version="$(cargo metadata --no-deps --format-version 1 --locked |
-  python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "ssi-verify-ffi"))')"
+version="$(scripts/check-versions --print)"
 run() { java -ea -Djna.library.path="$root/target/debug" -cp "$out/tests.jar:$bindings:$jna:$stdlib" "$@"; }
 run io.ssiverify.check.BindingsTestKt "$root" "$version"
 run KotlinDocKt "$root"
