@@ -11,14 +11,17 @@ venv="$root/target/python-venv"
 work="$root/target/python-test"
 rm -rf "$work" && mkdir -p "$work"
 cd "$work"
-"$venv/bin/python" - "$root" <<'PY'
-import os, sys
+"$venv/bin/python" - "$("$root/scripts/check-versions" --print)" <<'PY'
+import importlib.metadata, os, sys
 import ssi_verify
 # The installed copy, not a source tree, is what the tests must see.
 assert "site-packages" in ssi_verify.__file__, ssi_verify.__file__
 lib = os.path.join(os.path.dirname(ssi_verify.__file__), "libssi_verify_ffi.so")
 assert os.path.isfile(lib), lib
-print("testing", ssi_verify.__file__)
+# The wheel's metadata, the library inside it and Cargo.toml agree on the version.
+versions = {importlib.metadata.version("ssi-verify"), ssi_verify.version(), sys.argv[1]}
+assert len(versions) == 1, versions
+print("testing", ssi_verify.__file__, "version", sys.argv[1])
 PY
 "$venv/bin/python" -m unittest discover -s "$root/tests/python" -p 'test_*.py'
 "$root/scripts/doc-snippets" python "$root/docs/lang/python.md" > "$work/python_doc.py"
