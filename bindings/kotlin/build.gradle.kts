@@ -2,6 +2,7 @@
 // libraries that build-android.sh puts into src/main/jniLibs/<abi>/libssi_verify_ffi.so.
 plugins {
     id("com.android.library") version "8.5.2"
+    // The same Kotlin as the JVM test's kotlinc (scripts/kotlin-toolchain; check-versions compares).
     id("org.jetbrains.kotlin.android") version "2.1.21"
 }
 
@@ -16,8 +17,6 @@ android {
         minSdk = 24
         consumerProguardFiles("consumer-rules.pro")
     }
-    sourceSets["main"].kotlin.srcDir("src/main/kotlin")
-    sourceSets["main"].jniLibs.srcDir("src/main/jniLibs")
     compileOptions {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
