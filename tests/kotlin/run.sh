@@ -5,7 +5,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-{ read -r kotlinc; read -r jna; } < <(scripts/kotlin-toolchain)
+# A command substitution, not `< <(...)`: a failed install must stop the script here.
+toolchain="$(scripts/kotlin-toolchain)"
+kotlinc="$(sed -n 1p <<<"$toolchain")"
+jna="$(sed -n 2p <<<"$toolchain")"
 stdlib="$(dirname "$kotlinc")/../lib/kotlin-stdlib.jar"
 cargo build --quiet --locked -p ssi-verify-ffi
 out="$root/target/kotlin-test"
