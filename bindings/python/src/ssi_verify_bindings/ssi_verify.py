@@ -1389,190 +1389,469 @@ class ErrorCode(enum.Enum):
 """
     
     NULL_POINTER = 0
+    """
+    A required pointer argument was NULL.
+"""
     
     INVALID_ARGUMENT = 1
+    """
+    An argument is outside the values the function accepts.
+"""
     
     BUFFER_TOO_SMALL = 2
+    """
+    The caller's output or scratch buffer is too small; the needed size is reported.
+"""
     
     PANIC = 3
+    """
+    A panic was caught at the FFI boundary (a bug: please report it).
+"""
     
     INVALID_UTF8 = 4
+    """
+    Bytes that must be UTF-8 are not.
+"""
     
     INVALID_BASE64 = 5
+    """
+    Not canonical, padded, standard-alphabet Base64 (RFC 4648 section 4).
+"""
     
     INVALID_BASE64_URL = 6
+    """
+    Not canonical, unpadded, URL-safe Base64 (RFC 4648 section 5).
+"""
     
     INVALID_HEX = 7
+    """
+    Not an even-length string of hexadecimal digits.
+"""
     
     INVALID_BASE58 = 8
+    """
+    Not base58btc (Bitcoin alphabet).
+"""
     
     INVALID_MULTIBASE = 9
+    """
+    A multibase string with an unknown or unexpected prefix.
+"""
     
     INVALID_JSON = 10
+    """
+    The text is not JSON (RFC 8259).
+"""
     
     DUPLICATE_KEY = 11
+    """
+    An object has two members with the same name (after unescaping).
+"""
     
     UNEXPECTED_JSON_TYPE = 12
+    """
+    A JSON value has the wrong type for its place (e.g. a number where a string belongs).
+"""
     
     LONE_SURROGATE = 13
+    """
+    A JSON string escapes a lone UTF-16 surrogate, which no Unicode text can hold.
+"""
     
     MISSING_FIELD = 14
+    """
+    A required member or field is missing.
+"""
     
     INVALID_FIELD_VALUE = 15
+    """
+    A member or field has a value the format does not allow.
+"""
     
     UNKNOWN_FIELD = 16
+    """
+    A member the format does not define is present.
+"""
     
     INVALID_JSON_PATH = 17
+    """
+    Not a valid RFC 9535 JSONPath query (syntax or function well-typedness).
+"""
     
     NUMBER_NOT_I_JSON = 18
+    """
+    A JSON number that is not a finite IEEE 754 double (I-JSON, RFC 7493), so JCS cannot serialize it.
+"""
     
     INVALID_REGEX = 19
+    """
+    A regular expression that is not valid I-Regexp (RFC 9485) or is too large.
+"""
     
     INPUT_TOO_LARGE = 20
+    """
+    The input is longer than `Limits::max_input_bytes`.
+"""
     
     NESTING_TOO_DEEP = 21
+    """
+    Arrays and objects nest deeper than `Limits::max_depth`.
+"""
     
     TOO_MANY_ITEMS = 22
+    """
+    More values, members or elements than the limits allow.
+"""
     
     STRING_TOO_LONG = 23
+    """
+    A string is longer than `Limits::max_string_bytes`.
+"""
     
     INVALID_KEY = 24
+    """
+    The key bytes do not parse as a key of the expected kind.
+"""
     
     UNSUPPORTED_KEY = 25
+    """
+    The key's algorithm is not one this operation accepts.
+"""
     
     KEY_SIZE_NOT_ALLOWED = 26
+    """
+    The key's size is outside the range this operation accepts.
+"""
     
     INVALID_SIGNATURE_ENCODING = 27
+    """
+    The signature value cannot be a signature for this key (length, encoding).
+"""
     
     UNSUPPORTED_ALGORITHM = 28
+    """
+    The signature algorithm or its parameters are not supported or not allowed.
+"""
     
     INVALID_CERTIFICATE = 29
+    """
+    The certificate is not a DER X.509 certificate.
+"""
     
     SIGNATURE_MISMATCH = 30
+    """
+    Verdict reason: the signature does not verify.
+"""
     
     VALUE_MISMATCH = 31
+    """
+    Verdict reason: a MAC, digest or code does not match the expected value.
+"""
     
     INVALID_DID = 32
+    """
+    A DID or DID URL is malformed.
+"""
     
     UNSUPPORTED_DID_METHOD = 33
+    """
+    The DID method cannot be resolved offline (only did:key Ed25519 is; others need the trust store).
+"""
     
     UNKNOWN_VERIFICATION_METHOD = 34
+    """
+    The proof's verification method is neither a did:key nor in the caller's trust store.
+"""
     
     PROOF_MISSING = 35
+    """
+    The document has no proof.
+"""
     
     UNSUPPORTED_PROOF_TYPE = 36
+    """
+    The proof type is not one this library verifies.
+"""
     
     PROOF_PURPOSE_MISMATCH = 37
+    """
+    The proof's proofPurpose is not the expected one.
+"""
     
     PROOF_DOMAIN_MISMATCH = 38
+    """
+    The proof's domain is not the expected one.
+"""
     
     PROOF_CHALLENGE_MISMATCH = 39
+    """
+    The proof's nonce/challenge is not the expected one.
+"""
     
     INVALID_JWT = 40
+    """
+    The token is not a compact JWS of three Base64URL segments with JSON header and claims.
+"""
     
     JWT_ALG_NONE = 41
+    """
+    The token declares `alg: none` (unsigned tokens are never accepted).
+"""
     
     JWT_ALG_MISMATCH = 42
+    """
+    The token's `alg` is not the algorithm the key allows.
+"""
     
     JWT_ISSUER_MISMATCH = 43
+    """
+    Verdict reason: `iss` is missing or not the expected issuer.
+"""
     
     JWT_AUDIENCE_MISMATCH = 44
+    """
+    Verdict reason: `aud` is missing or does not contain the expected audience.
+"""
     
     JWT_EXPIRED = 45
+    """
+    Verdict reason: `exp` is in the past (beyond the leeway).
+"""
     
     JWT_NOT_YET_VALID = 46
+    """
+    Verdict reason: `nbf` (or `iat`) is in the future (beyond the leeway).
+"""
     
     JWT_EXP_IN_MILLISECONDS = 47
+    """
+    `exp` is clearly in milliseconds, not seconds (not silently accepted).
+"""
     
     EMPTY_INTERACTIONS = 48
+    """
+    The interactions array is empty.
+"""
     
     MISSING_INTERACTION_TYPE = 49
+    """
+    An interaction has no `type`.
+"""
     
     MISSING_DISPLAY_TEXT = 50
+    """
+    An interaction has neither `displayText60` nor `displayText200`.
+"""
     
     EMPTY_DISPLAY_TEXT = 51
+    """
+    The display text is the empty string.
+"""
     
     BOTH_DISPLAY_TEXTS = 52
+    """
+    An interaction has both `displayText60` and `displayText200`.
+"""
     
     WRONG_DISPLAY_TEXT_FIELD = 53
+    """
+    The display text member is the wrong one for the type (e.g. `displayText200` on `displayTextAndPIN`).
+"""
     
     DISPLAY_TEXT_TOO_LONG = 54
+    """
+    The display text is longer than 60 / 200 Unicode scalar values.
+"""
     
     DUPLICATE_INTERACTION_TYPE = 55
+    """
+    Two interactions have the same `type`.
+"""
     
     UNKNOWN_INTERACTION_TYPE = 56
+    """
+    The `type` is not a known interaction type (strict reading only).
+"""
     
     TYPE_NOT_ALLOWED_FOR_FLOW = 57
+    """
+    The type is not allowed in this flow (e.g. verification-code choice in a device-link flow).
+"""
     
     TOO_MANY_INTERACTIONS = 58
+    """
+    More interactions than the reading allows.
+"""
     
     REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP = 59
+    """
+    None of the offered interactions is supported by the app.
+"""
     
     INTERACTION_TYPE_NOT_OFFERED = 60
+    """
+    Verdict reason: `interactionTypeUsed` was not offered in the request's interactions.
+"""
     
     FLOW_TYPE_NOT_OFFERED = 61
+    """
+    Verdict reason: `flowType` was not one of the flows the RP offered.
+"""
     
     SESSION_NOT_SUCCESSFUL = 62
+    """
+    The session status is not a completed, successful ACSP_V2 authentication.
+"""
     
     DATE_LOOKS_LIKE_MILLISECONDS = 63
+    """
+    A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
+"""
     
     INVALID_DATE = 64
+    """
+    A Date value is not an integer number of seconds.
+"""
     
     INVALID_NUMBER = 65
+    """
+    A Number value is not a plain decimal with '.' (no exponent, sign '+', comma, NaN or Infinity).
+"""
     
     INVALID_IMAGE_URL = 66
+    """
+    An ImageURL value is not an absolute http(s) URL.
+"""
     
     INVALID_ENUMERATION = 67
+    """
+    An Enumeration value is not a non-negative integer index.
+"""
     
     ENUMERATION_NOT_IN_SCHEMA = 68
+    """
+    An Enumeration value is not one of the schema's values.
+"""
     
     RESPONSE_MISMATCH = 69
+    """
+    Verdict reason: a webhook response does not answer its request.
+"""
     
     UNKNOWN_TEMPLATE_PARAMETER = 70
+    """
+    A notification template names a parameter the instance does not have.
+"""
     
     UNCLOSED_PLACEHOLDER = 71
+    """
+    A notification template opens `{{` without a closing `}}` (or has an empty name).
+"""
     
     FIELD_READ_ONLY = 72
+    """
+    A field pre-filled from the QR code cannot be changed.
+"""
     
     INTERACTION_ALREADY_COMPLETED = 73
+    """
+    Verdict reason: a Once interaction was already completed by this DID.
+"""
     
     INTERACTION_IN_PROGRESS = 74
+    """
+    Verdict reason: an earlier event of this DID is still in progress.
+"""
     
     INTERACTION_PAUSED = 75
+    """
+    Verdict reason: the interaction is paused (not visible in the app).
+"""
     
     TEMPLATE_NOT_EDITABLE = 76
+    """
+    An Incoming-push interaction's issued-credentials template cannot be edited.
+"""
     
     QR_CODE_EXPIRED = 77
+    """
+    Verdict reason: the interaction QR code is older than its timeout.
+"""
     
     HEADER_MISSING = 78
+    """
+    A required HTTP header is absent or empty.
+"""
     
     HEADER_DUPLICATED = 79
+    """
+    A header that must appear once appears several times.
+"""
     
     INVALID_HEADER = 80
+    """
+    A header value has the wrong form (e.g. Authorization without `Bearer `).
+"""
     
     INVALID_PRESENTATION_DEFINITION = 81
+    """
+    A presentation definition breaks the DIF Presentation Exchange v2 model.
+"""
     
     INVALID_FILTER = 82
+    """
+    A field filter is not valid JSON Schema of the subset PE uses.
+"""
     
     UNSUPPORTED_FILTER_KEYWORD = 83
+    """
+    A filter uses a JSON Schema keyword this library does not evaluate (refused, never ignored).
+"""
     
     INVALID_SUBMISSION_REQUIREMENT = 84
+    """
+    A submission requirement is malformed (rule, count/min/max, from/from_nested, unknown group).
+"""
     
     INPUT_DESCRIPTOR_NOT_SATISFIED = 85
+    """
+    No credential satisfies an input descriptor.
+"""
     
     SUBMISSION_REQUIREMENT_NOT_SATISFIED = 86
+    """
+    The matching credentials do not satisfy a submission requirement.
+"""
     
     INVALID_PRESENTATION_SUBMISSION = 87
+    """
+    A presentation submission is malformed or does not match its definition.
+"""
     
     INVALID_OPEN_ID_VP_REQUEST = 88
+    """
+    An openid-vp:// request is malformed or misses a required parameter.
+"""
     
     INVALID_VERIFICATION_RESULT = 89
+    """
+    A verification result or its webhook payload breaks the Gataca format.
+"""
     
     INVALID_API_KEY = 90
+    """
+    Basic API-key credentials are not base64(id:secret).
+"""
     
     CREDENTIAL_FORMAT_NOT_ACCEPTED = 91
+    """
+    The credential's format is not among those the definition accepts.
+"""
     
     INVALID_CREDENTIAL = 92
+    """
+    A verifiable credential or presentation is malformed.
+"""
     
 
 

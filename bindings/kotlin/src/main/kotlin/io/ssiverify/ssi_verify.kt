@@ -3743,98 +3743,377 @@ public object FfiConverterTypeDirection: FfiConverterRustBuffer<Direction> {
 
 enum class ErrorCode {
     
+    /**
+     * A required pointer argument was NULL.
+     */
     NULL_POINTER,
+    /**
+     * An argument is outside the values the function accepts.
+     */
     INVALID_ARGUMENT,
+    /**
+     * The caller's output or scratch buffer is too small; the needed size is reported.
+     */
     BUFFER_TOO_SMALL,
+    /**
+     * A panic was caught at the FFI boundary (a bug: please report it).
+     */
     PANIC,
+    /**
+     * Bytes that must be UTF-8 are not.
+     */
     INVALID_UTF8,
+    /**
+     * Not canonical, padded, standard-alphabet Base64 (RFC 4648 section 4).
+     */
     INVALID_BASE64,
+    /**
+     * Not canonical, unpadded, URL-safe Base64 (RFC 4648 section 5).
+     */
     INVALID_BASE64_URL,
+    /**
+     * Not an even-length string of hexadecimal digits.
+     */
     INVALID_HEX,
+    /**
+     * Not base58btc (Bitcoin alphabet).
+     */
     INVALID_BASE58,
+    /**
+     * A multibase string with an unknown or unexpected prefix.
+     */
     INVALID_MULTIBASE,
+    /**
+     * The text is not JSON (RFC 8259).
+     */
     INVALID_JSON,
+    /**
+     * An object has two members with the same name (after unescaping).
+     */
     DUPLICATE_KEY,
+    /**
+     * A JSON value has the wrong type for its place (e.g. a number where a string belongs).
+     */
     UNEXPECTED_JSON_TYPE,
+    /**
+     * A JSON string escapes a lone UTF-16 surrogate, which no Unicode text can hold.
+     */
     LONE_SURROGATE,
+    /**
+     * A required member or field is missing.
+     */
     MISSING_FIELD,
+    /**
+     * A member or field has a value the format does not allow.
+     */
     INVALID_FIELD_VALUE,
+    /**
+     * A member the format does not define is present.
+     */
     UNKNOWN_FIELD,
+    /**
+     * Not a valid RFC 9535 JSONPath query (syntax or function well-typedness).
+     */
     INVALID_JSON_PATH,
+    /**
+     * A JSON number that is not a finite IEEE 754 double (I-JSON, RFC 7493), so JCS cannot serialize it.
+     */
     NUMBER_NOT_I_JSON,
+    /**
+     * A regular expression that is not valid I-Regexp (RFC 9485) or is too large.
+     */
     INVALID_REGEX,
+    /**
+     * The input is longer than `Limits::max_input_bytes`.
+     */
     INPUT_TOO_LARGE,
+    /**
+     * Arrays and objects nest deeper than `Limits::max_depth`.
+     */
     NESTING_TOO_DEEP,
+    /**
+     * More values, members or elements than the limits allow.
+     */
     TOO_MANY_ITEMS,
+    /**
+     * A string is longer than `Limits::max_string_bytes`.
+     */
     STRING_TOO_LONG,
+    /**
+     * The key bytes do not parse as a key of the expected kind.
+     */
     INVALID_KEY,
+    /**
+     * The key's algorithm is not one this operation accepts.
+     */
     UNSUPPORTED_KEY,
+    /**
+     * The key's size is outside the range this operation accepts.
+     */
     KEY_SIZE_NOT_ALLOWED,
+    /**
+     * The signature value cannot be a signature for this key (length, encoding).
+     */
     INVALID_SIGNATURE_ENCODING,
+    /**
+     * The signature algorithm or its parameters are not supported or not allowed.
+     */
     UNSUPPORTED_ALGORITHM,
+    /**
+     * The certificate is not a DER X.509 certificate.
+     */
     INVALID_CERTIFICATE,
+    /**
+     * Verdict reason: the signature does not verify.
+     */
     SIGNATURE_MISMATCH,
+    /**
+     * Verdict reason: a MAC, digest or code does not match the expected value.
+     */
     VALUE_MISMATCH,
+    /**
+     * A DID or DID URL is malformed.
+     */
     INVALID_DID,
+    /**
+     * The DID method cannot be resolved offline (only did:key Ed25519 is; others need the trust store).
+     */
     UNSUPPORTED_DID_METHOD,
+    /**
+     * The proof's verification method is neither a did:key nor in the caller's trust store.
+     */
     UNKNOWN_VERIFICATION_METHOD,
+    /**
+     * The document has no proof.
+     */
     PROOF_MISSING,
+    /**
+     * The proof type is not one this library verifies.
+     */
     UNSUPPORTED_PROOF_TYPE,
+    /**
+     * The proof's proofPurpose is not the expected one.
+     */
     PROOF_PURPOSE_MISMATCH,
+    /**
+     * The proof's domain is not the expected one.
+     */
     PROOF_DOMAIN_MISMATCH,
+    /**
+     * The proof's nonce/challenge is not the expected one.
+     */
     PROOF_CHALLENGE_MISMATCH,
+    /**
+     * The token is not a compact JWS of three Base64URL segments with JSON header and claims.
+     */
     INVALID_JWT,
+    /**
+     * The token declares `alg: none` (unsigned tokens are never accepted).
+     */
     JWT_ALG_NONE,
+    /**
+     * The token's `alg` is not the algorithm the key allows.
+     */
     JWT_ALG_MISMATCH,
+    /**
+     * Verdict reason: `iss` is missing or not the expected issuer.
+     */
     JWT_ISSUER_MISMATCH,
+    /**
+     * Verdict reason: `aud` is missing or does not contain the expected audience.
+     */
     JWT_AUDIENCE_MISMATCH,
+    /**
+     * Verdict reason: `exp` is in the past (beyond the leeway).
+     */
     JWT_EXPIRED,
+    /**
+     * Verdict reason: `nbf` (or `iat`) is in the future (beyond the leeway).
+     */
     JWT_NOT_YET_VALID,
+    /**
+     * `exp` is clearly in milliseconds, not seconds (not silently accepted).
+     */
     JWT_EXP_IN_MILLISECONDS,
+    /**
+     * The interactions array is empty.
+     */
     EMPTY_INTERACTIONS,
+    /**
+     * An interaction has no `type`.
+     */
     MISSING_INTERACTION_TYPE,
+    /**
+     * An interaction has neither `displayText60` nor `displayText200`.
+     */
     MISSING_DISPLAY_TEXT,
+    /**
+     * The display text is the empty string.
+     */
     EMPTY_DISPLAY_TEXT,
+    /**
+     * An interaction has both `displayText60` and `displayText200`.
+     */
     BOTH_DISPLAY_TEXTS,
+    /**
+     * The display text member is the wrong one for the type (e.g. `displayText200` on `displayTextAndPIN`).
+     */
     WRONG_DISPLAY_TEXT_FIELD,
+    /**
+     * The display text is longer than 60 / 200 Unicode scalar values.
+     */
     DISPLAY_TEXT_TOO_LONG,
+    /**
+     * Two interactions have the same `type`.
+     */
     DUPLICATE_INTERACTION_TYPE,
+    /**
+     * The `type` is not a known interaction type (strict reading only).
+     */
     UNKNOWN_INTERACTION_TYPE,
+    /**
+     * The type is not allowed in this flow (e.g. verification-code choice in a device-link flow).
+     */
     TYPE_NOT_ALLOWED_FOR_FLOW,
+    /**
+     * More interactions than the reading allows.
+     */
     TOO_MANY_INTERACTIONS,
+    /**
+     * None of the offered interactions is supported by the app.
+     */
     REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP,
+    /**
+     * Verdict reason: `interactionTypeUsed` was not offered in the request's interactions.
+     */
     INTERACTION_TYPE_NOT_OFFERED,
+    /**
+     * Verdict reason: `flowType` was not one of the flows the RP offered.
+     */
     FLOW_TYPE_NOT_OFFERED,
+    /**
+     * The session status is not a completed, successful ACSP_V2 authentication.
+     */
     SESSION_NOT_SUCCESSFUL,
+    /**
+     * A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
+     */
     DATE_LOOKS_LIKE_MILLISECONDS,
+    /**
+     * A Date value is not an integer number of seconds.
+     */
     INVALID_DATE,
+    /**
+     * A Number value is not a plain decimal with '.' (no exponent, sign '+', comma, NaN or Infinity).
+     */
     INVALID_NUMBER,
+    /**
+     * An ImageURL value is not an absolute http(s) URL.
+     */
     INVALID_IMAGE_URL,
+    /**
+     * An Enumeration value is not a non-negative integer index.
+     */
     INVALID_ENUMERATION,
+    /**
+     * An Enumeration value is not one of the schema's values.
+     */
     ENUMERATION_NOT_IN_SCHEMA,
+    /**
+     * Verdict reason: a webhook response does not answer its request.
+     */
     RESPONSE_MISMATCH,
+    /**
+     * A notification template names a parameter the instance does not have.
+     */
     UNKNOWN_TEMPLATE_PARAMETER,
+    /**
+     * A notification template opens `{{` without a closing `}}` (or has an empty name).
+     */
     UNCLOSED_PLACEHOLDER,
+    /**
+     * A field pre-filled from the QR code cannot be changed.
+     */
     FIELD_READ_ONLY,
+    /**
+     * Verdict reason: a Once interaction was already completed by this DID.
+     */
     INTERACTION_ALREADY_COMPLETED,
+    /**
+     * Verdict reason: an earlier event of this DID is still in progress.
+     */
     INTERACTION_IN_PROGRESS,
+    /**
+     * Verdict reason: the interaction is paused (not visible in the app).
+     */
     INTERACTION_PAUSED,
+    /**
+     * An Incoming-push interaction's issued-credentials template cannot be edited.
+     */
     TEMPLATE_NOT_EDITABLE,
+    /**
+     * Verdict reason: the interaction QR code is older than its timeout.
+     */
     QR_CODE_EXPIRED,
+    /**
+     * A required HTTP header is absent or empty.
+     */
     HEADER_MISSING,
+    /**
+     * A header that must appear once appears several times.
+     */
     HEADER_DUPLICATED,
+    /**
+     * A header value has the wrong form (e.g. Authorization without `Bearer `).
+     */
     INVALID_HEADER,
+    /**
+     * A presentation definition breaks the DIF Presentation Exchange v2 model.
+     */
     INVALID_PRESENTATION_DEFINITION,
+    /**
+     * A field filter is not valid JSON Schema of the subset PE uses.
+     */
     INVALID_FILTER,
+    /**
+     * A filter uses a JSON Schema keyword this library does not evaluate (refused, never ignored).
+     */
     UNSUPPORTED_FILTER_KEYWORD,
+    /**
+     * A submission requirement is malformed (rule, count/min/max, from/from_nested, unknown group).
+     */
     INVALID_SUBMISSION_REQUIREMENT,
+    /**
+     * No credential satisfies an input descriptor.
+     */
     INPUT_DESCRIPTOR_NOT_SATISFIED,
+    /**
+     * The matching credentials do not satisfy a submission requirement.
+     */
     SUBMISSION_REQUIREMENT_NOT_SATISFIED,
+    /**
+     * A presentation submission is malformed or does not match its definition.
+     */
     INVALID_PRESENTATION_SUBMISSION,
+    /**
+     * An openid-vp:// request is malformed or misses a required parameter.
+     */
     INVALID_OPEN_ID_VP_REQUEST,
+    /**
+     * A verification result or its webhook payload breaks the Gataca format.
+     */
     INVALID_VERIFICATION_RESULT,
+    /**
+     * Basic API-key credentials are not base64(id:secret).
+     */
     INVALID_API_KEY,
+    /**
+     * The credential's format is not among those the definition accepts.
+     */
     CREDENTIAL_FORMAT_NOT_ACCEPTED,
+    /**
+     * A verifiable credential or presentation is malformed.
+     */
     INVALID_CREDENTIAL;
 
     
