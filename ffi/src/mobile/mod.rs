@@ -347,19 +347,20 @@ pub fn version() -> String {
 mod tests {
     use super::*;
 
-    /// `(doc lines, variant)` of the `ErrorCode` definition in `source`, numbers and `//`
-    /// comments dropped.
-    fn error_code_docs(source: &str) -> Vec<(Vec<&str>, &str)> {
-        let start = source.find("pub enum ErrorCode {").expect("ErrorCode defined");
-        let body = &source[start..];
-        let body = &body[..body.find("\n}\n").expect("enum closed")];
+    /// `(doc lines, member)` of the enum or struct that starts with `header` in `source`;
+    /// discriminants, types, attributes and `//` comments are dropped.
+    fn member_docs<'a>(source: &'a str, header: &str) -> Vec<(Vec<&'a str>, &'a str)> {
+        let start = source.find(header).unwrap_or_else(|| panic!("{header} not found"));
+        let body = &source[start + header.len()..];
+        let body = &body[..body.find("\n}\n").expect("definition closed")];
         let mut out = Vec::new();
         let mut docs = Vec::new();
-        for line in body.lines().skip(1).map(str::trim) {
+        for line in body.lines().map(str::trim) {
             if let Some(doc) = line.strip_prefix("///") {
                 docs.push(doc);
-            } else if !line.is_empty() && !line.starts_with("//") {
-                let name = line.split([' ', ',']).next().expect("variant name");
+            } else if !line.is_empty() && !line.starts_with("//") && !line.starts_with('#') {
+                let line = line.strip_prefix("pub ").unwrap_or(line);
+                let name = line.split([' ', ',', ':']).next().expect("member name");
                 out.push((std::mem::take(&mut docs), name));
             }
         }
@@ -367,13 +368,40 @@ mod tests {
     }
 
     #[test]
-    fn error_code_mirror_carries_the_core_docs() {
-        // The compiler checks the mirror's variants; this keeps their docs (the KDoc, Swift and
-        // Python docs of every code) equal to the core's.
-        let core = error_code_docs(include_str!("../../../core/src/error.rs"));
-        let mirror = error_code_docs(include_str!("mod.rs"));
-        assert_eq!(core.len(), 93);
-        assert_eq!(mirror, core);
+    fn remote_mirrors_carry_the_core_docs() {
+        // The compiler checks each mirror's members; this keeps their docs (the KDoc, Swift and
+        // Python docs of every error code, enum case and field) equal to the core's.
+        const MIRRORS: &str = concat!(
+            include_str!("mod.rs"),
+            include_str!("smartid.rs"),
+            include_str!("proofspace.rs"),
+            include_str!("presentation.rs")
+        );
+        let core: &[(&str, &str)] = &[
+            ("pub enum ErrorCode {", include_str!("../../../core/src/error.rs")),
+            ("pub enum InteractionType {", include_str!("../../../core/src/smartid/types.rs")),
+            ("pub enum Flow {", include_str!("../../../core/src/smartid/types.rs")),
+            ("pub enum DeviceLinkType {", include_str!("../../../core/src/smartid/device_link.rs")),
+            ("pub enum SessionType {", include_str!("../../../core/src/smartid/device_link.rs")),
+            ("pub enum FlowType {", include_str!("../../../core/src/smartid/acsp.rs")),
+            ("pub enum AttributeType {", include_str!("../../../core/src/proofspace/values.rs")),
+            ("pub struct NameValue {", include_str!("../../../core/src/proofspace/values.rs")),
+            ("pub enum Concurrency {", include_str!("../../../core/src/proofspace/rules.rs")),
+            ("pub enum EventStatus {", include_str!("../../../core/src/proofspace/rules.rs")),
+            ("pub enum Direction {", include_str!("../../../core/src/proofspace/auth.rs")),
+            ("pub enum ProcessStatus {", include_str!("../../../core/src/presentation/result.rs")),
+            ("pub struct VerificationResult {", include_str!("../../../core/src/presentation/result.rs")),
+            ("pub enum JwtKind {", include_str!("../../../core/src/presentation/jwt_vc.rs")),
+        ];
+        // The marker is split so that this test's own source does not count as a mirror.
+        assert_eq!(MIRRORS.matches(concat!("#[uniffi::", "remote(")).count(), core.len(), "a mirror is missing here");
+        for (header, source) in core {
+            let want = member_docs(source, header);
+            assert!(want.iter().all(|(docs, _)| !docs.is_empty()), "{header}: undocumented member in core");
+            // Right after the remote attribute: the table above holds the headers too.
+            assert_eq!(member_docs(MIRRORS, &format!(")]\n{header}")), want, "{header}");
+        }
+        assert_eq!(member_docs(core[0].1, core[0].0).len(), 93);
     }
 
     #[test]

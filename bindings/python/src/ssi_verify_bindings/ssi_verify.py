@@ -1237,12 +1237,24 @@ class FlowType(enum.Enum):
 """
     
     QR = 0
+    """
+    QR code.
+"""
     
     APP2_APP = 1
+    """
+    App to app.
+"""
     
     WEB2_APP = 2
+    """
+    Web to app.
+"""
     
     NOTIFICATION = 3
+    """
+    Push notification.
+"""
     
 
 
@@ -2542,8 +2554,14 @@ class Direction(enum.Enum):
 """
     
     FROM_PROOF_SPACE = 0
+    """
+    ProofSpace calls the third party: `iss` must be the service DID.
+"""
     
     TO_PROOF_SPACE = 1
+    """
+    The third party calls ProofSpace: `aud` must be the service DID.
+"""
     
 
 
@@ -2706,10 +2724,19 @@ class DeviceLinkType(enum.Enum):
 """
     
     QR = 0
+    """
+    Shown as a QR code, regenerated every second with `elapsedSeconds`.
+"""
     
     WEB2_APP = 1
+    """
+    Opened from a web page on the same device.
+"""
     
     APP2_APP = 2
+    """
+    Opened from another app on the same device.
+"""
     
 
 
@@ -2757,10 +2784,19 @@ class SessionType(enum.Enum):
 """
     
     AUTH = 0
+    """
+    Authentication (`ACSP_V2`, with `rpChallenge`).
+"""
     
     SIGN = 1
+    """
+    Signature (`RAW_DIGEST_SIGNATURE`, with `digest`).
+"""
     
     CERT = 2
+    """
+    Certificate choice (protocol, digest and interactions are empty).
+"""
     
 
 
@@ -2989,8 +3025,14 @@ class ProcessStatus(enum.Enum):
 """
     
     SUCCESS = 0
+    """
+    `SUCCESS`
+"""
     
     REJECT = 1
+    """
+    `REJECT`
+"""
     
 
 
@@ -3169,10 +3211,19 @@ class InteractionType(enum.Enum):
 """
     
     DISPLAY_TEXT_AND_PIN = 0
+    """
+    `displayTextAndPIN` with `displayText60`: text and PIN on one screen.
+"""
     
     CONFIRMATION_MESSAGE = 1
+    """
+    `confirmationMessage` with `displayText200`: a confirmation screen, then PIN.
+"""
     
     CONFIRMATION_MESSAGE_AND_VERIFICATION_CODE_CHOICE = 2
+    """
+    `confirmationMessageAndVerificationCodeChoice` with `displayText200` (notification flows only).
+"""
     
 
 
@@ -3442,8 +3493,14 @@ class JwtKind(enum.Enum):
 """
     
     CREDENTIAL = 0
+    """
+    `vc` claim.
+"""
     
     PRESENTATION = 1
+    """
+    `vp` claim.
+"""
     
 
 
@@ -4545,14 +4602,29 @@ class AttributeType(enum.Enum):
 """
     
     TEXT = 0
+    """
+    Free text.
+"""
     
     DATE = 1
+    """
+    Seconds since the Unix epoch.
+"""
     
     NUMBER = 2
+    """
+    A plain decimal number.
+"""
     
     IMAGE_URL = 3
+    """
+    An absolute http(s) URL of an image.
+"""
     
     ENUMERATION = 4
+    """
+    A numeric index into the schema's enumeration values.
+"""
     
 
 
@@ -4821,10 +4893,19 @@ class Concurrency(enum.Enum):
 """
     
     ONCE = 0
+    """
+    One run per DID, ever.
+"""
     
     SEQUENCED = 1
+    """
+    Several runs per DID, but a new one only after the current one is `Complete`.
+"""
     
     CONCURRENT = 2
+    """
+    Several runs per DID at the same time.
+"""
     
 
 
@@ -4872,10 +4953,19 @@ class EventStatus(enum.Enum):
 """
     
     IN_PROGRESS = 0
+    """
+    Started and not yet finished.
+"""
     
     COMPLETE = 1
+    """
+    Executed to the end.
+"""
     
     FAILED = 2
+    """
+    Ended without completing.
+"""
     
 
 
@@ -4923,10 +5013,19 @@ class Flow(enum.Enum):
 """
     
     DEVICE_LINK = 0
+    """
+    Device-link flows (QR, Web2App, App2App).
+"""
     
     NOTIFICATION = 1
+    """
+    Notification-based flows.
+"""
     
     LINKED_NOTIFICATION = 2
+    """
+    The linked notification signature endpoint (`/v3/signature/notification/linked`).
+"""
     
 
 

@@ -2018,12 +2018,24 @@ public func FfiConverterTypeLintWarning_lower(_ value: LintWarning) -> RustBuffe
  * A credential field as the webhooks send it: `{"name": ..., "value": ...}`.
  */
 public struct NameValue: Equatable, Hashable {
+    /**
+     * The field (attribute) name.
+     */
     public var name: String
+    /**
+     * The wire value (always a string).
+     */
     public var value: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(name: String, value: String) {
+    public init(
+        /**
+         * The field (attribute) name.
+         */name: String, 
+        /**
+         * The wire value (always a string).
+         */value: String) {
         self.name = name
         self.value = value
     }
@@ -3172,13 +3184,31 @@ public func FfiConverterTypeVerdict_lower(_ value: Verdict) -> RustBuffer {
  * `{checks, warnings, errors}`: what a verification did, what it noticed, what failed.
  */
 public struct VerificationResult: Equatable, Hashable {
+    /**
+     * Identifiers of the checks that ran and passed.
+     */
     public var checks: [String]
+    /**
+     * Free-text warnings.
+     */
     public var warnings: [String]
+    /**
+     * Free-text errors; empty when the verification succeeded.
+     */
     public var errors: [String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(checks: [String], warnings: [String], errors: [String]) {
+    public init(
+        /**
+         * Identifiers of the checks that ran and passed.
+         */checks: [String], 
+        /**
+         * Free-text warnings.
+         */warnings: [String], 
+        /**
+         * Free-text errors; empty when the verification succeeded.
+         */errors: [String]) {
         self.checks = checks
         self.warnings = warnings
         self.errors = errors
@@ -3463,10 +3493,25 @@ public func FfiConverterTypeWebhookRequest_lower(_ value: WebhookRequest) -> Rus
 
 public enum AttributeType: Equatable, Hashable {
     
+    /**
+     * Free text.
+     */
     case text
+    /**
+     * Seconds since the Unix epoch.
+     */
     case date
+    /**
+     * A plain decimal number.
+     */
     case number
+    /**
+     * An absolute http(s) URL of an image.
+     */
     case imageUrl
+    /**
+     * A numeric index into the schema's enumeration values.
+     */
     case enumeration
 
 
@@ -3660,8 +3705,17 @@ public func FfiConverterTypeBearerKey_lower(_ value: BearerKey) -> RustBuffer {
 
 public enum Concurrency: Equatable, Hashable {
     
+    /**
+     * One run per DID, ever.
+     */
     case once
+    /**
+     * Several runs per DID, but a new one only after the current one is `Complete`.
+     */
     case sequenced
+    /**
+     * Several runs per DID at the same time.
+     */
     case concurrent
 
 
@@ -3736,8 +3790,17 @@ public func FfiConverterTypeConcurrency_lower(_ value: Concurrency) -> RustBuffe
 
 public enum DeviceLinkType: Equatable, Hashable {
     
+    /**
+     * Shown as a QR code, regenerated every second with `elapsedSeconds`.
+     */
     case qr
+    /**
+     * Opened from a web page on the same device.
+     */
     case web2App
+    /**
+     * Opened from another app on the same device.
+     */
     case app2App
 
 
@@ -3812,7 +3875,13 @@ public func FfiConverterTypeDeviceLinkType_lower(_ value: DeviceLinkType) -> Rus
 
 public enum Direction: Equatable, Hashable {
     
+    /**
+     * ProofSpace calls the third party: `iss` must be the service DID.
+     */
     case fromProofSpace
+    /**
+     * The third party calls ProofSpace: `aud` must be the service DID.
+     */
     case toProofSpace
 
 
@@ -4867,8 +4936,17 @@ public func FfiConverterTypeErrorCode_lower(_ value: ErrorCode) -> RustBuffer {
 
 public enum EventStatus: Equatable, Hashable {
     
+    /**
+     * Started and not yet finished.
+     */
     case inProgress
+    /**
+     * Executed to the end.
+     */
     case complete
+    /**
+     * Ended without completing.
+     */
     case failed
 
 
@@ -4943,8 +5021,17 @@ public func FfiConverterTypeEventStatus_lower(_ value: EventStatus) -> RustBuffe
 
 public enum Flow: Equatable, Hashable {
     
+    /**
+     * Device-link flows (QR, Web2App, App2App).
+     */
     case deviceLink
+    /**
+     * Notification-based flows.
+     */
     case notification
+    /**
+     * The linked notification signature endpoint (`/v3/signature/notification/linked`).
+     */
     case linkedNotification
 
 
@@ -5019,9 +5106,21 @@ public func FfiConverterTypeFlow_lower(_ value: Flow) -> RustBuffer {
 
 public enum FlowType: Equatable, Hashable {
     
+    /**
+     * QR code.
+     */
     case qr
+    /**
+     * App to app.
+     */
     case app2App
+    /**
+     * Web to app.
+     */
     case web2App
+    /**
+     * Push notification.
+     */
     case notification
 
 
@@ -5102,8 +5201,17 @@ public func FfiConverterTypeFlowType_lower(_ value: FlowType) -> RustBuffer {
 
 public enum InteractionType: Equatable, Hashable {
     
+    /**
+     * `displayTextAndPIN` with `displayText60`: text and PIN on one screen.
+     */
     case displayTextAndPin
+    /**
+     * `confirmationMessage` with `displayText200`: a confirmation screen, then PIN.
+     */
     case confirmationMessage
+    /**
+     * `confirmationMessageAndVerificationCodeChoice` with `displayText200` (notification flows only).
+     */
     case confirmationMessageAndVerificationCodeChoice
 
 
@@ -5178,7 +5286,13 @@ public func FfiConverterTypeInteractionType_lower(_ value: InteractionType) -> R
 
 public enum JwtKind: Equatable, Hashable {
     
+    /**
+     * `vc` claim.
+     */
     case credential
+    /**
+     * `vp` claim.
+     */
     case presentation
 
 
@@ -5247,7 +5361,13 @@ public func FfiConverterTypeJwtKind_lower(_ value: JwtKind) -> RustBuffer {
 
 public enum ProcessStatus: Equatable, Hashable {
     
+    /**
+     * `SUCCESS`
+     */
     case success
+    /**
+     * `REJECT`
+     */
     case reject
 
 
@@ -5316,8 +5436,17 @@ public func FfiConverterTypeProcessStatus_lower(_ value: ProcessStatus) -> RustB
 
 public enum SessionType: Equatable, Hashable {
     
+    /**
+     * Authentication (`ACSP_V2`, with `rpChallenge`).
+     */
     case auth
+    /**
+     * Signature (`RAW_DIGEST_SIGNATURE`, with `digest`).
+     */
     case sign
+    /**
+     * Certificate choice (protocol, digest and interactions are empty).
+     */
     case cert
 
 

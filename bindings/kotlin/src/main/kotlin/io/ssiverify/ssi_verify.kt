@@ -2417,8 +2417,14 @@ public object FfiConverterTypeLintWarning: FfiConverterRustBuffer<LintWarning> {
  * A credential field as the webhooks send it: `{"name": ..., "value": ...}`.
  */
 data class NameValue (
+    /**
+     * The field (attribute) name.
+     */
     val `name`: kotlin.String
     , 
+    /**
+     * The wire value (always a string).
+     */
     val `value`: kotlin.String
     
 ){
@@ -3229,10 +3235,19 @@ public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
  * `{checks, warnings, errors}`: what a verification did, what it noticed, what failed.
  */
 data class VerificationResult (
+    /**
+     * Identifiers of the checks that ran and passed.
+     */
     val `checks`: List<kotlin.String>
     , 
+    /**
+     * Free-text warnings.
+     */
     val `warnings`: List<kotlin.String>
     , 
+    /**
+     * Free-text errors; empty when the verification succeeded.
+     */
     val `errors`: List<kotlin.String>
     
 ){
@@ -3443,10 +3458,25 @@ public object FfiConverterTypeWebhookRequest: FfiConverterRustBuffer<WebhookRequ
 
 enum class AttributeType {
     
+    /**
+     * Free text.
+     */
     TEXT,
+    /**
+     * Seconds since the Unix epoch.
+     */
     DATE,
+    /**
+     * A plain decimal number.
+     */
     NUMBER,
+    /**
+     * An absolute http(s) URL of an image.
+     */
     IMAGE_URL,
+    /**
+     * A numeric index into the schema's enumeration values.
+     */
     ENUMERATION;
 
     
@@ -3629,8 +3659,17 @@ public object FfiConverterTypeBearerKey : FfiConverterRustBuffer<BearerKey>{
 
 enum class Concurrency {
     
+    /**
+     * One run per DID, ever.
+     */
     ONCE,
+    /**
+     * Several runs per DID, but a new one only after the current one is `Complete`.
+     */
     SEQUENCED,
+    /**
+     * Several runs per DID at the same time.
+     */
     CONCURRENT;
 
     
@@ -3667,8 +3706,17 @@ public object FfiConverterTypeConcurrency: FfiConverterRustBuffer<Concurrency> {
 
 enum class DeviceLinkType {
     
+    /**
+     * Shown as a QR code, regenerated every second with `elapsedSeconds`.
+     */
     QR,
+    /**
+     * Opened from a web page on the same device.
+     */
     WEB2_APP,
+    /**
+     * Opened from another app on the same device.
+     */
     APP2_APP;
 
     
@@ -3705,7 +3753,13 @@ public object FfiConverterTypeDeviceLinkType: FfiConverterRustBuffer<DeviceLinkT
 
 enum class Direction {
     
+    /**
+     * ProofSpace calls the third party: `iss` must be the service DID.
+     */
     FROM_PROOF_SPACE,
+    /**
+     * The third party calls ProofSpace: `aud` must be the service DID.
+     */
     TO_PROOF_SPACE;
 
     
@@ -4150,8 +4204,17 @@ public object FfiConverterTypeErrorCode: FfiConverterRustBuffer<ErrorCode> {
 
 enum class EventStatus {
     
+    /**
+     * Started and not yet finished.
+     */
     IN_PROGRESS,
+    /**
+     * Executed to the end.
+     */
     COMPLETE,
+    /**
+     * Ended without completing.
+     */
     FAILED;
 
     
@@ -4188,8 +4251,17 @@ public object FfiConverterTypeEventStatus: FfiConverterRustBuffer<EventStatus> {
 
 enum class Flow {
     
+    /**
+     * Device-link flows (QR, Web2App, App2App).
+     */
     DEVICE_LINK,
+    /**
+     * Notification-based flows.
+     */
     NOTIFICATION,
+    /**
+     * The linked notification signature endpoint (`/v3/signature/notification/linked`).
+     */
     LINKED_NOTIFICATION;
 
     
@@ -4226,9 +4298,21 @@ public object FfiConverterTypeFlow: FfiConverterRustBuffer<Flow> {
 
 enum class FlowType {
     
+    /**
+     * QR code.
+     */
     QR,
+    /**
+     * App to app.
+     */
     APP2_APP,
+    /**
+     * Web to app.
+     */
     WEB2_APP,
+    /**
+     * Push notification.
+     */
     NOTIFICATION;
 
     
@@ -4265,8 +4349,17 @@ public object FfiConverterTypeFlowType: FfiConverterRustBuffer<FlowType> {
 
 enum class InteractionType {
     
+    /**
+     * `displayTextAndPIN` with `displayText60`: text and PIN on one screen.
+     */
     DISPLAY_TEXT_AND_PIN,
+    /**
+     * `confirmationMessage` with `displayText200`: a confirmation screen, then PIN.
+     */
     CONFIRMATION_MESSAGE,
+    /**
+     * `confirmationMessageAndVerificationCodeChoice` with `displayText200` (notification flows only).
+     */
     CONFIRMATION_MESSAGE_AND_VERIFICATION_CODE_CHOICE;
 
     
@@ -4303,7 +4396,13 @@ public object FfiConverterTypeInteractionType: FfiConverterRustBuffer<Interactio
 
 enum class JwtKind {
     
+    /**
+     * `vc` claim.
+     */
     CREDENTIAL,
+    /**
+     * `vp` claim.
+     */
     PRESENTATION;
 
     
@@ -4340,7 +4439,13 @@ public object FfiConverterTypeJwtKind: FfiConverterRustBuffer<JwtKind> {
 
 enum class ProcessStatus {
     
+    /**
+     * `SUCCESS`
+     */
     SUCCESS,
+    /**
+     * `REJECT`
+     */
     REJECT;
 
     
@@ -4377,8 +4482,17 @@ public object FfiConverterTypeProcessStatus: FfiConverterRustBuffer<ProcessStatu
 
 enum class SessionType {
     
+    /**
+     * Authentication (`ACSP_V2`, with `rpChallenge`).
+     */
     AUTH,
+    /**
+     * Signature (`RAW_DIGEST_SIGNATURE`, with `digest`).
+     */
     SIGN,
+    /**
+     * Certificate choice (protocol, digest and interactions are empty).
+     */
     CERT;
 
     
