@@ -5,11 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-if ! command -v valgrind >/dev/null; then
-  echo "valgrind not found: installing it with apt-get" >&2
-  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
-  $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q valgrind >/dev/null
-fi
+scripts/apt-install valgrind
 cargo build --quiet --locked -p ssi-verify-ffi
 lib="$root/target/debug/libssi_verify_ffi.a"
 out="$root/target/ctests-valgrind"

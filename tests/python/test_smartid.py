@@ -55,9 +55,12 @@ class Interactions(unittest.TestCase):
             sv.smartid_encode([too_long], None)
         self.assertEqual(ctx.exception.code, sv.ErrorCode.DISPLAY_TEXT_TOO_LONG)
         # Every exception is also an SsiError, so one handler can catch them all.
-        with self.assertRaises(sv.SsiError):
+        with self.assertRaises(sv.SsiError) as ctx:
             sv.smartid_decode(TWO, sv.Flow.DEVICE_LINK, sv.SsiLimits(
                 max_input_bytes=10, max_depth=64, max_items=1000, max_string_bytes=1000, max_interactions=16))
+        # ... and read the stable code without knowing the group.
+        self.assertEqual(ctx.exception.error_code(), sv.ErrorCode.INPUT_TOO_LARGE)
+        self.assertEqual(ctx.exception.code_value(), 400)
 
     def test_encode_round_trip_with_unicode(self):
         items = [sv.Interaction(kind=sv.InteractionType.CONFIRMATION_MESSAGE, text="Maksa 100 € \"kohe\" 😀")]

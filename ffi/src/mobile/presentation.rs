@@ -22,22 +22,32 @@ use ssi_verify_core::{Error, ErrorCode};
 use super::{limits, SsiError, SsiLimits, Verdict};
 use crate::c::presentation::{credentials_from_json, extra_members, reading_names};
 
+/// The outcome of the whole verification process in a webhook.
 #[uniffi::remote(Enum)]
 pub enum ProcessStatus {
+    /// `SUCCESS`
     Success,
+    /// `REJECT`
     Reject,
 }
 
+/// Whether the token carries a credential or a presentation.
 #[uniffi::remote(Enum)]
 pub enum JwtKind {
+    /// `vc` claim.
     Credential,
+    /// `vp` claim.
     Presentation,
 }
 
+/// `{checks, warnings, errors}`: what a verification did, what it noticed, what failed.
 #[uniffi::remote(Record)]
 pub struct VerificationResult {
+    /// Identifiers of the checks that ran and passed.
     pub checks: Vec<String>,
+    /// Free-text warnings.
     pub warnings: Vec<String>,
+    /// Free-text errors; empty when the verification succeeded.
     pub errors: Vec<String>,
 }
 

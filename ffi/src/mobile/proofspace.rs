@@ -14,38 +14,58 @@ use ssi_verify_core::{Error, ErrorCode};
 
 use super::{limits, SsiError, SsiLimits, Verdict};
 
+/// The attribute types of a ProofSpace credential schema that this library can check.
 #[uniffi::remote(Enum)]
 pub enum AttributeType {
+    /// Free text.
     Text,
+    /// Seconds since the Unix epoch.
     Date,
+    /// A plain decimal number.
     Number,
+    /// An absolute http(s) URL of an image.
     ImageUrl,
+    /// A numeric index into the schema's enumeration values.
     Enumeration,
 }
 
+/// How often the same client (the same DID) may run an interaction.
 #[uniffi::remote(Enum)]
 pub enum Concurrency {
+    /// One run per DID, ever.
     Once,
+    /// Several runs per DID, but a new one only after the current one is `Complete`.
     Sequenced,
+    /// Several runs per DID at the same time.
     Concurrent,
 }
 
+/// The state of one earlier run (event) of an interaction by the same DID.
 #[uniffi::remote(Enum)]
 pub enum EventStatus {
+    /// Started and not yet finished.
     InProgress,
+    /// Executed to the end.
     Complete,
+    /// Ended without completing.
     Failed,
 }
 
+/// Which way a webhook call goes, which decides the claim that names the service.
 #[uniffi::remote(Enum)]
 pub enum Direction {
+    /// ProofSpace calls the third party: `iss` must be the service DID.
     FromProofSpace,
+    /// The third party calls ProofSpace: `aud` must be the service DID.
     ToProofSpace,
 }
 
+/// A credential field as the webhooks send it: `{"name": ..., "value": ...}`.
 #[uniffi::remote(Record)]
 pub struct NameValue {
+    /// The field (attribute) name.
     pub name: String,
+    /// The wire value (always a string).
     pub value: String,
 }
 

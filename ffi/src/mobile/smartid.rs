@@ -7,39 +7,60 @@ use ssi_verify_core::smartid::{
 
 use super::{limits, SsiError, SsiLimits, Verdict};
 
+/// The interaction types of Smart-ID RP API v3.
 #[uniffi::remote(Enum)]
 pub enum InteractionType {
+    /// `displayTextAndPIN` with `displayText60`: text and PIN on one screen.
     DisplayTextAndPin,
+    /// `confirmationMessage` with `displayText200`: a confirmation screen, then PIN.
     ConfirmationMessage,
+    /// `confirmationMessageAndVerificationCodeChoice` with `displayText200` (notification flows only).
     ConfirmationMessageAndVerificationCodeChoice,
 }
 
+/// The session flow an interactions list is sent with.
 #[uniffi::remote(Enum)]
 pub enum Flow {
+    /// Device-link flows (QR, Web2App, App2App).
     DeviceLink,
+    /// Notification-based flows.
     Notification,
+    /// The linked notification signature endpoint (`/v3/signature/notification/linked`).
     LinkedNotification,
 }
 
+/// How the device link reaches the app.
 #[uniffi::remote(Enum)]
 pub enum DeviceLinkType {
+    /// Shown as a QR code, regenerated every second with `elapsedSeconds`.
     Qr,
+    /// Opened from a web page on the same device.
     Web2App,
+    /// Opened from another app on the same device.
     App2App,
 }
 
+/// The kind of session the link belongs to.
 #[uniffi::remote(Enum)]
 pub enum SessionType {
+    /// Authentication (`ACSP_V2`, with `rpChallenge`).
     Auth,
+    /// Signature (`RAW_DIGEST_SIGNATURE`, with `digest`).
     Sign,
+    /// Certificate choice (protocol, digest and interactions are empty).
     Cert,
 }
 
+/// The flow the user completed, as reported in the session status `flowType`.
 #[uniffi::remote(Enum)]
 pub enum FlowType {
+    /// QR code.
     Qr,
+    /// App to app.
     App2App,
+    /// Web to app.
     Web2App,
+    /// Push notification.
     Notification,
 }
 

@@ -1084,6 +1084,16 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_version.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_version.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value.restype = ctypes.c_uint32
+_UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code.restype = _UniffiRustBuffer
 
 _uniffi_check_contract_api_version(_UniffiLib)
 # _uniffi_check_api_checksums(_UniffiLib)
@@ -1222,14 +1232,29 @@ class _UniffiFfiConverterOptionalString(_UniffiConverterRustBuffer):
 
 
 class FlowType(enum.Enum):
+    """
+    The flow the user completed, as reported in the session status `flowType`.
+"""
     
     QR = 0
+    """
+    QR code.
+"""
     
     APP2_APP = 1
+    """
+    App to app.
+"""
     
     WEB2_APP = 2
+    """
+    Web to app.
+"""
     
     NOTIFICATION = 3
+    """
+    Push notification.
+"""
     
 
 
@@ -1370,192 +1395,475 @@ class _UniffiFfiConverterTypeAuthRequestInput(_UniffiConverterRustBuffer):
 
 
 class ErrorCode(enum.Enum):
+    """
+    Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx encoding,
+    3xx format, 4xx limits, 5xx crypto, 6xx-8xx protocol rules.
+"""
     
     NULL_POINTER = 0
+    """
+    A required pointer argument was NULL.
+"""
     
     INVALID_ARGUMENT = 1
+    """
+    An argument is outside the values the function accepts.
+"""
     
     BUFFER_TOO_SMALL = 2
+    """
+    The caller's output or scratch buffer is too small; the needed size is reported.
+"""
     
     PANIC = 3
+    """
+    A panic was caught at the FFI boundary (a bug: please report it).
+"""
     
     INVALID_UTF8 = 4
+    """
+    Bytes that must be UTF-8 are not.
+"""
     
     INVALID_BASE64 = 5
+    """
+    Not canonical, padded, standard-alphabet Base64 (RFC 4648 section 4).
+"""
     
     INVALID_BASE64_URL = 6
+    """
+    Not canonical, unpadded, URL-safe Base64 (RFC 4648 section 5).
+"""
     
     INVALID_HEX = 7
+    """
+    Not an even-length string of hexadecimal digits.
+"""
     
     INVALID_BASE58 = 8
+    """
+    Not base58btc (Bitcoin alphabet).
+"""
     
     INVALID_MULTIBASE = 9
+    """
+    A multibase string with an unknown or unexpected prefix.
+"""
     
     INVALID_JSON = 10
+    """
+    The text is not JSON (RFC 8259).
+"""
     
     DUPLICATE_KEY = 11
+    """
+    An object has two members with the same name (after unescaping).
+"""
     
     UNEXPECTED_JSON_TYPE = 12
+    """
+    A JSON value has the wrong type for its place (e.g. a number where a string belongs).
+"""
     
     LONE_SURROGATE = 13
+    """
+    A JSON string escapes a lone UTF-16 surrogate, which no Unicode text can hold.
+"""
     
     MISSING_FIELD = 14
+    """
+    A required member or field is missing.
+"""
     
     INVALID_FIELD_VALUE = 15
+    """
+    A member or field has a value the format does not allow.
+"""
     
     UNKNOWN_FIELD = 16
+    """
+    A member the format does not define is present.
+"""
     
     INVALID_JSON_PATH = 17
+    """
+    Not a valid RFC 9535 JSONPath query (syntax or function well-typedness).
+"""
     
     NUMBER_NOT_I_JSON = 18
+    """
+    A JSON number that is not a finite IEEE 754 double (I-JSON, RFC 7493), so JCS cannot serialize it.
+"""
     
     INVALID_REGEX = 19
+    """
+    A regular expression that is not valid I-Regexp (RFC 9485) or is too large.
+"""
     
     INPUT_TOO_LARGE = 20
+    """
+    The input is longer than `Limits::max_input_bytes`.
+"""
     
     NESTING_TOO_DEEP = 21
+    """
+    Arrays and objects nest deeper than `Limits::max_depth`.
+"""
     
     TOO_MANY_ITEMS = 22
+    """
+    More values, members or elements than the limits allow.
+"""
     
     STRING_TOO_LONG = 23
+    """
+    A string is longer than `Limits::max_string_bytes`.
+"""
     
     INVALID_KEY = 24
+    """
+    The key bytes do not parse as a key of the expected kind.
+"""
     
     UNSUPPORTED_KEY = 25
+    """
+    The key's algorithm is not one this operation accepts.
+"""
     
     KEY_SIZE_NOT_ALLOWED = 26
+    """
+    The key's size is outside the range this operation accepts.
+"""
     
     INVALID_SIGNATURE_ENCODING = 27
+    """
+    The signature value cannot be a signature for this key (length, encoding).
+"""
     
     UNSUPPORTED_ALGORITHM = 28
+    """
+    The signature algorithm or its parameters are not supported or not allowed.
+"""
     
     INVALID_CERTIFICATE = 29
+    """
+    The certificate is not a DER X.509 certificate.
+"""
     
     SIGNATURE_MISMATCH = 30
+    """
+    Verdict reason: the signature does not verify.
+"""
     
     VALUE_MISMATCH = 31
+    """
+    Verdict reason: a MAC, digest or code does not match the expected value.
+"""
     
     INVALID_DID = 32
+    """
+    A DID or DID URL is malformed.
+"""
     
     UNSUPPORTED_DID_METHOD = 33
+    """
+    The DID method cannot be resolved offline (only did:key Ed25519 is; others need the trust store).
+"""
     
     UNKNOWN_VERIFICATION_METHOD = 34
+    """
+    The proof's verification method is neither a did:key nor in the caller's trust store.
+"""
     
     PROOF_MISSING = 35
+    """
+    The document has no proof.
+"""
     
     UNSUPPORTED_PROOF_TYPE = 36
+    """
+    The proof type is not one this library verifies.
+"""
     
     PROOF_PURPOSE_MISMATCH = 37
+    """
+    The proof's proofPurpose is not the expected one.
+"""
     
     PROOF_DOMAIN_MISMATCH = 38
+    """
+    The proof's domain is not the expected one.
+"""
     
     PROOF_CHALLENGE_MISMATCH = 39
+    """
+    The proof's nonce/challenge is not the expected one.
+"""
     
     INVALID_JWT = 40
+    """
+    The token is not a compact JWS of three Base64URL segments with JSON header and claims.
+"""
     
     JWT_ALG_NONE = 41
+    """
+    The token declares `alg: none` (unsigned tokens are never accepted).
+"""
     
     JWT_ALG_MISMATCH = 42
+    """
+    The token's `alg` is not the algorithm the key allows.
+"""
     
     JWT_ISSUER_MISMATCH = 43
+    """
+    Verdict reason: `iss` is missing or not the expected issuer.
+"""
     
     JWT_AUDIENCE_MISMATCH = 44
+    """
+    Verdict reason: `aud` is missing or does not contain the expected audience.
+"""
     
     JWT_EXPIRED = 45
+    """
+    Verdict reason: `exp` is in the past (beyond the leeway).
+"""
     
     JWT_NOT_YET_VALID = 46
+    """
+    Verdict reason: `nbf` (or `iat`) is in the future (beyond the leeway).
+"""
     
     JWT_EXP_IN_MILLISECONDS = 47
+    """
+    `exp` is clearly in milliseconds, not seconds (not silently accepted).
+"""
     
     EMPTY_INTERACTIONS = 48
+    """
+    The interactions array is empty.
+"""
     
     MISSING_INTERACTION_TYPE = 49
+    """
+    An interaction has no `type`.
+"""
     
     MISSING_DISPLAY_TEXT = 50
+    """
+    An interaction has neither `displayText60` nor `displayText200`.
+"""
     
     EMPTY_DISPLAY_TEXT = 51
+    """
+    The display text is the empty string.
+"""
     
     BOTH_DISPLAY_TEXTS = 52
+    """
+    An interaction has both `displayText60` and `displayText200`.
+"""
     
     WRONG_DISPLAY_TEXT_FIELD = 53
+    """
+    The display text member is the wrong one for the type (e.g. `displayText200` on `displayTextAndPIN`).
+"""
     
     DISPLAY_TEXT_TOO_LONG = 54
+    """
+    The display text is longer than 60 / 200 Unicode scalar values.
+"""
     
     DUPLICATE_INTERACTION_TYPE = 55
+    """
+    Two interactions have the same `type`.
+"""
     
     UNKNOWN_INTERACTION_TYPE = 56
+    """
+    The `type` is not a known interaction type (strict reading only).
+"""
     
     TYPE_NOT_ALLOWED_FOR_FLOW = 57
+    """
+    The type is not allowed in this flow (e.g. verification-code choice in a device-link flow).
+"""
     
     TOO_MANY_INTERACTIONS = 58
+    """
+    More interactions than the reading allows.
+"""
     
     REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP = 59
+    """
+    None of the offered interactions is supported by the app.
+"""
     
     INTERACTION_TYPE_NOT_OFFERED = 60
+    """
+    Verdict reason: `interactionTypeUsed` was not offered in the request's interactions.
+"""
     
     FLOW_TYPE_NOT_OFFERED = 61
+    """
+    Verdict reason: `flowType` was not one of the flows the RP offered.
+"""
     
     SESSION_NOT_SUCCESSFUL = 62
+    """
+    The session status is not a completed, successful ACSP_V2 authentication.
+"""
     
     DATE_LOOKS_LIKE_MILLISECONDS = 63
+    """
+    A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
+"""
     
     INVALID_DATE = 64
+    """
+    A Date value is not an integer number of seconds.
+"""
     
     INVALID_NUMBER = 65
+    """
+    A Number value is not a plain decimal with '.' (no exponent, sign '+', comma, NaN or Infinity).
+"""
     
     INVALID_IMAGE_URL = 66
+    """
+    An ImageURL value is not an absolute http(s) URL.
+"""
     
     INVALID_ENUMERATION = 67
+    """
+    An Enumeration value is not a non-negative integer index.
+"""
     
     ENUMERATION_NOT_IN_SCHEMA = 68
+    """
+    An Enumeration value is not one of the schema's values.
+"""
     
     RESPONSE_MISMATCH = 69
+    """
+    Verdict reason: a webhook response does not answer its request.
+"""
     
     UNKNOWN_TEMPLATE_PARAMETER = 70
+    """
+    A notification template names a parameter the instance does not have.
+"""
     
     UNCLOSED_PLACEHOLDER = 71
+    """
+    A notification template opens `{{` without a closing `}}` (or has an empty name).
+"""
     
     FIELD_READ_ONLY = 72
+    """
+    A field pre-filled from the QR code cannot be changed.
+"""
     
     INTERACTION_ALREADY_COMPLETED = 73
+    """
+    Verdict reason: a Once interaction was already completed by this DID.
+"""
     
     INTERACTION_IN_PROGRESS = 74
+    """
+    Verdict reason: an earlier event of this DID is still in progress.
+"""
     
     INTERACTION_PAUSED = 75
+    """
+    Verdict reason: the interaction is paused (not visible in the app).
+"""
     
     TEMPLATE_NOT_EDITABLE = 76
+    """
+    An Incoming-push interaction's issued-credentials template cannot be edited.
+"""
     
     QR_CODE_EXPIRED = 77
+    """
+    Verdict reason: the interaction QR code is older than its timeout.
+"""
     
     HEADER_MISSING = 78
+    """
+    A required HTTP header is absent or empty.
+"""
     
     HEADER_DUPLICATED = 79
+    """
+    A header that must appear once appears several times.
+"""
     
     INVALID_HEADER = 80
+    """
+    A header value has the wrong form (e.g. Authorization without `Bearer `).
+"""
     
     INVALID_PRESENTATION_DEFINITION = 81
+    """
+    A presentation definition breaks the DIF Presentation Exchange v2 model.
+"""
     
     INVALID_FILTER = 82
+    """
+    A field filter is not valid JSON Schema of the subset PE uses.
+"""
     
     UNSUPPORTED_FILTER_KEYWORD = 83
+    """
+    A filter uses a JSON Schema keyword this library does not evaluate (refused, never ignored).
+"""
     
     INVALID_SUBMISSION_REQUIREMENT = 84
+    """
+    A submission requirement is malformed (rule, count/min/max, from/from_nested, unknown group).
+"""
     
     INPUT_DESCRIPTOR_NOT_SATISFIED = 85
+    """
+    No credential satisfies an input descriptor.
+"""
     
     SUBMISSION_REQUIREMENT_NOT_SATISFIED = 86
+    """
+    The matching credentials do not satisfy a submission requirement.
+"""
     
     INVALID_PRESENTATION_SUBMISSION = 87
+    """
+    A presentation submission is malformed or does not match its definition.
+"""
     
     INVALID_OPEN_ID_VP_REQUEST = 88
+    """
+    An openid-vp:// request is malformed or misses a required parameter.
+"""
     
     INVALID_VERIFICATION_RESULT = 89
+    """
+    A verification result or its webhook payload breaks the Gataca format.
+"""
     
     INVALID_API_KEY = 90
+    """
+    Basic API-key credentials are not base64(id:secret).
+"""
     
     CREDENTIAL_FORMAT_NOT_ACCEPTED = 91
+    """
+    The credential's format is not among those the definition accepts.
+"""
     
     INVALID_CREDENTIAL = 92
+    """
+    A verifiable credential or presentation is malformed.
+"""
     
 
 
@@ -2241,10 +2549,19 @@ class _UniffiFfiConverterTypeBearerCheck(_UniffiConverterRustBuffer):
 
 
 class Direction(enum.Enum):
+    """
+    Which way a webhook call goes, which decides the claim that names the service.
+"""
     
     FROM_PROOF_SPACE = 0
+    """
+    ProofSpace calls the third party: `iss` must be the service DID.
+"""
     
     TO_PROOF_SPACE = 1
+    """
+    The third party calls ProofSpace: `aud` must be the service DID.
+"""
     
 
 
@@ -2402,12 +2719,24 @@ class _UniffiFfiConverterTypeDeviceLink(_UniffiConverterRustBuffer):
 
 
 class DeviceLinkType(enum.Enum):
+    """
+    How the device link reaches the app.
+"""
     
     QR = 0
+    """
+    Shown as a QR code, regenerated every second with `elapsedSeconds`.
+"""
     
     WEB2_APP = 1
+    """
+    Opened from a web page on the same device.
+"""
     
     APP2_APP = 2
+    """
+    Opened from another app on the same device.
+"""
     
 
 
@@ -2450,12 +2779,24 @@ class _UniffiFfiConverterTypeDeviceLinkType(_UniffiConverterRustBuffer):
 
 
 class SessionType(enum.Enum):
+    """
+    The kind of session the link belongs to.
+"""
     
     AUTH = 0
+    """
+    Authentication (`ACSP_V2`, with `rpChallenge`).
+"""
     
     SIGN = 1
+    """
+    Signature (`RAW_DIGEST_SIGNATURE`, with `digest`).
+"""
     
     CERT = 2
+    """
+    Certificate choice (protocol, digest and interactions are empty).
+"""
     
 
 
@@ -2679,10 +3020,19 @@ class _UniffiFfiConverterTypeFieldIssue(_UniffiConverterRustBuffer):
 
 
 class ProcessStatus(enum.Enum):
+    """
+    The outcome of the whole verification process in a webhook.
+"""
     
     SUCCESS = 0
+    """
+    `SUCCESS`
+"""
     
     REJECT = 1
+    """
+    `REJECT`
+"""
     
 
 
@@ -2738,6 +3088,9 @@ class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
 
 @dataclass
 class VerificationResult:
+    """
+    `{checks, warnings, errors}`: what a verification did, what it noticed, what failed.
+"""
     def __init__(self, *, checks:typing.List[str], warnings:typing.List[str], errors:typing.List[str]):
         self.checks = checks
         self.warnings = warnings
@@ -2853,12 +3206,24 @@ class _UniffiFfiConverterTypeGatacaWebhook(_UniffiConverterRustBuffer):
 
 
 class InteractionType(enum.Enum):
+    """
+    The interaction types of Smart-ID RP API v3.
+"""
     
     DISPLAY_TEXT_AND_PIN = 0
+    """
+    `displayTextAndPIN` with `displayText60`: text and PIN on one screen.
+"""
     
     CONFIRMATION_MESSAGE = 1
+    """
+    `confirmationMessage` with `displayText200`: a confirmation screen, then PIN.
+"""
     
     CONFIRMATION_MESSAGE_AND_VERIFICATION_CODE_CHOICE = 2
+    """
+    `confirmationMessageAndVerificationCodeChoice` with `displayText200` (notification flows only).
+"""
     
 
 
@@ -3123,10 +3488,19 @@ class _UniffiFfiConverterTypeJwtCheckPolicy(_UniffiConverterRustBuffer):
 
 
 class JwtKind(enum.Enum):
+    """
+    Whether the token carries a credential or a presentation.
+"""
     
     CREDENTIAL = 0
+    """
+    `vc` claim.
+"""
     
     PRESENTATION = 1
+    """
+    `vp` claim.
+"""
     
 
 
@@ -3300,6 +3674,9 @@ class _UniffiFfiConverterTypeLintWarning(_UniffiConverterRustBuffer):
 
 @dataclass
 class NameValue:
+    """
+    A credential field as the webhooks send it: `{"name": ..., "value": ...}`.
+"""
     def __init__(self, *, name:str, value:str):
         self.name = name
         self.value = value
@@ -4220,16 +4597,34 @@ class _UniffiFfiConverterTypeWebhookRequest(_UniffiConverterRustBuffer):
 
 
 class AttributeType(enum.Enum):
+    """
+    The attribute types of a ProofSpace credential schema that this library can check.
+"""
     
     TEXT = 0
+    """
+    Free text.
+"""
     
     DATE = 1
+    """
+    Seconds since the Unix epoch.
+"""
     
     NUMBER = 2
+    """
+    A plain decimal number.
+"""
     
     IMAGE_URL = 3
+    """
+    An absolute http(s) URL of an image.
+"""
     
     ENUMERATION = 4
+    """
+    A numeric index into the schema's enumeration values.
+"""
     
 
 
@@ -4493,12 +4888,24 @@ class _UniffiFfiConverterTypeBearerKey(_UniffiConverterRustBuffer):
 
 
 class Concurrency(enum.Enum):
+    """
+    How often the same client (the same DID) may run an interaction.
+"""
     
     ONCE = 0
+    """
+    One run per DID, ever.
+"""
     
     SEQUENCED = 1
+    """
+    Several runs per DID, but a new one only after the current one is `Complete`.
+"""
     
     CONCURRENT = 2
+    """
+    Several runs per DID at the same time.
+"""
     
 
 
@@ -4541,12 +4948,24 @@ class _UniffiFfiConverterTypeConcurrency(_UniffiConverterRustBuffer):
 
 
 class EventStatus(enum.Enum):
+    """
+    The state of one earlier run (event) of an interaction by the same DID.
+"""
     
     IN_PROGRESS = 0
+    """
+    Started and not yet finished.
+"""
     
     COMPLETE = 1
+    """
+    Executed to the end.
+"""
     
     FAILED = 2
+    """
+    Ended without completing.
+"""
     
 
 
@@ -4589,12 +5008,24 @@ class _UniffiFfiConverterTypeEventStatus(_UniffiConverterRustBuffer):
 
 
 class Flow(enum.Enum):
+    """
+    The session flow an interactions list is sent with.
+"""
     
     DEVICE_LINK = 0
+    """
+    Device-link flows (QR, Web2App, App2App).
+"""
     
     NOTIFICATION = 1
+    """
+    Notification-based flows.
+"""
     
     LINKED_NOTIFICATION = 2
+    """
+    The linked notification signature endpoint (`/v3/signature/notification/linked`).
+"""
     
 
 
@@ -4669,6 +5100,37 @@ class SsiError:  # type: ignore
 
         def __repr__(self):
             return "SsiError.Usage({})".format(str(self))
+        def code_value(self, ) -> int:
+            """
+            The stable number of this error's code: the value C callers see (606 for
+            `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterUInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_code(self, ) -> ErrorCode:
+            """
+            The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorCode.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempSsiError.Usage = Usage # type: ignore
     class Encoding(_UniffiTempSsiError):
         """
@@ -4685,6 +5147,37 @@ class SsiError:  # type: ignore
 
         def __repr__(self):
             return "SsiError.Encoding({})".format(str(self))
+        def code_value(self, ) -> int:
+            """
+            The stable number of this error's code: the value C callers see (606 for
+            `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterUInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_code(self, ) -> ErrorCode:
+            """
+            The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorCode.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempSsiError.Encoding = Encoding # type: ignore
     class Format(_UniffiTempSsiError):
         """
@@ -4701,6 +5194,37 @@ class SsiError:  # type: ignore
 
         def __repr__(self):
             return "SsiError.Format({})".format(str(self))
+        def code_value(self, ) -> int:
+            """
+            The stable number of this error's code: the value C callers see (606 for
+            `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterUInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_code(self, ) -> ErrorCode:
+            """
+            The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorCode.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempSsiError.Format = Format # type: ignore
     class Limit(_UniffiTempSsiError):
         """
@@ -4717,6 +5241,37 @@ class SsiError:  # type: ignore
 
         def __repr__(self):
             return "SsiError.Limit({})".format(str(self))
+        def code_value(self, ) -> int:
+            """
+            The stable number of this error's code: the value C callers see (606 for
+            `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterUInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_code(self, ) -> ErrorCode:
+            """
+            The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorCode.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempSsiError.Limit = Limit # type: ignore
     class Crypto(_UniffiTempSsiError):
         """
@@ -4733,6 +5288,37 @@ class SsiError:  # type: ignore
 
         def __repr__(self):
             return "SsiError.Crypto({})".format(str(self))
+        def code_value(self, ) -> int:
+            """
+            The stable number of this error's code: the value C callers see (606 for
+            `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterUInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_code(self, ) -> ErrorCode:
+            """
+            The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorCode.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempSsiError.Crypto = Crypto # type: ignore
     class Rule(_UniffiTempSsiError):
         """
@@ -4749,6 +5335,37 @@ class SsiError:  # type: ignore
 
         def __repr__(self):
             return "SsiError.Rule({})".format(str(self))
+        def code_value(self, ) -> int:
+            """
+            The stable number of this error's code: the value C callers see (606 for
+            `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterUInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_code(self, ) -> ErrorCode:
+            """
+            The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeSsiError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorCode.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempSsiError.Rule = Rule # type: ignore
 
 SsiError = _UniffiTempSsiError # type: ignore

@@ -2014,13 +2014,28 @@ public func FfiConverterTypeLintWarning_lower(_ value: LintWarning) -> RustBuffe
 }
 
 
+/**
+ * A credential field as the webhooks send it: `{"name": ..., "value": ...}`.
+ */
 public struct NameValue: Equatable, Hashable {
+    /**
+     * The field (attribute) name.
+     */
     public var name: String
+    /**
+     * The wire value (always a string).
+     */
     public var value: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(name: String, value: String) {
+    public init(
+        /**
+         * The field (attribute) name.
+         */name: String, 
+        /**
+         * The wire value (always a string).
+         */value: String) {
         self.name = name
         self.value = value
     }
@@ -3165,14 +3180,35 @@ public func FfiConverterTypeVerdict_lower(_ value: Verdict) -> RustBuffer {
 }
 
 
+/**
+ * `{checks, warnings, errors}`: what a verification did, what it noticed, what failed.
+ */
 public struct VerificationResult: Equatable, Hashable {
+    /**
+     * Identifiers of the checks that ran and passed.
+     */
     public var checks: [String]
+    /**
+     * Free-text warnings.
+     */
     public var warnings: [String]
+    /**
+     * Free-text errors; empty when the verification succeeded.
+     */
     public var errors: [String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(checks: [String], warnings: [String], errors: [String]) {
+    public init(
+        /**
+         * Identifiers of the checks that ran and passed.
+         */checks: [String], 
+        /**
+         * Free-text warnings.
+         */warnings: [String], 
+        /**
+         * Free-text errors; empty when the verification succeeded.
+         */errors: [String]) {
         self.checks = checks
         self.warnings = warnings
         self.errors = errors
@@ -3451,13 +3487,31 @@ public func FfiConverterTypeWebhookRequest_lower(_ value: WebhookRequest) -> Rus
 }
 
 
+/**
+ * The attribute types of a ProofSpace credential schema that this library can check.
+ */
 
 public enum AttributeType: Equatable, Hashable {
     
+    /**
+     * Free text.
+     */
     case text
+    /**
+     * Seconds since the Unix epoch.
+     */
     case date
+    /**
+     * A plain decimal number.
+     */
     case number
+    /**
+     * An absolute http(s) URL of an image.
+     */
     case imageUrl
+    /**
+     * A numeric index into the schema's enumeration values.
+     */
     case enumeration
 
 
@@ -3645,11 +3699,23 @@ public func FfiConverterTypeBearerKey_lower(_ value: BearerKey) -> RustBuffer {
 
 
 
+/**
+ * How often the same client (the same DID) may run an interaction.
+ */
 
 public enum Concurrency: Equatable, Hashable {
     
+    /**
+     * One run per DID, ever.
+     */
     case once
+    /**
+     * Several runs per DID, but a new one only after the current one is `Complete`.
+     */
     case sequenced
+    /**
+     * Several runs per DID at the same time.
+     */
     case concurrent
 
 
@@ -3718,11 +3784,23 @@ public func FfiConverterTypeConcurrency_lower(_ value: Concurrency) -> RustBuffe
 
 
 
+/**
+ * How the device link reaches the app.
+ */
 
 public enum DeviceLinkType: Equatable, Hashable {
     
+    /**
+     * Shown as a QR code, regenerated every second with `elapsedSeconds`.
+     */
     case qr
+    /**
+     * Opened from a web page on the same device.
+     */
     case web2App
+    /**
+     * Opened from another app on the same device.
+     */
     case app2App
 
 
@@ -3791,10 +3869,19 @@ public func FfiConverterTypeDeviceLinkType_lower(_ value: DeviceLinkType) -> Rus
 
 
 
+/**
+ * Which way a webhook call goes, which decides the claim that names the service.
+ */
 
 public enum Direction: Equatable, Hashable {
     
+    /**
+     * ProofSpace calls the third party: `iss` must be the service DID.
+     */
     case fromProofSpace
+    /**
+     * The third party calls ProofSpace: `aud` must be the service DID.
+     */
     case toProofSpace
 
 
@@ -3857,101 +3944,384 @@ public func FfiConverterTypeDirection_lower(_ value: Direction) -> RustBuffer {
 
 
 
+/**
+ * Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx encoding,
+ * 3xx format, 4xx limits, 5xx crypto, 6xx-8xx protocol rules.
+ */
 
 public enum ErrorCode: Equatable, Hashable {
     
+    /**
+     * A required pointer argument was NULL.
+     */
     case nullPointer
+    /**
+     * An argument is outside the values the function accepts.
+     */
     case invalidArgument
+    /**
+     * The caller's output or scratch buffer is too small; the needed size is reported.
+     */
     case bufferTooSmall
+    /**
+     * A panic was caught at the FFI boundary (a bug: please report it).
+     */
     case panic
+    /**
+     * Bytes that must be UTF-8 are not.
+     */
     case invalidUtf8
+    /**
+     * Not canonical, padded, standard-alphabet Base64 (RFC 4648 section 4).
+     */
     case invalidBase64
+    /**
+     * Not canonical, unpadded, URL-safe Base64 (RFC 4648 section 5).
+     */
     case invalidBase64Url
+    /**
+     * Not an even-length string of hexadecimal digits.
+     */
     case invalidHex
+    /**
+     * Not base58btc (Bitcoin alphabet).
+     */
     case invalidBase58
+    /**
+     * A multibase string with an unknown or unexpected prefix.
+     */
     case invalidMultibase
+    /**
+     * The text is not JSON (RFC 8259).
+     */
     case invalidJson
+    /**
+     * An object has two members with the same name (after unescaping).
+     */
     case duplicateKey
+    /**
+     * A JSON value has the wrong type for its place (e.g. a number where a string belongs).
+     */
     case unexpectedJsonType
+    /**
+     * A JSON string escapes a lone UTF-16 surrogate, which no Unicode text can hold.
+     */
     case loneSurrogate
+    /**
+     * A required member or field is missing.
+     */
     case missingField
+    /**
+     * A member or field has a value the format does not allow.
+     */
     case invalidFieldValue
+    /**
+     * A member the format does not define is present.
+     */
     case unknownField
+    /**
+     * Not a valid RFC 9535 JSONPath query (syntax or function well-typedness).
+     */
     case invalidJsonPath
+    /**
+     * A JSON number that is not a finite IEEE 754 double (I-JSON, RFC 7493), so JCS cannot serialize it.
+     */
     case numberNotIJson
+    /**
+     * A regular expression that is not valid I-Regexp (RFC 9485) or is too large.
+     */
     case invalidRegex
+    /**
+     * The input is longer than `Limits::max_input_bytes`.
+     */
     case inputTooLarge
+    /**
+     * Arrays and objects nest deeper than `Limits::max_depth`.
+     */
     case nestingTooDeep
+    /**
+     * More values, members or elements than the limits allow.
+     */
     case tooManyItems
+    /**
+     * A string is longer than `Limits::max_string_bytes`.
+     */
     case stringTooLong
+    /**
+     * The key bytes do not parse as a key of the expected kind.
+     */
     case invalidKey
+    /**
+     * The key's algorithm is not one this operation accepts.
+     */
     case unsupportedKey
+    /**
+     * The key's size is outside the range this operation accepts.
+     */
     case keySizeNotAllowed
+    /**
+     * The signature value cannot be a signature for this key (length, encoding).
+     */
     case invalidSignatureEncoding
+    /**
+     * The signature algorithm or its parameters are not supported or not allowed.
+     */
     case unsupportedAlgorithm
+    /**
+     * The certificate is not a DER X.509 certificate.
+     */
     case invalidCertificate
+    /**
+     * Verdict reason: the signature does not verify.
+     */
     case signatureMismatch
+    /**
+     * Verdict reason: a MAC, digest or code does not match the expected value.
+     */
     case valueMismatch
+    /**
+     * A DID or DID URL is malformed.
+     */
     case invalidDid
+    /**
+     * The DID method cannot be resolved offline (only did:key Ed25519 is; others need the trust store).
+     */
     case unsupportedDidMethod
+    /**
+     * The proof's verification method is neither a did:key nor in the caller's trust store.
+     */
     case unknownVerificationMethod
+    /**
+     * The document has no proof.
+     */
     case proofMissing
+    /**
+     * The proof type is not one this library verifies.
+     */
     case unsupportedProofType
+    /**
+     * The proof's proofPurpose is not the expected one.
+     */
     case proofPurposeMismatch
+    /**
+     * The proof's domain is not the expected one.
+     */
     case proofDomainMismatch
+    /**
+     * The proof's nonce/challenge is not the expected one.
+     */
     case proofChallengeMismatch
+    /**
+     * The token is not a compact JWS of three Base64URL segments with JSON header and claims.
+     */
     case invalidJwt
+    /**
+     * The token declares `alg: none` (unsigned tokens are never accepted).
+     */
     case jwtAlgNone
+    /**
+     * The token's `alg` is not the algorithm the key allows.
+     */
     case jwtAlgMismatch
+    /**
+     * Verdict reason: `iss` is missing or not the expected issuer.
+     */
     case jwtIssuerMismatch
+    /**
+     * Verdict reason: `aud` is missing or does not contain the expected audience.
+     */
     case jwtAudienceMismatch
+    /**
+     * Verdict reason: `exp` is in the past (beyond the leeway).
+     */
     case jwtExpired
+    /**
+     * Verdict reason: `nbf` (or `iat`) is in the future (beyond the leeway).
+     */
     case jwtNotYetValid
+    /**
+     * `exp` is clearly in milliseconds, not seconds (not silently accepted).
+     */
     case jwtExpInMilliseconds
+    /**
+     * The interactions array is empty.
+     */
     case emptyInteractions
+    /**
+     * An interaction has no `type`.
+     */
     case missingInteractionType
+    /**
+     * An interaction has neither `displayText60` nor `displayText200`.
+     */
     case missingDisplayText
+    /**
+     * The display text is the empty string.
+     */
     case emptyDisplayText
+    /**
+     * An interaction has both `displayText60` and `displayText200`.
+     */
     case bothDisplayTexts
+    /**
+     * The display text member is the wrong one for the type (e.g. `displayText200` on `displayTextAndPIN`).
+     */
     case wrongDisplayTextField
+    /**
+     * The display text is longer than 60 / 200 Unicode scalar values.
+     */
     case displayTextTooLong
+    /**
+     * Two interactions have the same `type`.
+     */
     case duplicateInteractionType
+    /**
+     * The `type` is not a known interaction type (strict reading only).
+     */
     case unknownInteractionType
+    /**
+     * The type is not allowed in this flow (e.g. verification-code choice in a device-link flow).
+     */
     case typeNotAllowedForFlow
+    /**
+     * More interactions than the reading allows.
+     */
     case tooManyInteractions
+    /**
+     * None of the offered interactions is supported by the app.
+     */
     case requiredInteractionNotSupportedByApp
+    /**
+     * Verdict reason: `interactionTypeUsed` was not offered in the request's interactions.
+     */
     case interactionTypeNotOffered
+    /**
+     * Verdict reason: `flowType` was not one of the flows the RP offered.
+     */
     case flowTypeNotOffered
+    /**
+     * The session status is not a completed, successful ACSP_V2 authentication.
+     */
     case sessionNotSuccessful
+    /**
+     * A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
+     */
     case dateLooksLikeMilliseconds
+    /**
+     * A Date value is not an integer number of seconds.
+     */
     case invalidDate
+    /**
+     * A Number value is not a plain decimal with '.' (no exponent, sign '+', comma, NaN or Infinity).
+     */
     case invalidNumber
+    /**
+     * An ImageURL value is not an absolute http(s) URL.
+     */
     case invalidImageUrl
+    /**
+     * An Enumeration value is not a non-negative integer index.
+     */
     case invalidEnumeration
+    /**
+     * An Enumeration value is not one of the schema's values.
+     */
     case enumerationNotInSchema
+    /**
+     * Verdict reason: a webhook response does not answer its request.
+     */
     case responseMismatch
+    /**
+     * A notification template names a parameter the instance does not have.
+     */
     case unknownTemplateParameter
+    /**
+     * A notification template opens `{{` without a closing `}}` (or has an empty name).
+     */
     case unclosedPlaceholder
+    /**
+     * A field pre-filled from the QR code cannot be changed.
+     */
     case fieldReadOnly
+    /**
+     * Verdict reason: a Once interaction was already completed by this DID.
+     */
     case interactionAlreadyCompleted
+    /**
+     * Verdict reason: an earlier event of this DID is still in progress.
+     */
     case interactionInProgress
+    /**
+     * Verdict reason: the interaction is paused (not visible in the app).
+     */
     case interactionPaused
+    /**
+     * An Incoming-push interaction's issued-credentials template cannot be edited.
+     */
     case templateNotEditable
+    /**
+     * Verdict reason: the interaction QR code is older than its timeout.
+     */
     case qrCodeExpired
+    /**
+     * A required HTTP header is absent or empty.
+     */
     case headerMissing
+    /**
+     * A header that must appear once appears several times.
+     */
     case headerDuplicated
+    /**
+     * A header value has the wrong form (e.g. Authorization without `Bearer `).
+     */
     case invalidHeader
+    /**
+     * A presentation definition breaks the DIF Presentation Exchange v2 model.
+     */
     case invalidPresentationDefinition
+    /**
+     * A field filter is not valid JSON Schema of the subset PE uses.
+     */
     case invalidFilter
+    /**
+     * A filter uses a JSON Schema keyword this library does not evaluate (refused, never ignored).
+     */
     case unsupportedFilterKeyword
+    /**
+     * A submission requirement is malformed (rule, count/min/max, from/from_nested, unknown group).
+     */
     case invalidSubmissionRequirement
+    /**
+     * No credential satisfies an input descriptor.
+     */
     case inputDescriptorNotSatisfied
+    /**
+     * The matching credentials do not satisfy a submission requirement.
+     */
     case submissionRequirementNotSatisfied
+    /**
+     * A presentation submission is malformed or does not match its definition.
+     */
     case invalidPresentationSubmission
+    /**
+     * An openid-vp:// request is malformed or misses a required parameter.
+     */
     case invalidOpenIdVpRequest
+    /**
+     * A verification result or its webhook payload breaks the Gataca format.
+     */
     case invalidVerificationResult
+    /**
+     * Basic API-key credentials are not base64(id:secret).
+     */
     case invalidApiKey
+    /**
+     * The credential's format is not among those the definition accepts.
+     */
     case credentialFormatNotAccepted
+    /**
+     * A verifiable credential or presentation is malformed.
+     */
     case invalidCredential
 
 
@@ -4560,11 +4930,23 @@ public func FfiConverterTypeErrorCode_lower(_ value: ErrorCode) -> RustBuffer {
 
 
 
+/**
+ * The state of one earlier run (event) of an interaction by the same DID.
+ */
 
 public enum EventStatus: Equatable, Hashable {
     
+    /**
+     * Started and not yet finished.
+     */
     case inProgress
+    /**
+     * Executed to the end.
+     */
     case complete
+    /**
+     * Ended without completing.
+     */
     case failed
 
 
@@ -4633,11 +5015,23 @@ public func FfiConverterTypeEventStatus_lower(_ value: EventStatus) -> RustBuffe
 
 
 
+/**
+ * The session flow an interactions list is sent with.
+ */
 
 public enum Flow: Equatable, Hashable {
     
+    /**
+     * Device-link flows (QR, Web2App, App2App).
+     */
     case deviceLink
+    /**
+     * Notification-based flows.
+     */
     case notification
+    /**
+     * The linked notification signature endpoint (`/v3/signature/notification/linked`).
+     */
     case linkedNotification
 
 
@@ -4706,12 +5100,27 @@ public func FfiConverterTypeFlow_lower(_ value: Flow) -> RustBuffer {
 
 
 
+/**
+ * The flow the user completed, as reported in the session status `flowType`.
+ */
 
 public enum FlowType: Equatable, Hashable {
     
+    /**
+     * QR code.
+     */
     case qr
+    /**
+     * App to app.
+     */
     case app2App
+    /**
+     * Web to app.
+     */
     case web2App
+    /**
+     * Push notification.
+     */
     case notification
 
 
@@ -4786,11 +5195,23 @@ public func FfiConverterTypeFlowType_lower(_ value: FlowType) -> RustBuffer {
 
 
 
+/**
+ * The interaction types of Smart-ID RP API v3.
+ */
 
 public enum InteractionType: Equatable, Hashable {
     
+    /**
+     * `displayTextAndPIN` with `displayText60`: text and PIN on one screen.
+     */
     case displayTextAndPin
+    /**
+     * `confirmationMessage` with `displayText200`: a confirmation screen, then PIN.
+     */
     case confirmationMessage
+    /**
+     * `confirmationMessageAndVerificationCodeChoice` with `displayText200` (notification flows only).
+     */
     case confirmationMessageAndVerificationCodeChoice
 
 
@@ -4859,10 +5280,19 @@ public func FfiConverterTypeInteractionType_lower(_ value: InteractionType) -> R
 
 
 
+/**
+ * Whether the token carries a credential or a presentation.
+ */
 
 public enum JwtKind: Equatable, Hashable {
     
+    /**
+     * `vc` claim.
+     */
     case credential
+    /**
+     * `vp` claim.
+     */
     case presentation
 
 
@@ -4925,10 +5355,19 @@ public func FfiConverterTypeJwtKind_lower(_ value: JwtKind) -> RustBuffer {
 
 
 
+/**
+ * The outcome of the whole verification process in a webhook.
+ */
 
 public enum ProcessStatus: Equatable, Hashable {
     
+    /**
+     * `SUCCESS`
+     */
     case success
+    /**
+     * `REJECT`
+     */
     case reject
 
 
@@ -4991,11 +5430,23 @@ public func FfiConverterTypeProcessStatus_lower(_ value: ProcessStatus) -> RustB
 
 
 
+/**
+ * The kind of session the link belongs to.
+ */
 
 public enum SessionType: Equatable, Hashable {
     
+    /**
+     * Authentication (`ACSP_V2`, with `rpChallenge`).
+     */
     case auth
+    /**
+     * Signature (`RAW_DIGEST_SIGNATURE`, with `digest`).
+     */
     case sign
+    /**
+     * Certificate choice (protocol, digest and interactions are empty).
+     */
     case cert
 
 
@@ -5104,6 +5555,31 @@ enum SsiError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     case Rule(code: ErrorCode, detail: String
     )
 
+    
+    /**
+     * The stable number of this error's code: the value C callers see (606 for
+     * `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+     */
+public func codeValue() -> UInt32  {
+    return try!  FfiConverterUInt32.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_method_ssierror_code_value(
+            FfiConverterTypeSsiError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+     */
+public func errorCode() -> ErrorCode  {
+    return try!  FfiConverterTypeErrorCode_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_method_ssierror_error_code(
+            FfiConverterTypeSsiError_lower(self),uniffiCallStatus
+    )
+})
+}
     
 
     

@@ -243,6 +243,16 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_METHOD_SSIERROR_CODE_VALUE
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_METHOD_SSIERROR_CODE_VALUE
+uint32_t uniffi_ssi_verify_ffi_fn_method_ssierror_code_value(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_METHOD_SSIERROR_ERROR_CODE
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_METHOD_SSIERROR_ERROR_CODE
+RustBuffer uniffi_ssi_verify_ffi_fn_method_ssierror_error_code(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_DEFAULT_LIMITS
 #define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_DEFAULT_LIMITS
 RustBuffer uniffi_ssi_verify_ffi_fn_func_default_limits(RustCallStatus *_Nonnull out_status

@@ -783,6 +783,10 @@ internal object UniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_ssi_verify_ffi_fn_method_ssierror_code_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Int
+    external fun uniffi_ssi_verify_ffi_fn_method_ssierror_error_code(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_default_limits(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_error_code_name(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1407,17 +1411,17 @@ data class ApiKeyParts (
     /**
      * The API-key id.
      */
-    var `id`: kotlin.String
+    val `id`: kotlin.String
     , 
     /**
      * The secret.
      */
-    var `secret`: kotlin.String
+    val `secret`: kotlin.String
     , 
     /**
      * Whether the id has the UUID form Gataca Studio issues.
      */
-    var `idIsUuid`: kotlin.Boolean
+    val `idIsUuid`: kotlin.Boolean
     
 ){
     
@@ -1462,37 +1466,37 @@ data class AuthRequestInput (
     /**
      * `smart-id` or `smart-id-demo`.
      */
-    var `schemeName`: kotlin.String
+    val `schemeName`: kotlin.String
     , 
     /**
      * The `rpChallenge` sent (Base64).
      */
-    var `rpChallenge`: kotlin.String
+    val `rpChallenge`: kotlin.String
     , 
     /**
      * The relying party name exactly as sent.
      */
-    var `relyingPartyName`: kotlin.String
+    val `relyingPartyName`: kotlin.String
     , 
     /**
      * The brokered RP name, if any.
      */
-    var `brokeredRpName`: kotlin.String?
+    val `brokeredRpName`: kotlin.String?
     , 
     /**
      * The interactions Base64 text exactly as sent.
      */
-    var `interactions`: kotlin.String
+    val `interactions`: kotlin.String
     , 
     /**
      * The `initialCallbackUrl` sent, if any.
      */
-    var `initialCallbackUrl`: kotlin.String?
+    val `initialCallbackUrl`: kotlin.String?
     , 
     /**
      * The flows offered to the user.
      */
-    var `offeredFlows`: List<FlowType>
+    val `offeredFlows`: List<FlowType>
     
 ){
     
@@ -1549,12 +1553,12 @@ data class BearerCheck (
     /**
      * Valid, or the first failed check.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * The claims set as compact JSON.
      */
-    var `claimsJson`: kotlin.String
+    val `claimsJson`: kotlin.String
     
 ){
     
@@ -1596,32 +1600,32 @@ data class BearerCheckPolicy (
     /**
      * The service's public DID.
      */
-    var `serviceDid`: kotlin.String
+    val `serviceDid`: kotlin.String
     , 
     /**
      * The direction of the call (decides `iss` or `aud`).
      */
-    var `direction`: Direction
+    val `direction`: Direction
     , 
     /**
      * Current time, seconds since the epoch.
      */
-    var `now`: kotlin.ULong
+    val `now`: kotlin.ULong
     , 
     /**
      * Allowed clock skew in seconds.
      */
-    var `leeway`: kotlin.ULong
+    val `leeway`: kotlin.ULong
     , 
     /**
      * Whether `exp` is required.
      */
-    var `requireExp`: kotlin.Boolean
+    val `requireExp`: kotlin.Boolean
     , 
     /**
      * Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
      */
-    var `acceptMillisecondTimes`: kotlin.Boolean
+    val `acceptMillisecondTimes`: kotlin.Boolean
     
 ){
     
@@ -1675,17 +1679,17 @@ data class DeviceLink (
     /**
      * The Base64URL authCode.
      */
-    var `authCode`: kotlin.String
+    val `authCode`: kotlin.String
     , 
     /**
      * The final link.
      */
-    var `deviceLink`: kotlin.String
+    val `deviceLink`: kotlin.String
     , 
     /**
      * The exact payload the authCode was computed over.
      */
-    var `authCodePayload`: kotlin.String
+    val `authCodePayload`: kotlin.String
     
 ){
     
@@ -1730,72 +1734,72 @@ data class DeviceLinkInput (
     /**
      * `smart-id` (LIVE) or `smart-id-demo` (DEMO).
      */
-    var `schemeName`: kotlin.String
+    val `schemeName`: kotlin.String
     , 
     /**
      * `deviceLinkBase` from the session response.
      */
-    var `deviceLinkBase`: kotlin.String
+    val `deviceLinkBase`: kotlin.String
     , 
     /**
      * QR, Web2App or App2App.
      */
-    var `linkType`: DeviceLinkType
+    val `linkType`: DeviceLinkType
     , 
     /**
      * auth, sign or cert.
      */
-    var `sessionType`: SessionType
+    val `sessionType`: SessionType
     , 
     /**
      * `sessionToken`.
      */
-    var `sessionToken`: kotlin.String
+    val `sessionToken`: kotlin.String
     , 
     /**
      * `sessionSecret` (Base64).
      */
-    var `sessionSecret`: kotlin.String
+    val `sessionSecret`: kotlin.String
     , 
     /**
      * `rpChallenge` (auth sessions).
      */
-    var `rpChallenge`: kotlin.String?
+    val `rpChallenge`: kotlin.String?
     , 
     /**
      * `digest` (sign sessions).
      */
-    var `digest`: kotlin.String?
+    val `digest`: kotlin.String?
     , 
     /**
      * The relying party name, plain text.
      */
-    var `relyingPartyName`: kotlin.String
+    val `relyingPartyName`: kotlin.String
     , 
     /**
      * The brokered RP name, plain text.
      */
-    var `brokeredRpName`: kotlin.String?
+    val `brokeredRpName`: kotlin.String?
     , 
     /**
      * The interactions Base64 text exactly as sent (auth and sign).
      */
-    var `interactions`: kotlin.String?
+    val `interactions`: kotlin.String?
     , 
     /**
      * `initialCallbackUrl` (Web2App, App2App).
      */
-    var `initialCallbackUrl`: kotlin.String?
+    val `initialCallbackUrl`: kotlin.String?
     , 
     /**
      * ISO 639-2 language (default `eng`).
      */
-    var `lang`: kotlin.String?
+    val `lang`: kotlin.String?
     , 
     /**
      * Seconds since the session response (QR only).
      */
-    var `elapsedSeconds`: kotlin.ULong?
+    val `elapsedSeconds`: kotlin.ULong?
     
 ){
     
@@ -1873,17 +1877,17 @@ data class FieldIssue (
     /**
      * The field (or schema attribute) name.
      */
-    var `field`: kotlin.String
+    val `field`: kotlin.String
     , 
     /**
      * What is wrong.
      */
-    var `code`: ErrorCode
+    val `code`: ErrorCode
     , 
     /**
      * A safe-to-log explanation.
      */
-    var `detail`: kotlin.String
+    val `detail`: kotlin.String
     
 ){
     
@@ -1928,37 +1932,37 @@ data class GatacaWebhook (
     /**
      * Process identifier.
      */
-    var `id`: kotlin.String
+    val `id`: kotlin.String
     , 
     /**
      * Subject identifier (a DID).
      */
-    var `subject`: kotlin.String
+    val `subject`: kotlin.String
     , 
     /**
      * `SUCCESS` or `REJECT`.
      */
-    var `status`: ProcessStatus
+    val `status`: ProcessStatus
     , 
     /**
      * The shared claims as a JSON object, when present.
      */
-    var `payloadJson`: kotlin.String?
+    val `payloadJson`: kotlin.String?
     , 
     /**
      * What the verification did.
      */
-    var `verificationResult`: VerificationResult
+    val `verificationResult`: VerificationResult
     , 
     /**
      * Gataca's rule over the result: valid, or `INVALID_VERIFICATION_RESULT`.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * Check identifiers outside Gataca's vocabulary (log them).
      */
-    var `unknownChecks`: List<kotlin.String>
+    val `unknownChecks`: List<kotlin.String>
     
 ){
     
@@ -2015,12 +2019,12 @@ data class Interaction (
     /**
      * The interaction type.
      */
-    var `kind`: InteractionType
+    val `kind`: InteractionType
     , 
     /**
      * The display text, unescaped (`\u20ac` reads as `€`).
      */
-    var `text`: kotlin.String
+    val `text`: kotlin.String
     
 ){
     
@@ -2062,17 +2066,17 @@ data class InteractionList (
     /**
      * The Base64 text exactly as received: reuse it for authCode and ACSP_V2.
      */
-    var `base64`: kotlin.String
+    val `base64`: kotlin.String
     , 
     /**
      * The interactions in the RP's order (known types only in the wallet reading).
      */
-    var `items`: List<Interaction>
+    val `items`: List<Interaction>
     , 
     /**
      * Entries skipped because their type is unknown (wallet reading only).
      */
-    var `skippedUnknown`: kotlin.UInt
+    val `skippedUnknown`: kotlin.UInt
     
 ){
     
@@ -2117,12 +2121,12 @@ data class JsonPathNode (
     /**
      * The node's normalized path, e.g. `$['a'][0]`.
      */
-    var `location`: kotlin.String
+    val `location`: kotlin.String
     , 
     /**
      * The node's value as compact JSON.
      */
-    var `valueJson`: kotlin.String
+    val `valueJson`: kotlin.String
     
 ){
     
@@ -2164,32 +2168,32 @@ data class JwtCheckPolicy (
     /**
      * Required `iss`, if any.
      */
-    var `issuer`: kotlin.String?
+    val `issuer`: kotlin.String?
     , 
     /**
      * Required member of `aud`, if any.
      */
-    var `audience`: kotlin.String?
+    val `audience`: kotlin.String?
     , 
     /**
      * Current time, seconds since the epoch.
      */
-    var `now`: kotlin.ULong
+    val `now`: kotlin.ULong
     , 
     /**
      * Allowed clock skew in seconds.
      */
-    var `leeway`: kotlin.ULong
+    val `leeway`: kotlin.ULong
     , 
     /**
      * Whether `exp` is required.
      */
-    var `requireExp`: kotlin.Boolean
+    val `requireExp`: kotlin.Boolean
     , 
     /**
      * Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
      */
-    var `acceptMillisecondTimes`: kotlin.Boolean
+    val `acceptMillisecondTimes`: kotlin.Boolean
     
 ){
     
@@ -2243,22 +2247,22 @@ data class JwtVc (
     /**
      * Credential (`vc`) or presentation (`vp`).
      */
-    var `kind`: JwtKind
+    val `kind`: JwtKind
     , 
     /**
      * The protected header as compact JSON.
      */
-    var `headerJson`: kotlin.String
+    val `headerJson`: kotlin.String
     , 
     /**
      * The claims set as compact JSON.
      */
-    var `claimsJson`: kotlin.String
+    val `claimsJson`: kotlin.String
     , 
     /**
      * The embedded `vc`/`vp` with the registered claims filled in, as compact JSON.
      */
-    var `documentJson`: kotlin.String
+    val `documentJson`: kotlin.String
     
 ){
     
@@ -2306,12 +2310,12 @@ data class JwtVcCheck (
     /**
      * Valid, or the first failed check.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * The decoded token.
      */
-    var `credential`: JwtVc
+    val `credential`: JwtVc
     
 ){
     
@@ -2353,22 +2357,22 @@ data class LintWarning (
     /**
      * The input descriptor concerned (empty for a submission-requirement finding).
      */
-    var `descriptorId`: kotlin.String
+    val `descriptorId`: kotlin.String
     , 
     /**
      * The field's path alternatives joined with `", "`, when about a field.
      */
-    var `fieldPath`: kotlin.String?
+    val `fieldPath`: kotlin.String?
     , 
     /**
      * A stable code such as `PATTERN_MATCHES_ANY_STRING`.
      */
-    var `code`: kotlin.String
+    val `code`: kotlin.String
     , 
     /**
      * An English explanation.
      */
-    var `message`: kotlin.String
+    val `message`: kotlin.String
     
 ){
     
@@ -2409,10 +2413,19 @@ public object FfiConverterTypeLintWarning: FfiConverterRustBuffer<LintWarning> {
 
 
 
+/**
+ * A credential field as the webhooks send it: `{"name": ..., "value": ...}`.
+ */
 data class NameValue (
-    var `name`: kotlin.String
+    /**
+     * The field (attribute) name.
+     */
+    val `name`: kotlin.String
     , 
-    var `value`: kotlin.String
+    /**
+     * The wire value (always a string).
+     */
+    val `value`: kotlin.String
     
 ){
     
@@ -2454,67 +2467,67 @@ data class OpenIdVpRequest (
     /**
      * The scheme used, e.g. `openid-vp://`.
      */
-    var `scheme`: kotlin.String
+    val `scheme`: kotlin.String
     , 
     /**
      * `client_id`: who asks.
      */
-    var `clientId`: kotlin.String
+    val `clientId`: kotlin.String
     , 
     /**
      * `response_type`, e.g. `vp_token`.
      */
-    var `responseType`: kotlin.String
+    val `responseType`: kotlin.String
     , 
     /**
      * `response_mode`, e.g. `direct_post`.
      */
-    var `responseMode`: kotlin.String?
+    val `responseMode`: kotlin.String?
     , 
     /**
      * `redirect_uri`.
      */
-    var `redirectUri`: kotlin.String?
+    val `redirectUri`: kotlin.String?
     , 
     /**
      * `response_uri`.
      */
-    var `responseUri`: kotlin.String?
+    val `responseUri`: kotlin.String?
     , 
     /**
      * `request_uri`: where the signed request object is fetched.
      */
-    var `requestUri`: kotlin.String?
+    val `requestUri`: kotlin.String?
     , 
     /**
      * `scope`.
      */
-    var `scope`: kotlin.String?
+    val `scope`: kotlin.String?
     , 
     /**
      * `nonce`.
      */
-    var `nonce`: kotlin.String?
+    val `nonce`: kotlin.String?
     , 
     /**
      * `state`.
      */
-    var `state`: kotlin.String?
+    val `state`: kotlin.String?
     , 
     /**
      * `presentation_definition` by value (JSON text).
      */
-    var `presentationDefinition`: kotlin.String?
+    val `presentationDefinition`: kotlin.String?
     , 
     /**
      * `presentation_definition_uri`.
      */
-    var `presentationDefinitionUri`: kotlin.String?
+    val `presentationDefinitionUri`: kotlin.String?
     , 
     /**
      * Every other parameter, in order.
      */
-    var `other`: List<QueryParameter>
+    val `other`: List<QueryParameter>
     
 ){
     
@@ -2589,12 +2602,12 @@ data class PeEvaluation (
     /**
      * Valid when a satisfying submission can be selected.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * The full evaluation (matches, unmet pairs with reasons, requirements, selection) as JSON.
      */
-    var `evaluationJson`: kotlin.String
+    val `evaluationJson`: kotlin.String
     
 ){
     
@@ -2636,12 +2649,12 @@ data class PeSubmission (
     /**
      * The `presentation_submission` object as JSON.
      */
-    var `submissionJson`: kotlin.String
+    val `submissionJson`: kotlin.String
     , 
     /**
      * Input indexes of the credentials to embed, in `verifiableCredential` order.
      */
-    var `credentials`: List<kotlin.ULong>
+    val `credentials`: List<kotlin.ULong>
     
 ){
     
@@ -2683,22 +2696,22 @@ data class PresentationPolicy (
     /**
      * The nonce / challenge the presentation proof must carry.
      */
-    var `challenge`: kotlin.String?
+    val `challenge`: kotlin.String?
     , 
     /**
      * The domain the presentation proof must carry.
      */
-    var `domain`: kotlin.String?
+    val `domain`: kotlin.String?
     , 
     /**
      * Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
      */
-    var `allowSha256Prehash`: kotlin.Boolean
+    val `allowSha256Prehash`: kotlin.Boolean
     , 
     /**
      * Current time for JWT credentials, seconds since the epoch.
      */
-    var `now`: kotlin.ULong
+    val `now`: kotlin.ULong
     
 ){
     
@@ -2746,12 +2759,12 @@ data class PresentationVerification (
     /**
      * Gataca's rule over the result: valid, or `INVALID_VERIFICATION_RESULT`.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * Every check that passed, every warning and error.
      */
-    var `verificationResult`: VerificationResult
+    val `verificationResult`: VerificationResult
     
 ){
     
@@ -2793,22 +2806,22 @@ data class ProofRequirements (
     /**
      * Required `proofPurpose`.
      */
-    var `proofPurpose`: kotlin.String?
+    val `proofPurpose`: kotlin.String?
     , 
     /**
      * Required `domain`.
      */
-    var `domain`: kotlin.String?
+    val `domain`: kotlin.String?
     , 
     /**
      * Required `challenge` or `nonce`.
      */
-    var `challengeOrNonce`: kotlin.String?
+    val `challengeOrNonce`: kotlin.String?
     , 
     /**
      * Also accept Ed25519 over SHA-256(JCS).
      */
-    var `allowSha256Prehash`: kotlin.Boolean
+    val `allowSha256Prehash`: kotlin.Boolean
     
 ){
     
@@ -2856,17 +2869,17 @@ data class ProofResult (
     /**
      * The proof's `verificationMethod` (or `creator`); empty when it names none.
      */
-    var `verificationMethod`: kotlin.String
+    val `verificationMethod`: kotlin.String
     , 
     /**
      * Valid, or the first failed check.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * How the signature verified, e.g. `jcs (base64url)` (None when it did not).
      */
-    var `reading`: kotlin.String?
+    val `reading`: kotlin.String?
     
 ){
     
@@ -2911,12 +2924,12 @@ data class QueryParameter (
     /**
      * Decoded name.
      */
-    var `name`: kotlin.String
+    val `name`: kotlin.String
     , 
     /**
      * Decoded value.
      */
-    var `value`: kotlin.String
+    val `value`: kotlin.String
     
 ){
     
@@ -2958,12 +2971,12 @@ data class ResponseCheck (
     /**
      * Valid, or `RESPONSE_MISMATCH`.
      */
-    var `verdict`: Verdict
+    val `verdict`: Verdict
     , 
     /**
      * Every mismatch found.
      */
-    var `mismatches`: List<ResponseMismatch>
+    val `mismatches`: List<ResponseMismatch>
     
 ){
     
@@ -3005,17 +3018,17 @@ data class ResponseMismatch (
     /**
      * Where (`serviceDid`, `issuedCredentials[0].fields.Age`, ...).
      */
-    var `path`: kotlin.String
+    val `path`: kotlin.String
     , 
     /**
      * What is wrong.
      */
-    var `code`: ErrorCode
+    val `code`: ErrorCode
     , 
     /**
      * A safe-to-log explanation.
      */
-    var `detail`: kotlin.String
+    val `detail`: kotlin.String
     
 ){
     
@@ -3060,27 +3073,27 @@ data class SsiLimits (
     /**
      * Largest accepted input in bytes.
      */
-    var `maxInputBytes`: kotlin.ULong
+    val `maxInputBytes`: kotlin.ULong
     , 
     /**
      * Deepest JSON nesting (never more than 256).
      */
-    var `maxDepth`: kotlin.ULong
+    val `maxDepth`: kotlin.ULong
     , 
     /**
      * Most JSON values in one document.
      */
-    var `maxItems`: kotlin.ULong
+    val `maxItems`: kotlin.ULong
     , 
     /**
      * Longest JSON string or number token in bytes.
      */
-    var `maxStringBytes`: kotlin.ULong
+    val `maxStringBytes`: kotlin.ULong
     , 
     /**
      * Most entries in a Smart-ID interactions list read on the wallet side.
      */
-    var `maxInteractions`: kotlin.ULong
+    val `maxInteractions`: kotlin.ULong
     
 ){
     
@@ -3131,12 +3144,12 @@ data class TrustedKey (
     /**
      * DID or verification-method id.
      */
-    var `id`: kotlin.String
+    val `id`: kotlin.String
     , 
     /**
      * The 32-byte Ed25519 public key.
      */
-    var `publicKey`: kotlin.ByteArray
+    val `publicKey`: kotlin.ByteArray
     
 ){
     
@@ -3178,12 +3191,12 @@ data class Verdict (
     /**
      * True when every check passed.
      */
-    var `valid`: kotlin.Boolean
+    val `valid`: kotlin.Boolean
     , 
     /**
      * Why the check failed (None when valid).
      */
-    var `reason`: ErrorCode?
+    val `reason`: ErrorCode?
     
 ){
     
@@ -3218,12 +3231,24 @@ public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
 
 
 
+/**
+ * `{checks, warnings, errors}`: what a verification did, what it noticed, what failed.
+ */
 data class VerificationResult (
-    var `checks`: List<kotlin.String>
+    /**
+     * Identifiers of the checks that ran and passed.
+     */
+    val `checks`: List<kotlin.String>
     , 
-    var `warnings`: List<kotlin.String>
+    /**
+     * Free-text warnings.
+     */
+    val `warnings`: List<kotlin.String>
     , 
-    var `errors`: List<kotlin.String>
+    /**
+     * Free-text errors; empty when the verification succeeded.
+     */
+    val `errors`: List<kotlin.String>
     
 ){
     
@@ -3268,27 +3293,27 @@ data class WebhookCredential (
     /**
      * Credential definition id.
      */
-    var `credentialId`: kotlin.String
+    val `credentialId`: kotlin.String
     , 
     /**
      * Schema id.
      */
-    var `schemaId`: kotlin.String
+    val `schemaId`: kotlin.String
     , 
     /**
      * Field values (strings on the wire).
      */
-    var `fields`: List<NameValue>
+    val `fields`: List<NameValue>
     , 
     /**
      * Issue time in milliseconds, if given.
      */
-    var `utcIssuedAt`: kotlin.ULong?
+    val `utcIssuedAt`: kotlin.ULong?
     , 
     /**
      * Revoked flag, if given.
      */
-    var `revoked`: kotlin.Boolean?
+    val `revoked`: kotlin.Boolean?
     
 ){
     
@@ -3339,42 +3364,42 @@ data class WebhookRequest (
     /**
      * The service's public DID.
      */
-    var `publicServiceDid`: kotlin.String
+    val `publicServiceDid`: kotlin.String
     , 
     /**
      * The user's connect DID.
      */
-    var `subscriberConnectDid`: kotlin.String
+    val `subscriberConnectDid`: kotlin.String
     , 
     /**
      * Interaction id.
      */
-    var `actionId`: kotlin.String
+    val `actionId`: kotlin.String
     , 
     /**
      * Interaction instance id.
      */
-    var `actionInstanceId`: kotlin.String
+    val `actionInstanceId`: kotlin.String
     , 
     /**
      * Event id.
      */
-    var `actionEventId`: kotlin.String
+    val `actionEventId`: kotlin.String
     , 
     /**
      * Instance parameters.
      */
-    var `actionParams`: List<NameValue>
+    val `actionParams`: List<NameValue>
     , 
     /**
      * Credentials the user shared.
      */
-    var `receivedCredentials`: List<WebhookCredential>
+    val `receivedCredentials`: List<WebhookCredential>
     , 
     /**
      * Members this library does not know (log them).
      */
-    var `unknownMembers`: List<kotlin.String>
+    val `unknownMembers`: List<kotlin.String>
     
 ){
     
@@ -3427,13 +3452,31 @@ public object FfiConverterTypeWebhookRequest: FfiConverterRustBuffer<WebhookRequ
 
 
 
+/**
+ * The attribute types of a ProofSpace credential schema that this library can check.
+ */
 
 enum class AttributeType {
     
+    /**
+     * Free text.
+     */
     TEXT,
+    /**
+     * Seconds since the Unix epoch.
+     */
     DATE,
+    /**
+     * A plain decimal number.
+     */
     NUMBER,
+    /**
+     * An absolute http(s) URL of an image.
+     */
     IMAGE_URL,
+    /**
+     * A numeric index into the schema's enumeration values.
+     */
     ENUMERATION;
 
     
@@ -3610,11 +3653,23 @@ public object FfiConverterTypeBearerKey : FfiConverterRustBuffer<BearerKey>{
 
 
 
+/**
+ * How often the same client (the same DID) may run an interaction.
+ */
 
 enum class Concurrency {
     
+    /**
+     * One run per DID, ever.
+     */
     ONCE,
+    /**
+     * Several runs per DID, but a new one only after the current one is `Complete`.
+     */
     SEQUENCED,
+    /**
+     * Several runs per DID at the same time.
+     */
     CONCURRENT;
 
     
@@ -3645,11 +3700,23 @@ public object FfiConverterTypeConcurrency: FfiConverterRustBuffer<Concurrency> {
 
 
 
+/**
+ * How the device link reaches the app.
+ */
 
 enum class DeviceLinkType {
     
+    /**
+     * Shown as a QR code, regenerated every second with `elapsedSeconds`.
+     */
     QR,
+    /**
+     * Opened from a web page on the same device.
+     */
     WEB2_APP,
+    /**
+     * Opened from another app on the same device.
+     */
     APP2_APP;
 
     
@@ -3680,10 +3747,19 @@ public object FfiConverterTypeDeviceLinkType: FfiConverterRustBuffer<DeviceLinkT
 
 
 
+/**
+ * Which way a webhook call goes, which decides the claim that names the service.
+ */
 
 enum class Direction {
     
+    /**
+     * ProofSpace calls the third party: `iss` must be the service DID.
+     */
     FROM_PROOF_SPACE,
+    /**
+     * The third party calls ProofSpace: `aud` must be the service DID.
+     */
     TO_PROOF_SPACE;
 
     
@@ -3714,101 +3790,384 @@ public object FfiConverterTypeDirection: FfiConverterRustBuffer<Direction> {
 
 
 
+/**
+ * Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx encoding,
+ * 3xx format, 4xx limits, 5xx crypto, 6xx-8xx protocol rules.
+ */
 
 enum class ErrorCode {
     
+    /**
+     * A required pointer argument was NULL.
+     */
     NULL_POINTER,
+    /**
+     * An argument is outside the values the function accepts.
+     */
     INVALID_ARGUMENT,
+    /**
+     * The caller's output or scratch buffer is too small; the needed size is reported.
+     */
     BUFFER_TOO_SMALL,
+    /**
+     * A panic was caught at the FFI boundary (a bug: please report it).
+     */
     PANIC,
+    /**
+     * Bytes that must be UTF-8 are not.
+     */
     INVALID_UTF8,
+    /**
+     * Not canonical, padded, standard-alphabet Base64 (RFC 4648 section 4).
+     */
     INVALID_BASE64,
+    /**
+     * Not canonical, unpadded, URL-safe Base64 (RFC 4648 section 5).
+     */
     INVALID_BASE64_URL,
+    /**
+     * Not an even-length string of hexadecimal digits.
+     */
     INVALID_HEX,
+    /**
+     * Not base58btc (Bitcoin alphabet).
+     */
     INVALID_BASE58,
+    /**
+     * A multibase string with an unknown or unexpected prefix.
+     */
     INVALID_MULTIBASE,
+    /**
+     * The text is not JSON (RFC 8259).
+     */
     INVALID_JSON,
+    /**
+     * An object has two members with the same name (after unescaping).
+     */
     DUPLICATE_KEY,
+    /**
+     * A JSON value has the wrong type for its place (e.g. a number where a string belongs).
+     */
     UNEXPECTED_JSON_TYPE,
+    /**
+     * A JSON string escapes a lone UTF-16 surrogate, which no Unicode text can hold.
+     */
     LONE_SURROGATE,
+    /**
+     * A required member or field is missing.
+     */
     MISSING_FIELD,
+    /**
+     * A member or field has a value the format does not allow.
+     */
     INVALID_FIELD_VALUE,
+    /**
+     * A member the format does not define is present.
+     */
     UNKNOWN_FIELD,
+    /**
+     * Not a valid RFC 9535 JSONPath query (syntax or function well-typedness).
+     */
     INVALID_JSON_PATH,
+    /**
+     * A JSON number that is not a finite IEEE 754 double (I-JSON, RFC 7493), so JCS cannot serialize it.
+     */
     NUMBER_NOT_I_JSON,
+    /**
+     * A regular expression that is not valid I-Regexp (RFC 9485) or is too large.
+     */
     INVALID_REGEX,
+    /**
+     * The input is longer than `Limits::max_input_bytes`.
+     */
     INPUT_TOO_LARGE,
+    /**
+     * Arrays and objects nest deeper than `Limits::max_depth`.
+     */
     NESTING_TOO_DEEP,
+    /**
+     * More values, members or elements than the limits allow.
+     */
     TOO_MANY_ITEMS,
+    /**
+     * A string is longer than `Limits::max_string_bytes`.
+     */
     STRING_TOO_LONG,
+    /**
+     * The key bytes do not parse as a key of the expected kind.
+     */
     INVALID_KEY,
+    /**
+     * The key's algorithm is not one this operation accepts.
+     */
     UNSUPPORTED_KEY,
+    /**
+     * The key's size is outside the range this operation accepts.
+     */
     KEY_SIZE_NOT_ALLOWED,
+    /**
+     * The signature value cannot be a signature for this key (length, encoding).
+     */
     INVALID_SIGNATURE_ENCODING,
+    /**
+     * The signature algorithm or its parameters are not supported or not allowed.
+     */
     UNSUPPORTED_ALGORITHM,
+    /**
+     * The certificate is not a DER X.509 certificate.
+     */
     INVALID_CERTIFICATE,
+    /**
+     * Verdict reason: the signature does not verify.
+     */
     SIGNATURE_MISMATCH,
+    /**
+     * Verdict reason: a MAC, digest or code does not match the expected value.
+     */
     VALUE_MISMATCH,
+    /**
+     * A DID or DID URL is malformed.
+     */
     INVALID_DID,
+    /**
+     * The DID method cannot be resolved offline (only did:key Ed25519 is; others need the trust store).
+     */
     UNSUPPORTED_DID_METHOD,
+    /**
+     * The proof's verification method is neither a did:key nor in the caller's trust store.
+     */
     UNKNOWN_VERIFICATION_METHOD,
+    /**
+     * The document has no proof.
+     */
     PROOF_MISSING,
+    /**
+     * The proof type is not one this library verifies.
+     */
     UNSUPPORTED_PROOF_TYPE,
+    /**
+     * The proof's proofPurpose is not the expected one.
+     */
     PROOF_PURPOSE_MISMATCH,
+    /**
+     * The proof's domain is not the expected one.
+     */
     PROOF_DOMAIN_MISMATCH,
+    /**
+     * The proof's nonce/challenge is not the expected one.
+     */
     PROOF_CHALLENGE_MISMATCH,
+    /**
+     * The token is not a compact JWS of three Base64URL segments with JSON header and claims.
+     */
     INVALID_JWT,
+    /**
+     * The token declares `alg: none` (unsigned tokens are never accepted).
+     */
     JWT_ALG_NONE,
+    /**
+     * The token's `alg` is not the algorithm the key allows.
+     */
     JWT_ALG_MISMATCH,
+    /**
+     * Verdict reason: `iss` is missing or not the expected issuer.
+     */
     JWT_ISSUER_MISMATCH,
+    /**
+     * Verdict reason: `aud` is missing or does not contain the expected audience.
+     */
     JWT_AUDIENCE_MISMATCH,
+    /**
+     * Verdict reason: `exp` is in the past (beyond the leeway).
+     */
     JWT_EXPIRED,
+    /**
+     * Verdict reason: `nbf` (or `iat`) is in the future (beyond the leeway).
+     */
     JWT_NOT_YET_VALID,
+    /**
+     * `exp` is clearly in milliseconds, not seconds (not silently accepted).
+     */
     JWT_EXP_IN_MILLISECONDS,
+    /**
+     * The interactions array is empty.
+     */
     EMPTY_INTERACTIONS,
+    /**
+     * An interaction has no `type`.
+     */
     MISSING_INTERACTION_TYPE,
+    /**
+     * An interaction has neither `displayText60` nor `displayText200`.
+     */
     MISSING_DISPLAY_TEXT,
+    /**
+     * The display text is the empty string.
+     */
     EMPTY_DISPLAY_TEXT,
+    /**
+     * An interaction has both `displayText60` and `displayText200`.
+     */
     BOTH_DISPLAY_TEXTS,
+    /**
+     * The display text member is the wrong one for the type (e.g. `displayText200` on `displayTextAndPIN`).
+     */
     WRONG_DISPLAY_TEXT_FIELD,
+    /**
+     * The display text is longer than 60 / 200 Unicode scalar values.
+     */
     DISPLAY_TEXT_TOO_LONG,
+    /**
+     * Two interactions have the same `type`.
+     */
     DUPLICATE_INTERACTION_TYPE,
+    /**
+     * The `type` is not a known interaction type (strict reading only).
+     */
     UNKNOWN_INTERACTION_TYPE,
+    /**
+     * The type is not allowed in this flow (e.g. verification-code choice in a device-link flow).
+     */
     TYPE_NOT_ALLOWED_FOR_FLOW,
+    /**
+     * More interactions than the reading allows.
+     */
     TOO_MANY_INTERACTIONS,
+    /**
+     * None of the offered interactions is supported by the app.
+     */
     REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP,
+    /**
+     * Verdict reason: `interactionTypeUsed` was not offered in the request's interactions.
+     */
     INTERACTION_TYPE_NOT_OFFERED,
+    /**
+     * Verdict reason: `flowType` was not one of the flows the RP offered.
+     */
     FLOW_TYPE_NOT_OFFERED,
+    /**
+     * The session status is not a completed, successful ACSP_V2 authentication.
+     */
     SESSION_NOT_SUCCESSFUL,
+    /**
+     * A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
+     */
     DATE_LOOKS_LIKE_MILLISECONDS,
+    /**
+     * A Date value is not an integer number of seconds.
+     */
     INVALID_DATE,
+    /**
+     * A Number value is not a plain decimal with '.' (no exponent, sign '+', comma, NaN or Infinity).
+     */
     INVALID_NUMBER,
+    /**
+     * An ImageURL value is not an absolute http(s) URL.
+     */
     INVALID_IMAGE_URL,
+    /**
+     * An Enumeration value is not a non-negative integer index.
+     */
     INVALID_ENUMERATION,
+    /**
+     * An Enumeration value is not one of the schema's values.
+     */
     ENUMERATION_NOT_IN_SCHEMA,
+    /**
+     * Verdict reason: a webhook response does not answer its request.
+     */
     RESPONSE_MISMATCH,
+    /**
+     * A notification template names a parameter the instance does not have.
+     */
     UNKNOWN_TEMPLATE_PARAMETER,
+    /**
+     * A notification template opens `{{` without a closing `}}` (or has an empty name).
+     */
     UNCLOSED_PLACEHOLDER,
+    /**
+     * A field pre-filled from the QR code cannot be changed.
+     */
     FIELD_READ_ONLY,
+    /**
+     * Verdict reason: a Once interaction was already completed by this DID.
+     */
     INTERACTION_ALREADY_COMPLETED,
+    /**
+     * Verdict reason: an earlier event of this DID is still in progress.
+     */
     INTERACTION_IN_PROGRESS,
+    /**
+     * Verdict reason: the interaction is paused (not visible in the app).
+     */
     INTERACTION_PAUSED,
+    /**
+     * An Incoming-push interaction's issued-credentials template cannot be edited.
+     */
     TEMPLATE_NOT_EDITABLE,
+    /**
+     * Verdict reason: the interaction QR code is older than its timeout.
+     */
     QR_CODE_EXPIRED,
+    /**
+     * A required HTTP header is absent or empty.
+     */
     HEADER_MISSING,
+    /**
+     * A header that must appear once appears several times.
+     */
     HEADER_DUPLICATED,
+    /**
+     * A header value has the wrong form (e.g. Authorization without `Bearer `).
+     */
     INVALID_HEADER,
+    /**
+     * A presentation definition breaks the DIF Presentation Exchange v2 model.
+     */
     INVALID_PRESENTATION_DEFINITION,
+    /**
+     * A field filter is not valid JSON Schema of the subset PE uses.
+     */
     INVALID_FILTER,
+    /**
+     * A filter uses a JSON Schema keyword this library does not evaluate (refused, never ignored).
+     */
     UNSUPPORTED_FILTER_KEYWORD,
+    /**
+     * A submission requirement is malformed (rule, count/min/max, from/from_nested, unknown group).
+     */
     INVALID_SUBMISSION_REQUIREMENT,
+    /**
+     * No credential satisfies an input descriptor.
+     */
     INPUT_DESCRIPTOR_NOT_SATISFIED,
+    /**
+     * The matching credentials do not satisfy a submission requirement.
+     */
     SUBMISSION_REQUIREMENT_NOT_SATISFIED,
+    /**
+     * A presentation submission is malformed or does not match its definition.
+     */
     INVALID_PRESENTATION_SUBMISSION,
+    /**
+     * An openid-vp:// request is malformed or misses a required parameter.
+     */
     INVALID_OPEN_ID_VP_REQUEST,
+    /**
+     * A verification result or its webhook payload breaks the Gataca format.
+     */
     INVALID_VERIFICATION_RESULT,
+    /**
+     * Basic API-key credentials are not base64(id:secret).
+     */
     INVALID_API_KEY,
+    /**
+     * The credential's format is not among those the definition accepts.
+     */
     CREDENTIAL_FORMAT_NOT_ACCEPTED,
+    /**
+     * A verifiable credential or presentation is malformed.
+     */
     INVALID_CREDENTIAL;
 
     
@@ -3839,11 +4198,23 @@ public object FfiConverterTypeErrorCode: FfiConverterRustBuffer<ErrorCode> {
 
 
 
+/**
+ * The state of one earlier run (event) of an interaction by the same DID.
+ */
 
 enum class EventStatus {
     
+    /**
+     * Started and not yet finished.
+     */
     IN_PROGRESS,
+    /**
+     * Executed to the end.
+     */
     COMPLETE,
+    /**
+     * Ended without completing.
+     */
     FAILED;
 
     
@@ -3874,11 +4245,23 @@ public object FfiConverterTypeEventStatus: FfiConverterRustBuffer<EventStatus> {
 
 
 
+/**
+ * The session flow an interactions list is sent with.
+ */
 
 enum class Flow {
     
+    /**
+     * Device-link flows (QR, Web2App, App2App).
+     */
     DEVICE_LINK,
+    /**
+     * Notification-based flows.
+     */
     NOTIFICATION,
+    /**
+     * The linked notification signature endpoint (`/v3/signature/notification/linked`).
+     */
     LINKED_NOTIFICATION;
 
     
@@ -3909,12 +4292,27 @@ public object FfiConverterTypeFlow: FfiConverterRustBuffer<Flow> {
 
 
 
+/**
+ * The flow the user completed, as reported in the session status `flowType`.
+ */
 
 enum class FlowType {
     
+    /**
+     * QR code.
+     */
     QR,
+    /**
+     * App to app.
+     */
     APP2_APP,
+    /**
+     * Web to app.
+     */
     WEB2_APP,
+    /**
+     * Push notification.
+     */
     NOTIFICATION;
 
     
@@ -3945,11 +4343,23 @@ public object FfiConverterTypeFlowType: FfiConverterRustBuffer<FlowType> {
 
 
 
+/**
+ * The interaction types of Smart-ID RP API v3.
+ */
 
 enum class InteractionType {
     
+    /**
+     * `displayTextAndPIN` with `displayText60`: text and PIN on one screen.
+     */
     DISPLAY_TEXT_AND_PIN,
+    /**
+     * `confirmationMessage` with `displayText200`: a confirmation screen, then PIN.
+     */
     CONFIRMATION_MESSAGE,
+    /**
+     * `confirmationMessageAndVerificationCodeChoice` with `displayText200` (notification flows only).
+     */
     CONFIRMATION_MESSAGE_AND_VERIFICATION_CODE_CHOICE;
 
     
@@ -3980,10 +4390,19 @@ public object FfiConverterTypeInteractionType: FfiConverterRustBuffer<Interactio
 
 
 
+/**
+ * Whether the token carries a credential or a presentation.
+ */
 
 enum class JwtKind {
     
+    /**
+     * `vc` claim.
+     */
     CREDENTIAL,
+    /**
+     * `vp` claim.
+     */
     PRESENTATION;
 
     
@@ -4014,10 +4433,19 @@ public object FfiConverterTypeJwtKind: FfiConverterRustBuffer<JwtKind> {
 
 
 
+/**
+ * The outcome of the whole verification process in a webhook.
+ */
 
 enum class ProcessStatus {
     
+    /**
+     * `SUCCESS`
+     */
     SUCCESS,
+    /**
+     * `REJECT`
+     */
     REJECT;
 
     
@@ -4048,11 +4476,23 @@ public object FfiConverterTypeProcessStatus: FfiConverterRustBuffer<ProcessStatu
 
 
 
+/**
+ * The kind of session the link belongs to.
+ */
 
 enum class SessionType {
     
+    /**
+     * Authentication (`ACSP_V2`, with `rpChallenge`).
+     */
     AUTH,
+    /**
+     * Signature (`RAW_DIGEST_SIGNATURE`, with `digest`).
+     */
     SIGN,
+    /**
+     * Certificate choice (protocol, digest and interactions are empty).
+     */
     CERT;
 
     
@@ -4167,6 +4607,33 @@ sealed class SsiException: kotlin.Exception() {
         ) : SsiException() {
         override val message
             get() = "code=${ `code` }, detail=${ `detail` }"
+    }
+    
+
+    
+        /**
+         * The stable number of this error's code: the value C callers see (606 for
+         * `DISPLAY_TEXT_TOO_LONG`), never reused for another meaning.
+         */ fun `codeValue`(): kotlin.UInt {
+            return FfiConverterUInt.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_code_value(FfiConverterTypeSsiError.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+        /**
+         * The stable code of this error, whatever its group (`DISPLAY_TEXT_TOO_LONG`, ...).
+         */ fun `errorCode`(): ErrorCode {
+            return FfiConverterTypeErrorCode.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_method_ssierror_error_code(FfiConverterTypeSsiError.lower(this),
+        _status)
+}
+    )
     }
     
 
