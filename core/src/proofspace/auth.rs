@@ -71,8 +71,13 @@ pub fn verify_body_signature_ed25519(key: &Ed25519PublicKey, body: &[u8], signat
     // 64 signature bytes are 88 Base64 characters; room for more lets a longer value reach the
     // length check below and be reported as the wrong length rather than as bad Base64.
     let mut buf = [0u8; 96];
-    let n = base64_decode_into(signature_b64.trim(), &mut buf).map_err(|e| match e.code() {
-        ErrorCode::BufferTooSmall => Error::new(ErrorCode::InvalidSignatureEncoding, "Ed25519 signatures are 64 bytes"),
+    let text = signature_b64.trim();
+    let n = base64_decode_into(text, &mut buf).map_err(|e| match e.code() {
+        // Too long for the buffer says nothing about the alphabet: only text that is valid Base64
+        // is reported as the wrong length (this error path alone decodes on the heap).
+        ErrorCode::BufferTooSmall if base64_decode(text).is_ok() => {
+            Error::new(ErrorCode::InvalidSignatureEncoding, "Ed25519 signatures are 64 bytes")
+        }
         _ => base64_error(),
     })?;
     key.verify(body, buf.get(..n).unwrap_or(&[]))
@@ -212,6 +217,17 @@ pub fn verify_bearer(
 mod tests {
     use super::*;
     use crate::json::Value;
+
+    #[test]
+    fn long_ed25519_signatures_are_told_apart_by_their_alphabet() {
+        let pk = Ed25519SecretKey::from_bytes(&[3u8; 32]).public_key();
+        let long_valid = base64_encode(&[7u8; 120]);
+        let err = verify_body_signature_ed25519(&pk, b"{}", &long_valid).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidSignatureEncoding);
+        let long_invalid = "*".repeat(160);
+        let err = verify_body_signature_ed25519(&pk, b"{}", &long_invalid).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidBase64);
+    }
 
     #[test]
     fn bearer_parsing() {
