@@ -29,7 +29,7 @@ pub enum Failure {
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
-        Failure::Rejected { code: e.code(), message: e.to_string() }
+        Failure::Rejected { code: e.code(), message: e.explanation().to_string() }
     }
 }
 
@@ -143,7 +143,6 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(Failure::Rejected { code, message }) => {
-            let message = message.strip_prefix(&format!("{}: ", code.name())).unwrap_or(&message).to_owned();
             eprintln!("error: {}: {message}", code.name());
             ExitCode::from(1)
         }

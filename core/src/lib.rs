@@ -30,7 +30,7 @@ pub mod proofspace;
 pub mod smartid;
 mod verdict;
 
-pub use error::{Category, Error, ErrorCode, Location, Result};
+pub use error::{Category, Error, ErrorCode, Explanation, Location, Result};
 pub use limits::{Limits, DEPTH_CEILING};
 pub use verdict::Verdict;
 

@@ -9,13 +9,16 @@ fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let out = std::env::args().nth(1).map_or_else(|| root.join("include/ssi_verify.h"), PathBuf::from);
     let crate_dir = root.join("ffi");
-    let config = match cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")) {
+    let mut config = match cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: cbindgen.toml: {e}");
             return ExitCode::from(1);
         }
     };
+    // The error enum comes from the core's one table of codes (a macro cbindgen cannot expand),
+    // written in the same form cbindgen gives the other enums.
+    config.after_includes = Some(error_enum());
     match cbindgen::generate_with_config(&crate_dir, config) {
         Ok(bindings) => {
             bindings.write_to_file(&out);
@@ -27,4 +30,17 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The `ssi_error` enum of the header, one member per row of the core's error table.
+fn error_enum() -> String {
+    const GUARD: &str = "defined(__cplusplus) || __STDC_VERSION__ >= 202311L";
+    let mut out = String::from("\n// Stable error codes: the number and the name of a code never change meaning.\n");
+    out.push_str(&format!("enum ssi_error\n#if {GUARD}\n  : uint32_t\n#endif // {GUARD}\n {{\n"));
+    for code in ssi_verify_core::ErrorCode::ALL {
+        out.push_str(&format!("  // {}\n  SSI_ERROR_{} = {},\n", code.doc(), code.name(), *code as u32));
+    }
+    out.push_str("};\n#ifndef __cplusplus\n#if __STDC_VERSION__ >= 202311L\ntypedef enum ssi_error ssi_error;\n");
+    out.push_str("#else\ntypedef uint32_t ssi_error;\n#endif // __STDC_VERSION__ >= 202311L\n#endif // __cplusplus\n");
+    out
 }
