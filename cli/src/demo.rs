@@ -6,7 +6,7 @@ use ssi_verify_core::json::Value;
 use ssi_verify_core::presentation::definition::PresentationDefinition;
 use ssi_verify_core::presentation::lint::lint;
 use ssi_verify_core::presentation::openid::AuthorizationRequest;
-use ssi_verify_core::presentation::proof::{verify_proofs, ProofExpectations};
+use ssi_verify_core::presentation::proof::{overall, verify_proofs, ProofExpectations};
 use ssi_verify_core::presentation::result::WebhookPayload;
 use ssi_verify_core::presentation::verifier::VerifierPolicy;
 use ssi_verify_core::proofspace::auth::{self, BearerPolicy, Direction};
@@ -291,10 +291,9 @@ fn run_one(s: &Sample) -> Result<String, Failure> {
         Action::ProofVerify => {
             let doc = Value::parse(s.input.1, &limits)?;
             let checks = verify_proofs(&doc, &TrustStore::new(), &ProofExpectations::default(), &limits)?;
-            match checks.iter().find_map(|c| c.verdict.reason()) {
-                None => Ok(format!("{} JcsEd25519Signature2020 proof(s) valid (did:key, offline)", checks.len())),
-                Some(code) => Err(Failure::rejected(code, code.message())),
-            }
+            verdict(overall(&checks), || {
+                format!("{} JcsEd25519Signature2020 proof(s) valid (did:key, offline)", checks.len())
+            })
         }
         Action::PeVerify { definition, challenge } => {
             let policy = VerifierPolicy { challenge: Some(challenge), ..VerifierPolicy::at(0) };

@@ -1,17 +1,17 @@
 //! `ssi-verify gataca ...` and the shared top-level primitive `ed25519-verify`.
 
-use serde_json::json;
 use ssi_verify_core::codec::hex_decode;
 use ssi_verify_core::crypto::ed25519::Ed25519PublicKey;
 use ssi_verify_core::presentation::api_key::ApiKey;
 use ssi_verify_core::presentation::openid::AuthorizationRequest;
 use ssi_verify_core::presentation::result::WebhookPayload;
+use ssi_verify_core::presentation::report::{api_key_json, request_json, webhook_summary_json};
 use ssi_verify_core::Limits;
 
 use crate::args::Args;
 use crate::input::{arg_or_stdin, read_text};
 use crate::smartid::report_verdict;
-use crate::{emit, emit_json, CmdResult, Failure};
+use crate::{emit, emit_report, CmdResult, Failure};
 
 pub fn run(argv: &[String]) -> CmdResult {
     let (sub, rest) = argv.split_first().ok_or_else(|| Failure::usage("gataca: missing subcommand"))?;
@@ -37,38 +37,15 @@ fn openid_request(argv: &[String]) -> CmdResult {
     let args = Args::parse(argv, &[])?;
     let uri = arg_or_stdin(args.positional(1)?)?;
     let r = AuthorizationRequest::parse(uri.trim(), &Limits::DEFAULT)?;
-    let other: serde_json::Map<String, serde_json::Value> =
-        r.other.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
-    emit_json(&json!({
-        "scheme": r.scheme,
-        "client_id": r.client_id,
-        "response_type": r.response_type,
-        "response_mode": r.response_mode,
-        "redirect_uri": r.redirect_uri,
-        "response_uri": r.response_uri,
-        "request_uri": r.request_uri,
-        "scope": r.scope,
-        "nonce": r.nonce,
-        "state": r.state,
-        "presentation_definition": r.presentation_definition,
-        "presentation_definition_uri": r.presentation_definition_uri,
-        "other": other,
-    }));
+    emit(&format!("{}\n", request_json(&r)));
     Ok(())
 }
 
 fn check_webhook(argv: &[String]) -> CmdResult {
     let args = Args::parse(argv, &[])?;
     let p = WebhookPayload::parse(&read_text(args.positional(1)?)?, &Limits::DEFAULT)?;
-    emit_json(&json!({
-        "valid": true,
-        "id": p.id,
-        "subject": p.subject,
-        "status": p.status.name(),
-        "verificationValid": p.verification_result.is_valid(),
-        "unknownChecks": p.verification_result.unknown_checks(),
-    }));
-    Ok(())
+    // Gataca's rule decides `valid` (no error in verificationResult), as in C and UniFFI.
+    emit_report(&webhook_summary_json(&p), p.verification_result.verdict())
 }
 
 fn api_key(argv: &[String]) -> CmdResult {
@@ -84,7 +61,7 @@ fn api_key(argv: &[String]) -> CmdResult {
             let args = Args::parse(rest, &[])?;
             let key = ApiKey::from_header(&arg_or_stdin(args.positional(1)?)?)?;
             // The secret is not printed: a decoded header is usually being logged or inspected.
-            emit_json(&json!({"id": key.id(), "idIsUuid": key.id_is_uuid(), "secretLength": key.secret().len()}));
+            emit(&format!("{}\n", api_key_json(&key)));
             Ok(())
         }
         other => Err(Failure::usage(format!("gataca api-key: unknown subcommand '{other}'"))),

@@ -26,7 +26,6 @@ pub fn jsonpath(argv: &[String]) -> CmdResult {
     };
     let doc = Value::parse(&read_text(file)?, &Limits::DEFAULT)?;
     let nodes = jsonpath::select(query, &doc, &Limits::DEFAULT)?;
-    let values = Value::Array(nodes.into_iter().map(|n| n.value.clone()).collect());
-    emit(&format!("{}\n", values.to_json()));
+    emit(&format!("{}\n", jsonpath::nodelist_json(&nodes, false)));
     Ok(())
 }

@@ -16,7 +16,7 @@ mod smartid;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use ssi_verify_core::{Error, ErrorCode};
+use ssi_verify_core::{Error, ErrorCode, Verdict};
 
 /// Why a command did not succeed.
 #[derive(Debug)]
@@ -105,9 +105,13 @@ pub fn emit(text: &str) {
     let _ = out.flush();
 }
 
-/// Writes a JSON value on one line.
-pub fn emit_json(value: &serde_json::Value) {
-    emit(&format!("{value}\n"));
+/// Prints a report the core wrote (one line) and turns an invalid verdict into exit status 1.
+pub fn emit_report(json: &str, verdict: Verdict) -> CmdResult {
+    emit(&format!("{json}\n"));
+    match verdict {
+        Verdict::Valid => Ok(()),
+        Verdict::Invalid(code) => Err(Failure::rejected(code, code.message())),
+    }
 }
 
 fn run(argv: &[String]) -> CmdResult {

@@ -1,17 +1,17 @@
 //! `ssi-verify proof verify|sign`: JcsEd25519Signature2020 proofs on any JSON document
 //! (Gataca definitions, data agreements, credentials, presentations).
 
-use serde_json::json;
 use ssi_verify_core::codec::hex_decode;
 use ssi_verify_core::crypto::did_key::{did_key_verification_method, TrustStore};
 use ssi_verify_core::crypto::ed25519::{Ed25519PublicKey, Ed25519SecretKey};
 use ssi_verify_core::json::Value;
-use ssi_verify_core::presentation::proof::{sign_jcs_ed25519, verify_proofs, ProofExpectations};
+use ssi_verify_core::presentation::proof::{overall, sign_jcs_ed25519, verify_proofs, ProofExpectations};
+use ssi_verify_core::presentation::report::proofs_json;
 use ssi_verify_core::{ErrorCode, Limits};
 
 use crate::args::Args;
 use crate::input::read_text;
-use crate::{emit, emit_json, CmdResult, Failure};
+use crate::{emit, emit_report, CmdResult, Failure};
 
 pub fn run(argv: &[String]) -> CmdResult {
     let (sub, rest) = argv.split_first().ok_or_else(|| Failure::usage("proof: missing subcommand"))?;
@@ -42,24 +42,7 @@ fn verify(argv: &[String]) -> CmdResult {
     };
     let doc = Value::parse(&read_text(args.positional(1)?)?, &Limits::DEFAULT)?;
     let checks = verify_proofs(&doc, &keys, &expect, &Limits::DEFAULT)?;
-    let report: Vec<serde_json::Value> = checks
-        .iter()
-        .map(|c| {
-            let reading = c.reading.map(|r| json!({"message": r.message.name(), "encoding": r.encoding.name()}));
-            json!({
-                "verificationMethod": c.verification_method,
-                "valid": c.verdict.is_valid(),
-                "reason": c.verdict.reason().map(ErrorCode::name),
-                "reading": reading,
-            })
-        })
-        .collect();
-    let failed = checks.iter().find_map(|c| c.verdict.reason());
-    emit_json(&json!({"valid": failed.is_none(), "proofs": report}));
-    match failed {
-        None => Ok(()),
-        Some(code) => Err(Failure::rejected(code, code.message())),
-    }
+    emit_report(&proofs_json(&checks), overall(&checks))
 }
 
 fn sign(argv: &[String]) -> CmdResult {

@@ -2,14 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::json;
 use ssi_verify_core::codec::{base64_decode, hex_decode};
 use ssi_verify_core::crypto::ed25519::Ed25519SecretKey;
 use ssi_verify_core::crypto::rsa::RsaKey;
 use ssi_verify_core::crypto::PublicKey;
 use ssi_verify_core::jose::{JwsKey, RsaJwsAlg};
 use ssi_verify_core::proofspace::auth::{self, BearerPolicy, Direction, PROOFSPACE_RSA_BITS};
-use ssi_verify_core::proofspace::rules;
+use ssi_verify_core::proofspace::{report, rules};
 use ssi_verify_core::proofspace::values::{self, AttributeType, CredentialSchema, EnumValue};
 use ssi_verify_core::proofspace::webhook::{self, InteractionRequest, InteractionResponse};
 use ssi_verify_core::{ErrorCode, Limits};
@@ -17,7 +16,7 @@ use ssi_verify_core::{ErrorCode, Limits};
 use crate::args::Args;
 use crate::input::{arg_or_stdin, read_bytes, read_text};
 use crate::smartid::report_verdict;
-use crate::{emit, emit_json, CmdResult, Failure};
+use crate::{emit, emit_report, CmdResult, Failure};
 
 pub fn run(argv: &[String]) -> CmdResult {
     let (sub, rest) = argv.split_first().ok_or_else(|| Failure::usage("proofspace: missing subcommand"))?;
@@ -155,28 +154,13 @@ fn verify_bearer(argv: &[String]) -> CmdResult {
     let header = arg_or_stdin(args.positional(1)?)?;
     let header = if header.contains(' ') { header } else { format!("Bearer {header}") };
     let check = auth::verify_bearer(Some(&header), &key, &policy, &Limits::DEFAULT)?;
-    let claims: serde_json::Value = serde_json::from_str(&check.claims.to_json()).unwrap_or_default();
-    match check.verdict.reason() {
-        None => {
-            emit_json(&json!({"valid": true, "claims": claims}));
-            Ok(())
-        }
-        Some(code) => {
-            emit_json(&json!({"valid": false, "reason": code.name(), "claims": claims}));
-            Err(Failure::rejected(code, code.message()))
-        }
-    }
+    emit_report(&report::bearer_json(&check), check.verdict)
 }
 
 fn check_request(argv: &[String]) -> CmdResult {
     let args = Args::parse(argv, &[])?;
     let req = InteractionRequest::parse(&read_text(args.positional(1)?)?, &Limits::DEFAULT)?;
-    emit_json(&json!({
-        "valid": true,
-        "actionEventId": req.action_event_id,
-        "receivedCredentials": req.received_credentials.len(),
-        "unknownMembers": req.unknown_members,
-    }));
+    emit(&format!("{}\n", report::request_json(&req)));
     Ok(())
 }
 
@@ -202,7 +186,7 @@ pub fn check_response_texts(
     let req = InteractionRequest::parse(request, &Limits::DEFAULT)?;
     let resp = InteractionResponse::parse(response, &Limits::DEFAULT)?;
     let (verdict, mismatches) = webhook::check_response(&req, &resp, schemas)?;
-    Ok((verdict, webhook::mismatches_to_json(&mismatches)))
+    Ok((verdict, report::check_response_json(verdict, &mismatches)))
 }
 
 fn check_response(argv: &[String]) -> CmdResult {
@@ -214,17 +198,7 @@ fn check_response(argv: &[String]) -> CmdResult {
     };
     let response = read_text(args.positional(1)?)?;
     let (verdict, report) = check_response_texts(&request, &response, &schemas)?;
-    let report: serde_json::Value = serde_json::from_str(&report).unwrap_or_default();
-    match verdict.reason() {
-        None => {
-            emit_json(&json!({"valid": true, "mismatches": report}));
-            Ok(())
-        }
-        Some(code) => {
-            emit_json(&json!({"valid": false, "reason": code.name(), "mismatches": report}));
-            Err(Failure::rejected(code, code.message()))
-        }
-    }
+    emit_report(&report, verdict)
 }
 
 fn failure_reply(argv: &[String]) -> CmdResult {

@@ -1,15 +1,14 @@
 //! `ssi-verify smartid ...`
 
-use serde_json::{json, Map, Value as Json};
 use ssi_verify_core::smartid::{
-    self, AuthRequest, DeviceLinkRequest, DeviceLinkType, Flow, FlowType, InteractionType, OwnedInteraction, Reading,
+    self, report, AuthRequest, DeviceLinkRequest, DeviceLinkType, Flow, FlowType, InteractionType, OwnedInteraction, Reading,
     SessionType,
 };
 use ssi_verify_core::{ErrorCode, Limits, Verdict};
 
 use crate::args::Args;
 use crate::input::{arg_or_stdin, parse_json, read_text, Fields};
-use crate::{emit, emit_json, CmdResult, Failure};
+use crate::{emit, emit_report, CmdResult, Failure};
 
 pub fn run(argv: &[String]) -> CmdResult {
     let (sub, rest) = argv.split_first().ok_or_else(|| Failure::usage("smartid: missing subcommand"))?;
@@ -30,20 +29,12 @@ fn flow(name: &str) -> Result<Flow, Failure> {
     })
 }
 
-/// The JSON object of one interaction: `type` first, then its display-text member.
-pub fn interaction_json(i: &OwnedInteraction) -> Json {
-    let mut m = Map::new();
-    m.insert("type".into(), Json::String(i.kind.name().into()));
-    m.insert(i.kind.text_field().name().into(), Json::String(i.text.clone()));
-    Json::Object(m)
-}
-
 fn decode(argv: &[String]) -> CmdResult {
     let args = Args::parse(argv, &["flow"])?;
     let flow = flow(args.req("flow")?)?;
     let b64 = arg_or_stdin(args.positional(1)?)?;
     let list = smartid::decode(&b64, flow, &Limits::DEFAULT)?;
-    emit_json(&json!({ "interactions": list.items.iter().map(interaction_json).collect::<Vec<_>>() }));
+    emit(&format!("{}\n", report::interactions_json(&list.items)));
     Ok(())
 }
 
@@ -64,7 +55,7 @@ fn select(argv: &[String]) -> CmdResult {
         .collect::<Result<Vec<_>, _>>()?;
     let b64 = arg_or_stdin(args.positional(1)?)?;
     let pick = smartid::select(&b64, &supported, &Limits::DEFAULT)?;
-    emit_json(&interaction_json(&pick));
+    emit(&format!("{}\n", report::selection_json(&pick)));
     Ok(())
 }
 
@@ -127,7 +118,7 @@ fn device_link(argv: &[String]) -> CmdResult {
     let doc = parse_json(&read_text(args.positional(1)?)?)?;
     let f = Fields::new(&doc, DEVICE_LINK_FIELDS, "device-link request")?;
     let link = smartid::device_link(&device_link_request(&f)?)?;
-    emit_json(&json!({ "authCode": link.auth_code, "deviceLink": link.device_link }));
+    emit(&format!("{}\n", report::device_link_json(&link)));
     Ok(())
 }
 
@@ -168,16 +159,7 @@ pub fn verify_auth_texts(request_text: &str, status_text: &str) -> Result<Verdic
 
 /// Prints a verdict and turns an invalid one into exit status 1.
 pub fn report_verdict(verdict: Verdict) -> CmdResult {
-    match verdict {
-        Verdict::Valid => {
-            emit_json(&json!({ "valid": true }));
-            Ok(())
-        }
-        Verdict::Invalid(code) => {
-            emit_json(&json!({ "valid": false, "reason": code.name() }));
-            Err(Failure::rejected(code, code.message()))
-        }
-    }
+    emit_report(&verdict.to_json(), verdict)
 }
 
 fn verify_auth(argv: &[String]) -> CmdResult {
@@ -191,6 +173,6 @@ fn verification_code(argv: &[String]) -> CmdResult {
     let args = Args::parse(argv, &[])?;
     let challenge = arg_or_stdin(args.positional(1)?)?;
     let code = smartid::verification_code(&challenge)?;
-    emit_json(&json!({ "verificationCode": String::from_utf8_lossy(&code) }));
+    emit(&format!("{}\n", report::verification_code_json(code)));
     Ok(())
 }

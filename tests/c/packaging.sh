@@ -7,7 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-out="$root/target/c-packaging"
+out="$("$root/scripts/target-dir")/c-packaging"
 prefix="$out/prefix"
 rm -rf "$out" && mkdir -p "$out"
 scripts/install-c "$prefix" --debug

@@ -6,8 +6,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 cargo build --quiet --locked -p ssi-verify-ffi
-lib="$root/target/debug/libssi_verify_ffi.a"
-out="$root/target/ctests"
+target_dir="$("$root/scripts/target-dir")"
+lib="$target_dir/debug/libssi_verify_ffi.a"
+out="$target_dir/ctests"
 mkdir -p "$out"
 san=(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -g)
 warn=(-Wall -Wextra -Werror)

@@ -7,8 +7,9 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 scripts/apt-install valgrind
 cargo build --quiet --locked -p ssi-verify-ffi
-lib="$root/target/debug/libssi_verify_ffi.a"
-out="$root/target/ctests-valgrind"
+target_dir="$("$root/scripts/target-dir")"
+lib="$target_dir/debug/libssi_verify_ffi.a"
+out="$target_dir/ctests-valgrind"
 mkdir -p "$out"
 for src in tests/c/*_test.c; do
   name="$(basename "$src" .c)"

@@ -11,7 +11,8 @@ kotlinc="$(sed -n 1p <<<"$toolchain")"
 jna="$(sed -n 2p <<<"$toolchain")"
 stdlib="$(dirname "$kotlinc")/../lib/kotlin-stdlib.jar"
 cargo build --quiet --locked -p ssi-verify-ffi
-out="$root/target/kotlin-test"
+target_dir="$("$root/scripts/target-dir")"
+out="$target_dir/kotlin-test"
 mkdir -p "$out"
 src=bindings/kotlin/src/main/kotlin/io/ssiverify/ssi_verify.kt
 hash="$(sha256sum "$src" | cut -c1-16)"
@@ -24,6 +25,6 @@ fi
 scripts/doc-snippets kotlin docs/lang/kotlin.md > "$out/KotlinDoc.kt"
 "$kotlinc" -Werror -cp "$jna:$bindings" -d "$out/tests.jar" tests/kotlin/BindingsTest.kt "$out/KotlinDoc.kt"
 version="$(scripts/check-versions --print)"
-run() { java -ea -Djna.library.path="$root/target/debug" -cp "$out/tests.jar:$bindings:$jna:$stdlib" "$@"; }
+run() { java -ea -Djna.library.path="$target_dir/debug" -cp "$out/tests.jar:$bindings:$jna:$stdlib" "$@"; }
 run io.ssiverify.check.BindingsTestKt "$root" "$version"
 run KotlinDocKt "$root"

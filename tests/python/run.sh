@@ -6,9 +6,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 wheel="$(scripts/build-python-package)"
-venv="$root/target/python-venv"
+target_dir="$("$root/scripts/target-dir")"
+venv="$target_dir/python-venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps --force-reinstall "$wheel"
-work="$root/target/python-test"
+work="$target_dir/python-test"
 rm -rf "$work" && mkdir -p "$work"
 cd "$work"
 "$venv/bin/python" - "$("$root/scripts/check-versions" --print)" <<'PY'
@@ -26,3 +27,7 @@ PY
 "$venv/bin/python" -m unittest discover -s "$root/tests/python" -p 'test_*.py'
 "$root/scripts/doc-snippets" python "$root/docs/lang/python.md" > "$work/python_doc.py"
 SSI_VERIFY_ROOT="$root" "$venv/bin/python" "$work/python_doc.py"
+# One input, one answer: the CLI, the C ABI (ctypes on the wheel's library) and the binding
+# give the same JSON and the same error codes (the same build selection as scripts/tool).
+(cd "$root" && cargo build --quiet --locked --workspace --all-targets)
+SSI_VERIFY_ROOT="$root" SSI_VERIFY_CLI="$target_dir/debug/ssi-verify" "$venv/bin/python" "$root/tests/cross/surfaces.py"

@@ -10,6 +10,7 @@ pub mod jwt_vc;
 pub mod lint;
 pub mod openid;
 pub mod proof;
+pub mod report;
 pub mod result;
 pub mod submission;
 pub mod verifier;

@@ -114,6 +114,16 @@ pub struct ProofCheck {
     pub reading: Option<Reading>,
 }
 
+/// The verdict of a set of proofs: valid when every one is, else the first failure.
+///
+/// ```
+/// use ssi_verify_core::presentation::proof::overall;
+/// assert!(overall(&[]).is_valid());
+/// ```
+pub fn overall(checks: &[ProofCheck]) -> Verdict {
+    checks.iter().find_map(|c| c.verdict.reason()).map_or(Verdict::Valid, Verdict::Invalid)
+}
+
 /// Verifies every `JcsEd25519Signature2020` proof of `doc`, each with the key its
 /// verification method resolves to in `keys` (which resolves `did:key` offline).
 ///

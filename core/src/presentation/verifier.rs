@@ -89,9 +89,9 @@ fn error_text(wording: &str, code: ErrorCode) -> String {
 
 fn proofs_verdict(result: Result<Vec<ProofCheck>>) -> core::result::Result<Vec<ProofCheck>, ErrorCode> {
     let checks = result.map_err(|e| e.code())?;
-    match checks.iter().find_map(|c| c.verdict.reason()) {
-        None => Ok(checks),
-        Some(code) => Err(code),
+    match super::proof::overall(&checks) {
+        Verdict::Valid => Ok(checks),
+        Verdict::Invalid(code) => Err(code),
     }
 }
 

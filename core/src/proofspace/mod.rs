@@ -2,6 +2,7 @@
 //! (X-Body-Signature, Bearer JWT) and interaction rules.
 
 pub mod auth;
+pub mod report;
 pub mod rules;
 pub mod values;
 pub mod webhook;

@@ -15,6 +15,7 @@ mod callback;
 mod device_link;
 mod encode;
 mod interactions;
+pub mod report;
 mod session;
 mod types;
 

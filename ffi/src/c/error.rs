@@ -20,7 +20,8 @@ fn known(code: u32) -> Result<ErrorCode, Error> {
 /// `buf` must be NULL or writable for `cap` bytes; `out_len` NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn ssi_error_name(code: u32, buf: *mut u8, cap: usize, out_len: *mut usize) -> ssi_status {
-    // SAFETY: forwarded contract.
+    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
     boundary(|| unsafe { put_text(known(code)?.name().as_bytes(), buf, cap, out_len) })
 }
 
@@ -30,7 +31,8 @@ pub unsafe extern "C" fn ssi_error_name(code: u32, buf: *mut u8, cap: usize, out
 /// `buf` must be NULL or writable for `cap` bytes; `out_len` NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn ssi_error_message(code: u32, buf: *mut u8, cap: usize, out_len: *mut usize) -> ssi_status {
-    // SAFETY: forwarded contract.
+    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
     boundary(|| unsafe { put_text(known(code)?.message().as_bytes(), buf, cap, out_len) })
 }
 
@@ -45,7 +47,8 @@ pub unsafe extern "C" fn ssi_error_message(code: u32, buf: *mut u8, cap: usize, 
 #[no_mangle]
 pub unsafe extern "C" fn ssi_last_error_detail(buf: *mut u8, cap: usize, out_len: *mut usize) -> ssi_status {
     let detail = last_detail();
-    // SAFETY: forwarded contract.
+    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
     let status = boundary(|| unsafe { put_text(detail.as_bytes(), buf, cap, out_len) });
     if status == super::SSI_OK {
         super::set_detail(&detail);

@@ -89,7 +89,8 @@ pub(crate) unsafe fn bytes<'a>(ptr: *const u8, len: usize, what: &'static str) -
 /// # Safety
 /// As [`bytes`].
 pub(crate) unsafe fn text<'a>(ptr: *const u8, len: usize, what: &'static str) -> Result<&'a str, Error> {
-    // SAFETY: forwarded contract.
+    // SAFETY: this helper's own `# Safety` contract is the one `bytes`/`text` require; the caller
+    // upholds it.
     let b = unsafe { bytes(ptr, len, what)? };
     std::str::from_utf8(b).map_err(|e| Error::new(ErrorCode::InvalidUtf8, what).at_offset(e.valid_up_to()))
 }
@@ -109,7 +110,8 @@ impl ssi_str {
     /// # Safety
     /// As [`bytes`].
     pub(crate) unsafe fn get<'a>(self, what: &'static str) -> Result<&'a str, Error> {
-        // SAFETY: forwarded contract.
+        // SAFETY: this helper's own `# Safety` contract is the one `bytes`/`text` require; the caller
+        // upholds it.
         unsafe { text(self.ptr, self.len, what) }
     }
 
@@ -118,7 +120,8 @@ impl ssi_str {
     /// # Safety
     /// As [`bytes`].
     pub(crate) unsafe fn opt<'a>(self, what: &'static str) -> Result<Option<&'a str>, Error> {
-        // SAFETY: forwarded contract.
+        // SAFETY: this helper's own `# Safety` contract is the one `bytes`/`text` require; the caller
+        // upholds it.
         unsafe { self.get(what) }.map(|s| (!s.is_empty()).then_some(s))
     }
 }
@@ -217,7 +220,8 @@ pub(crate) unsafe fn limits(limits: *const ssi_limits) -> Limits {
 /// `out` must be NULL or valid for writing an `ssi_limits`.
 #[no_mangle]
 pub unsafe extern "C" fn ssi_limits_default(out: *mut ssi_limits) -> ssi_status {
-    // SAFETY: forwarded contract.
+    // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+    // capacity; the writers check NULL and capacity before writing.
     boundary(|| unsafe { put(out, Limits::DEFAULT.into(), "out is NULL") })
 }
 

@@ -8,19 +8,23 @@
 use ssi_verify_core::crypto::did_key::{did_key_verification_method, resolve_did_key, TrustStore};
 use ssi_verify_core::crypto::ed25519::{Ed25519PublicKey, Ed25519SecretKey};
 use ssi_verify_core::jose::JwtPolicy;
-use ssi_verify_core::json::jsonpath::Query;
+use ssi_verify_core::json::jsonpath::{self, Query};
 use ssi_verify_core::json::{jcs, Value};
 use ssi_verify_core::presentation::api_key::ApiKey;
 use ssi_verify_core::presentation::definition::PresentationDefinition;
-use ssi_verify_core::presentation::evaluate::{evaluate, CredentialInput};
-use ssi_verify_core::presentation::jwt_vc::{decode_jwt_vc, verify_jwt_vc, JwtCredential, JwtKind};
-use ssi_verify_core::presentation::lint::{lint, Warning};
+use ssi_verify_core::presentation::evaluate::evaluate;
+use ssi_verify_core::presentation::jwt_vc::{decode_jwt_vc, verify_jwt_vc};
+use ssi_verify_core::presentation::lint::lint;
 use ssi_verify_core::presentation::openid::AuthorizationRequest;
-use ssi_verify_core::presentation::proof::{sign_jcs_ed25519, verify_proofs, ProofCheck, ProofExpectations};
+use ssi_verify_core::presentation::proof::{overall, sign_jcs_ed25519, verify_proofs, ProofExpectations};
+use ssi_verify_core::presentation::report::{
+    credentials_from_json, extra_proof_members, jwt_json, lint_json, proofs_json, request_json, submission_json,
+    webhook_summary_json,
+};
 use ssi_verify_core::presentation::result::WebhookPayload;
 use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
-use ssi_verify_core::{Error, ErrorCode, Limits, Verdict};
+use ssi_verify_core::{Error, ErrorCode};
 
 use super::{boundary, bytes, limits, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage};
 
@@ -93,47 +97,6 @@ unsafe fn put_bytes(data: &[u8], buf: *mut u8, cap: usize, out_len: *mut usize) 
     Ok(())
 }
 
-fn string(s: &str) -> Value {
-    Value::String(s.to_owned())
-}
-
-fn object(members: Vec<(&str, Value)>) -> Value {
-    Value::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
-}
-
-fn opt_string(s: Option<&str>) -> Value {
-    s.map_or(Value::Null, string)
-}
-
-/// The names used in proof reports (the same as the CLI's).
-pub(crate) fn reading_names(check: &ProofCheck) -> Option<(&'static str, &'static str)> {
-    check.reading.map(|r| (r.message.name(), r.encoding.name()))
-}
-
-fn proof_report(checks: &[ProofCheck]) -> Value {
-    Value::Array(
-        checks
-            .iter()
-            .map(|c| {
-                let reading = reading_names(c).map_or(Value::Null, |(message, encoding)| {
-                    object(vec![("message", string(message)), ("encoding", string(encoding))])
-                });
-                object(vec![
-                    ("verificationMethod", string(&c.verification_method)),
-                    ("valid", Value::Bool(c.verdict.is_valid())),
-                    ("reason", opt_string(c.verdict.reason().map(ErrorCode::name))),
-                    ("reading", reading),
-                ])
-            })
-            .collect(),
-    )
-}
-
-/// The verdict of a set of proofs: valid when every one is, else the first failure.
-pub(crate) fn overall(checks: &[ProofCheck]) -> Verdict {
-    checks.iter().find_map(|c| c.verdict.reason()).map_or(Verdict::Valid, Verdict::Invalid)
-}
-
 /// Writes the RFC 8785 (JCS) canonical form of a JSON document.
 ///
 /// Parameters: `json`/`json_len` the document (strict RFC 8259: duplicate names and lone
@@ -156,10 +119,12 @@ pub unsafe extern "C" fn ssi_jcs_canonicalize(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
         let canonical = jcs::canonicalize_str(json, &limits)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(canonical.as_bytes(), out, out_cap, out_len) }
     })
 }
@@ -186,21 +151,17 @@ pub unsafe extern "C" fn ssi_jsonpath_select(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let (query, json, limits) = unsafe {
             (text(query, query_len, "query is NULL")?, text(json, json_len, "json is NULL")?, limits(limits_ptr))
         };
         let query = Query::parse(query, &limits)?;
         let doc = Value::parse(json, &limits)?;
         let nodes = query.select(&doc, &limits)?;
-        let list = Value::Array(
-            nodes
-                .into_iter()
-                .map(|n| object(vec![("location", Value::String(n.location)), ("value", n.value.clone())]))
-                .collect(),
-        );
-        // SAFETY: forwarded contract.
-        unsafe { put_text(list.to_json().as_bytes(), out, out_cap, out_len) }
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
+        unsafe { put_text(jsonpath::nodelist_json(&nodes, true).as_bytes(), out, out_cap, out_len) }
     })
 }
 
@@ -225,7 +186,8 @@ pub unsafe extern "C" fn ssi_ed25519_verify(
     out: *mut ssi_verdict,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let (pk, sig, msg) = unsafe {
             (
                 bytes(public_key, public_key_len, "public_key is NULL")?,
@@ -234,7 +196,8 @@ pub unsafe extern "C" fn ssi_ed25519_verify(
             )
         };
         let verdict = Ed25519PublicKey::from_bytes(pk)?.verify(msg, sig)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacity; the writers check NULL and capacity before writing.
         unsafe { put(out, verdict.into(), "out is NULL") }
     })
 }
@@ -255,10 +218,12 @@ pub unsafe extern "C" fn ssi_ed25519_public_key(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let seed = unsafe { bytes(seed, seed_len, "seed is NULL")? };
         let pk = Ed25519SecretKey::from_slice(seed)?.public_key().to_bytes();
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_bytes(&pk, out, out_cap, out_len) }
     })
 }
@@ -279,10 +244,12 @@ pub unsafe extern "C" fn ssi_did_key_verification_method(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let pk = unsafe { bytes(public_key, public_key_len, "public_key is NULL")? };
         let vm = did_key_verification_method(&Ed25519PublicKey::from_bytes(pk)?);
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(vm.as_bytes(), out, out_cap, out_len) }
     })
 }
@@ -304,10 +271,12 @@ pub unsafe extern "C" fn ssi_resolve_did_key(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let did = unsafe { text(did, did_len, "did is NULL")? };
         let pk = resolve_did_key(did)?.to_bytes();
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_bytes(&pk, out, out_cap, out_len) }
     })
 }
@@ -319,9 +288,10 @@ pub unsafe extern "C" fn ssi_resolve_did_key(
 /// "<hex Ed25519 public key>"}`, or NULL/0 to trust only `did:key` methods (resolved offline);
 /// `expect` NULL for no requirement; `*out` the verdict of all proofs (valid when every proof
 /// is, else the first failure: `SSI_ERROR_SIGNATURE_MISMATCH`, `SSI_ERROR_PROOF_PURPOSE_MISMATCH`,
-/// `SSI_ERROR_PROOF_DOMAIN_MISMATCH`, `SSI_ERROR_PROOF_CHALLENGE_MISMATCH`); `report` receives a
-/// JSON array with one object per proof: `{"verificationMethod":...,"valid":true,"reason":null,
-/// "reading":{"message":"jcs","encoding":"base64url"}}`.
+/// `SSI_ERROR_PROOF_DOMAIN_MISMATCH`, `SSI_ERROR_PROOF_CHALLENGE_MISMATCH`); `report` receives the
+/// core's proof report, the same JSON the CLI's `proof verify` prints: `{"valid":true,"proofs":
+/// [{"verificationMethod":...,"valid":true,"reason":null,"reading":{"message":"jcs",
+/// "encoding":"base64url"}}]}`.
 /// Returns `SSI_OK`, or an error such as `SSI_ERROR_PROOF_MISSING`,
 /// `SSI_ERROR_UNSUPPORTED_PROOF_TYPE`, `SSI_ERROR_UNKNOWN_VERIFICATION_METHOD`,
 /// `SSI_ERROR_INVALID_SIGNATURE_ENCODING`, a JSON error, `SSI_ERROR_BUFFER_TOO_SMALL` (then
@@ -344,7 +314,8 @@ pub unsafe extern "C" fn ssi_verify_proofs(
     report_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (doc, store, limits) = unsafe {
             (
                 text(document, document_len, "document is NULL")?,
@@ -355,7 +326,8 @@ pub unsafe extern "C" fn ssi_verify_proofs(
         // SAFETY: NULL or readable, per the contract.
         let expectations = match unsafe { expect.as_ref() } {
             None => ProofExpectations::default(),
-            // SAFETY: forwarded contract for the strings inside `e`.
+            // SAFETY: the struct behind `e` is this function's argument, documented as holding valid
+            // `ssi_str` views (NULL only with length 0).
             Some(e) => unsafe {
                 ProofExpectations {
                     proof_purpose: e.proof_purpose.opt("proof_purpose")?,
@@ -371,9 +343,10 @@ pub unsafe extern "C" fn ssi_verify_proofs(
         if out.is_null() {
             return Err(usage(ErrorCode::NullPointer, "out is NULL"));
         }
-        // SAFETY: forwarded contract; the verdict is written only once the report fits.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacities; the verdict is written only once the report fits.
         unsafe {
-            put_text(proof_report(&checks).to_json().as_bytes(), report, report_cap, report_len)?;
+            put_text(proofs_json(&checks).as_bytes(), report, report_cap, report_len)?;
             put(out, overall(&checks).into(), "out is NULL")
         }
     })
@@ -409,7 +382,8 @@ pub unsafe extern "C" fn ssi_sign_jcs_ed25519(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (doc, seed, vm, purpose, created, extra, limits) = unsafe {
             (
                 text(document, document_len, "document is NULL")?,
@@ -423,45 +397,13 @@ pub unsafe extern "C" fn ssi_sign_jcs_ed25519(
         };
         let key = Ed25519SecretKey::from_slice(seed)?;
         let doc = Value::parse(doc, &limits)?;
-        let extra = extra_members(extra, &limits)?;
+        let extra = extra_proof_members(extra, &limits)?;
         let pairs: Vec<(&str, Value)> = extra.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
         let signed = sign_jcs_ed25519(&doc, &key, vm, purpose, created, &pairs)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(signed.to_json().as_bytes(), out, out_cap, out_len) }
     })
-}
-
-/// The members of an optional JSON object of extra proof members (empty text: none).
-pub(crate) fn extra_members(json: &str, limits: &Limits) -> Result<Vec<(String, Value)>, Error> {
-    if json.is_empty() {
-        return Ok(Vec::new());
-    }
-    match Value::parse(json, limits)? {
-        Value::Object(members) => Ok(members),
-        _ => Err(Error::new(ErrorCode::UnexpectedJsonType, "extra proof members must be a JSON object")),
-    }
-}
-
-/// The `openid-vp://` request as JSON, with the URI's parameter names.
-pub(crate) fn request_json(r: &AuthorizationRequest) -> String {
-    let other =
-        Value::Array(r.other.iter().map(|(k, v)| object(vec![("name", string(k)), ("value", string(v))])).collect());
-    object(vec![
-        ("scheme", string(&r.scheme)),
-        ("client_id", string(&r.client_id)),
-        ("response_type", string(&r.response_type)),
-        ("response_mode", opt_string(r.response_mode.as_deref())),
-        ("redirect_uri", opt_string(r.redirect_uri.as_deref())),
-        ("response_uri", opt_string(r.response_uri.as_deref())),
-        ("request_uri", opt_string(r.request_uri.as_deref())),
-        ("scope", opt_string(r.scope.as_deref())),
-        ("nonce", opt_string(r.nonce.as_deref())),
-        ("state", opt_string(r.state.as_deref())),
-        ("presentation_definition", opt_string(r.presentation_definition.as_deref())),
-        ("presentation_definition_uri", opt_string(r.presentation_definition_uri.as_deref())),
-        ("other", other),
-    ])
-    .to_json()
 }
 
 /// Parses and validates an `openid-vp://` (or `openid4vp://`) authorization request URI and
@@ -486,10 +428,12 @@ pub unsafe extern "C" fn ssi_openid_vp_parse_request(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (uri, limits) = unsafe { (text(uri, uri_len, "uri is NULL")?, limits(limits_ptr)) };
         let request = AuthorizationRequest::parse(uri, &limits)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(request_json(&request).as_bytes(), out, out_cap, out_len) }
     })
 }
@@ -518,21 +462,13 @@ pub unsafe extern "C" fn ssi_gataca_check_webhook(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
         let p = WebhookPayload::parse(json, &limits)?;
-        let result = &p.verification_result;
-        let summary = object(vec![
-            ("id", string(&p.id)),
-            ("subject", string(&p.subject)),
-            ("status", string(p.status.name())),
-            ("valid", Value::Bool(result.is_valid())),
-            ("payload", p.payload.clone().map_or(Value::Null, Value::Object)),
-            ("verificationResult", result.to_value()),
-            ("unknownChecks", Value::Array(result.unknown_checks().into_iter().map(string).collect())),
-        ]);
-        // SAFETY: forwarded contract.
-        unsafe { put_text(summary.to_json().as_bytes(), out, out_cap, out_len) }
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
+        unsafe { put_text(webhook_summary_json(&p).as_bytes(), out, out_cap, out_len) }
     })
 }
 
@@ -554,10 +490,12 @@ pub unsafe extern "C" fn ssi_gataca_api_key_encode(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (id, secret) = unsafe { (text(id, id_len, "id is NULL")?, text(secret, secret_len, "secret is NULL")?) };
         let header = ApiKey::new(id, secret)?.to_header();
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(header.as_bytes(), out, out_cap, out_len) }
     })
 }
@@ -585,7 +523,8 @@ pub unsafe extern "C" fn ssi_gataca_api_key_decode(
     secret_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let header = unsafe { text(header, header_len, "header is NULL")? };
         if id_len.is_null() || secret_len.is_null() {
             return Err(usage(ErrorCode::NullPointer, "id_len or secret_len is NULL"));
@@ -605,26 +544,13 @@ pub unsafe extern "C" fn ssi_gataca_api_key_decode(
                 "output buffer too small; *id_len and *secret_len hold the sizes needed",
             ));
         }
-        // SAFETY: forwarded contract; both fit (checked above).
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacities; both fit (checked above).
         unsafe {
             put_text(id, id_out, id_cap, id_len)?;
             put_text(secret, secret_out, secret_cap, secret_len)
         }
     })
-}
-
-fn jwt_json(c: &JwtCredential) -> String {
-    let kind = match c.kind {
-        JwtKind::Credential => "credential",
-        JwtKind::Presentation => "presentation",
-    };
-    object(vec![
-        ("kind", string(kind)),
-        ("header", c.header.clone()),
-        ("claims", c.claims.clone()),
-        ("document", c.document.clone()),
-    ])
-    .to_json()
 }
 
 /// Decodes a VC-JWT / VP-JWT without verifying it and writes
@@ -648,10 +574,12 @@ pub unsafe extern "C" fn ssi_jwt_vc_decode(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (token, limits) = unsafe { (text(token, token_len, "token is NULL")?, limits(limits_ptr)) };
         let decoded = decode_jwt_vc(token, &limits)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(jwt_json(&decoded).as_bytes(), out, out_cap, out_len) }
     })
 }
@@ -684,7 +612,8 @@ pub unsafe extern "C" fn ssi_jwt_vc_verify(
     decoded_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (token, store, limits) = unsafe {
             (
                 text(token, token_len, "token is NULL")?,
@@ -695,9 +624,11 @@ pub unsafe extern "C" fn ssi_jwt_vc_verify(
         // SAFETY: NULL or readable, per the contract.
         let p = unsafe { policy.as_ref() }.ok_or_else(|| usage(ErrorCode::NullPointer, "policy is NULL"))?;
         let policy = JwtPolicy {
-            // SAFETY: forwarded contract.
+            // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+            // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
             issuer: unsafe { p.issuer.opt("issuer")? },
-            // SAFETY: forwarded contract.
+            // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+            // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
             audience: unsafe { p.audience.opt("audience")? },
             now: p.now,
             leeway: p.leeway,
@@ -709,7 +640,8 @@ pub unsafe extern "C" fn ssi_jwt_vc_verify(
         if out.is_null() {
             return Err(usage(ErrorCode::NullPointer, "out is NULL"));
         }
-        // SAFETY: forwarded contract; the verdict is written only once the document fits.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacities; the verdict is written only once the document fits.
         unsafe {
             put_text(jwt_json(&credential).as_bytes(), decoded, decoded_cap, decoded_len)?;
             put(out, verdict.into(), "out is NULL")
@@ -718,46 +650,6 @@ pub unsafe extern "C" fn ssi_jwt_vc_verify(
 }
 
 /// Reads a credentials array: objects are JSON-LD credentials, strings compact JWT credentials.
-pub(crate) fn credentials_from_json(json: &str, limits: &Limits) -> Result<Vec<CredentialInput>, Error> {
-    let doc = Value::parse(json, limits)?;
-    let items =
-        doc.as_array().ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "credentials must be a JSON array"))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| match item {
-            Value::Object(_) => Ok(CredentialInput::JsonLd(item.clone())),
-            Value::String(token) => CredentialInput::from_jwt(token, limits).map_err(|e| e.at_index(i)),
-            _ => Err(Error::new(ErrorCode::UnexpectedJsonType, "a credential is neither an object nor a JWT string")
-                .at_index(i)),
-        })
-        .collect()
-}
-
-/// Lint warnings as JSON (the CLI's shape).
-pub(crate) fn warnings_json(warnings: &[Warning]) -> String {
-    Value::Array(
-        warnings
-            .iter()
-            .map(|w| {
-                object(vec![
-                    ("descriptor_id", string(&w.descriptor_id)),
-                    ("field_path", opt_string(w.field_path.as_deref())),
-                    ("code", string(w.code)),
-                    ("message", string(w.message)),
-                ])
-            })
-            .collect(),
-    )
-    .to_json()
-}
-
-/// The submission for an evaluation's selection with the credential indexes to embed.
-pub(crate) fn submission_json(submission: &PresentationSubmission, embed: &[usize]) -> String {
-    let embed = embed.iter().map(|&i| Value::Number(ssi_verify_core::json::Number::from_u64(i as u64))).collect();
-    object(vec![("presentation_submission", submission.to_value()), ("credentials", Value::Array(embed))]).to_json()
-}
-
 /// Evaluates a DIF Presentation Exchange v2 definition against credentials.
 ///
 /// Parameters: `definition` the definition object; `credentials` a JSON array whose objects are
@@ -785,7 +677,8 @@ pub unsafe extern "C" fn ssi_pe_evaluate(
     evaluation_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (definition, credentials, limits) = unsafe {
             (
                 text(definition, definition_len, "definition is NULL")?,
@@ -799,7 +692,8 @@ pub unsafe extern "C" fn ssi_pe_evaluate(
         if out.is_null() {
             return Err(usage(ErrorCode::NullPointer, "out is NULL"));
         }
-        // SAFETY: forwarded contract; the verdict is written only once the evaluation fits.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacities; the verdict is written only once the evaluation fits.
         unsafe {
             put_text(result.to_json().as_bytes(), evaluation, evaluation_cap, evaluation_len)?;
             put(out, result.verdict.into(), "out is NULL")
@@ -833,7 +727,8 @@ pub unsafe extern "C" fn ssi_pe_build_submission(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (definition, credentials, id, limits) = unsafe {
             (
                 text(definition, definition_len, "definition is NULL")?,
@@ -846,7 +741,8 @@ pub unsafe extern "C" fn ssi_pe_build_submission(
         let credentials = credentials_from_json(credentials, &limits)?;
         let evaluation = evaluate(&definition, &credentials, &limits)?;
         let (submission, embed) = PresentationSubmission::for_selection(id, &evaluation, &credentials)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(submission_json(&submission, &embed).as_bytes(), out, out_cap, out_len) }
     })
 }
@@ -870,12 +766,14 @@ pub unsafe extern "C" fn ssi_pe_lint(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let (definition, limits) =
             unsafe { (text(definition, definition_len, "definition is NULL")?, limits(limits_ptr)) };
         let definition = PresentationDefinition::parse(definition, &limits)?;
-        // SAFETY: forwarded contract.
-        unsafe { put_text(warnings_json(&lint(&definition)).as_bytes(), out, out_cap, out_len) }
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
+        unsafe { put_text(lint_json(&lint(&definition)).as_bytes(), out, out_cap, out_len) }
     })
 }
 
@@ -912,7 +810,8 @@ pub unsafe extern "C" fn ssi_pe_verify_presentation(
     result_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (definition, presentation, submission, store, limits) = unsafe {
             (
                 text(definition, definition_len, "definition is NULL")?,
@@ -925,7 +824,8 @@ pub unsafe extern "C" fn ssi_pe_verify_presentation(
         // SAFETY: NULL or readable, per the contract.
         let policy = match unsafe { policy.as_ref() } {
             None => VerifierPolicy::at(0),
-            // SAFETY: forwarded contract for the strings inside `p`.
+            // SAFETY: the struct behind `p` is this function's argument, documented as holding valid
+            // `ssi_str` views (NULL only with length 0).
             Some(p) => unsafe {
                 VerifierPolicy {
                     challenge: p.challenge.opt("challenge")?,
@@ -946,7 +846,8 @@ pub unsafe extern "C" fn ssi_pe_verify_presentation(
         if out.is_null() {
             return Err(usage(ErrorCode::NullPointer, "out is NULL"));
         }
-        // SAFETY: forwarded contract; the verdict is written only once the result fits.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacities; the verdict is written only once the result fits.
         unsafe {
             put_text(verdict_and_json.1.as_bytes(), result, result_cap, result_len)?;
             put(out, verdict_and_json.0.into(), "out is NULL")

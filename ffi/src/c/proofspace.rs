@@ -6,6 +6,7 @@ use ssi_verify_core::crypto::ed25519::Ed25519SecretKey;
 use ssi_verify_core::crypto::rsa::RsaKey;
 use ssi_verify_core::jose::{JwsKey, RsaJwsAlg};
 use ssi_verify_core::proofspace::auth::{self, BearerPolicy, Direction, PROOFSPACE_RSA_BITS};
+use ssi_verify_core::proofspace::report;
 use ssi_verify_core::proofspace::values::{cast, AttributeType, EnumValue};
 use ssi_verify_core::proofspace::webhook::{self, InteractionRequest, InteractionResponse};
 use ssi_verify_core::{Error, ErrorCode};
@@ -107,7 +108,8 @@ pub unsafe extern "C" fn ssi_proofspace_verify_body(
     out: *mut ssi_verdict,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (pem, body, sig) = unsafe {
             (
                 text(public_key_pem, public_key_pem_len, "public_key_pem is NULL")?,
@@ -118,7 +120,8 @@ pub unsafe extern "C" fn ssi_proofspace_verify_body(
         let key = auth::parse_public_key(pem)?;
         let sig = auth::single_header(Some(sig))?;
         let verdict = auth::verify_body_signature(&key, body, sig)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacity; the writers check NULL and capacity before writing.
         unsafe { put(out, verdict.into(), "out is NULL") }
     })
 }
@@ -139,11 +142,13 @@ pub unsafe extern "C" fn ssi_proofspace_sign_body_ed25519(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (seed, body) = unsafe { (bytes(seed, seed_len, "seed is NULL")?, bytes(body, body_len, "body is NULL")?) };
         let key = Ed25519SecretKey::from_slice(seed)?;
         let sig = auth::sign_body_ed25519(&key, body);
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(sig.as_bytes(), out, out_cap, out_len) }
     })
 }
@@ -172,7 +177,8 @@ pub unsafe extern "C" fn ssi_proofspace_verify_bearer(
     out: *mut ssi_verdict,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (header, key_bytes, limits) = unsafe {
             (
                 text(authorization, authorization_len, "authorization is NULL")?,
@@ -210,7 +216,8 @@ pub unsafe extern "C" fn ssi_proofspace_verify_bearer(
             _ => return Err(arg("key_kind is not an ssi_jws_key_kind value")),
         };
         let policy = BearerPolicy {
-            // SAFETY: forwarded contract.
+            // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+            // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
             service_did: unsafe { p.service_did.get("service_did")? },
             direction,
             now: p.now,
@@ -220,7 +227,8 @@ pub unsafe extern "C" fn ssi_proofspace_verify_bearer(
         };
         let header = (!header.is_empty()).then_some(header);
         let check = auth::verify_bearer(header, &jws_key, &policy, &limits)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacity; the writers check NULL and capacity before writing.
         unsafe { put(out, check.verdict.into(), "out is NULL") }
     })
 }
@@ -248,7 +256,8 @@ pub unsafe extern "C" fn ssi_proofspace_cast(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let value = unsafe { text(value, value_len, "value is NULL")? };
         let enums: Option<Vec<EnumValue>> = if enum_values.is_null() {
             if enum_values_len != 0 {
@@ -264,7 +273,8 @@ pub unsafe extern "C" fn ssi_proofspace_cast(
             Some(raw.iter().map(|&v| EnumValue { name: v.to_string(), value: v }).collect())
         };
         let typed = cast(to_attribute_type(attribute_type)?, value, enums.as_deref())?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(typed.to_json().as_bytes(), out, out_cap, out_len) }
     })
 }
@@ -280,7 +290,8 @@ pub unsafe extern "C" fn ssi_proofspace_check_request(
     limits_ptr: *const ssi_limits,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
         InteractionRequest::parse(json, &limits).map(|_| ())
     })
@@ -289,8 +300,9 @@ pub unsafe extern "C" fn ssi_proofspace_check_request(
 /// Checks a webhook response against its request and reports every mismatch.
 ///
 /// Parameters: `*out` the verdict (`SSI_ERROR_RESPONSE_MISMATCH` when any mismatch);
-/// `report`/`report_cap` receive a NUL-terminated JSON array
-/// `[{"path":"serviceDid","code":"RESPONSE_MISMATCH","detail":"..."}]` (empty when valid).
+/// `report`/`report_cap` receive the core's report, the same JSON the CLI's `proofspace
+/// check-response` prints: `{"valid":false,"reason":"RESPONSE_MISMATCH","mismatches":
+/// [{"path":"serviceDid","code":"RESPONSE_MISMATCH","detail":"..."}]}`.
 /// Returns `SSI_OK`, a parse error of either document, or `SSI_ERROR_BUFFER_TOO_SMALL`.
 ///
 /// # Safety
@@ -308,7 +320,8 @@ pub unsafe extern "C" fn ssi_proofspace_check_response(
     report_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (req, resp, limits) = unsafe {
             (
                 text(request_json, request_len, "request_json is NULL")?,
@@ -319,11 +332,12 @@ pub unsafe extern "C" fn ssi_proofspace_check_response(
         let req = InteractionRequest::parse(req, &limits)?;
         let resp = InteractionResponse::parse(resp, &limits)?;
         let (verdict, mismatches) = webhook::check_response(&req, &resp, &BTreeMap::new())?;
-        let json = webhook::mismatches_to_json(&mismatches);
+        let json = report::check_response_json(verdict, &mismatches);
         if out.is_null() {
             return Err(usage(ErrorCode::NullPointer, "out is NULL"));
         }
-        // SAFETY: forwarded contract; the verdict is written only once the report fits.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacities; the verdict is written only once the report fits.
         unsafe {
             put_text(json.as_bytes(), report, report_cap, report_len)?;
             put(out, verdict.into(), "out is NULL")
@@ -348,11 +362,13 @@ pub unsafe extern "C" fn ssi_proofspace_failure_reply(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let (message, details) =
             unsafe { (text(message, message_len, "message is NULL")?, text(details, details_len, "details is NULL")?) };
         let reply = webhook::failure_reply(message, (!details.is_empty()).then_some(details));
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(reply.as_bytes(), out, out_cap, out_len) }
     })
 }

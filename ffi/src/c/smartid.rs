@@ -152,7 +152,8 @@ pub unsafe extern "C" fn ssi_smartid_decode(
     out: *mut *mut SsiInteractions,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (b64, limits) = unsafe { (text(b64, b64_len, "b64 is NULL")?, limits(limits_ptr)) };
         if out.is_null() {
             return Err(usage(ErrorCode::NullPointer, "out is NULL"));
@@ -182,7 +183,8 @@ pub unsafe extern "C" fn ssi_smartid_validate(
     scratch_len: usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (b64, limits) = unsafe { (text(b64, b64_len, "b64 is NULL")?, limits(limits_ptr)) };
         if scratch.is_null() || scratch_len > isize::MAX as usize {
             return Err(usage(ErrorCode::NullPointer, "scratch is NULL"));
@@ -301,7 +303,8 @@ pub unsafe extern "C" fn ssi_smartid_select(
     out_text_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (b64, limits) = unsafe { (text(b64, b64_len, "b64 is NULL")?, limits(limits_ptr)) };
         let supported: &[u32] = if supported.is_null() {
             if supported_len != 0 {
@@ -321,7 +324,8 @@ pub unsafe extern "C" fn ssi_smartid_select(
         if out_type.is_null() {
             return Err(usage(ErrorCode::NullPointer, "out_type is NULL"));
         }
-        // SAFETY: forwarded contract; the type is written only after the text fits.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacities; the type is written only after the text fits.
         unsafe {
             put_text(pick.text.as_bytes(), text_buf, text_cap, out_text_len)?;
             put(out_type, interaction_code(pick.kind), "out_type is NULL")
@@ -347,10 +351,12 @@ pub unsafe extern "C" fn ssi_smartid_encode(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
         let b64 = smartid::encode_json(json, reading(flow)?, &limits)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(b64.as_bytes(), out, out_cap, out_len) }
     })
 }
@@ -450,7 +456,8 @@ pub unsafe extern "C" fn ssi_smartid_device_link(
             }
             return Err(Error::new(ErrorCode::BufferTooSmall, "auth_code buffer too small"));
         }
-        // SAFETY: forwarded contract; both buffers were sized before anything is written.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacities; both buffers were sized before anything is written.
         unsafe {
             put_text(built.device_link.as_bytes(), link, link_cap, link_len)?;
             put_text(built.auth_code.as_bytes(), auth_code, auth_code_cap, auth_code_len)
@@ -505,7 +512,6 @@ pub unsafe extern "C" fn ssi_smartid_verify_auth_session(
         if r.offered_flows_len > 4 {
             return Err(arg("offered_flows_len is at most 4"));
         }
-        // SAFETY: forwarded contract (a u32 array is read as bytes only for the NULL/length check).
         let flows: &[u32] = if r.offered_flows.is_null() {
             if r.offered_flows_len != 0 {
                 return Err(usage(ErrorCode::NullPointer, "offered_flows is NULL"));
@@ -516,7 +522,8 @@ pub unsafe extern "C" fn ssi_smartid_verify_auth_session(
             unsafe { std::slice::from_raw_parts(r.offered_flows, r.offered_flows_len) }
         };
         let flows: Vec<FlowType> = flows.iter().map(|&f| flow_type(f)).collect::<Result<_, _>>()?;
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (request, status, limits) = unsafe {
             (
                 AuthRequest {
@@ -533,7 +540,8 @@ pub unsafe extern "C" fn ssi_smartid_verify_auth_session(
             )
         };
         let verdict = smartid::verify_auth_session_status(&request, status, &limits)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacity; the writers check NULL and capacity before writing.
         unsafe { put(out, verdict.into(), "out is NULL") }
     })
 }
@@ -552,10 +560,12 @@ pub unsafe extern "C" fn ssi_smartid_verification_code(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let challenge = unsafe { text(rp_challenge, len, "rp_challenge is NULL")? };
         let code = smartid::verification_code(challenge)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(&code, out, out_cap, out_len) }
     })
 }
@@ -573,7 +583,8 @@ pub unsafe extern "C" fn ssi_smartid_verify_session_secret_digest(
     out: *mut ssi_verdict,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let (secret, received) = unsafe {
             (
                 text(session_secret, session_secret_len, "session_secret is NULL")?,
@@ -582,7 +593,8 @@ pub unsafe extern "C" fn ssi_smartid_verify_session_secret_digest(
         };
         let received = std::str::from_utf8(received).unwrap_or("");
         let verdict = smartid::verify_session_secret_digest(secret, received)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacity; the writers check NULL and capacity before writing.
         unsafe { put(out, verdict.into(), "out is NULL") }
     })
 }
@@ -600,7 +612,8 @@ pub unsafe extern "C" fn ssi_smartid_verify_user_challenge(
     out: *mut ssi_verdict,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let (verifier, challenge) = unsafe {
             (
                 text(verifier, verifier_len, "verifier is NULL")?,
@@ -609,7 +622,8 @@ pub unsafe extern "C" fn ssi_smartid_verify_user_challenge(
         };
         let challenge = std::str::from_utf8(challenge).unwrap_or("");
         let verdict = smartid::verify_user_challenge(verifier, challenge)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
+        // capacity; the writers check NULL and capacity before writing.
         unsafe { put(out, verdict.into(), "out is NULL") }
     })
 }

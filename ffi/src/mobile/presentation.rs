@@ -14,13 +14,13 @@ use ssi_verify_core::presentation::jwt_vc::{self, JwtKind};
 use ssi_verify_core::presentation::lint::lint;
 use ssi_verify_core::presentation::openid::AuthorizationRequest;
 use ssi_verify_core::presentation::proof::{self, ProofExpectations};
+use ssi_verify_core::presentation::report::{credentials_from_json, extra_proof_members, webhook_summary_json};
 use ssi_verify_core::presentation::result::{ProcessStatus, VerificationResult, WebhookPayload};
 use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
 use ssi_verify_core::{Error, ErrorCode};
 
 use super::{limits, SsiError, SsiLimits, Verdict};
-use crate::c::presentation::{credentials_from_json, extra_members, reading_names};
 
 /// The outcome of the whole verification process in a webhook.
 #[uniffi::remote(Enum)]
@@ -168,7 +168,7 @@ pub fn verify_proofs(
         .map(|c| ProofResult {
             verification_method: c.verification_method.clone(),
             verdict: c.verdict.into(),
-            reading: reading_names(c).map(|(message, encoding)| format!("{message} ({encoding})")),
+            reading: c.reading.map(|r| format!("{} ({})", r.message.name(), r.encoding.name())),
         })
         .collect())
 }
@@ -188,7 +188,7 @@ pub fn sign_jcs_ed25519(
     let limits = self::limits(limits);
     let key = Ed25519SecretKey::from_slice(&seed)?;
     let doc = Value::parse(&document_json, &limits)?;
-    let extra = extra_members(extra_json.as_deref().unwrap_or(""), &limits)?;
+    let extra = extra_proof_members(extra_json.as_deref().unwrap_or(""), &limits)?;
     let pairs: Vec<(&str, Value)> = extra.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
     Ok(proof::sign_jcs_ed25519(&doc, &key, &verification_method, &proof_purpose, &created, &pairs)?.to_json())
 }
@@ -304,12 +304,16 @@ pub struct GatacaWebhook {
     pub verdict: Verdict,
     /// Check identifiers outside Gataca's vocabulary (log them).
     pub unknown_checks: Vec<String>,
+    /// The core's summary JSON, the same bytes `ssi_gataca_check_webhook` and the CLI's
+    /// `gataca check-webhook` give.
+    pub summary_json: String,
 }
 
 /// Parses and validates the body Gataca Studio posts to a verification template's webhook.
 #[uniffi::export]
 pub fn gataca_parse_webhook(json: String, limits: Option<SsiLimits>) -> Result<GatacaWebhook, SsiError> {
     let p = WebhookPayload::parse(&json, &self::limits(limits))?;
+    let summary_json = webhook_summary_json(&p);
     let unknown_checks = p.verification_result.unknown_checks().into_iter().map(str::to_owned).collect();
     Ok(GatacaWebhook {
         id: p.id,
@@ -319,6 +323,7 @@ pub fn gataca_parse_webhook(json: String, limits: Option<SsiLimits>) -> Result<G
         verdict: p.verification_result.verdict().into(),
         verification_result: p.verification_result,
         unknown_checks,
+        summary_json,
     })
 }
 

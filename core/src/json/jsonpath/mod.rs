@@ -168,6 +168,29 @@ pub fn select<'v>(query: &str, root: &'v Value, limits: &Limits) -> Result<Vec<N
     Query::parse(query, limits)?.select(root, limits)
 }
 
+/// The JSON form of a nodelist that every surface writes: `[{"location":…,"value":…}]` in
+/// document order, or with `locations` false just the values `[…]`.
+///
+/// ```
+/// use ssi_verify_core::json::{jsonpath, Value};
+/// use ssi_verify_core::Limits;
+/// let doc = Value::parse(r#"{"a":[1,2]}"#, &Limits::DEFAULT).unwrap();
+/// let nodes = jsonpath::select("$.a[*]", &doc, &Limits::DEFAULT).unwrap();
+/// assert_eq!(jsonpath::nodelist_json(&nodes, false), "[1,2]");
+/// assert_eq!(jsonpath::nodelist_json(&nodes[..1], true), r#"[{"location":"$['a'][0]","value":1}]"#);
+/// ```
+#[must_use]
+pub fn nodelist_json(nodes: &[Node<'_>], locations: bool) -> String {
+    let items = nodes.iter().map(|n| {
+        if locations {
+            crate::report::Report::new().text("location", &n.location).value("value", n.value.clone()).into_value()
+        } else {
+            n.value.clone()
+        }
+    });
+    Value::Array(items.collect()).to_json()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
