@@ -4,8 +4,8 @@ use ssi_verify_core::codec::hex_decode;
 use ssi_verify_core::crypto::ed25519::Ed25519PublicKey;
 use ssi_verify_core::presentation::api_key::ApiKey;
 use ssi_verify_core::presentation::openid::AuthorizationRequest;
-use ssi_verify_core::presentation::result::WebhookPayload;
 use ssi_verify_core::presentation::report::{api_key_json, request_json, webhook_summary_json};
+use ssi_verify_core::presentation::result::WebhookPayload;
 use ssi_verify_core::Limits;
 
 use crate::args::Args;

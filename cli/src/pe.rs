@@ -5,11 +5,11 @@ use ssi_verify_core::json::Value;
 use ssi_verify_core::presentation::definition::PresentationDefinition;
 use ssi_verify_core::presentation::evaluate::{evaluate as pe_evaluate, CredentialInput, Evaluation};
 use ssi_verify_core::presentation::lint::lint as pe_lint;
-use ssi_verify_core::presentation::result::VerificationResult;
 use ssi_verify_core::presentation::report::{credentials_from_json, lint_json, submission_json};
+use ssi_verify_core::presentation::result::VerificationResult;
 use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
-use ssi_verify_core::{ErrorCode, Limits, Verdict};
+use ssi_verify_core::{Limits, Verdict};
 
 use crate::args::Args;
 use crate::input::read_text;

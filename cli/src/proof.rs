@@ -7,7 +7,7 @@ use ssi_verify_core::crypto::ed25519::{Ed25519PublicKey, Ed25519SecretKey};
 use ssi_verify_core::json::Value;
 use ssi_verify_core::presentation::proof::{overall, sign_jcs_ed25519, verify_proofs, ProofExpectations};
 use ssi_verify_core::presentation::report::proofs_json;
-use ssi_verify_core::{ErrorCode, Limits};
+use ssi_verify_core::Limits;
 
 use crate::args::Args;
 use crate::input::read_text;

@@ -8,9 +8,9 @@ use ssi_verify_core::crypto::rsa::RsaKey;
 use ssi_verify_core::crypto::PublicKey;
 use ssi_verify_core::jose::{JwsKey, RsaJwsAlg};
 use ssi_verify_core::proofspace::auth::{self, BearerPolicy, Direction, PROOFSPACE_RSA_BITS};
-use ssi_verify_core::proofspace::{report, rules};
 use ssi_verify_core::proofspace::values::{self, AttributeType, CredentialSchema, EnumValue};
 use ssi_verify_core::proofspace::webhook::{self, InteractionRequest, InteractionResponse};
+use ssi_verify_core::proofspace::{report, rules};
 use ssi_verify_core::{ErrorCode, Limits};
 
 use crate::args::Args;

@@ -1,8 +1,7 @@
 //! `ssi-verify smartid ...`
 
 use ssi_verify_core::smartid::{
-    self, report, AuthRequest, DeviceLinkRequest, DeviceLinkType, Flow, FlowType, InteractionType, OwnedInteraction, Reading,
-    SessionType,
+    self, report, AuthRequest, DeviceLinkRequest, DeviceLinkType, Flow, FlowType, InteractionType, Reading, SessionType,
 };
 use ssi_verify_core::{ErrorCode, Limits, Verdict};
 

@@ -26,9 +26,9 @@ mod limits;
 pub mod presentation;
 #[cfg(feature = "proofspace")]
 pub mod proofspace;
+pub mod report;
 #[cfg(feature = "smartid")]
 pub mod smartid;
-pub mod report;
 mod verdict;
 
 pub use error::{Category, Error, ErrorCode, Explanation, Location, Result};

@@ -6,6 +6,8 @@ pub mod jcs;
 #[cfg(feature = "jsonpath")]
 pub mod jsonpath;
 mod lexer;
+#[cfg(feature = "serde")]
+mod serde;
 mod string;
 mod value;
 mod write;

@@ -139,6 +139,29 @@ pub(crate) unsafe fn put<T>(out: *mut T, value: T, what: &'static str) -> Result
     Ok(())
 }
 
+/// Writes a report and then its verdict, the verdict only once the report fits, so a caller
+/// never reads a verdict without the report that explains it.
+///
+/// # Safety
+/// `out` NULL or writable; `buf` NULL or writable for `cap` bytes; `out_len` NULL or writable.
+pub(crate) unsafe fn put_report(
+    report: &str,
+    verdict: ssi_verify_core::Verdict,
+    out: *mut ssi_verdict,
+    buf: *mut u8,
+    cap: usize,
+    out_len: *mut usize,
+) -> Result<(), Error> {
+    if out.is_null() {
+        return Err(usage(ErrorCode::NullPointer, "out is NULL"));
+    }
+    // SAFETY: this helper's own contract, forwarded by its caller from the C caller.
+    unsafe {
+        put_text(report.as_bytes(), buf, cap, out_len)?;
+        put(out, verdict.into(), "out is NULL")
+    }
+}
+
 /// Copies `data` plus a NUL into `buf` (capacity `cap`) and stores the length in `*out_len`.
 /// If it does not fit, stores the needed capacity (with the NUL) and fails with BUFFER_TOO_SMALL.
 ///

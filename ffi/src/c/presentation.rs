@@ -26,7 +26,9 @@ use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
 use ssi_verify_core::{Error, ErrorCode};
 
-use super::{boundary, bytes, limits, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage};
+use super::{
+    boundary, bytes, limits, put, put_report, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage,
+};
 
 /// What every `JcsEd25519Signature2020` proof must satisfy besides a good signature.
 /// An empty string means "no requirement".
@@ -340,15 +342,9 @@ pub unsafe extern "C" fn ssi_verify_proofs(
         let keys = TrustStore::from_json(store, &limits)?;
         let doc = Value::parse(doc, &limits)?;
         let checks = verify_proofs(&doc, &keys, &expectations, &limits)?;
-        if out.is_null() {
-            return Err(usage(ErrorCode::NullPointer, "out is NULL"));
-        }
         // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacities; the verdict is written only once the report fits.
-        unsafe {
-            put_text(proofs_json(&checks).as_bytes(), report, report_cap, report_len)?;
-            put(out, overall(&checks).into(), "out is NULL")
-        }
+        // capacities.
+        unsafe { put_report(&proofs_json(&checks), overall(&checks), out, report, report_cap, report_len) }
     })
 }
 
@@ -637,15 +633,9 @@ pub unsafe extern "C" fn ssi_jwt_vc_verify(
         };
         let keys = TrustStore::from_json(store, &limits)?;
         let (verdict, credential) = verify_jwt_vc(token, &keys, &policy, &limits)?;
-        if out.is_null() {
-            return Err(usage(ErrorCode::NullPointer, "out is NULL"));
-        }
         // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacities; the verdict is written only once the document fits.
-        unsafe {
-            put_text(jwt_json(&credential).as_bytes(), decoded, decoded_cap, decoded_len)?;
-            put(out, verdict.into(), "out is NULL")
-        }
+        // capacities.
+        unsafe { put_report(&jwt_json(&credential), verdict, out, decoded, decoded_cap, decoded_len) }
     })
 }
 
@@ -689,15 +679,9 @@ pub unsafe extern "C" fn ssi_pe_evaluate(
         let definition = PresentationDefinition::parse(definition, &limits)?;
         let credentials = credentials_from_json(credentials, &limits)?;
         let result = evaluate(&definition, &credentials, &limits)?;
-        if out.is_null() {
-            return Err(usage(ErrorCode::NullPointer, "out is NULL"));
-        }
         // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacities; the verdict is written only once the evaluation fits.
-        unsafe {
-            put_text(result.to_json().as_bytes(), evaluation, evaluation_cap, evaluation_len)?;
-            put(out, result.verdict.into(), "out is NULL")
-        }
+        // capacities.
+        unsafe { put_report(&result.to_json(), result.verdict, out, evaluation, evaluation_cap, evaluation_len) }
     })
 }
 
@@ -843,14 +827,8 @@ pub unsafe extern "C" fn ssi_pe_verify_presentation(
         let verdict_and_json =
             verify_presentation(&presentation, submission.as_ref(), &definition, &keys, &policy, &limits)
                 .map(|r| (r.verdict(), r.to_json()))?;
-        if out.is_null() {
-            return Err(usage(ErrorCode::NullPointer, "out is NULL"));
-        }
         // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacities; the verdict is written only once the result fits.
-        unsafe {
-            put_text(verdict_and_json.1.as_bytes(), result, result_cap, result_len)?;
-            put(out, verdict_and_json.0.into(), "out is NULL")
-        }
+        // capacities.
+        unsafe { put_report(&verdict_and_json.1, verdict_and_json.0, out, result, result_cap, result_len) }
     })
 }

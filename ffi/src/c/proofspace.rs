@@ -11,7 +11,9 @@ use ssi_verify_core::proofspace::values::{cast, AttributeType, EnumValue};
 use ssi_verify_core::proofspace::webhook::{self, InteractionRequest, InteractionResponse};
 use ssi_verify_core::{Error, ErrorCode};
 
-use super::{boundary, bytes, limits, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage};
+use super::{
+    boundary, bytes, limits, put, put_report, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage,
+};
 
 /// Credential attribute types.
 #[repr(u32)]
@@ -333,15 +335,9 @@ pub unsafe extern "C" fn ssi_proofspace_check_response(
         let resp = InteractionResponse::parse(resp, &limits)?;
         let (verdict, mismatches) = webhook::check_response(&req, &resp, &BTreeMap::new())?;
         let json = report::check_response_json(verdict, &mismatches);
-        if out.is_null() {
-            return Err(usage(ErrorCode::NullPointer, "out is NULL"));
-        }
         // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacities; the verdict is written only once the report fits.
-        unsafe {
-            put_text(json.as_bytes(), report, report_cap, report_len)?;
-            put(out, verdict.into(), "out is NULL")
-        }
+        // capacities.
+        unsafe { put_report(&json, verdict, out, report, report_cap, report_len) }
     })
 }
 
