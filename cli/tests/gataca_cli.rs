@@ -126,8 +126,15 @@ fn gataca_request_webhook_and_api_key() {
     let contradiction = run(&["gataca", "check-webhook"], Some(body));
     assert_eq!(contradiction.status.code(), Some(1));
     assert!(first_stderr_line(&contradiction).starts_with("error: INVALID_VERIFICATION_RESULT: "));
-    let fine = run(&["gataca", "check-webhook"], Some(&body.replace("SUCCESS", "REJECT")));
-    assert_eq!(stdout_json(&fine)["verificationValid"], false);
+    // A REJECT body with errors parses: the summary says `"valid":false` (Gataca's rule), the
+    // same JSON the C ABI writes, and the exit status says invalid.
+    let rejected = run(&["gataca", "check-webhook"], Some(&body.replace("SUCCESS", "REJECT")));
+    assert_eq!(rejected.status.code(), Some(1));
+    let summary = stdout_json(&rejected);
+    assert_eq!(summary["valid"], false);
+    assert_eq!(summary["status"], "REJECT");
+    assert_eq!(summary["verificationResult"]["errors"][0], "Field constraint not validated");
+    assert!(first_stderr_line(&rejected).starts_with("error: INVALID_VERIFICATION_RESULT: "));
 
     let header =
         run(&["gataca", "api-key", "encode", "--id", "0f8fad5b-d9cb-469f-a165-70867728950e", "--secret", "s:1"], None);

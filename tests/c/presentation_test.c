@@ -204,8 +204,8 @@ static void test_proofs(void) {
   CHECK(v.valid && v.reason == 0);
   char want[512];
   snprintf(want, sizeof want,
-           "[{\"verificationMethod\":\"%s\",\"valid\":true,\"reason\":null,"
-           "\"reading\":{\"message\":\"jcs\",\"encoding\":\"base58btc\"}}]",
+           "{\"valid\":true,\"proofs\":[{\"verificationMethod\":\"%s\",\"valid\":true,\"reason\":null,"
+           "\"reading\":{\"message\":\"jcs\",\"encoding\":\"base58btc\"}}]}",
            vm);
   CHECK(strcmp(report, want) == 0 && report_len == strlen(want));
   /* No expectations at all (NULL) also verifies. */

@@ -286,7 +286,7 @@ static void test_documents(void) {
   CHECK_STATUS(ssi_proofspace_check_response(U8(request), body_len, U8(good), strlen(good), NULL, &v,
                                              (uint8_t *)report, sizeof report, &n),
                SSI_OK);
-  CHECK(v.valid && strcmp(report, "[]") == 0);
+  CHECK(v.valid && strcmp(report, "{\"valid\":true,\"mismatches\":[]}") == 0);
   const char *wrong = "{\"serviceDid\":\"FhnK3hGQ6EeQHKztiHJ6pu\",\"subscriberConnectDid\":\"other\","
                       "\"actionEventId\":\"ev2\",\"issuedCredentials\":[],\"revokedCredentials\":[]}";
   CHECK_STATUS(ssi_proofspace_check_response(U8(request), body_len, U8(wrong), strlen(wrong), NULL, &v,

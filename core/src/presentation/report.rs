@@ -12,7 +12,7 @@ use crate::presentation::jwt_vc::{JwtCredential, JwtKind};
 use crate::presentation::lint::Warning;
 use crate::presentation::openid::AuthorizationRequest;
 use crate::presentation::proof::{overall, ProofCheck};
-use crate::presentation::result::WebhookPayload;
+use crate::presentation::result::{VerificationResult, WebhookPayload};
 use crate::presentation::submission::PresentationSubmission;
 use crate::report::Report;
 use crate::{Error, ErrorCode, Limits, Result, Verdict};
@@ -186,4 +186,34 @@ pub fn extra_proof_members(json: &str, limits: &Limits) -> Result<Vec<(String, V
         Value::Object(members) => Ok(members),
         _ => Err(Error::new(ErrorCode::UnexpectedJsonType, "extra proof members must be a JSON object")),
     }
+}
+
+/// The shared claims of a webhook payload as a JSON object, when present.
+#[must_use]
+pub fn payload_json(p: &WebhookPayload) -> Option<String> {
+    p.payload.clone().map(|m| Value::Object(m).to_json())
+}
+
+/// Builds a verification-template webhook body; the status follows from the result
+/// (`SUCCESS` exactly when valid), and the body is read back under the rules a receiver applies
+/// (non-empty id, ...), so a body this returns is one a receiver accepts.
+///
+/// # Errors
+/// [`ErrorCode::UnexpectedJsonType`] when `payload_json` is not a JSON object, JSON errors, and
+/// what [`WebhookPayload::parse`] refuses.
+pub fn build_webhook_json(
+    id: &str,
+    subject: &str,
+    payload_json: Option<&str>,
+    result: VerificationResult,
+    limits: &Limits,
+) -> Result<String> {
+    let payload = match payload_json.map(|text| Value::parse(text, limits)).transpose()? {
+        None => None,
+        Some(Value::Object(m)) => Some(m),
+        Some(_) => return Err(Error::new(ErrorCode::UnexpectedJsonType, "payload must be a JSON object")),
+    };
+    let body = WebhookPayload::new(id, subject, payload, result).to_json();
+    WebhookPayload::parse(&body, limits)?;
+    Ok(body)
 }

@@ -14,11 +14,12 @@ use ssi_verify_core::presentation::jwt_vc::{self, JwtKind};
 use ssi_verify_core::presentation::lint::lint;
 use ssi_verify_core::presentation::openid::AuthorizationRequest;
 use ssi_verify_core::presentation::proof::{self, ProofExpectations};
-use ssi_verify_core::presentation::report::{credentials_from_json, extra_proof_members, webhook_summary_json};
+use ssi_verify_core::presentation::report::{
+    build_webhook_json, credentials_from_json, extra_proof_members, payload_json, webhook_summary_json,
+};
 use ssi_verify_core::presentation::result::{ProcessStatus, VerificationResult, WebhookPayload};
 use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
-use ssi_verify_core::{Error, ErrorCode};
 
 use super::{limits, SsiError, SsiLimits, Verdict};
 
@@ -314,12 +315,13 @@ pub struct GatacaWebhook {
 pub fn gataca_parse_webhook(json: String, limits: Option<SsiLimits>) -> Result<GatacaWebhook, SsiError> {
     let p = WebhookPayload::parse(&json, &self::limits(limits))?;
     let summary_json = webhook_summary_json(&p);
+    let payload_json = payload_json(&p);
     let unknown_checks = p.verification_result.unknown_checks().into_iter().map(str::to_owned).collect();
     Ok(GatacaWebhook {
         id: p.id,
         subject: p.subject,
         status: p.status,
-        payload_json: p.payload.map(|m| Value::Object(m).to_json()),
+        payload_json,
         verdict: p.verification_result.verdict().into(),
         verification_result: p.verification_result,
         unknown_checks,
@@ -336,17 +338,7 @@ pub fn gataca_build_webhook(
     payload_json: Option<String>,
     result: VerificationResult,
 ) -> Result<String, SsiError> {
-    let payload = match payload_json {
-        None => None,
-        Some(text) => match Value::parse(&text, &ssi_verify_core::Limits::DEFAULT)? {
-            Value::Object(m) => Some(m),
-            _ => return Err(Error::new(ErrorCode::UnexpectedJsonType, "payload must be a JSON object").into()),
-        },
-    };
-    let body = WebhookPayload::new(&id, &subject, payload, result).to_json();
-    // Parsing back applies the same rules a receiver would (non-empty id, ...).
-    WebhookPayload::parse(&body, &ssi_verify_core::Limits::DEFAULT)?;
-    Ok(body)
+    Ok(build_webhook_json(&id, &subject, payload_json.as_deref(), result, &ssi_verify_core::Limits::DEFAULT)?)
 }
 
 /// An API key's parts.
