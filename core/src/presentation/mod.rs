@@ -3,14 +3,18 @@
 //! `openid-vp://` requests and verification results.
 
 pub mod api_key;
+mod credential_input;
 pub mod definition;
 pub mod evaluate;
+mod evaluation;
+mod evaluation_json;
 pub mod filter;
 pub mod jwt_vc;
 pub mod lint;
 pub mod openid;
 pub mod proof;
 pub mod report;
+mod requirements;
 pub mod result;
 pub mod submission;
 pub mod verifier;

@@ -21,9 +21,8 @@ use crate::json::jsonpath::Query;
 use crate::json::Value;
 use crate::limits::Limits;
 use crate::presentation::definition::PresentationDefinition;
-use crate::presentation::evaluate::{
-    evaluate, judge_requirements, CredentialInput, Evaluation, Judgement, RequirementResult, RequirementStatus,
-};
+use crate::presentation::evaluate::{evaluate, CredentialInput, Evaluation, RequirementResult, RequirementStatus};
+use crate::presentation::requirements::{judge_requirements, Judgement};
 use crate::Verdict;
 
 /// One `descriptor_map` entry (or a `path_nested` object).

@@ -21,6 +21,8 @@ use ssi_verify_core::presentation::result::{ProcessStatus, VerificationResult, W
 use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
 
+use ssi_verify_core::Error;
+
 use super::{limits, SsiError, SsiLimits, Verdict};
 
 /// The outcome of the whole verification process in a webhook.
