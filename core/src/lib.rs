@@ -26,6 +26,8 @@ mod limits;
 pub mod presentation;
 #[cfg(feature = "proofspace")]
 pub mod proofspace;
+#[cfg(feature = "rdf")]
+pub mod rdf;
 #[cfg(feature = "smartid")]
 pub mod smartid;
 mod verdict;
