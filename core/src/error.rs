@@ -14,6 +14,7 @@
 //! | 6xx | Smart-ID rules |
 //! | 7xx | ProofSpace rules |
 //! | 8xx | Presentation Exchange / OpenID4VP / Gataca rules |
+//! | 9xx | Linked Data: JSON-LD, RDF, RDFC-1.0, Data Integrity proofs |
 //!
 //! "Could not check" is an [`Error`]; "checked and it failed" is a [`crate::Verdict`] whose
 //! reason is also an [`ErrorCode`] (for example [`ErrorCode::SignatureMismatch`]).
@@ -225,6 +226,12 @@ pub enum ErrorCode {
     CredentialFormatNotAccepted = 810,
     /// A verifiable credential or presentation is malformed.
     InvalidCredential = 811,
+
+    // 93x: Linked Data (RDF, N-Quads, RDFC-1.0, Data Integrity proofs)
+    /// The text is not N-Quads (RDF 1.1 N-Quads grammar, absolute IRIs).
+    InvalidNquads = 930,
+    /// RDF Dataset Canonicalization needs more work than `Limits::max_rdfc_work` allows (a "poison" dataset).
+    CanonicalizationTooComplex = 931,
 }
 
 impl ErrorCode {
@@ -323,6 +330,8 @@ impl ErrorCode {
         Self::InvalidApiKey,
         Self::CredentialFormatNotAccepted,
         Self::InvalidCredential,
+        Self::InvalidNquads,
+        Self::CanonicalizationTooComplex,
     ];
 
     /// The stable upper-snake-case name, as printed by the CLI (`error: NAME: ...`).
@@ -429,6 +438,8 @@ impl ErrorCode {
             Self::InvalidApiKey => "INVALID_API_KEY",
             Self::CredentialFormatNotAccepted => "CREDENTIAL_FORMAT_NOT_ACCEPTED",
             Self::InvalidCredential => "INVALID_CREDENTIAL",
+            Self::InvalidNquads => "INVALID_NQUADS",
+            Self::CanonicalizationTooComplex => "CANONICALIZATION_TOO_COMPLEX",
         }
     }
 
@@ -531,6 +542,8 @@ impl ErrorCode {
             Self::InvalidApiKey => "invalid API key credentials",
             Self::CredentialFormatNotAccepted => "credential format not accepted",
             Self::InvalidCredential => "invalid verifiable credential or presentation",
+            Self::InvalidNquads => "not valid N-Quads",
+            Self::CanonicalizationTooComplex => "RDF dataset canonicalization exceeds its work budget",
         }
     }
 
@@ -555,6 +568,8 @@ impl ErrorCode {
             300..=399 => Category::Format,
             400..=499 => Category::Limit,
             500..=599 => Category::Crypto,
+            930 => Category::Format,
+            931 => Category::Limit,
             _ => Category::Rule,
         }
     }
