@@ -232,6 +232,8 @@ pub enum ErrorCode {
     InvalidNquads = 930,
     /// RDF Dataset Canonicalization needs more work than `Limits::max_rdfc_work` allows (a "poison" dataset).
     CanonicalizationTooComplex = 931,
+    /// Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
+    ProofContextMismatch = 932,
 }
 
 impl ErrorCode {
@@ -332,6 +334,7 @@ impl ErrorCode {
         Self::InvalidCredential,
         Self::InvalidNquads,
         Self::CanonicalizationTooComplex,
+        Self::ProofContextMismatch,
     ];
 
     /// The stable upper-snake-case name, as printed by the CLI (`error: NAME: ...`).
@@ -440,6 +443,7 @@ impl ErrorCode {
             Self::InvalidCredential => "INVALID_CREDENTIAL",
             Self::InvalidNquads => "INVALID_NQUADS",
             Self::CanonicalizationTooComplex => "CANONICALIZATION_TOO_COMPLEX",
+            Self::ProofContextMismatch => "PROOF_CONTEXT_MISMATCH",
         }
     }
 
@@ -544,6 +548,7 @@ impl ErrorCode {
             Self::InvalidCredential => "invalid verifiable credential or presentation",
             Self::InvalidNquads => "not valid N-Quads",
             Self::CanonicalizationTooComplex => "RDF dataset canonicalization exceeds its work budget",
+            Self::ProofContextMismatch => "the proof's context or RDF does not match what its JSON states",
         }
     }
 

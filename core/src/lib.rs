@@ -17,6 +17,8 @@ extern crate std;
 
 pub mod codec;
 pub mod crypto;
+#[cfg(feature = "data-integrity")]
+pub mod di;
 mod error;
 #[cfg(feature = "jose")]
 pub mod jose;

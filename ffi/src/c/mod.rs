@@ -206,7 +206,6 @@ pub(crate) unsafe fn limits(limits: *const ssi_limits) -> Limits {
         max_items: l.max_items,
         max_string_bytes: l.max_string_bytes,
         max_interactions: l.max_interactions,
-        // Bounds the C struct does not carry (yet) keep their defaults.
         ..Limits::DEFAULT
     }
 }

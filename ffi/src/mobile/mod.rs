@@ -289,7 +289,6 @@ impl From<SsiLimits> for Limits {
             max_items: clamp(l.max_items),
             max_string_bytes: clamp(l.max_string_bytes),
             max_interactions: clamp(l.max_interactions),
-            // Bounds the record does not carry (yet) keep their defaults.
             ..Limits::DEFAULT
         }
     }
