@@ -200,6 +200,12 @@ pub enum ErrorCode {
     CredentialFormatNotAccepted,
     /// A verifiable credential or presentation is malformed.
     InvalidCredential,
+    /// The text is not N-Quads (RDF 1.1 N-Quads grammar, absolute IRIs).
+    InvalidNquads,
+    /// RDF Dataset Canonicalization needs more work than `Limits::max_rdfc_work` allows (a "poison" dataset).
+    CanonicalizationTooComplex,
+    /// Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
+    ProofContextMismatch,
 }
 
 /// A failure: the check could not be run. Each variant is one error group; `code` is the
