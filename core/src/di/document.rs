@@ -75,12 +75,12 @@ pub struct RdfProofCheck {
 
 /// Verifies every proof (one object or a proof set) of a signed JSON-LD document whose
 /// suite signs RDFC-1.0 canonical N-Quads: `eddsa-rdfc-2022`, `ecdsa-rdfc-2019`,
-/// `Ed25519Signature2018`.
+/// `Ed25519Signature2018`, `JsonWebSignature2020`.
 ///
 /// For each proof: the unsecured document is the document without `proof`; the proof
 /// configuration is the proof without its signature (`proofValue`, or `jws` /
-/// `signatureValue` for the legacy suite) with the document's `@context` (for the legacy
-/// suite followed by the proof's own `@context`; a Data Integrity proof's own `@context` must
+/// `signatureValue` for the legacy suites) with the document's `@context` (for the legacy
+/// suites followed by the proof's own `@context`; a Data Integrity proof's own `@context` must
 /// be a prefix of the document's). Both go through `to_rdf`; the proof configuration's RDF
 /// must state the proof type, verification method and purpose the JSON shows (an inline
 /// context cannot re-map them). `keys` resolves the verification method (see
@@ -159,8 +159,8 @@ fn verify_one(
         RdfSuite::EddsaRdfc2022 | RdfSuite::EcdsaRdfc2019 => {
             (proof.req_str("proofValue", "a Data Integrity proof has a proofValue")?, &["proofValue"])
         }
-        RdfSuite::Ed25519Signature2018 => {
-            (proof.req_str("jws", "an Ed25519Signature2018 proof has a jws")?, &["jws", "signatureValue", "proofValue"])
+        RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020 => {
+            (proof.req_str("jws", "a JWS proof has a jws")?, &["jws", "signatureValue", "proofValue"])
         }
     };
     let vm = String::from(proof.req_str("verificationMethod", "a proof has a verificationMethod")?);
@@ -170,7 +170,7 @@ fn verify_one(
     let mut context_ok = true;
     let config_context = match (suite, proof.get("@context")) {
         (_, None) => context.clone(),
-        (RdfSuite::Ed25519Signature2018, Some(own)) => {
+        (RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020, Some(own)) => {
             Value::Array(as_list(context).into_iter().chain(as_list(own)).cloned().collect())
         }
         (_, Some(own)) => {

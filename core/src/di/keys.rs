@@ -3,11 +3,14 @@
 
 use p256::ecdsa::signature::Verifier as _;
 
-use crate::codec::base58btc_decode;
+use alloc::vec::Vec;
+
+use crate::codec::{base58btc_decode, base64url_decode};
 use crate::crypto::did_key::read_varint;
 use crate::crypto::ed25519::Ed25519PublicKey;
 use crate::crypto::HashAlg;
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::{ObjectExt as _, Value};
 use crate::Verdict;
 
 /// Multicodec `ed25519-pub`.
@@ -98,6 +101,63 @@ impl DiPublicKey {
             return Err(Error::new(ErrorCode::InvalidDid, "did:key fragment is not the key's own identifier"));
         }
         Self::from_multikey(id)
+    }
+
+    /// Reads a public JWK (RFC 7517/8037): `OKP`/`Ed25519` (`x`), `EC` `P-256` / `P-384`
+    /// (`x`, `y`). Private members (`d`) are refused: a verifier never holds a private key.
+    ///
+    /// ```
+    /// use ssi_verify_core::di::DiPublicKey;
+    /// use ssi_verify_core::json::Value;
+    /// use ssi_verify_core::Limits;
+    /// let jwk = Value::parse(r#"{"kty":"EC","crv":"P-256","x":"40TexHWb6XTyuShaqhiazvmfxyK5zibbtOBXsQFKJg8","y":"SGIGDSRHOOYJntO1lIapw_vR1FP7SPBlmA_2aM9HoFU"}"#, &Limits::DEFAULT).unwrap();
+    /// assert!(matches!(DiPublicKey::from_jwk(&jwk).unwrap(), DiPublicKey::P256(_)));
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorCode::UnsupportedKey`] for another `kty`/`crv`, [`ErrorCode::InvalidKey`] for a
+    /// private key or coordinates that are not a curve point, [`ErrorCode::MissingField`] /
+    /// [`ErrorCode::InvalidBase64Url`] for a malformed member.
+    pub fn from_jwk(jwk: &Value) -> Result<Self> {
+        if jwk.get("d").is_some() {
+            return Err(Error::new(ErrorCode::InvalidKey, "a verification key JWK must not carry a private key"));
+        }
+        let member = |name: &'static str| -> Result<Vec<u8>> {
+            base64url_decode(jwk.req_str(name, "a JWK coordinate is missing")?)
+        };
+        let point = |size: usize| -> Result<Vec<u8>> {
+            let (x, y) = (member("x")?, member("y")?);
+            if x.len() != size || y.len() != size {
+                return Err(Error::new(ErrorCode::InvalidKey, "JWK coordinates have the curve's size"));
+            }
+            let mut p = Vec::with_capacity(1 + 2 * size);
+            p.push(0x04);
+            p.extend_from_slice(&x);
+            p.extend_from_slice(&y);
+            Ok(p)
+        };
+        let kty = jwk.req_str("kty", "a JWK has a kty")?;
+        let crv = jwk.req_str("crv", "a JWK has a crv")?;
+        match (kty, crv) {
+            ("OKP", "Ed25519") => Ok(Self::Ed25519(Ed25519PublicKey::from_bytes(&member("x")?)?)),
+            ("EC", "P-256") => p256::ecdsa::VerifyingKey::from_sec1_bytes(&point(32)?)
+                .map(Self::P256)
+                .map_err(|_| Error::new(ErrorCode::InvalidKey, "not a P-256 point")),
+            ("EC", "P-384") => p384::ecdsa::VerifyingKey::from_sec1_bytes(&point(48)?)
+                .map(Self::P384)
+                .map_err(|_| Error::new(ErrorCode::InvalidKey, "not a P-384 point")),
+            _ => Err(Error::new(ErrorCode::UnsupportedKey, "JWK is not Ed25519, P-256 or P-384")),
+        }
+    }
+
+    /// The JWS `alg` this key verifies: `EdDSA`, `ES256` or `ES384`.
+    #[must_use]
+    pub const fn jws_alg(&self) -> &'static str {
+        match self {
+            Self::Ed25519(_) => "EdDSA",
+            Self::P256(_) => "ES256",
+            Self::P384(_) => "ES384",
+        }
     }
 
     /// The hash RDFC-1.0 and the proof hashes use with this key: SHA-384 for P-384 (as

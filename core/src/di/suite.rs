@@ -25,6 +25,9 @@ pub enum RdfSuite {
     EcdsaRdfc2019,
     /// `Ed25519Signature2018`: a detached JWS (`b64: false`, EdDSA) in `jws`.
     Ed25519Signature2018,
+    /// `JsonWebSignature2020`: a detached JWS (`b64: false`) in `jws` whose `alg` the key
+    /// decides: EdDSA (Ed25519), ES256 (P-256), ES384 (P-384); SHA-256 for the hashes.
+    JsonWebSignature2020,
 }
 
 impl RdfSuite {
@@ -44,17 +47,20 @@ impl RdfSuite {
             ("DataIntegrityProof", Some("eddsa-rdfc-2022")) => Ok(Self::EddsaRdfc2022),
             ("DataIntegrityProof", Some("ecdsa-rdfc-2019")) => Ok(Self::EcdsaRdfc2019),
             ("Ed25519Signature2018", None) => Ok(Self::Ed25519Signature2018),
+            ("JsonWebSignature2020", None) => Ok(Self::JsonWebSignature2020),
             _ => Err(Error::new(ErrorCode::UnsupportedProofType, "not an RDF proof suite this library verifies")),
         }
     }
 
-    /// The name as a proof writes it (`eddsa-rdfc-2022`, `ecdsa-rdfc-2019`, `Ed25519Signature2018`).
+    /// The name as a proof writes it (`eddsa-rdfc-2022`, `ecdsa-rdfc-2019`,
+    /// `Ed25519Signature2018`, `JsonWebSignature2020`).
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             Self::EddsaRdfc2022 => "eddsa-rdfc-2022",
             Self::EcdsaRdfc2019 => "ecdsa-rdfc-2019",
             Self::Ed25519Signature2018 => "Ed25519Signature2018",
+            Self::JsonWebSignature2020 => "JsonWebSignature2020",
         }
     }
 
@@ -76,6 +82,8 @@ impl RdfSuite {
         match (self, key) {
             (Self::EddsaRdfc2022 | Self::Ed25519Signature2018, DiPublicKey::Ed25519(_))
             | (Self::EcdsaRdfc2019, DiPublicKey::P256(_) | DiPublicKey::P384(_)) => Ok(key.hash_alg()),
+            // The 2020 JWS suite hashes with SHA-256 whatever the JWS algorithm (the DIF vectors).
+            (Self::JsonWebSignature2020, _) => Ok(HashAlg::Sha256),
             _ => Err(Error::new(ErrorCode::UnsupportedKey, "the key type does not belong to this proof suite")),
         }
     }
@@ -132,7 +140,8 @@ pub fn hash_data(proof_config: &[Quad], document: &[Quad], hash: HashAlg, limits
 }
 
 /// Verifies a proof's signature over its hash data: `signature` is the `proofValue`
-/// (multibase base58btc, the Data Integrity suites) or the `jws` (Ed25519Signature2018).
+/// (multibase base58btc, the Data Integrity suites) or the `jws` (Ed25519Signature2018,
+/// JsonWebSignature2020).
 ///
 /// ```
 /// use ssi_verify_core::di::{hash_data, verify_signature, DiPublicKey, RdfSuite};
@@ -161,7 +170,7 @@ pub fn hash_data(proof_config: &[Quad], document: &[Quad], hash: HashAlg, limits
 /// [`ErrorCode::InvalidMultibase`] / [`ErrorCode::InvalidBase58`] /
 /// [`ErrorCode::InvalidSignatureEncoding`] for a malformed `proofValue`;
 /// [`ErrorCode::InvalidJwt`] / [`ErrorCode::InvalidFieldValue`] / [`ErrorCode::JwtAlgMismatch`]
-/// for a `jws` that is not a detached `b64: false` EdDSA JWS.
+/// for a `jws` that is not a detached `b64: false` JWS with the key's algorithm.
 pub fn verify_signature(suite: RdfSuite, key: &DiPublicKey, data: &HashData, signature: &str) -> Result<Verdict> {
     suite.hash_alg(key)?;
     match suite {
@@ -172,8 +181,8 @@ pub fn verify_signature(suite: RdfSuite, key: &DiPublicKey, data: &HashData, sig
             let sig = base58btc_decode(body)?;
             key.verify(&data.combined(), &sig)
         }
-        RdfSuite::Ed25519Signature2018 => {
-            let (header, sig) = detached_jws(signature, "EdDSA")?;
+        RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020 => {
+            let (header, sig) = detached_jws(signature, key.jws_alg())?;
             let mut message = Vec::with_capacity(header.len() + 1 + 64);
             message.extend_from_slice(header.as_bytes());
             message.push(b'.');
