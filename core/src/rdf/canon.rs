@@ -7,11 +7,13 @@
 //! SHA-384 for ecdsa-rdfc-2019 with P-384).
 //!
 //! Section 4.4 warns that a "poison" dataset makes Hash N-Degree Quads explode
-//! (factorially many permutations). Every call of that algorithm and every permutation it
-//! examines costs one unit of [`Limits::max_rdfc_work`]; past the budget the run stops with
-//! [`ErrorCode::CanonicalizationTooComplex`]. Its recursion is at most [`Limits::depth`]
-//! deep. Time is therefore bounded by the budget times the largest blank-node degree, and
-//! memory by the recursion depth times the issuer size.
+//! (factorially many permutations). The work of that algorithm is charged against
+//! [`Limits::max_rdfc_work`]: one unit per call and per quad it hashes, one per permutation
+//! and per identifier the permutation's issuer copy clones, one per blank node a permutation
+//! visits. Past the budget the run stops with [`ErrorCode::CanonicalizationTooComplex`]. Its
+//! recursion is at most [`Limits::depth`] deep. Time is therefore linear in the budget (a
+//! hub blank node with thousands of identical neighbours cannot multiply it), and memory is
+//! bounded by the recursion depth times the issuer size.
 
 use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::string::String;
@@ -276,8 +278,9 @@ impl<'a> State<'a> {
         self.hash_hex(input.as_bytes())
     }
 
-    fn spend(&mut self) -> Result<()> {
-        self.work += 1;
+    /// Charges `units` of work against `Limits::max_rdfc_work`.
+    fn spend(&mut self, units: usize) -> Result<()> {
+        self.work = self.work.saturating_add(units);
         if self.work > self.limits.max_rdfc_work {
             return Err(Error::new(
                 ErrorCode::CanonicalizationTooComplex,
@@ -289,7 +292,9 @@ impl<'a> State<'a> {
 
     /// Hash N-Degree Quads (section 4.8).
     fn hash_n_degree(&mut self, node: usize, issuer: &Issuer, depth: usize) -> Result<(String, Issuer)> {
-        self.spend()?;
+        // One unit for the call and one per quad whose related blank nodes it hashes.
+        let degree = self.node_quads.get(node).map_or(0, Vec::len);
+        self.spend(1 + degree)?;
         if depth >= self.limits.depth() {
             return Err(Error::new(
                 ErrorCode::CanonicalizationTooComplex,
@@ -319,7 +324,8 @@ impl<'a> State<'a> {
             let mut chosen_issuer: Option<Issuer> = None;
             let mut perm: Vec<usize> = (0..nodes.len()).collect();
             loop {
-                self.spend()?;
+                // One unit per permutation and per identifier its issuer copy clones.
+                self.spend(1 + issuer.order.len())?;
                 if let Some((path, copy)) = self.try_permutation(&perm, &nodes, &issuer, &chosen_path, depth)? {
                     if chosen_path.is_empty() || path < chosen_path {
                         chosen_path = path;
@@ -353,6 +359,7 @@ impl<'a> State<'a> {
         let mut path = String::new();
         let mut recursion = Vec::new();
         for &i in perm {
+            self.spend(1)?;
             let Some(&related) = nodes.get(i) else { continue };
             if let Some(n) = self.canon.get(related) {
                 let _ = write!(path, "_:c14n{n}");
@@ -489,6 +496,21 @@ mod tests {
             graph: None,
         };
         assert_eq!(canonicalize(&[q], HashAlg::Sha256, &Limits::DEFAULT).unwrap_err().code(), ErrorCode::InvalidNquads);
+    }
+
+    /// Two identical hubs with many identical leaves: each permutation of a hub's leaves
+    /// visits them all, so the budget has to count nodes, not only permutations.
+    #[test]
+    fn budget_stops_wide_hubs_quickly() {
+        let mut text = String::new();
+        for hub in 0..2 {
+            for leaf in 0..3000 {
+                let _ = writeln!(text, "_:h{hub} <urn:p> _:l{hub}x{leaf} .");
+            }
+        }
+        let quads = parse_nquads(&text, &Limits::DEFAULT).unwrap();
+        let e = canonicalize(&quads, HashAlg::Sha256, &Limits::DEFAULT).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::CanonicalizationTooComplex);
     }
 
     #[test]
