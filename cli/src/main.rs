@@ -11,6 +11,7 @@ mod json_tools;
 mod pe;
 mod proof;
 mod proofspace;
+mod rdf;
 mod smartid;
 
 use std::io::Write as _;
@@ -88,6 +89,7 @@ JcsEd25519Signature2020 proofs (any JSON document):
 Primitives:
   jcs [FILE]                                   RFC 8785 canonical bytes (no trailing newline)
   jsonpath QUERY [FILE]                        RFC 9535 nodelist values as one JSON array
+  rdfc [FILE]                                  RDFC-1.0 canonical N-Quads (SHA-256) of N-Quads input
   ed25519-verify --public-key HEX --signature HEX --message HEX
 
 Other:
@@ -125,6 +127,7 @@ fn run(argv: &[String]) -> CmdResult {
         "pe" => pe::run(rest),
         "jcs" => json_tools::jcs(rest),
         "jsonpath" => json_tools::jsonpath(rest),
+        "rdfc" => rdf::rdfc(rest),
         "demo" => demo::run(rest),
         "version" | "--version" => {
             emit(&format!("ssi-verify {}\n", env!("CARGO_PKG_VERSION")));

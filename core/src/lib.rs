@@ -17,6 +17,8 @@ extern crate std;
 
 pub mod codec;
 pub mod crypto;
+#[cfg(feature = "data-integrity")]
+pub mod di;
 mod error;
 #[cfg(feature = "jose")]
 pub mod jose;
@@ -27,6 +29,8 @@ pub mod presentation;
 #[cfg(feature = "proofspace")]
 pub mod proofspace;
 pub mod report;
+#[cfg(feature = "rdf")]
+pub mod rdf;
 #[cfg(feature = "smartid")]
 pub mod smartid;
 mod verdict;

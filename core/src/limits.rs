@@ -27,6 +27,18 @@ pub struct Limits {
     /// Most entries in a Smart-ID interactions array read on the wallet side (unknown
     /// types included). The strict reading never accepts more than 3. Default 16.
     pub max_interactions: usize,
+    /// Most quads in one RDF dataset (N-Quads input, JSON-LD `toRdf` output). Default 100,000.
+    pub max_quads: usize,
+    /// Work budget of one RDFC-1.0 canonicalization, in units of the Hash N-Degree Quads
+    /// algorithm: one per call and per quad it hashes, one per permutation and per identifier
+    /// its issuer copy clones, one per blank node a permutation visits. Past it,
+    /// canonicalization stops with `CANONICALIZATION_TOO_COMPLEX` (the "poison dataset" defence
+    /// RDFC-1.0 section 4.4 asks for). Default 100,000: the non-poison tests of the W3C suite
+    /// need at most 216, the "evil" poison graphs that must still be computed (tests 044-046)
+    /// 26,028 each, while the 10-node clique (test 074, which must fail) needs more than
+    /// 2 million. A unit costs about 0.5 µs on a laptop core (release build), so the default
+    /// stops any dataset within about 50 ms. The recursion is also bounded by [`Limits::depth`].
+    pub max_rdfc_work: usize,
 }
 
 impl Limits {
@@ -37,6 +49,8 @@ impl Limits {
         max_items: 200_000,
         max_string_bytes: 1024 * 1024,
         max_interactions: 16,
+        max_quads: 100_000,
+        max_rdfc_work: 100_000,
     };
 
     /// The effective depth bound (never above [`DEPTH_CEILING`]).

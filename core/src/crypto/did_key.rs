@@ -125,7 +125,7 @@ fn x25519_fragment(key: &Ed25519PublicKey) -> String {
 }
 
 /// Reads an unsigned LEB128 varint (the multicodec prefix): at most 9 bytes, minimally encoded.
-fn read_varint(bytes: &[u8]) -> Result<(u64, &[u8])> {
+pub(crate) fn read_varint(bytes: &[u8]) -> Result<(u64, &[u8])> {
     let mut value: u64 = 0;
     for (i, b) in bytes.iter().enumerate().take(9) {
         value |= u64::from(b & 0x7f) << (7 * i);

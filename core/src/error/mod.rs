@@ -17,6 +17,7 @@
 //! | 6xx | Smart-ID rules |
 //! | 7xx | ProofSpace rules |
 //! | 8xx | Presentation Exchange / OpenID4VP / Gataca rules |
+//! | 9xx | Linked Data: JSON-LD, RDF, Data Integrity proofs |
 //!
 //! "Could not check" is an [`Error`]; "checked and it failed" is a [`crate::Verdict`] whose
 //! reason is also an [`ErrorCode`] (for example [`ErrorCode::SignatureMismatch`]).

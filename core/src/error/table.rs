@@ -222,6 +222,14 @@ macro_rules! for_each_error_code {
             CredentialFormatNotAccepted = 810, Rule, "CREDENTIAL_FORMAT_NOT_ACCEPTED", "credential format not accepted";
             /// A verifiable credential or presentation is malformed.
             InvalidCredential = 811, Rule, "INVALID_CREDENTIAL", "invalid verifiable credential or presentation";
+
+            // 9xx: Linked Data (JSON-LD, RDF, Data Integrity)
+            /// The text is not N-Quads (RDF 1.1 N-Quads grammar, absolute IRIs).
+            InvalidNquads = 930, Format, "INVALID_NQUADS", "not valid N-Quads";
+            /// RDF Dataset Canonicalization needs more work than `Limits::max_rdfc_work` allows (a "poison" dataset).
+            CanonicalizationTooComplex = 931, Limit, "CANONICALIZATION_TOO_COMPLEX", "RDF dataset canonicalization exceeds its work budget";
+            /// Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
+            ProofContextMismatch = 932, Rule, "PROOF_CONTEXT_MISMATCH", "the proof's context or RDF does not match what its JSON states";
         }
     };
 }

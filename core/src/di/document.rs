@@ -1,0 +1,261 @@
+//! Verifying the RDF proofs of a JSON-LD document: the proof configuration and the unsecured
+//! document are built from the JSON, turned into RDF by the caller's [`ToRdf`] (the JSON-LD
+//! `toRdf` algorithm), canonicalized, hashed and checked against the key the proof's
+//! verification method resolves to.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::keys::DiPublicKey;
+use super::suite::{hash_data, verify_signature, HashData, RdfSuite};
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::{ObjectExt as _, Value};
+use crate::rdf::{Quad, Term};
+use crate::{Limits, Verdict};
+
+/// Most proofs checked on one document (a proof set); each one canonicalizes the document.
+pub const MAX_PROOFS: usize = 16;
+
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const SEC: &str = "https://w3id.org/security#";
+
+/// The JSON-LD → RDF step (JSON-LD 1.1 `toRdf`), supplied by the caller so this layer does
+/// not depend on a particular JSON-LD processor. Any `Fn(&Value, &Limits) -> Result<Vec<Quad>>`
+/// is one.
+///
+/// ```
+/// use ssi_verify_core::di::ToRdf;
+/// use ssi_verify_core::json::Value;
+/// use ssi_verify_core::rdf::Quad;
+/// use ssi_verify_core::{Limits, Result};
+/// fn empty(_: &Value, _: &Limits) -> Result<Vec<Quad>> { Ok(Vec::new()) }
+/// let to_rdf: &dyn ToRdf = &empty;
+/// assert!(to_rdf.to_rdf(&Value::Null, &Limits::DEFAULT).unwrap().is_empty());
+/// ```
+pub trait ToRdf {
+    /// The RDF dataset of a JSON-LD document.
+    ///
+    /// # Errors
+    /// Whatever the processor reports ("could not check": unknown context, undefined term, ...).
+    fn to_rdf(&self, document: &Value, limits: &Limits) -> Result<Vec<Quad>>;
+}
+
+impl<F: Fn(&Value, &Limits) -> Result<Vec<Quad>>> ToRdf for F {
+    fn to_rdf(&self, document: &Value, limits: &Limits) -> Result<Vec<Quad>> {
+        self(document, limits)
+    }
+}
+
+/// What the caller requires of every proof besides a good signature.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RdfExpectations<'a> {
+    /// Required `proofPurpose` (`assertionMethod` for a credential, `authentication` for a
+    /// presentation), if any.
+    pub proof_purpose: Option<&'a str>,
+    /// Required `challenge`, if any.
+    pub challenge: Option<&'a str>,
+    /// Required `domain` (a string, or one member of an array of strings), if any.
+    pub domain: Option<&'a str>,
+}
+
+/// The outcome for one proof.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RdfProofCheck {
+    /// The proof suite.
+    pub suite: RdfSuite,
+    /// The proof's `verificationMethod`.
+    pub verification_method: String,
+    /// Valid, or the first failed check: [`ErrorCode::SignatureMismatch`],
+    /// [`ErrorCode::ProofContextMismatch`], [`ErrorCode::ProofPurposeMismatch`],
+    /// [`ErrorCode::ProofChallengeMismatch`], [`ErrorCode::ProofDomainMismatch`].
+    pub verdict: Verdict,
+    /// The canonical forms and hashes the signature was checked over.
+    pub hash_data: HashData,
+}
+
+/// Verifies every proof (one object or a proof set) of a signed JSON-LD document whose
+/// suite signs RDFC-1.0 canonical N-Quads: `eddsa-rdfc-2022`, `ecdsa-rdfc-2019`,
+/// `Ed25519Signature2018`, `JsonWebSignature2020`.
+///
+/// For each proof: the unsecured document is the document without `proof`; the proof
+/// configuration is the proof without its signature (`proofValue`, or `jws` /
+/// `signatureValue` for the legacy suites) with the document's `@context` (for the legacy
+/// suites followed by the proof's own `@context`; a Data Integrity proof's own `@context` must
+/// be a prefix of the document's). Both go through `to_rdf`; the proof configuration's RDF
+/// must state the proof type, verification method and purpose the JSON shows (an inline
+/// context cannot re-map them). `keys` resolves the verification method (see
+/// [`DiPublicKey::from_did_key`]).
+///
+/// ```
+/// use ssi_verify_core::di::{verify_rdf_proofs, DiPublicKey, RdfExpectations};
+/// use ssi_verify_core::json::Value;
+/// use ssi_verify_core::rdf::Quad;
+/// use ssi_verify_core::{ErrorCode, Limits, Result};
+/// let doc = Value::parse(r#"{"@context":"https://www.w3.org/ns/credentials/v2","id":"urn:x"}"#, &Limits::DEFAULT).unwrap();
+/// let no_rdf = |_: &Value, _: &Limits| -> Result<Vec<Quad>> { Ok(Vec::new()) };
+/// let e = verify_rdf_proofs(&doc, &no_rdf, &DiPublicKey::from_did_key, &RdfExpectations::default(), &Limits::DEFAULT);
+/// assert_eq!(e.unwrap_err().code(), ErrorCode::ProofMissing);
+/// ```
+///
+/// # Errors
+/// [`ErrorCode::ProofMissing`] without a proof, [`ErrorCode::TooManyItems`] past
+/// [`MAX_PROOFS`], [`ErrorCode::UnsupportedProofType`] for another suite or a proof chain
+/// (`previousProof`), [`ErrorCode::MissingField`] / [`ErrorCode::UnexpectedJsonType`] for a
+/// malformed proof or a document without `@context`; whatever `keys`, `to_rdf`,
+/// canonicalization and [`verify_signature`] report.
+pub fn verify_rdf_proofs(
+    signed: &Value,
+    to_rdf: &dyn ToRdf,
+    keys: &dyn Fn(&str) -> Result<DiPublicKey>,
+    expect: &RdfExpectations<'_>,
+    limits: &Limits,
+) -> Result<Vec<RdfProofCheck>> {
+    let members = signed
+        .as_object()
+        .ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "a signed document is a JSON object"))?;
+    let proofs: Vec<&Value> = match signed.get("proof") {
+        None => Vec::new(),
+        Some(Value::Array(list)) => list.iter().collect(),
+        Some(p) => alloc::vec![p],
+    };
+    if proofs.is_empty() {
+        return Err(Error::code_only(ErrorCode::ProofMissing));
+    }
+    if proofs.len() > MAX_PROOFS {
+        return Err(Error::new(ErrorCode::TooManyItems, "more proofs than MAX_PROOFS"));
+    }
+    let context = signed
+        .get("@context")
+        .ok_or_else(|| Error::new(ErrorCode::MissingField, "a JSON-LD document has an @context"))?;
+    let unsecured = Value::Object(members.iter().filter(|(k, _)| k != "proof").cloned().collect());
+    // The document's dataset per hash (P-384 canonicalizes with SHA-384), computed once.
+    let mut document_quads: Option<Vec<Quad>> = None;
+    let mut checks = Vec::with_capacity(proofs.len());
+    for proof in proofs {
+        checks.push(verify_one(proof, context, &unsecured, &mut document_quads, to_rdf, keys, expect, limits)?);
+    }
+    Ok(checks)
+}
+
+#[allow(clippy::too_many_arguments)] // the steps of one proof, kept in one place
+fn verify_one(
+    proof: &Value,
+    context: &Value,
+    unsecured: &Value,
+    document_quads: &mut Option<Vec<Quad>>,
+    to_rdf: &dyn ToRdf,
+    keys: &dyn Fn(&str) -> Result<DiPublicKey>,
+    expect: &RdfExpectations<'_>,
+    limits: &Limits,
+) -> Result<RdfProofCheck> {
+    let members =
+        proof.as_object().ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "a proof is a JSON object"))?;
+    let proof_type = proof.req_str("type", "a proof has a type")?;
+    let suite = RdfSuite::from_type(proof_type, proof.opt_str("cryptosuite", "cryptosuite is a string")?)?;
+    if proof.get("previousProof").is_some() {
+        return Err(Error::new(ErrorCode::UnsupportedProofType, "proof chains (previousProof) are not verified"));
+    }
+    let (signature, strip): (&str, &[&str]) = match suite {
+        RdfSuite::EddsaRdfc2022 | RdfSuite::EcdsaRdfc2019 => {
+            (proof.req_str("proofValue", "a Data Integrity proof has a proofValue")?, &["proofValue"])
+        }
+        RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020 => {
+            (proof.req_str("jws", "a JWS proof has a jws")?, &["jws", "signatureValue", "proofValue"])
+        }
+    };
+    let vm = String::from(proof.req_str("verificationMethod", "a proof has a verificationMethod")?);
+    let purpose = proof.req_str("proofPurpose", "a proof has a proofPurpose")?;
+
+    // The proof configuration: the proof without its signature, under the document's context.
+    let mut context_ok = true;
+    let config_context = match (suite, proof.get("@context")) {
+        (_, None) => context.clone(),
+        (RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020, Some(own)) => {
+            Value::Array(as_list(context).into_iter().chain(as_list(own)).cloned().collect())
+        }
+        (_, Some(own)) => {
+            let (doc, own) = (as_list(context), as_list(own));
+            context_ok = own.len() <= doc.len() && doc.iter().zip(&own).all(|(a, b)| a == b);
+            context.clone()
+        }
+    };
+    let mut config: Vec<(String, Value)> =
+        members.iter().filter(|(k, _)| k != "@context" && !strip.contains(&k.as_str())).cloned().collect();
+    config.push((String::from("@context"), config_context));
+    let config = Value::Object(config);
+
+    let key = keys(&vm)?;
+    let hash = suite.hash_alg(&key)?;
+    let proof_quads = to_rdf.to_rdf(&config, limits)?;
+    let doc_quads = match document_quads {
+        Some(q) => q,
+        None => document_quads.insert(to_rdf.to_rdf(unsecured, limits)?),
+    };
+    let data = hash_data(&proof_quads, doc_quads, hash, limits)?;
+    let mut verdict = verify_signature(suite, &key, &data, signature)?;
+    if verdict.is_valid() {
+        verdict = policy(proof, proof_type, &vm, purpose, &proof_quads, context_ok, expect);
+    }
+    Ok(RdfProofCheck { suite, verification_method: vm, verdict, hash_data: data })
+}
+
+fn as_list(v: &Value) -> Vec<&Value> {
+    match v {
+        Value::Array(a) => a.iter().collect(),
+        other => alloc::vec![other],
+    }
+}
+
+/// The IRI a proof purpose term expands to under the security contexts (v1-v3, credentials v2).
+fn purpose_iri(purpose: &str) -> Option<&'static str> {
+    Some(match purpose {
+        "assertionMethod" => "https://w3id.org/security#assertionMethod",
+        "authentication" => "https://w3id.org/security#authenticationMethod",
+        "capabilityInvocation" => "https://w3id.org/security#capabilityInvocationMethod",
+        "capabilityDelegation" => "https://w3id.org/security#capabilityDelegationMethod",
+        "keyAgreement" => "https://w3id.org/security#keyAgreementMethod",
+        _ => return None,
+    })
+}
+
+/// The checks after a good signature: the proof's RDF means what its JSON says, then the
+/// caller's purpose, challenge and domain.
+fn policy(
+    proof: &Value,
+    proof_type: &str,
+    vm: &str,
+    purpose: &str,
+    quads: &[Quad],
+    context_ok: bool,
+    expect: &RdfExpectations<'_>,
+) -> Verdict {
+    let has = |p: &str, o: &str| {
+        quads
+            .iter()
+            .any(|q| matches!(&q.predicate, Term::Iri(x) if x == p) && matches!(&q.object, Term::Iri(x) if x == o))
+    };
+    let type_iri = alloc::format!("{SEC}{proof_type}");
+    let purpose_ok = purpose_iri(purpose).is_some_and(|iri| has(&alloc::format!("{SEC}proofPurpose"), iri));
+    if !context_ok || !has(RDF_TYPE, &type_iri) || !has(&alloc::format!("{SEC}verificationMethod"), vm) || !purpose_ok {
+        return Verdict::Invalid(ErrorCode::ProofContextMismatch);
+    }
+    if expect.proof_purpose.is_some_and(|p| p != purpose) {
+        return Verdict::Invalid(ErrorCode::ProofPurposeMismatch);
+    }
+    if let Some(c) = expect.challenge {
+        if proof.get("challenge").and_then(Value::as_str) != Some(c) {
+            return Verdict::Invalid(ErrorCode::ProofChallengeMismatch);
+        }
+    }
+    if let Some(d) = expect.domain {
+        let ok = match proof.get("domain") {
+            Some(Value::String(s)) => s == d,
+            Some(Value::Array(list)) => list.iter().any(|v| v.as_str() == Some(d)),
+            _ => false,
+        };
+        if !ok {
+            return Verdict::Invalid(ErrorCode::ProofDomainMismatch);
+        }
+    }
+    Verdict::Valid
+}
