@@ -28,6 +28,7 @@ pub mod presentation;
 pub mod proofspace;
 #[cfg(feature = "smartid")]
 pub mod smartid;
+pub mod uri;
 mod verdict;
 
 pub use error::{Category, Error, ErrorCode, Location, Result};

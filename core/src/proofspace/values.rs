@@ -31,6 +31,7 @@ use core::fmt::{self, Write};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{write_string, ObjectExt as _, Value};
 use crate::limits::Limits;
+use crate::uri::{Uri, UriError};
 
 /// Longest accepted Number value, in characters.
 pub const MAX_DECIMAL_LEN: usize = 1000;
@@ -371,31 +372,11 @@ pub fn parse_enumeration(text: &str, enum_values: Option<&[EnumValue]>) -> Resul
     }
 }
 
-fn is_unreserved(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
-}
-
-fn is_sub_delim(b: u8) -> bool {
-    matches!(b, b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=')
-}
-
-fn is_pct_encoded(bytes: &[u8], at: usize) -> bool {
-    bytes.get(at) == Some(&b'%')
-        && bytes.get(at + 1).is_some_and(u8::is_ascii_hexdigit)
-        && bytes.get(at + 2).is_some_and(u8::is_ascii_hexdigit)
-}
-
-fn url_error(detail: &'static str, at: usize) -> Error {
-    Error::new(ErrorCode::InvalidImageUrl, detail).at_offset(at)
-}
-
-/// Checks an ImageURL value: an absolute `http` or `https` URL (RFC 3986).
+/// Checks an ImageURL value: an absolute `http` or `https` URL (RFC 3986, [`crate::uri`]).
 ///
-/// Accepted: scheme `http`/`https` in any case, `://`, a host (reg-name, IPv4, or `[...]`
-/// IPv6 literal), an optional port of 1 to 5 digits up to 65535, then path, query and
-/// fragment of RFC 3986 characters with valid `%XX` escapes. Refused: userinfo (credentials do
-/// not belong in an image URL), whitespace, control and non-ASCII characters (they must be
-/// percent-encoded), a second `#`, any other scheme, and more than [`MAX_IMAGE_URL_LEN`] bytes.
+/// The grammar is the crate's one URI grammar; the rules added here: scheme `http`/`https`
+/// (any case), an authority with a non-empty host, no userinfo (credentials do not belong in
+/// an image URL), at most [`MAX_IMAGE_URL_LEN`] bytes.
 ///
 /// ```
 /// use ssi_verify_core::proofspace::values::validate_image_url;
@@ -410,118 +391,14 @@ pub fn validate_image_url(url: &str) -> Result<()> {
     if url.len() > MAX_IMAGE_URL_LEN {
         return Err(Error::new(ErrorCode::InvalidImageUrl, "URL longer than 2048 bytes"));
     }
-    if url.is_empty() {
-        return Err(Error::new(ErrorCode::InvalidImageUrl, "URL is empty"));
+    let err = |e: UriError| e.error(ErrorCode::InvalidImageUrl);
+    let uri = Uri::parse(url, MAX_IMAGE_URL_LEN).map_err(err)?;
+    if !uri.scheme_is("http") && !uri.scheme_is("https") {
+        return Err(err(UriError::new("scheme must be http or https", 0)));
     }
-    // Characters that are never part of a URL are reported as such before any structural
-    // complaint, because they are the likeliest mistake (an unencoded space or file name).
-    for (i, b) in url.bytes().enumerate() {
-        if !b.is_ascii() {
-            return Err(url_error("non-ASCII character not allowed; percent-encode it", i));
-        }
-        if b.is_ascii_whitespace() {
-            return Err(url_error("whitespace not allowed; percent-encode it", i));
-        }
-        if b.is_ascii_control() {
-            return Err(url_error("control character not allowed", i));
-        }
-    }
-    let Some(colon) = url.find(':') else {
-        return Err(url_error("not an absolute URL: no scheme", 0));
-    };
-    let scheme = url.get(..colon).unwrap_or("");
-    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
-        return Err(url_error("scheme must be http or https", 0));
-    }
-    if !url.get(colon + 1..).unwrap_or("").starts_with("//") {
-        return Err(url_error("expected \"//\" after the scheme", colon + 1));
-    }
-    let auth_start = colon + 3;
-    let rest = url.get(auth_start..).unwrap_or("");
-    let auth_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = rest.get(..auth_len).unwrap_or("");
-    if let Some(at) = authority.find('@') {
-        return Err(url_error("userinfo (credentials) not allowed in an image URL", auth_start + at));
-    }
-    check_authority(authority.as_bytes(), auth_start)?;
-    check_path_query_fragment(url.as_bytes(), auth_start + auth_len)
-}
-
-/// Checks `host [":" port]`; `base` is the authority's offset in the URL (for locations).
-fn check_authority(auth: &[u8], base: usize) -> Result<()> {
-    if auth.is_empty() {
-        return Err(url_error("empty host", base));
-    }
-    let host_end = if auth.first() == Some(&b'[') {
-        let Some(close) = auth.iter().position(|&b| b == b']') else {
-            return Err(url_error("IPv6 literal has no closing ']'", base));
-        };
-        let inner = auth.get(1..close).unwrap_or(&[]);
-        if let Some(bad) = inner.iter().position(|&b| !(b.is_ascii_hexdigit() || b == b':' || b == b'.')) {
-            return Err(url_error("IPv6 literal may hold only hex digits, ':' and '.'", base + 1 + bad));
-        }
-        if !inner.contains(&b':') {
-            return Err(url_error("IPv6 literal without ':'", base + 1));
-        }
-        let end = close + 1;
-        if auth.get(end).is_some_and(|&b| b != b':') {
-            return Err(url_error("unexpected character after the IPv6 literal", base + end));
-        }
-        end
-    } else {
-        let end = auth.iter().position(|&b| b == b':').unwrap_or(auth.len());
-        if end == 0 {
-            return Err(url_error("empty host", base));
-        }
-        let mut i = 0;
-        while i < end {
-            if is_pct_encoded(auth, i) {
-                i += 3;
-                continue;
-            }
-            match auth.get(i) {
-                Some(&b'%') => return Err(url_error("'%' must be followed by two hex digits", base + i)),
-                Some(&b) if is_unreserved(b) || is_sub_delim(b) => i += 1,
-                _ => return Err(url_error("character not allowed in the host", base + i)),
-            }
-        }
-        end
-    };
-    match auth.get(host_end + 1..) {
-        None => Ok(()),
-        Some([]) => Err(url_error("empty port", base + host_end + 1)),
-        Some(port) if port.len() > 5 || !port.iter().all(u8::is_ascii_digit) => {
-            Err(url_error("port must be 1 to 5 digits", base + host_end + 1))
-        }
-        Some(port) => {
-            let value = port.iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0'));
-            if value > 65_535 {
-                Err(url_error("port above 65535", base + host_end + 1))
-            } else {
-                Ok(())
-            }
-        }
-    }
-}
-
-/// Checks everything after the authority, starting at `from` in `url`.
-fn check_path_query_fragment(url: &[u8], from: usize) -> Result<()> {
-    let mut in_fragment = false;
-    let mut i = from;
-    while let Some(&b) = url.get(i) {
-        match b {
-            b'%' if is_pct_encoded(url, i) => {
-                i += 3;
-                continue;
-            }
-            b'%' => return Err(url_error("'%' must be followed by two hex digits", i)),
-            b'#' if in_fragment => return Err(url_error("second '#' not allowed; percent-encode it", i)),
-            b'#' => in_fragment = true,
-            b':' | b'@' | b'/' | b'?' => {}
-            b if is_unreserved(b) || is_sub_delim(b) => {}
-            _ => return Err(url_error("character not allowed in a URL; percent-encode it", i)),
-        }
-        i += 1;
+    let authority = uri.network_authority().map_err(err)?;
+    if authority.userinfo.is_some() {
+        return Err(err(UriError::new("userinfo (credentials) not allowed in an image URL", authority.offset)));
     }
     Ok(())
 }

@@ -18,6 +18,7 @@ use crate::json::{Number, Value};
 use crate::limits::Limits;
 use crate::proofspace::auth::parse_public_key;
 use crate::proofspace::values::{validate_credential, CredentialSchema, NameValue};
+use crate::uri::Uri;
 use crate::Verdict;
 
 fn missing(detail: &'static str) -> Error {
@@ -691,12 +692,17 @@ pub enum Endpoint {
     CredentialsIssuingFailed,
 }
 
+/// Longest accepted container root URL, in bytes (a configuration value, not a document).
+const MAX_ROOT_URL_LEN: usize = 2048;
+
+/// The container root ([`crate::uri`]): `http` or `https` with a host, no query or fragment
+/// (paths are appended to it), at most [`MAX_ROOT_URL_LEN`] bytes.
 fn check_root(root: &str) -> Result<&str> {
-    let rest = root
-        .strip_prefix("https://")
-        .or_else(|| root.strip_prefix("http://"))
-        .ok_or_else(|| Error::new(ErrorCode::InvalidFieldValue, "container root must be an http(s) URL"))?;
-    if rest.is_empty() || rest.contains(['?', '#', ' ']) || !rest.bytes().all(|b| b.is_ascii_graphic()) {
+    let uri = Uri::parse(root, MAX_ROOT_URL_LEN).map_err(|e| e.error(ErrorCode::InvalidFieldValue))?;
+    if !uri.scheme_is("https") && !uri.scheme_is("http") {
+        return Err(Error::new(ErrorCode::InvalidFieldValue, "container root must be an http(s) URL"));
+    }
+    if uri.network_authority().is_err() || uri.query.is_some() || uri.fragment.is_some() {
         return Err(Error::new(ErrorCode::InvalidFieldValue, "container root must be a plain http(s) URL"));
     }
     Ok(root.trim_end_matches('/'))
