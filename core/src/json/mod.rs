@@ -6,11 +6,13 @@ pub mod jcs;
 #[cfg(feature = "jsonpath")]
 pub mod jsonpath;
 mod lexer;
+mod object;
 mod string;
 mod value;
 mod write;
 
 pub use lexer::{validate, Event, Lexer};
+pub use object::{ObjectReader, Shape};
 #[cfg(feature = "smartid")]
 pub(crate) use string::unescape_in_place;
 pub use string::{JsonStr, Unescape};
