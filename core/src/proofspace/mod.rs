@@ -3,5 +3,6 @@
 
 pub mod auth;
 pub mod rules;
+mod template;
 pub mod values;
 pub mod webhook;
