@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use super::typed::TypedValue;
 use super::wire::{parse_index, AttributeType, EnumValue};
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{ObjectExt as _, Value};
+use crate::json::{ObjectReader, Shape, Value};
 use crate::limits::Limits;
 
 /// One attribute of a credential schema.
@@ -76,16 +76,12 @@ impl CredentialSchema {
     /// [`ErrorCode::DuplicateKey`] for repeated attribute names or enumeration values. Errors
     /// inside an attribute are located at its index.
     pub fn from_json(doc: &Value) -> Result<Self> {
-        let members =
-            doc.as_object().ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "schema must be a JSON object"))?;
-        if members.iter().any(|(k, _)| k != "attributes") {
-            return Err(Error::new(ErrorCode::UnknownField, "schema has a member other than attributes"));
-        }
-        let list = match doc.get("attributes") {
-            None | Some(Value::Null) => return Err(Error::new(ErrorCode::MissingField, "attributes is required")),
-            Some(Value::Array(items)) => items,
-            Some(_) => return Err(Error::new(ErrorCode::UnexpectedJsonType, "attributes must be an array")),
-        };
+        let mut o = ObjectReader::new(doc, Shape::FIELDS, "schema must be a JSON object")?;
+        o.allow(&["attributes"]);
+        o.deny_unknown("schema has a member other than attributes")?;
+        let list = o
+            .opt_array("attributes", "attributes must be an array")?
+            .ok_or_else(|| Error::new(ErrorCode::MissingField, "attributes is required"))?;
         let attributes = list
             .iter()
             .enumerate()
@@ -123,23 +119,20 @@ impl CredentialSchema {
 }
 
 fn parse_attribute(item: &Value) -> Result<SchemaAttribute> {
-    let members = item
-        .as_object()
-        .ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "each attribute must be a JSON object"))?;
-    if members.iter().any(|(k, _)| !matches!(k.as_str(), "name" | "type" | "enumValues")) {
-        return Err(Error::new(ErrorCode::UnknownField, "attribute has a member other than name, type and enumValues"));
-    }
-    let name = item.req_str("name", "attribute name is required and must be a string")?;
+    let mut o = ObjectReader::new(item, Shape::FIELDS, "each attribute must be a JSON object")?;
+    // A schema is the caller's own document: an unknown member is refused before anything else.
+    o.allow(&["name", "type", "enumValues"]);
+    o.deny_unknown("attribute has a member other than name, type and enumValues")?;
+    let name = o.req_str("name", "attribute name is required and must be a string")?;
     if name.is_empty() {
         return Err(invalid("attribute name is empty"));
     }
-    let type_name = item.req_str("type", "attribute type is required and must be a string")?;
+    let type_name = o.req_str("type", "attribute type is required and must be a string")?;
     let ty = AttributeType::from_name(type_name)
         .ok_or_else(|| invalid("attribute type is not Text, Date, Number, ImageURL or Enumeration"))?;
-    let enum_values = match item.get("enumValues") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(values)) => values.iter().map(parse_enum_value).collect::<Result<Vec<_>>>()?,
-        Some(_) => return Err(Error::new(ErrorCode::UnexpectedJsonType, "enumValues must be an array")),
+    let enum_values = match o.opt_array("enumValues", "enumValues must be an array")? {
+        None => Vec::new(),
+        Some(values) => values.iter().map(parse_enum_value).collect::<Result<Vec<_>>>()?,
     };
     if ty != AttributeType::Enumeration && !enum_values.is_empty() {
         return Err(invalid("enumValues given for an attribute that is not an Enumeration"));
@@ -152,19 +145,13 @@ fn parse_attribute(item: &Value) -> Result<SchemaAttribute> {
 }
 
 fn parse_enum_value(item: &Value) -> Result<EnumValue> {
-    let members = item
-        .as_object()
-        .ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "each enumValues item must be a JSON object"))?;
-    if members.iter().any(|(k, _)| !matches!(k.as_str(), "name" | "value" | "description")) {
-        return Err(Error::new(
-            ErrorCode::UnknownField,
-            "enumValues item has a member other than name, value and description",
-        ));
-    }
-    let name = item.req_str("name", "enumValues name is required and must be a string")?;
-    item.opt_str("description", "enumValues description must be a string")?;
-    let value = match item.get("value") {
-        None | Some(Value::Null) => return Err(Error::new(ErrorCode::MissingField, "enumValues value is required")),
+    let mut o = ObjectReader::new(item, Shape::FIELDS, "each enumValues item must be a JSON object")?;
+    o.allow(&["name", "value", "description"]);
+    o.deny_unknown("enumValues item has a member other than name, value and description")?;
+    let name = o.req_str("name", "enumValues name is required and must be a string")?;
+    o.opt_str("description", "enumValues description must be a string")?;
+    let value = match o.get("value") {
+        None => return Err(Error::new(ErrorCode::MissingField, "enumValues value is required")),
         Some(Value::Number(n)) => n.as_u64().and_then(|v| u32::try_from(v).ok()).ok_or_else(|| {
             Error::new(ErrorCode::InvalidEnumeration, "enumValues value is not an integer from 0 to 4294967295")
         })?,
