@@ -18,6 +18,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#if !defined(SSI_VERIFY_NO_DEFAULT_FEATURES)
+#define SSI_VERIFY_SMARTID 1
+#define SSI_VERIFY_PROOFSPACE 1
+#define SSI_VERIFY_PRESENTATION 1
+#endif
 
 // Stable error codes: the number and the name of a code never change meaning.
 enum ssi_error
@@ -220,20 +225,29 @@ typedef uint32_t ssi_error;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+#if defined(SSI_VERIFY_SMARTID)
 // The flow an interactions list is validated for.
 enum ssi_flow
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
+#if defined(SSI_VERIFY_SMARTID)
   // No flow: the strict rules without the per-flow type table (`ssi_smartid_encode` only).
   SSI_FLOW_ANY = 0,
+#endif
+#if defined(SSI_VERIFY_SMARTID)
   // Device-link flows (QR, Web2App, App2App).
   SSI_FLOW_DEVICE_LINK = 1,
+#endif
+#if defined(SSI_VERIFY_SMARTID)
   // Notification-based flows.
   SSI_FLOW_NOTIFICATION = 2,
+#endif
+#if defined(SSI_VERIFY_SMARTID)
   // The linked notification signature endpoint.
   SSI_FLOW_LINKED_NOTIFICATION = 3,
+#endif
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -242,19 +256,27 @@ typedef enum ssi_flow ssi_flow;
 typedef uint32_t ssi_flow;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Interaction types.
 enum ssi_interaction_type
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
+#if defined(SSI_VERIFY_SMARTID)
   // `displayTextAndPIN` (displayText60).
   SSI_INTERACTION_TYPE_DISPLAY_TEXT_AND_PIN = 1,
+#endif
+#if defined(SSI_VERIFY_SMARTID)
   // `confirmationMessage` (displayText200).
   SSI_INTERACTION_TYPE_CONFIRMATION_MESSAGE = 2,
+#endif
+#if defined(SSI_VERIFY_SMARTID)
   // `confirmationMessageAndVerificationCodeChoice` (displayText200, notification flows only).
   SSI_INTERACTION_TYPE_CONFIRMATION_MESSAGE_AND_VERIFICATION_CODE_CHOICE = 3,
+#endif
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -263,19 +285,27 @@ typedef enum ssi_interaction_type ssi_interaction_type;
 typedef uint32_t ssi_interaction_type;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Device-link types.
 enum ssi_device_link_type
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
+#if defined(SSI_VERIFY_SMARTID)
   // QR code (needs `elapsed_seconds`, no callback URL).
   SSI_DEVICE_LINK_TYPE_QR = 1,
+#endif
+#if defined(SSI_VERIFY_SMARTID)
   // Web2App (needs `initial_callback_url`).
   SSI_DEVICE_LINK_TYPE_WEB2APP = 2,
+#endif
+#if defined(SSI_VERIFY_SMARTID)
   // App2App (needs `initial_callback_url`).
   SSI_DEVICE_LINK_TYPE_APP2APP = 3,
+#endif
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -284,19 +314,27 @@ typedef enum ssi_device_link_type ssi_device_link_type;
 typedef uint32_t ssi_device_link_type;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Session types.
 enum ssi_session_type
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
+#if defined(SSI_VERIFY_SMARTID)
   // Authentication (needs `rp_challenge`).
   SSI_SESSION_TYPE_AUTH = 1,
+#endif
+#if defined(SSI_VERIFY_SMARTID)
   // Signature (needs `digest`).
   SSI_SESSION_TYPE_SIGN = 2,
+#endif
+#if defined(SSI_VERIFY_SMARTID)
   // Certificate choice.
   SSI_SESSION_TYPE_CERT = 3,
+#endif
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -305,21 +343,31 @@ typedef enum ssi_session_type ssi_session_type;
 typedef uint32_t ssi_session_type;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // The flow the user completed (`signature.flowType`).
 enum ssi_flow_type
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
+#if defined(SSI_VERIFY_SMARTID)
   // QR
   SSI_FLOW_TYPE_QR = 1,
+#endif
+#if defined(SSI_VERIFY_SMARTID)
   // App2App
   SSI_FLOW_TYPE_APP2APP = 2,
+#endif
+#if defined(SSI_VERIFY_SMARTID)
   // Web2App
   SSI_FLOW_TYPE_WEB2APP = 3,
+#endif
+#if defined(SSI_VERIFY_SMARTID)
   // Notification
   SSI_FLOW_TYPE_NOTIFICATION = 4,
+#endif
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -328,23 +376,35 @@ typedef enum ssi_flow_type ssi_flow_type;
 typedef uint32_t ssi_flow_type;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+#endif
 
+#if defined(SSI_VERIFY_PROOFSPACE)
 // Credential attribute types.
 enum ssi_attribute_type
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
+#if defined(SSI_VERIFY_PROOFSPACE)
   // Text.
   SSI_ATTRIBUTE_TYPE_TEXT = 1,
+#endif
+#if defined(SSI_VERIFY_PROOFSPACE)
   // Date: seconds since the epoch.
   SSI_ATTRIBUTE_TYPE_DATE = 2,
+#endif
+#if defined(SSI_VERIFY_PROOFSPACE)
   // Number: a plain decimal with '.'.
   SSI_ATTRIBUTE_TYPE_NUMBER = 3,
+#endif
+#if defined(SSI_VERIFY_PROOFSPACE)
   // ImageURL: an absolute http(s) URL.
   SSI_ATTRIBUTE_TYPE_IMAGE_URL = 4,
+#endif
+#if defined(SSI_VERIFY_PROOFSPACE)
   // Enumeration: a non-negative index.
   SSI_ATTRIBUTE_TYPE_ENUMERATION = 5,
+#endif
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -353,21 +413,31 @@ typedef enum ssi_attribute_type ssi_attribute_type;
 typedef uint32_t ssi_attribute_type;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+#endif
 
+#if defined(SSI_VERIFY_PROOFSPACE)
 // How a Bearer token's key is given.
 enum ssi_jws_key_kind
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
+#if defined(SSI_VERIFY_PROOFSPACE)
   // `key` holds the raw HS256 shared secret (at least 32 bytes).
   SSI_JWS_KEY_KIND_HS256 = 1,
+#endif
+#if defined(SSI_VERIFY_PROOFSPACE)
   // `key` holds an RSA SPKI PEM; the token must be RS256.
   SSI_JWS_KEY_KIND_RS256 = 2,
+#endif
+#if defined(SSI_VERIFY_PROOFSPACE)
   // `key` holds an RSA SPKI PEM; the token must be RS512.
   SSI_JWS_KEY_KIND_RS512 = 3,
+#endif
+#if defined(SSI_VERIFY_PROOFSPACE)
   // `key` holds an Ed25519 SPKI PEM; the token must be EdDSA.
   SSI_JWS_KEY_KIND_ED_DSA = 4,
+#endif
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -376,17 +446,23 @@ typedef enum ssi_jws_key_kind ssi_jws_key_kind;
 typedef uint32_t ssi_jws_key_kind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+#endif
 
+#if defined(SSI_VERIFY_PROOFSPACE)
 // Which way the webhook call goes.
 enum ssi_direction
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
+#if defined(SSI_VERIFY_PROOFSPACE)
   // ProofSpace calls the third party: `iss` must be the service DID.
   SSI_DIRECTION_FROM_PROOFSPACE = 1,
+#endif
+#if defined(SSI_VERIFY_PROOFSPACE)
   // The third party calls ProofSpace: `aud` must be the service DID.
   SSI_DIRECTION_TO_PROOFSPACE = 2,
+#endif
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -395,9 +471,22 @@ typedef enum ssi_direction ssi_direction;
 typedef uint32_t ssi_direction;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+#endif
 
+// How a document type reports shape faults.
+//
+// ```
+// use ssi_verify_core::json::Shape;
+// use ssi_verify_core::ErrorCode;
+// assert_eq!(Shape::FIELDS.missing, ErrorCode::MissingField);
+// assert!(!Shape::document(ErrorCode::InvalidPresentationDefinition).null_is_absent);
+// ```
+typedef struct Shape Shape;
+
+#if defined(SSI_VERIFY_SMARTID)
 // A decoded, validated interactions list (opaque). Free with `ssi_interactions_free`.
 typedef struct ssi_interactions ssi_interactions;
+#endif
 
 // Status returned by every fallible function: `SSI_OK` or an `ssi_error` value.
 typedef uint32_t ssi_status;
@@ -432,6 +521,7 @@ typedef struct ssi_str {
   size_t len;
 } ssi_str;
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // What every `JcsEd25519Signature2020` proof must satisfy besides a good signature.
 // An empty string means "no requirement".
 typedef struct ssi_proof_expectations {
@@ -444,7 +534,9 @@ typedef struct ssi_proof_expectations {
   // Also accept Ed25519 over SHA-256(JCS) (the spec prose); off in the published vectors.
   bool allow_sha256_prehash;
 } ssi_proof_expectations;
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // What a VC-JWT / VP-JWT's claims must satisfy. An empty string means "no requirement".
 typedef struct ssi_jwt_policy {
   // Required `iss`.
@@ -460,7 +552,9 @@ typedef struct ssi_jwt_policy {
   // Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
   bool accept_millisecond_times;
 } ssi_jwt_policy;
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // What `ssi_pe_verify_presentation` requires beyond the definition. An empty string means
 // "no requirement".
 typedef struct ssi_verifier_policy {
@@ -473,7 +567,9 @@ typedef struct ssi_verifier_policy {
   // Current time for JWT credentials, seconds since the epoch.
   uint64_t now;
 } ssi_verifier_policy;
+#endif
 
+#if defined(SSI_VERIFY_PROOFSPACE)
 // What a Bearer token must satisfy.
 typedef struct ssi_bearer_policy {
   // The service's public DID.
@@ -489,7 +585,9 @@ typedef struct ssi_bearer_policy {
   // Read millisecond `exp`/`nbf` as milliseconds instead of refusing them.
   bool accept_millisecond_times;
 } ssi_bearer_policy;
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Inputs of `ssi_smartid_device_link`. Empty strings mean "absent".
 typedef struct ssi_device_link_request {
   // `smart-id` (LIVE) or `smart-id-demo` (DEMO).
@@ -521,7 +619,9 @@ typedef struct ssi_device_link_request {
   // Seconds since the session response for QR links; negative means absent.
   int64_t elapsed_seconds;
 } ssi_device_link_request;
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // What the RP sent when it started an authentication session.
 typedef struct ssi_auth_request {
   // `smart-id` or `smart-id-demo`.
@@ -541,9 +641,12 @@ typedef struct ssi_auth_request {
   // Number of entries in `offered_flows` (at most 4).
   size_t offered_flows_len;
 } ssi_auth_request;
+#endif
 
 // Success.
 #define SSI_OK 0
+
+
 
 
 
@@ -602,6 +705,7 @@ ssi_status ssi_last_error_detail(uint8_t *buf, size_t cap, size_t *out_len);
 // The library version as a static NUL-terminated string (never NULL, never freed).
 const char *ssi_version(void);
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Writes the RFC 8785 (JCS) canonical form of a JSON document.
 //
 // Parameters: `json`/`json_len` the document (strict RFC 8259: duplicate names and lone
@@ -615,7 +719,9 @@ const char *ssi_version(void);
 // `json` readable for `json_len`; `limits` NULL or readable; `out` writable for `out_cap`;
 // `out_len` writable.
 ssi_status ssi_jcs_canonicalize(const uint8_t *json, size_t json_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Runs an RFC 9535 JSONPath query and writes the selected nodes as a JSON array
 // `[{"location":"$['a'][0]","value":...}]`, in document order.
 //
@@ -627,7 +733,9 @@ ssi_status ssi_jcs_canonicalize(const uint8_t *json, size_t json_len, const stru
 // `query` and `json` readable for their lengths; `limits` NULL or readable; `out` writable for
 // `out_cap`; `out_len` writable.
 ssi_status ssi_jsonpath_select(const uint8_t *query, size_t query_len, const uint8_t *json, size_t json_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Verifies an Ed25519 signature (RFC 8032, strict: small-order keys and non-canonical `S`
 // are refused).
 //
@@ -639,7 +747,9 @@ ssi_status ssi_jsonpath_select(const uint8_t *query, size_t query_len, const uin
 // # Safety
 // Inputs readable for their lengths; `out` writable.
 ssi_status ssi_ed25519_verify(const uint8_t *public_key, size_t public_key_len, const uint8_t *signature, size_t signature_len, const uint8_t *message, size_t message_len, struct ssi_verdict *out);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Writes the 32-byte Ed25519 public key of a 32-byte secret seed (raw bytes, no NUL).
 //
 // Returns `SSI_OK`, `SSI_ERROR_INVALID_KEY` for a seed that is not 32 bytes, or
@@ -648,7 +758,9 @@ ssi_status ssi_ed25519_verify(const uint8_t *public_key, size_t public_key_len, 
 // # Safety
 // `seed` readable for `seed_len`; `out` writable for `out_cap`; `out_len` writable.
 ssi_status ssi_ed25519_public_key(const uint8_t *seed, size_t seed_len, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Writes the `did:key` verification-method id (`did:key:z6Mk…#z6Mk…`) of a 32-byte Ed25519
 // public key.
 //
@@ -657,7 +769,9 @@ ssi_status ssi_ed25519_public_key(const uint8_t *seed, size_t seed_len, uint8_t 
 // # Safety
 // `public_key` readable for `public_key_len`; `out` writable for `out_cap`; `out_len` writable.
 ssi_status ssi_did_key_verification_method(const uint8_t *public_key, size_t public_key_len, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Resolves `did:key:z6Mk…` (or its verification method `did:key:z6Mk…#z6Mk…`) offline and
 // writes the 32-byte Ed25519 public key (raw bytes, no NUL).
 //
@@ -667,7 +781,9 @@ ssi_status ssi_did_key_verification_method(const uint8_t *public_key, size_t pub
 // # Safety
 // `did` readable for `did_len`; `out` writable for `out_cap`; `out_len` writable.
 ssi_status ssi_resolve_did_key(const uint8_t *did, size_t did_len, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Verifies every `JcsEd25519Signature2020` proof of a JSON document (a Gataca presentation
 // definition, data agreement, credential or presentation).
 //
@@ -687,7 +803,9 @@ ssi_status ssi_resolve_did_key(const uint8_t *did, size_t did_len, uint8_t *out,
 // Inputs readable for their lengths; `expect` NULL or readable with valid strings; `limits`
 // NULL or readable; outputs writable.
 ssi_status ssi_verify_proofs(const uint8_t *document, size_t document_len, const uint8_t *trust_store, size_t trust_store_len, const struct ssi_proof_expectations *expect, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *report, size_t report_cap, size_t *report_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Adds a `JcsEd25519Signature2020` proof (raw JCS, base58btc signature) to a JSON object and
 // writes the signed document.
 //
@@ -702,7 +820,9 @@ ssi_status ssi_verify_proofs(const uint8_t *document, size_t document_len, const
 // Inputs readable for their lengths; `limits` NULL or readable; `out` writable for `out_cap`;
 // `out_len` writable.
 ssi_status ssi_sign_jcs_ed25519(const uint8_t *document, size_t document_len, const uint8_t *seed, size_t seed_len, struct ssi_str verification_method, struct ssi_str proof_purpose, struct ssi_str created, const uint8_t *extra, size_t extra_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Parses and validates an `openid-vp://` (or `openid4vp://`) authorization request URI and
 // writes it as JSON: `{"scheme":"openid-vp://","client_id":...,"response_type":"vp_token",
 // "response_mode":...,"redirect_uri":...,"response_uri":...,"request_uri":...,"scope":...,
@@ -716,7 +836,9 @@ ssi_status ssi_sign_jcs_ed25519(const uint8_t *document, size_t document_len, co
 // `uri` readable for `uri_len`; `limits` NULL or readable; `out` writable for `out_cap`;
 // `out_len` writable.
 ssi_status ssi_openid_vp_parse_request(const uint8_t *uri, size_t uri_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Parses and validates the body Gataca Studio posts to a verification template's webhook and
 // writes a summary: `{"id":...,"subject":...,"status":"SUCCESS","valid":true,"payload":{...}
 // or null,"verificationResult":{"checks":[...],"warnings":[...],"errors":[...]},
@@ -732,7 +854,9 @@ ssi_status ssi_openid_vp_parse_request(const uint8_t *uri, size_t uri_len, const
 // `json` readable for `json_len`; `limits` NULL or readable; `out` writable for `out_cap`;
 // `out_len` writable.
 ssi_status ssi_gataca_check_webhook(const uint8_t *json, size_t json_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Writes the Gataca Studio API-key `Authorization` value `Basic base64(id:secret)`.
 //
 // Returns `SSI_OK`, `SSI_ERROR_INVALID_API_KEY` (empty part, control character, `:` in the id),
@@ -741,7 +865,9 @@ ssi_status ssi_gataca_check_webhook(const uint8_t *json, size_t json_len, const 
 // # Safety
 // Inputs readable for their lengths; `out` writable for `out_cap`; `out_len` writable.
 ssi_status ssi_gataca_api_key_encode(const uint8_t *id, size_t id_len, const uint8_t *secret, size_t secret_len, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Reads an API-key `Authorization` value (`Basic <base64>` or the bare Base64) and writes the
 // id and the secret, each NUL-terminated, into their own buffers.
 //
@@ -754,7 +880,9 @@ ssi_status ssi_gataca_api_key_encode(const uint8_t *id, size_t id_len, const uin
 // `header` readable for `header_len`; each buffer writable for its capacity; the length
 // pointers writable.
 ssi_status ssi_gataca_api_key_decode(const uint8_t *header, size_t header_len, uint8_t *id_out, size_t id_cap, size_t *id_len, uint8_t *secret_out, size_t secret_cap, size_t *secret_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Decodes a VC-JWT / VP-JWT without verifying it and writes
 // `{"kind":"credential"|"presentation","header":{...},"claims":{...},"document":{...}}`, where
 // `document` is the embedded `vc`/`vp` with the registered claims filled in.
@@ -767,7 +895,9 @@ ssi_status ssi_gataca_api_key_decode(const uint8_t *header, size_t header_len, u
 // `token` readable for `token_len`; `limits` NULL or readable; `out` writable for `out_cap`;
 // `out_len` writable.
 ssi_status ssi_jwt_vc_decode(const uint8_t *token, size_t token_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Verifies an EdDSA VC-JWT / VP-JWT: the key is the header's `kid` (or `iss`) resolved in the
 // trust store (same JSON form as `ssi_verify_proofs`; NULL/0 trusts only `did:key`), then the
 // time claims and `iss`/`aud` per `policy`.
@@ -783,7 +913,9 @@ ssi_status ssi_jwt_vc_decode(const uint8_t *token, size_t token_len, const struc
 // Inputs readable for their lengths; `policy` readable with valid strings; `limits` NULL or
 // readable; outputs writable.
 ssi_status ssi_jwt_vc_verify(const uint8_t *token, size_t token_len, const uint8_t *trust_store, size_t trust_store_len, const struct ssi_jwt_policy *policy, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *decoded, size_t decoded_cap, size_t *decoded_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Evaluates a DIF Presentation Exchange v2 definition against credentials.
 //
 // Parameters: `definition` the definition object; `credentials` a JSON array whose objects are
@@ -799,7 +931,9 @@ ssi_status ssi_jwt_vc_verify(const uint8_t *token, size_t token_len, const uint8
 // # Safety
 // Inputs readable for their lengths; `limits` NULL or readable; outputs writable.
 ssi_status ssi_pe_evaluate(const uint8_t *definition, size_t definition_len, const uint8_t *credentials, size_t credentials_len, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *evaluation, size_t evaluation_cap, size_t *evaluation_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Builds the `presentation_submission` for the credentials an evaluation selects and writes
 // `{"presentation_submission":{...},"credentials":[2,0]}` (the input indexes of the credentials
 // to embed, in `verifiableCredential` order).
@@ -814,7 +948,9 @@ ssi_status ssi_pe_evaluate(const uint8_t *definition, size_t definition_len, con
 // Inputs readable for their lengths; `limits` NULL or readable; `out` writable for `out_cap`;
 // `out_len` writable.
 ssi_status ssi_pe_build_submission(const uint8_t *definition, size_t definition_len, const uint8_t *credentials, size_t credentials_len, struct ssi_str id, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Lints a presentation definition: filters that accept anything (such as the seed Gataca
 // definition's issuer pattern with empty alternatives) or nothing. Writes a JSON array
 // `[{"descriptor_id":...,"field_path":...,"code":"PATTERN_MATCHES_ANY_STRING","message":...}]`.
@@ -825,7 +961,9 @@ ssi_status ssi_pe_build_submission(const uint8_t *definition, size_t definition_
 // `definition` readable for `definition_len`; `limits` NULL or readable; `out` writable for
 // `out_cap`; `out_len` writable.
 ssi_status ssi_pe_lint(const uint8_t *definition, size_t definition_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
 // Verifies a received presentation against a definition the way Gataca does and writes the
 // verificationResult `{"checks":[...],"warnings":[...],"errors":[...]}`.
 //
@@ -842,7 +980,9 @@ ssi_status ssi_pe_lint(const uint8_t *definition, size_t definition_len, const s
 // Inputs readable for their lengths; `policy` NULL or readable with valid strings; `limits`
 // NULL or readable; outputs writable.
 ssi_status ssi_pe_verify_presentation(const uint8_t *definition, size_t definition_len, const uint8_t *presentation, size_t presentation_len, const uint8_t *submission, size_t submission_len, const uint8_t *trust_store, size_t trust_store_len, const struct ssi_verifier_policy *policy, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *result, size_t result_cap, size_t *result_len);
+#endif
 
+#if defined(SSI_VERIFY_PROOFSPACE)
 // Verifies an `X-Body-Signature` over the exact body bytes. The key (SPKI PEM) decides the
 // scheme: RSA 2048 to 4096 bits uses PKCS#1 v1.5 + SHA3-256, Ed25519 signs the raw body.
 //
@@ -855,14 +995,18 @@ ssi_status ssi_pe_verify_presentation(const uint8_t *definition, size_t definiti
 // # Safety
 // Every (pointer, length) pair readable; `out` writable.
 ssi_status ssi_proofspace_verify_body(const uint8_t *public_key_pem, size_t public_key_pem_len, const uint8_t *body, size_t body_len, const uint8_t *signature, size_t signature_len, struct ssi_verdict *out);
+#endif
 
+#if defined(SSI_VERIFY_PROOFSPACE)
 // Signs a body for the Ed25519 `X-Body-Signature` scheme with the 32-byte secret `seed`,
 // writing the NUL-terminated Base64 signature (89 bytes with the NUL) into `out`.
 //
 // # Safety
 // `seed` readable for 32 bytes; `body` readable for `body_len`; `out` writable for `out_cap`.
 ssi_status ssi_proofspace_sign_body_ed25519(const uint8_t *seed, size_t seed_len, const uint8_t *body, size_t body_len, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PROOFSPACE)
 // Verifies the `Authorization` header of a webhook call (`Bearer <JWT>`): the key kind fixes the
 // algorithm, then signature, `exp`/`nbf` against `policy.now`, and `iss` or `aud` per direction.
 //
@@ -876,7 +1020,9 @@ ssi_status ssi_proofspace_sign_body_ed25519(const uint8_t *seed, size_t seed_len
 // # Safety
 // Inputs readable for their lengths; `policy` readable with valid strings; `out` writable.
 ssi_status ssi_proofspace_verify_bearer(const uint8_t *authorization, size_t authorization_len, uint32_t key_kind, const uint8_t *key, size_t key_len, const struct ssi_bearer_policy *policy, const struct ssi_limits *limits_ptr, struct ssi_verdict *out);
+#endif
 
+#if defined(SSI_VERIFY_PROOFSPACE)
 // Casts a wire string to its typed value and writes the typed value as compact JSON, e.g.
 // `{"type":"Date","seconds":1648800000}` or `{"type":"Number","value":"222.2222"}`.
 //
@@ -889,13 +1035,17 @@ ssi_status ssi_proofspace_verify_bearer(const uint8_t *authorization, size_t aut
 // # Safety
 // `value` readable for `value_len`; `enum_values` readable for `enum_values_len` values; `out` writable.
 ssi_status ssi_proofspace_cast(uint32_t attribute_type, const uint8_t *value, size_t value_len, const uint32_t *enum_values, size_t enum_values_len, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_PROOFSPACE)
 // Parses and validates an interaction-webhook request body.
 //
 // # Safety
 // `json` readable for `json_len`; `limits` NULL or readable.
 ssi_status ssi_proofspace_check_request(const uint8_t *json, size_t json_len, const struct ssi_limits *limits_ptr);
+#endif
 
+#if defined(SSI_VERIFY_PROOFSPACE)
 // Checks a webhook response against its request and reports every mismatch.
 //
 // Parameters: `*out` the verdict (`SSI_ERROR_RESPONSE_MISMATCH` when any mismatch);
@@ -906,7 +1056,9 @@ ssi_status ssi_proofspace_check_request(const uint8_t *json, size_t json_len, co
 // # Safety
 // Inputs readable for their lengths; outputs writable.
 ssi_status ssi_proofspace_check_response(const uint8_t *request_json, size_t request_len, const uint8_t *response_json, size_t response_len, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *report, size_t report_cap, size_t *report_len);
+#endif
 
+#if defined(SSI_VERIFY_PROOFSPACE)
 // Writes the failure reply a webhook sends to fail an event:
 // `{"protocolVersion":1,"ok":false,"error":{"message":...,"details":...}}` (`details` omitted
 // when its length is 0).
@@ -914,7 +1066,9 @@ ssi_status ssi_proofspace_check_response(const uint8_t *request_json, size_t req
 // # Safety
 // Inputs readable for their lengths; `out` writable for `out_cap`.
 ssi_status ssi_proofspace_failure_reply(const uint8_t *message, size_t message_len, const uint8_t *details, size_t details_len, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Decodes and strictly validates a Base64 `interactions` parameter for `flow`.
 //
 // Parameters: `b64`/`b64_len` the Base64 text; `flow` an `ssi_flow` other than ANY; `limits`
@@ -927,7 +1081,9 @@ ssi_status ssi_proofspace_failure_reply(const uint8_t *message, size_t message_l
 // `b64` must be NULL (with length 0) or readable for `b64_len` bytes; `limits` NULL or readable;
 // `out` NULL or writable.
 ssi_status ssi_smartid_decode(const uint8_t *b64, size_t b64_len, uint32_t flow, const struct ssi_limits *limits_ptr, struct ssi_interactions **out);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Validates a Base64 `interactions` parameter for `flow` without any heap allocation, using
 // the caller's `scratch` buffer (at least `b64_len * 3 / 4 + 3` bytes).
 //
@@ -937,13 +1093,17 @@ ssi_status ssi_smartid_decode(const uint8_t *b64, size_t b64_len, uint32_t flow,
 // # Safety
 // `b64` readable for `b64_len` bytes; `scratch` writable for `scratch_len` bytes; `limits` NULL or readable.
 ssi_status ssi_smartid_validate(const uint8_t *b64, size_t b64_len, uint32_t flow, const struct ssi_limits *limits_ptr, uint8_t *scratch, size_t scratch_len);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Number of interactions in `list` (0 for NULL).
 //
 // # Safety
 // `list` must be NULL or a live handle from `ssi_smartid_decode`.
 size_t ssi_interactions_count(const struct ssi_interactions *list);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Reads interaction `index` of `list`: its `ssi_interaction_type` and its unescaped UTF-8 text.
 //
 // Memory and lifetimes: `*out_text` points into the handle (not NUL-terminated) and stays valid
@@ -953,7 +1113,9 @@ size_t ssi_interactions_count(const struct ssi_interactions *list);
 // # Safety
 // `list` a live handle; the out-pointers NULL or writable.
 ssi_status ssi_interactions_get(const struct ssi_interactions *list, size_t index, uint32_t *out_type, const uint8_t **out_text, size_t *out_text_len);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // The Base64 text the list was decoded from, verbatim (reuse it for authCode and ACSP_V2).
 //
 // Memory and lifetimes: `*out` points into the handle and is valid until `ssi_interactions_free`.
@@ -961,13 +1123,17 @@ ssi_status ssi_interactions_get(const struct ssi_interactions *list, size_t inde
 // # Safety
 // `list` a live handle; the out-pointers NULL or writable.
 ssi_status ssi_interactions_base64(const struct ssi_interactions *list, const uint8_t **out, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Frees a list from `ssi_smartid_decode`. NULL is accepted and ignored.
 //
 // # Safety
 // `list` must be NULL or a handle from `ssi_smartid_decode` not freed before.
 void ssi_interactions_free(struct ssi_interactions *list);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // The app-side choice: the first interaction, in the RP's order, whose type is in
 // `supported` (an array of `ssi_interaction_type`). Unknown types in the list are skipped;
 // malformed entries are errors.
@@ -980,7 +1146,9 @@ void ssi_interactions_free(struct ssi_interactions *list);
 // # Safety
 // Inputs readable for their lengths; `supported` readable for `supported_len` values; outputs writable.
 ssi_status ssi_smartid_select(const uint8_t *b64, size_t b64_len, const uint32_t *supported, size_t supported_len, const struct ssi_limits *limits_ptr, uint32_t *out_type, uint8_t *text_buf, size_t text_cap, size_t *out_text_len);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Validates an interactions JSON array (for `flow`, or `SSI_FLOW_ANY`), removes insignificant
 // whitespace (tokens, escapes and member order are kept byte for byte) and Base64-encodes it.
 //
@@ -989,7 +1157,9 @@ ssi_status ssi_smartid_select(const uint8_t *b64, size_t b64_len, const uint32_t
 // # Safety
 // `json` readable for `json_len` bytes; `out` writable for `out_cap` bytes; `out_len` writable.
 ssi_status ssi_smartid_encode(const uint8_t *json, size_t json_len, uint32_t flow, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Builds a device link and its authCode.
 //
 // Parameters: `link`/`link_cap` receive the NUL-terminated device link (`*link_len` its length),
@@ -1000,7 +1170,9 @@ ssi_status ssi_smartid_encode(const uint8_t *json, size_t json_len, uint32_t flo
 // # Safety
 // `req` readable, with every `ssi_str` valid; the output buffers writable for their capacities.
 ssi_status ssi_smartid_device_link(const struct ssi_device_link_request *req, uint8_t *link, size_t link_cap, size_t *link_len, uint8_t *auth_code, size_t auth_code_cap, size_t *auth_code_len);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Verifies an authentication session-status response (the JSON of `GET /v3/session/{id}`):
 // state, endResult and protocol, `flowType` and `interactionTypeUsed` against the request,
 // and the ACSP_V2 signature with the certificate's RSA key (chain validation is the caller's).
@@ -1013,25 +1185,32 @@ ssi_status ssi_smartid_device_link(const struct ssi_device_link_request *req, ui
 // `req` readable with valid strings and flows; `status_json` readable for `status_len` bytes;
 // `limits` NULL or readable; `out` writable.
 ssi_status ssi_smartid_verify_auth_session(const struct ssi_auth_request *req, const uint8_t *status_json, size_t status_len, const struct ssi_limits *limits_ptr, struct ssi_verdict *out);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // The four-digit verification code of notification flows for `rp_challenge` (Base64), written
 // as a NUL-terminated string into `out` (at least 5 bytes).
 //
 // # Safety
 // `rp_challenge` readable for `len` bytes; `out` writable for `out_cap` bytes; `out_len` writable.
 ssi_status ssi_smartid_verification_code(const uint8_t *rp_challenge, size_t len, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Checks a callback URL's `sessionSecretDigest` against the session secret (constant time).
 //
 // # Safety
 // Inputs readable for their lengths; `out` writable.
 ssi_status ssi_smartid_verify_session_secret_digest(const uint8_t *session_secret, size_t session_secret_len, const uint8_t *digest, size_t digest_len, struct ssi_verdict *out);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Checks `userChallenge` against the callback's `userChallengeVerifier` (constant time).
 //
 // # Safety
 // Inputs readable for their lengths; `out` writable.
 ssi_status ssi_smartid_verify_user_challenge(const uint8_t *verifier, size_t verifier_len, const uint8_t *user_challenge, size_t user_challenge_len, struct ssi_verdict *out);
+#endif
 
 #ifdef __cplusplus
 }  // extern "C"

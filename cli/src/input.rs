@@ -2,7 +2,7 @@
 
 use std::io::Read as _;
 
-use ssi_verify_core::json::{Number, Value};
+use ssi_verify_core::json::{Number, ObjectReader, Shape, Value};
 use ssi_verify_core::{ErrorCode, Limits};
 
 use crate::Failure;
@@ -41,26 +41,27 @@ pub fn parse_json(text: &str) -> Result<Value, Failure> {
     Ok(Value::parse(text, &Limits::DEFAULT)?)
 }
 
-/// Strict access to the members of a request object: unknown members are refused.
+/// Strict access to the members of a request object (core's [`ObjectReader`]): unknown
+/// members are refused; the messages name the member, for the command line.
 pub struct Fields<'a> {
-    members: &'a [(String, Value)],
+    reader: ObjectReader<'a>,
     what: &'static str,
 }
 
 impl<'a> Fields<'a> {
     /// Wraps an object whose member names must all be in `allowed`.
     pub fn new(value: &'a Value, allowed: &[&str], what: &'static str) -> Result<Self, Failure> {
-        let members = value
-            .as_object()
-            .ok_or_else(|| Failure::rejected(ErrorCode::UnexpectedJsonType, format!("{what} must be a JSON object")))?;
-        if let Some((name, _)) = members.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
+        let mut reader = ObjectReader::new(value, Shape::FIELDS, "not a JSON object")
+            .map_err(|e| Failure::rejected(e.code(), format!("{what} must be a JSON object")))?;
+        reader.allow(allowed);
+        if let Some((name, _)) = reader.unknown().next() {
             return Err(Failure::rejected(ErrorCode::UnknownField, format!("{what}: unknown member '{name}'")));
         }
-        Ok(Self { members, what })
+        Ok(Self { reader, what })
     }
 
     fn get(&self, name: &str) -> Option<&'a Value> {
-        self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v).filter(|v| !v.is_null())
+        self.reader.peek(name)
     }
 
     /// An optional string member (`null` counts as absent).

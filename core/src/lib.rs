@@ -33,6 +33,7 @@ pub mod report;
 pub mod rdf;
 #[cfg(feature = "smartid")]
 pub mod smartid;
+pub mod uri;
 mod verdict;
 
 pub use error::{Category, Error, ErrorCode, Explanation, Location, Result};

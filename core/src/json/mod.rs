@@ -8,11 +8,13 @@ pub mod jsonpath;
 mod lexer;
 #[cfg(feature = "serde")]
 mod serde;
+mod object;
 mod string;
 mod value;
 mod write;
 
 pub use lexer::{validate, Event, Lexer};
+pub use object::{ObjectReader, Shape};
 #[cfg(feature = "smartid")]
 pub(crate) use string::unescape_in_place;
 pub use string::{JsonStr, Unescape};

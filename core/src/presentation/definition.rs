@@ -25,7 +25,7 @@ use alloc::vec::Vec;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::jsonpath::Query;
-use crate::json::Value;
+use crate::json::{ObjectReader, Shape, Value};
 use crate::limits::Limits;
 use crate::presentation::filter::Filter;
 
@@ -253,20 +253,14 @@ fn members<'v>(value: &'v Value, detail: &'static str) -> Result<&'v [(String, V
     value.as_object().ok_or_else(|| pd_err(detail))
 }
 
-fn opt_string(value: &Value, key: &str, detail: &'static str) -> Result<Option<String>> {
-    match value.get(key) {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(pd_err(detail)),
-    }
+/// A reader for one object of the definition: every fault is `INVALID_PRESENTATION_DEFINITION`
+/// and `null` is a wrong type; what it does not read becomes the object's `extensions`.
+fn reader<'v>(value: &'v Value, detail: &'static str) -> Result<ObjectReader<'v>> {
+    ObjectReader::new(value, Shape::document(ErrorCode::InvalidPresentationDefinition), detail)
 }
 
-fn opt_bool(value: &Value, key: &str, detail: &'static str) -> Result<bool> {
-    match value.get(key) {
-        None => Ok(false),
-        Some(Value::Bool(b)) => Ok(*b),
-        Some(_) => Err(pd_err(detail)),
-    }
+fn opt_string(o: &mut ObjectReader<'_>, key: &str, detail: &'static str) -> Result<Option<String>> {
+    Ok(o.opt_str(key, detail)?.map(String::from))
 }
 
 fn string_list(value: &Value, detail: &'static str) -> Result<Vec<String>> {
@@ -287,10 +281,6 @@ fn directive(value: Option<&Value>, detail: &'static str) -> Result<Option<Direc
     }
 }
 
-fn extensions(value: &Value, known: &[&str]) -> Vec<(String, Value)> {
-    value.as_object().unwrap_or(&[]).iter().filter(|(k, _)| !known.contains(&k.as_str())).cloned().collect()
-}
-
 impl PresentationDefinition {
     /// Parses a definition from JSON text.
     ///
@@ -308,18 +298,18 @@ impl PresentationDefinition {
     /// [`ErrorCode::InvalidFilter`], [`ErrorCode::UnsupportedFilterKeyword`],
     /// [`ErrorCode::NestingTooDeep`].
     pub fn from_value(value: &Value, limits: &Limits) -> Result<Self> {
-        members(value, "a presentation definition must be an object")?;
-        let id = match value.get("id") {
+        let mut o = reader(value, "a presentation definition must be an object")?;
+        let id = match o.get("id") {
             Some(Value::String(s)) => s.clone(),
             Some(_) => return Err(pd_err("id must be a string")),
             None => return Err(pd_err("id is missing")),
         };
-        let raw_descriptors = match value.get("input_descriptors") {
+        let raw_descriptors = match o.get("input_descriptors") {
             Some(Value::Array(list)) => list,
             Some(_) => return Err(pd_err("input_descriptors must be an array")),
             None => return Err(pd_err("input_descriptors is missing")),
         };
-        let format = value.get("format").map(parse_formats).transpose()?;
+        let format = o.get("format").map(parse_formats).transpose()?;
         let mut input_descriptors: Vec<InputDescriptor> = Vec::with_capacity(raw_descriptors.len());
         for (i, raw) in raw_descriptors.iter().enumerate() {
             let descriptor = parse_descriptor(raw, limits).map_err(|e| e.at_index(i))?;
@@ -328,7 +318,7 @@ impl PresentationDefinition {
             }
             input_descriptors.push(descriptor);
         }
-        let submission_requirements = match value.get("submission_requirements") {
+        let submission_requirements = match o.get("submission_requirements") {
             None => None,
             Some(Value::Array(list)) => {
                 let parsed = list
@@ -343,20 +333,17 @@ impl PresentationDefinition {
         };
         Ok(PresentationDefinition {
             id,
-            name: opt_string(value, "name", "name must be a string")?,
-            purpose: opt_string(value, "purpose", "purpose must be a string")?,
+            name: opt_string(&mut o, "name", "name must be a string")?,
+            purpose: opt_string(&mut o, "purpose", "purpose must be a string")?,
             format,
             input_descriptors,
             submission_requirements,
-            frame: match value.get("frame") {
+            frame: match o.get("frame") {
                 None => None,
                 Some(f @ Value::Object(_)) => Some(f.clone()),
                 Some(_) => return Err(pd_err("frame must be an object")),
             },
-            extensions: extensions(
-                value,
-                &["id", "name", "purpose", "format", "input_descriptors", "submission_requirements", "frame"],
-            ),
+            extensions: o.rest(),
         })
     }
 
@@ -389,36 +376,37 @@ fn parse_formats(value: &Value) -> Result<Vec<ClaimFormat>> {
 }
 
 fn parse_descriptor(raw: &Value, limits: &Limits) -> Result<InputDescriptor> {
-    members(raw, "an input descriptor must be an object")?;
-    let id = match raw.get("id") {
+    let mut o = reader(raw, "an input descriptor must be an object")?;
+    let id = match o.get("id") {
         Some(Value::String(s)) => s.clone(),
         _ => return Err(pd_err("an input descriptor needs a string id")),
     };
-    let group = raw.get("group").map(|g| string_list(g, "group must be an array of strings")).transpose()?;
-    let constraints = match raw.get("constraints") {
+    let group = o.get("group").map(|g| string_list(g, "group must be an array of strings")).transpose()?;
+    let constraints = match o.get("constraints") {
         Some(c @ Value::Object(_)) => parse_constraints(c, limits)?,
         Some(_) => return Err(pd_err("constraints must be an object")),
         None => return Err(pd_err("an input descriptor needs constraints (mandatory since v2)")),
     };
     Ok(InputDescriptor {
         id,
-        name: opt_string(raw, "name", "name must be a string")?,
-        purpose: opt_string(raw, "purpose", "purpose must be a string")?,
+        name: opt_string(&mut o, "name", "name must be a string")?,
+        purpose: opt_string(&mut o, "purpose", "purpose must be a string")?,
         group: group.unwrap_or_default(),
-        format: raw.get("format").map(parse_formats).transpose()?,
+        format: o.get("format").map(parse_formats).transpose()?,
         constraints,
-        extensions: extensions(raw, &["id", "name", "purpose", "group", "format", "constraints"]),
+        extensions: o.rest(),
     })
 }
 
 fn parse_constraints(raw: &Value, limits: &Limits) -> Result<Constraints> {
-    let limit_disclosure = match raw.get("limit_disclosure") {
+    let mut o = reader(raw, "constraints must be an object")?;
+    let limit_disclosure = match o.get("limit_disclosure") {
         // Gataca's v1-era models use a boolean here.
         Some(Value::Bool(true)) => Some(Directive::Required),
         Some(Value::Bool(false)) => None,
         other => directive(other, "limit_disclosure must be required or preferred")?,
     };
-    let statuses = match raw.get("statuses") {
+    let statuses = match o.get("statuses") {
         None => Statuses::default(),
         Some(s) => {
             members(s, "statuses must be an object")?;
@@ -429,7 +417,7 @@ fn parse_constraints(raw: &Value, limits: &Limits) -> Result<Constraints> {
             }
         }
     };
-    let fields = match raw.get("fields") {
+    let fields = match o.get("fields") {
         None => Vec::new(),
         Some(Value::Array(list)) => list.iter().map(|f| parse_field(f, limits)).collect::<Result<Vec<_>>>()?,
         Some(_) => return Err(pd_err("fields must be an array")),
@@ -437,14 +425,11 @@ fn parse_constraints(raw: &Value, limits: &Limits) -> Result<Constraints> {
     Ok(Constraints {
         limit_disclosure,
         statuses,
-        subject_is_issuer: directive(raw.get("subject_is_issuer"), "subject_is_issuer must be required or preferred")?,
-        is_holder: raw.get("is_holder").map(parse_field_directives).transpose()?.unwrap_or_default(),
-        same_subject: raw.get("same_subject").map(parse_field_directives).transpose()?.unwrap_or_default(),
+        subject_is_issuer: directive(o.get("subject_is_issuer"), "subject_is_issuer must be required or preferred")?,
+        is_holder: o.get("is_holder").map(parse_field_directives).transpose()?.unwrap_or_default(),
+        same_subject: o.get("same_subject").map(parse_field_directives).transpose()?.unwrap_or_default(),
         fields,
-        extensions: extensions(
-            raw,
-            &["limit_disclosure", "statuses", "subject_is_issuer", "is_holder", "same_subject", "fields"],
-        ),
+        extensions: o.rest(),
     })
 }
 
@@ -487,8 +472,8 @@ fn parse_field_directives(raw: &Value) -> Result<Vec<FieldDirective>> {
 }
 
 fn parse_field(raw: &Value, limits: &Limits) -> Result<Field> {
-    members(raw, "a field must be an object")?;
-    let paths = match raw.get("path") {
+    let mut o = reader(raw, "a field must be an object")?;
+    let paths = match o.get("path") {
         Some(Value::Array(list)) if !list.is_empty() => list,
         Some(_) => return Err(pd_err("path must be a non-empty array of JSONPath strings")),
         None => return Err(pd_err("a field needs a path")),
@@ -497,52 +482,42 @@ fn parse_field(raw: &Value, limits: &Limits) -> Result<Field> {
         .iter()
         .map(|p| Query::parse(p.as_str().ok_or_else(|| pd_err("path entries must be strings"))?, limits))
         .collect::<Result<Vec<_>>>()?;
-    let filter = raw.get("filter").map(|f| Filter::compile(f, limits)).transpose()?;
-    let predicate = directive(raw.get("predicate"), "predicate must be required or preferred")?;
+    let filter = o.get("filter").map(|f| Filter::compile(f, limits)).transpose()?;
+    let predicate = directive(o.get("predicate"), "predicate must be required or preferred")?;
     if predicate.is_some() && filter.is_none() {
         return Err(pd_err("a field with a predicate needs a filter"));
     }
     Ok(Field {
-        id: opt_string(raw, "id", "field id must be a string")?,
+        id: opt_string(&mut o, "id", "field id must be a string")?,
         path,
-        name: opt_string(raw, "name", "field name must be a string")?,
-        purpose: opt_string(raw, "purpose", "field purpose must be a string")?,
+        name: opt_string(&mut o, "name", "field name must be a string")?,
+        purpose: opt_string(&mut o, "purpose", "field purpose must be a string")?,
         filter,
-        optional: opt_bool(raw, "optional", "optional must be a boolean")?,
+        optional: o.opt_bool("optional", "optional must be a boolean")?.unwrap_or(false),
         predicate,
-        intent_to_retain: opt_bool(raw, "intent_to_retain", "intent_to_retain must be a boolean")?,
-        extensions: extensions(
-            raw,
-            &["id", "path", "name", "purpose", "filter", "optional", "predicate", "intent_to_retain"],
-        ),
+        intent_to_retain: o.opt_bool("intent_to_retain", "intent_to_retain must be a boolean")?.unwrap_or(false),
+        extensions: o.rest(),
     })
 }
 
-fn opt_count(raw: &Value, key: &str) -> Result<Option<u64>> {
-    match raw.get(key) {
-        None => Ok(None),
-        Some(v) => v
-            .as_number()
-            .and_then(crate::json::Number::as_u64)
-            .map(Some)
-            .ok_or_else(|| sr_err("count, min and max must be non-negative integers")),
-    }
+fn opt_count(o: &mut ObjectReader<'_>, key: &str) -> Result<Option<u64>> {
+    o.opt_u64(key, "count, min and max must be non-negative integers")
 }
 
 fn parse_requirement(raw: &Value, limits: &Limits, depth: usize) -> Result<SubmissionRequirement> {
     if depth >= limits.depth() {
         return Err(Error::new(ErrorCode::NestingTooDeep, "submission requirements nest too deeply"));
     }
-    if raw.as_object().is_none() {
-        return Err(sr_err("a submission requirement must be an object"));
-    }
-    let rule = match raw.get("rule").map(|r| r.as_str()) {
+    // Every fault of a requirement object is `INVALID_SUBMISSION_REQUIREMENT`.
+    let shape = Shape::document(ErrorCode::InvalidSubmissionRequirement);
+    let mut o = ObjectReader::new(raw, shape, "a submission requirement must be an object")?;
+    let rule = match o.get("rule").map(|r| r.as_str()) {
         Some(Some("all")) => Rule::All,
         Some(Some("pick")) => Rule::Pick,
         None => return Err(sr_err("a submission requirement needs a rule")),
         Some(_) => return Err(sr_err("rule must be all or pick")),
     };
-    let source = match (raw.get("from"), raw.get("from_nested")) {
+    let source = match (o.get("from"), o.get("from_nested")) {
         (Some(Value::String(g)), None) => RequirementSource::Group(g.clone()),
         (None, Some(Value::Array(list))) if !list.is_empty() => RequirementSource::Nested(
             list.iter().map(|n| parse_requirement(n, limits, depth.saturating_add(1))).collect::<Result<Vec<_>>>()?,
@@ -551,7 +526,7 @@ fn parse_requirement(raw: &Value, limits: &Limits, depth: usize) -> Result<Submi
         (None, None) => return Err(sr_err("a submission requirement needs from or from_nested")),
         _ => return Err(sr_err("from must be a string, from_nested a non-empty array")),
     };
-    let (count, min, max) = (opt_count(raw, "count")?, opt_count(raw, "min")?, opt_count(raw, "max")?);
+    let (count, min, max) = (opt_count(&mut o, "count")?, opt_count(&mut o, "min")?, opt_count(&mut o, "max")?);
     if count == Some(0) {
         return Err(sr_err("count must be at least 1"));
     }
@@ -572,15 +547,14 @@ fn parse_requirement(raw: &Value, limits: &Limits, depth: usize) -> Result<Submi
         return Err(sr_err("count, min and max belong to pick rules"));
     }
     Ok(SubmissionRequirement {
-        name: opt_string(raw, "name", "name must be a string").map_err(|_| sr_err("name must be a string"))?,
-        purpose: opt_string(raw, "purpose", "purpose must be a string")
-            .map_err(|_| sr_err("purpose must be a string"))?,
+        name: opt_string(&mut o, "name", "name must be a string")?,
+        purpose: opt_string(&mut o, "purpose", "purpose must be a string")?,
         rule,
         count,
         min,
         max,
         source,
-        extensions: extensions(raw, &["name", "purpose", "rule", "count", "min", "max", "from", "from_nested"]),
+        extensions: o.rest(),
     })
 }
 

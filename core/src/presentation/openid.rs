@@ -31,6 +31,7 @@ use alloc::vec::Vec;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::limits::Limits;
+use crate::uri::Uri;
 
 /// URI schemes accepted for a wallet invocation (Gataca uses the first; OpenID4VP drafts the second).
 pub const SCHEMES: [&str; 2] = ["openid-vp://", "openid4vp://"];
@@ -128,14 +129,14 @@ fn form_encode(text: &str, out: &mut String) {
     }
 }
 
-/// An absolute `https` URL with a host (the wallet will connect to it).
+/// An absolute `https` URL ([`crate::uri`]) with a host and no userinfo (the wallet will
+/// connect to it); the request's own length bound applies.
 fn check_https(url: &str, detail: &'static str) -> Result<()> {
-    let rest = url.strip_prefix("https://").ok_or_else(|| invalid(detail))?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if host.is_empty() || host.contains('@') || rest.chars().any(char::is_whitespace) {
-        return Err(invalid(detail));
+    let uri = Uri::parse(url, url.len()).map_err(|_| invalid(detail))?;
+    match uri.network_authority() {
+        Ok(a) if uri.scheme_is("https") && a.userinfo.is_none() => Ok(()),
+        _ => Err(invalid(detail)),
     }
-    Ok(())
 }
 
 impl AuthorizationRequest {

@@ -4,5 +4,6 @@
 pub mod auth;
 pub mod report;
 pub mod rules;
+mod template;
 pub mod values;
 pub mod webhook;

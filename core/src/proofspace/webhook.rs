@@ -14,10 +14,11 @@ use alloc::vec::Vec;
 
 use crate::crypto::PublicKey;
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{Number, Value};
+use crate::json::{Number, ObjectReader, Shape, Value};
 use crate::limits::Limits;
 use crate::proofspace::auth::parse_public_key;
 use crate::proofspace::values::{validate_credential, CredentialSchema, NameValue};
+use crate::uri::Uri;
 use crate::Verdict;
 
 fn missing(detail: &'static str) -> Error {
@@ -28,64 +29,13 @@ fn wrong_type(detail: &'static str) -> Error {
     Error::new(ErrorCode::UnexpectedJsonType, detail)
 }
 
-/// Reads the members of one JSON object, remembering which were consumed so the rest can be
-/// reported as unknown.
-struct Obj<'v> {
-    members: &'v [(String, Value)],
-    used: Vec<&'v str>,
-}
-
-impl<'v> Obj<'v> {
-    fn new(v: &'v Value, detail: &'static str) -> Result<Self> {
-        Ok(Self { members: v.as_object().ok_or_else(|| wrong_type(detail))?, used: Vec::new() })
+/// A required, non-empty string member.
+fn id(o: &mut ObjectReader<'_>, key: &str, detail: &'static str) -> Result<String> {
+    let s = o.req_str(key, detail)?;
+    if s.is_empty() {
+        return Err(Error::new(ErrorCode::InvalidFieldValue, detail));
     }
-
-    fn get(&mut self, key: &'v str) -> Option<&'v Value> {
-        self.used.push(key);
-        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !v.is_null())
-    }
-
-    /// A required, non-empty string.
-    fn id(&mut self, key: &'v str, detail: &'static str) -> Result<String> {
-        let s = self.get(key).ok_or_else(|| missing(detail))?.as_str().ok_or_else(|| wrong_type(detail))?;
-        if s.is_empty() {
-            return Err(Error::new(ErrorCode::InvalidFieldValue, detail));
-        }
-        Ok(String::from(s))
-    }
-
-    fn opt_string(&mut self, key: &'v str, detail: &'static str) -> Result<Option<String>> {
-        self.get(key).map(|v| v.as_str().map(String::from).ok_or_else(|| wrong_type(detail))).transpose()
-    }
-
-    fn opt_u64(&mut self, key: &'v str, detail: &'static str) -> Result<Option<u64>> {
-        self.get(key).map(|v| v.as_number().and_then(Number::as_u64).ok_or_else(|| wrong_type(detail))).transpose()
-    }
-
-    fn opt_bool(&mut self, key: &'v str, detail: &'static str) -> Result<Option<bool>> {
-        self.get(key)
-            .map(|v| match v {
-                Value::Bool(b) => Ok(*b),
-                _ => Err(wrong_type(detail)),
-            })
-            .transpose()
-    }
-
-    fn array(&mut self, key: &'v str, required: bool, detail: &'static str) -> Result<&'v [Value]> {
-        match self.get(key) {
-            None if required => Err(missing(detail)),
-            None => Ok(&[]),
-            Some(v) => v.as_array().ok_or_else(|| wrong_type(detail)),
-        }
-    }
-
-    fn unknown(&self, prefix: &str, out: &mut Vec<String>) {
-        for (k, _) in self.members {
-            if !self.used.contains(&k.as_str()) {
-                out.push(format!("{prefix}{k}"));
-            }
-        }
-    }
+    Ok(String::from(s))
 }
 
 fn name_values(items: &[Value], detail: &'static str) -> Result<Vec<NameValue>> {
@@ -179,19 +129,19 @@ impl Credential {
 
     fn parse(v: &Value, index: usize, unknown: &mut Vec<String>) -> Result<Self> {
         let at = |e: Error| e.at_index(index);
-        let mut o = Obj::new(v, "a credential must be a JSON object").map_err(at)?;
+        let mut o = ObjectReader::new(v, Shape::FIELDS, "a credential must be a JSON object").map_err(at)?;
         let c = Credential {
-            credential_id: o.id("credentialId", "credentialId must be a non-empty string").map_err(at)?,
-            schema_id: o.id("schemaId", "schemaId must be a non-empty string").map_err(at)?,
+            credential_id: id(&mut o, "credentialId", "credentialId must be a non-empty string").map_err(at)?,
+            schema_id: id(&mut o, "schemaId", "schemaId must be a non-empty string").map_err(at)?,
             fields: name_values(
-                o.array("fields", true, "fields must be an array").map_err(at)?,
+                o.req_array("fields", "fields must be an array").map_err(at)?,
                 "fields hold {name, value} objects",
             )?,
             utc_issued_at: o.opt_u64("utcIssuedAt", "utcIssuedAt must be a non-negative integer").map_err(at)?,
             revoked: o.opt_bool("revoked", "revoked must be a boolean").map_err(at)?,
             utc_revoked_at: o.opt_u64("utcRevokedAt", "utcRevokedAt must be a non-negative integer").map_err(at)?,
         };
-        o.unknown(&format!("credentials[{index}]."), unknown);
+        unknown.extend(o.unknown_names(&format!("credentials[{index}].")));
         Ok(c)
     }
 
@@ -254,25 +204,29 @@ impl InteractionRequest {
     pub fn parse(json: &str, limits: &Limits) -> Result<Self> {
         let doc = parse_doc(json, limits)?;
         let mut unknown = Vec::new();
-        let mut o = Obj::new(&doc, "the request must be a JSON object")?;
+        let mut o = ObjectReader::new(&doc, Shape::FIELDS, "the request must be a JSON object")?;
         let req = InteractionRequest {
-            container_prefix: o.opt_string("containerPrefix", "containerPrefix must be a string")?,
-            public_service_did: o.id("publicServiceDid", "publicServiceDid must be a non-empty string")?,
-            subscriber_connect_did: o.id("subscriberConnectDid", "subscriberConnectDid must be a non-empty string")?,
-            action_id: o.id("actionId", "actionId must be a non-empty string")?,
-            action_instance_id: o.id("actionInstanceId", "actionInstanceId must be a non-empty string")?,
-            action_event_id: o.id("actionEventId", "actionEventId must be a non-empty string")?,
+            container_prefix: o.opt_str("containerPrefix", "containerPrefix must be a string")?.map(String::from),
+            public_service_did: id(&mut o, "publicServiceDid", "publicServiceDid must be a non-empty string")?,
+            subscriber_connect_did: id(
+                &mut o,
+                "subscriberConnectDid",
+                "subscriberConnectDid must be a non-empty string",
+            )?,
+            action_id: id(&mut o, "actionId", "actionId must be a non-empty string")?,
+            action_instance_id: id(&mut o, "actionInstanceId", "actionInstanceId must be a non-empty string")?,
+            action_event_id: id(&mut o, "actionEventId", "actionEventId must be a non-empty string")?,
             action_params: name_values(
-                o.array("actionParams", true, "actionParams must be an array")?,
+                o.req_array("actionParams", "actionParams must be an array")?,
                 "actionParams hold {name, value} objects",
             )?,
             received_credentials: credentials(
-                o.array("receivedCredentials", true, "receivedCredentials must be an array")?,
+                o.req_array("receivedCredentials", "receivedCredentials must be an array")?,
                 &mut unknown,
             )?,
             unknown_members: Vec::new(),
         };
-        o.unknown("", &mut unknown);
+        unknown.extend(o.unknown_names(""));
         Ok(InteractionRequest { unknown_members: unknown, ..req })
     }
 
@@ -332,20 +286,27 @@ impl InteractionResponse {
     pub fn parse(json: &str, limits: &Limits) -> Result<Self> {
         let doc = parse_doc(json, limits)?;
         let mut unknown = Vec::new();
-        let mut o = Obj::new(&doc, "the response must be a JSON object")?;
+        let mut o = ObjectReader::new(&doc, Shape::FIELDS, "the response must be a JSON object")?;
         let resp = InteractionResponse {
-            service_did: o.id("serviceDid", "serviceDid must be a non-empty string")?,
-            subscriber_connect_did: o.id("subscriberConnectDid", "subscriberConnectDid must be a non-empty string")?,
-            action_event_id: o.id("actionEventId", "actionEventId must be a non-empty string")?,
+            service_did: id(&mut o, "serviceDid", "serviceDid must be a non-empty string")?,
+            subscriber_connect_did: id(
+                &mut o,
+                "subscriberConnectDid",
+                "subscriberConnectDid must be a non-empty string",
+            )?,
+            action_event_id: id(&mut o, "actionEventId", "actionEventId must be a non-empty string")?,
             issued_credentials: credentials(
-                o.array("issuedCredentials", true, "issuedCredentials must be an array")?,
+                o.req_array("issuedCredentials", "issuedCredentials must be an array")?,
                 &mut unknown,
             )?,
-            revoked_credentials: o.array("revokedCredentials", false, "revokedCredentials must be an array")?.to_vec(),
+            revoked_credentials: o
+                .opt_array("revokedCredentials", "revokedCredentials must be an array")?
+                .unwrap_or(&[])
+                .to_vec(),
             ok: o.opt_bool("ok", "ok must be a boolean")?,
             unknown_members: Vec::new(),
         };
-        o.unknown("", &mut unknown);
+        unknown.extend(o.unknown_names(""));
         Ok(InteractionResponse { unknown_members: unknown, ..resp })
     }
 
@@ -488,20 +449,20 @@ pub fn failure_reply(message: &str, details: Option<&str>) -> String {
 /// JSON errors, [`ErrorCode::MissingField`] without `ok`, [`ErrorCode::UnexpectedJsonType`].
 pub fn parse_reply(json: &str, limits: &Limits) -> Result<Reply> {
     let doc = parse_doc(json, limits)?;
-    let mut o = Obj::new(&doc, "the reply must be a JSON object")?;
+    let mut o = ObjectReader::new(&doc, Shape::FIELDS, "the reply must be a JSON object")?;
     let ok = o.opt_bool("ok", "ok must be a boolean")?.ok_or_else(|| missing("ok is required"))?;
     let protocol_version = o.opt_u64("protocolVersion", "protocolVersion must be an integer")?.unwrap_or(1);
     let (mut message, mut details) = (None, None);
     if let Some(err) = o.get("error") {
-        let mut e = Obj::new(err, "error must be an object")?;
-        message = e.opt_string("message", "error.message must be a string")?;
-        details = e.opt_string("details", "error.details must be a string")?;
+        let mut e = ObjectReader::new(err, Shape::FIELDS, "error must be an object")?;
+        message = e.opt_str("message", "error.message must be a string")?.map(String::from);
+        details = e.opt_str("details", "error.details must be a string")?.map(String::from);
     }
     if message.is_none() {
-        message = o.opt_string("message", "message must be a string")?;
+        message = o.opt_str("message", "message must be a string")?.map(String::from);
     }
     if message.is_none() {
-        message = o.opt_string("errorMessage", "errorMessage must be a string")?;
+        message = o.opt_str("errorMessage", "errorMessage must be a string")?.map(String::from);
     }
     Ok(Reply { protocol_version, ok, message, details })
 }
@@ -523,10 +484,10 @@ pub enum Trigger {
     },
 }
 
-fn trigger(o: &mut Obj<'_>) -> Result<Trigger> {
-    let event = o.opt_string("subscriberEventId", "subscriberEventId must be a string")?;
-    let template = o.opt_string("actionTemplate", "actionTemplate must be a string")?;
-    let params = o.array("actionParams", false, "actionParams must be an array")?;
+fn trigger(o: &mut ObjectReader<'_>) -> Result<Trigger> {
+    let event = o.opt_str("subscriberEventId", "subscriberEventId must be a string")?.map(String::from);
+    let template = o.opt_str("actionTemplate", "actionTemplate must be a string")?.map(String::from);
+    let params = o.opt_array("actionParams", "actionParams must be an array")?.unwrap_or(&[]);
     match (event, template) {
         (Some(e), None) if !e.is_empty() && params.is_empty() => Ok(Trigger::App { subscriber_event_id: e }),
         (None, Some(t)) if !t.is_empty() => Ok(Trigger::Push {
@@ -594,11 +555,12 @@ impl CredentialsIssued {
     pub fn parse(json: &str, limits: &Limits) -> Result<Self> {
         let doc = parse_doc(json, limits)?;
         let mut unknown = Vec::new();
-        let mut o = Obj::new(&doc, "the body must be a JSON object")?;
-        let service_did = o.id("serviceDid", "serviceDid must be a non-empty string")?;
-        let subscriber_connect_did = o.id("subscriberConnectDid", "subscriberConnectDid must be a non-empty string")?;
+        let mut o = ObjectReader::new(&doc, Shape::FIELDS, "the body must be a JSON object")?;
+        let service_did = id(&mut o, "serviceDid", "serviceDid must be a non-empty string")?;
+        let subscriber_connect_did =
+            id(&mut o, "subscriberConnectDid", "subscriberConnectDid must be a non-empty string")?;
         let trigger = trigger(&mut o)?;
-        let creds = credentials(o.array("credentials", true, "credentials must be an array")?, &mut unknown)?;
+        let creds = credentials(o.req_array("credentials", "credentials must be an array")?, &mut unknown)?;
         if creds.is_empty() || creds.iter().any(Credential::is_postponed) {
             return Err(Error::new(ErrorCode::InvalidFieldValue, "credentials-issued needs credentials with fields"));
         }
@@ -608,7 +570,7 @@ impl CredentialsIssued {
         // Sent by the official example; carry no information here.
         o.get("revokedCredentials");
         o.get("ok");
-        o.unknown("", &mut unknown);
+        unknown.extend(o.unknown_names(""));
         Ok(Self {
             service_did,
             subscriber_connect_did,
@@ -658,19 +620,20 @@ impl CredentialsIssuingFailed {
     pub fn parse(json: &str, limits: &Limits) -> Result<Self> {
         let doc = parse_doc(json, limits)?;
         let mut unknown = Vec::new();
-        let mut o = Obj::new(&doc, "the body must be a JSON object")?;
-        let service_did = o.id("serviceDid", "serviceDid must be a non-empty string")?;
-        let subscriber_connect_did = o.id("subscriberConnectDid", "subscriberConnectDid must be a non-empty string")?;
-        let error_message = o.id("errorMessage", "errorMessage must be a non-empty string")?;
+        let mut o = ObjectReader::new(&doc, Shape::FIELDS, "the body must be a JSON object")?;
+        let service_did = id(&mut o, "serviceDid", "serviceDid must be a non-empty string")?;
+        let subscriber_connect_did =
+            id(&mut o, "subscriberConnectDid", "subscriberConnectDid must be a non-empty string")?;
+        let error_message = id(&mut o, "errorMessage", "errorMessage must be a non-empty string")?;
         let credentials_ids = o
-            .array("credentialsIds", true, "credentialsIds must be an array")?
+            .req_array("credentialsIds", "credentialsIds must be an array")?
             .iter()
             .map(|v| v.as_str().map(String::from).ok_or_else(|| wrong_type("credentialsIds hold strings")))
             .collect::<Result<Vec<_>>>()?;
         let trigger = trigger(&mut o)?;
         // Internal add-on output of ProofSpace's own DTO; accepted, not interpreted.
         o.get("integrationOutput");
-        o.unknown("", &mut unknown);
+        unknown.extend(o.unknown_names(""));
         Ok(Self {
             service_did,
             subscriber_connect_did,
@@ -691,12 +654,17 @@ pub enum Endpoint {
     CredentialsIssuingFailed,
 }
 
+/// Longest accepted container root URL, in bytes (a configuration value, not a document).
+const MAX_ROOT_URL_LEN: usize = 2048;
+
+/// The container root ([`crate::uri`]): `http` or `https` with a host, no query or fragment
+/// (paths are appended to it), at most [`MAX_ROOT_URL_LEN`] bytes.
 fn check_root(root: &str) -> Result<&str> {
-    let rest = root
-        .strip_prefix("https://")
-        .or_else(|| root.strip_prefix("http://"))
-        .ok_or_else(|| Error::new(ErrorCode::InvalidFieldValue, "container root must be an http(s) URL"))?;
-    if rest.is_empty() || rest.contains(['?', '#', ' ']) || !rest.bytes().all(|b| b.is_ascii_graphic()) {
+    let uri = Uri::parse(root, MAX_ROOT_URL_LEN).map_err(|e| e.error(ErrorCode::InvalidFieldValue))?;
+    if !uri.scheme_is("https") && !uri.scheme_is("http") {
+        return Err(Error::new(ErrorCode::InvalidFieldValue, "container root must be an http(s) URL"));
+    }
+    if uri.network_authority().is_err() || uri.query.is_some() || uri.fragment.is_some() {
         return Err(Error::new(ErrorCode::InvalidFieldValue, "container root must be a plain http(s) URL"));
     }
     Ok(root.trim_end_matches('/'))
@@ -762,9 +730,9 @@ pub struct PublicKeyReply {
 /// JSON errors, [`ErrorCode::MissingField`], key errors.
 pub fn parse_public_key_reply(json: &str, limits: &Limits) -> Result<PublicKeyReply> {
     let doc = parse_doc(json, limits)?;
-    let mut o = Obj::new(&doc, "the reply must be a JSON object")?;
-    let name = o.id("name", "name must be a non-empty string")?;
-    let pem = o.id("publicKey", "publicKey must be a PEM string")?;
+    let mut o = ObjectReader::new(&doc, Shape::FIELDS, "the reply must be a JSON object")?;
+    let name = id(&mut o, "name", "name must be a non-empty string")?;
+    let pem = id(&mut o, "publicKey", "publicKey must be a PEM string")?;
     Ok(PublicKeyReply { name, key: parse_public_key(&pem)? })
 }
 

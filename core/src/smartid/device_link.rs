@@ -17,6 +17,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::limits::Limits;
 use crate::smartid::interactions::read;
 use crate::smartid::types::{Flow, Reading};
+use crate::uri::{is_unreserved, Uri};
 use crate::Verdict;
 
 /// How the device link reaches the app.
@@ -133,17 +134,16 @@ fn present(v: Option<&str>) -> Option<&str> {
     v.filter(|s| !s.is_empty())
 }
 
-fn is_url_unreserved(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
-}
-
-/// Validates a URL that is used verbatim: `https://`, printable ASCII, none of `|`, `#`
-/// (and for the link base, no query either, since parameters are appended).
+/// Device-link URLs are used verbatim in the link, so beyond the URI grammar ([`crate::uri`]):
+/// `https` with a host, at most 1800 bytes (the link must fit a QR code), no fragment, and for
+/// the link base no query either, since parameters are appended. `|` (the authCode payload's
+/// separator) is outside the grammar already.
 fn check_https(url: &str, allow_query: bool, what: &'static str) -> Result<()> {
-    let rest = url.strip_prefix("https://").ok_or_else(|| invalid(what))?;
-    let ok = !rest.is_empty()
-        && url.len() <= 1800
-        && rest.bytes().all(|b| b.is_ascii_graphic() && b != b'|' && b != b'#' && (allow_query || b != b'?'));
+    let uri = Uri::parse(url, 1800).map_err(|_| invalid(what))?;
+    let ok = uri.scheme_is("https")
+        && uri.network_authority().is_ok()
+        && uri.fragment.is_none()
+        && (allow_query || uri.query.is_none());
     if ok {
         Ok(())
     } else {
@@ -167,7 +167,7 @@ impl DeviceLinkRequest<'_> {
             false,
             "deviceLinkBase must be an https URL without query, fragment or '|'",
         )?;
-        if self.session_token.is_empty() || !self.session_token.bytes().all(is_url_unreserved) {
+        if self.session_token.is_empty() || !self.session_token.bytes().all(is_unreserved) {
             return Err(invalid("sessionToken must be non-empty URL-unreserved characters"));
         }
         if self.session_secret.is_empty() {

@@ -9,8 +9,11 @@
 //! * `ssi_last_error_detail` gives the detail of the last error on the calling thread.
 
 pub mod error;
+#[cfg(feature = "presentation")]
 pub mod presentation;
+#[cfg(feature = "proofspace")]
 pub mod proofspace;
+#[cfg(feature = "smartid")]
 pub mod smartid;
 
 use std::cell::RefCell;
@@ -119,6 +122,8 @@ impl ssi_str {
     ///
     /// # Safety
     /// As [`bytes`].
+    // Only the Smart-ID and presentation functions take optional text.
+    #[cfg(any(feature = "smartid", feature = "presentation"))]
     pub(crate) unsafe fn opt<'a>(self, what: &'static str) -> Result<Option<&'a str>, Error> {
         // SAFETY: this helper's own `# Safety` contract is the one `bytes`/`text` require; the caller
         // upholds it.

@@ -136,8 +136,14 @@ pub struct FieldIssue {
     pub detail: String,
 }
 
-fn issue(field: String, error: &Error) -> FieldIssue {
-    FieldIssue { field, code: error.code(), detail: error.to_string() }
+/// The mirror of core's `values::FieldIssue`. Not `#[uniffi::remote]`: core carries an `Error`,
+/// which UniFFI cannot pass as a record field; the exhaustive destructuring makes a field added
+/// in core a compile error here.
+impl From<values::FieldIssue> for FieldIssue {
+    fn from(issue: values::FieldIssue) -> Self {
+        let values::FieldIssue { field, error } = issue;
+        FieldIssue { field, code: error.code(), detail: error.to_string() }
+    }
 }
 
 /// Validates a credential's fields against a schema JSON
@@ -148,7 +154,7 @@ pub fn proofspace_validate_credential(
     fields: Vec<NameValue>,
 ) -> Result<Vec<FieldIssue>, SsiError> {
     let schema = values::CredentialSchema::parse(&schema_json, &ssi_verify_core::Limits::DEFAULT)?;
-    Ok(values::validate_credential(&schema, &fields).into_iter().map(|i| issue(i.field, &i.error)).collect())
+    Ok(values::validate_credential(&schema, &fields).into_iter().map(Into::into).collect())
 }
 
 /// Verifies an `X-Body-Signature` over the exact body bytes; the PEM key decides the scheme
@@ -247,81 +253,61 @@ pub fn proofspace_verify_bearer(
     Ok(BearerCheck { verdict: check.verdict.into(), claims_json: check.claims.to_json() })
 }
 
+/// A credential as the webhooks carry it: core's `webhook::Credential` itself, mirrored by
+/// `#[uniffi::remote]` so a field added in core fails to compile here instead of being dropped.
+pub type WebhookCredential = webhook::Credential;
+
 /// A credential as the webhooks carry it.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+#[uniffi::remote(Record)]
 pub struct WebhookCredential {
-    /// Credential definition id.
+    /// Credential definition id, e.g. `FhnK3hGQ6EeQHKztiHJ6pu:3:CL:649:tag`.
     pub credential_id: String,
-    /// Schema id.
+    /// Schema id, e.g. `FhnK3hGQ6EeQHKztiHJ6pu:2:Example Secret Access:1.0`.
     pub schema_id: String,
-    /// Field values (strings on the wire).
+    /// The attribute values, all strings on the wire.
     pub fields: Vec<NameValue>,
-    /// Issue time in milliseconds, if given.
+    /// Issue time in milliseconds since the epoch, if given.
+    #[uniffi(default = None)]
     pub utc_issued_at: Option<u64>,
-    /// Revoked flag, if given.
+    /// Whether the credential is revoked, if given.
+    #[uniffi(default = None)]
     pub revoked: Option<bool>,
+    /// Revocation time in milliseconds, if given.
+    #[uniffi(default = None)]
+    pub utc_revoked_at: Option<u64>,
 }
 
-impl From<webhook::Credential> for WebhookCredential {
-    fn from(c: webhook::Credential) -> Self {
-        Self {
-            credential_id: c.credential_id,
-            schema_id: c.schema_id,
-            fields: c.fields,
-            utc_issued_at: c.utc_issued_at,
-            revoked: c.revoked,
-        }
-    }
-}
-
-impl From<WebhookCredential> for webhook::Credential {
-    fn from(c: WebhookCredential) -> Self {
-        Self {
-            credential_id: c.credential_id,
-            schema_id: c.schema_id,
-            fields: c.fields,
-            utc_issued_at: c.utc_issued_at,
-            revoked: c.revoked,
-            utc_revoked_at: None,
-        }
-    }
-}
+/// A validated interaction-webhook request: core's `webhook::InteractionRequest` itself,
+/// mirrored by `#[uniffi::remote]` (a field added in core fails to compile here).
+pub type WebhookRequest = InteractionRequest;
 
 /// A validated interaction-webhook request.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+#[uniffi::remote(Record)]
 pub struct WebhookRequest {
+    /// `containerPrefix`, if present.
+    pub container_prefix: Option<String>,
     /// The service's public DID.
     pub public_service_did: String,
     /// The user's connect DID.
     pub subscriber_connect_did: String,
-    /// Interaction id.
+    /// Interaction id from the dashboard.
     pub action_id: String,
     /// Interaction instance id.
     pub action_instance_id: String,
-    /// Event id.
+    /// Event id (unique for the service).
     pub action_event_id: String,
     /// Instance parameters.
     pub action_params: Vec<NameValue>,
     /// Credentials the user shared.
     pub received_credentials: Vec<WebhookCredential>,
-    /// Members this library does not know (log them).
+    /// Members this library does not know, as `path.name` (reported, not used).
     pub unknown_members: Vec<String>,
 }
 
 /// Parses and validates an interaction-webhook request body.
 #[uniffi::export]
 pub fn proofspace_parse_request(json: String, limits: Option<SsiLimits>) -> Result<WebhookRequest, SsiError> {
-    let r = InteractionRequest::parse(&json, &self::limits(limits))?;
-    Ok(WebhookRequest {
-        public_service_did: r.public_service_did,
-        subscriber_connect_did: r.subscriber_connect_did,
-        action_id: r.action_id,
-        action_instance_id: r.action_instance_id,
-        action_event_id: r.action_event_id,
-        action_params: r.action_params,
-        received_credentials: r.received_credentials.into_iter().map(Into::into).collect(),
-        unknown_members: r.unknown_members,
-    })
+    Ok(InteractionRequest::parse(&json, &self::limits(limits))?)
 }
 
 /// Builds the success response (JSON) that answers `request_json`, issuing `issued` (a
@@ -329,7 +315,7 @@ pub fn proofspace_parse_request(json: String, limits: Option<SsiLimits>) -> Resu
 #[uniffi::export]
 pub fn proofspace_build_response(request_json: String, issued: Vec<WebhookCredential>) -> Result<String, SsiError> {
     let req = InteractionRequest::parse(&request_json, &ssi_verify_core::Limits::DEFAULT)?;
-    Ok(InteractionResponse::answering(&req, issued.into_iter().map(Into::into).collect()).to_json())
+    Ok(InteractionResponse::answering(&req, issued).to_json())
 }
 
 /// One way a response fails to answer its request.
@@ -372,7 +358,12 @@ pub fn proofspace_check_response(
         verdict: verdict.into(),
         mismatches: mismatches
             .into_iter()
-            .map(|m| ResponseMismatch { path: m.path, code: m.error.code(), detail: m.error.to_string() })
+            .map(|m| {
+                // Exhaustive, so a field added to core's `Mismatch` fails to compile here (not
+                // `#[uniffi::remote]`: its `Error` is no UniFFI record field).
+                let webhook::Mismatch { path, error } = m;
+                ResponseMismatch { path, code: error.code(), detail: error.to_string() }
+            })
             .collect(),
     })
 }

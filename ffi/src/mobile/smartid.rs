@@ -64,19 +64,17 @@ pub enum FlowType {
     Notification,
 }
 
-/// One validated interaction: its type and its unescaped display text.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct Interaction {
-    /// The interaction type.
-    pub kind: InteractionType,
-    /// The display text, unescaped (`\u20ac` reads as `€`).
-    pub text: String,
-}
+/// One validated interaction: core's `OwnedInteraction` itself, mirrored by
+/// `#[uniffi::remote]` (a field added in core fails to compile here).
+pub type Interaction = OwnedInteraction;
 
-impl From<OwnedInteraction> for Interaction {
-    fn from(i: OwnedInteraction) -> Self {
-        Self { kind: i.kind, text: i.text }
-    }
+/// One validated interaction: its type and its unescaped display text.
+#[uniffi::remote(Record)]
+pub struct Interaction {
+    /// The type.
+    pub kind: InteractionType,
+    /// The display text, unescaped.
+    pub text: String,
 }
 
 /// A decoded interactions list.
@@ -90,13 +88,12 @@ pub struct InteractionList {
     pub skipped_unknown: u32,
 }
 
+/// Not `#[uniffi::remote]`: core counts `skipped` in `usize`, which UniFFI does not carry; the
+/// exhaustive destructuring makes a field added in core a compile error here.
 impl From<smartid::InteractionList> for InteractionList {
     fn from(l: smartid::InteractionList) -> Self {
-        Self {
-            base64: l.base64,
-            items: l.items.into_iter().map(Interaction::from).collect(),
-            skipped_unknown: u32::try_from(l.skipped).unwrap_or(u32::MAX),
-        }
+        let smartid::InteractionList { base64, items, skipped } = l;
+        Self { base64, items, skipped_unknown: u32::try_from(skipped).unwrap_or(u32::MAX) }
     }
 }
 
@@ -128,7 +125,7 @@ pub fn smartid_select(
     supported: Vec<InteractionType>,
     limits: Option<SsiLimits>,
 ) -> Result<Interaction, SsiError> {
-    Ok(smartid::select(&base64, &supported, &self::limits(limits))?.into())
+    Ok(smartid::select(&base64, &supported, &self::limits(limits))?)
 }
 
 /// Encodes interactions as minified JSON and Base64, validated for `flow` (or for any flow).
@@ -177,20 +174,25 @@ pub struct DeviceLinkInput {
     pub elapsed_seconds: Option<u64>,
 }
 
+/// A built device link: core's `DeviceLink` itself, mirrored by `#[uniffi::remote]`.
+pub type DeviceLink = smartid::DeviceLink;
+
 /// A built device link.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+#[uniffi::remote(Record)]
 pub struct DeviceLink {
     /// The Base64URL authCode.
     pub auth_code: String,
-    /// The final link.
+    /// The final link, `unprotectedDeviceLink&authCode=...`.
     pub device_link: String,
-    /// The exact payload the authCode was computed over.
+    /// The exact payload the authCode was computed over (for debugging and audits).
     pub auth_code_payload: String,
 }
 
 /// Builds a device link and its authCode.
 #[uniffi::export]
 pub fn smartid_device_link(input: DeviceLinkInput) -> Result<DeviceLink, SsiError> {
+    // Core's `DeviceLinkRequest` borrows its text, so it cannot be a UniFFI record; this literal
+    // names every field, so a field added in core fails to compile here.
     let req = DeviceLinkRequest {
         scheme_name: &input.scheme_name,
         device_link_base: &input.device_link_base,
@@ -207,12 +209,7 @@ pub fn smartid_device_link(input: DeviceLinkInput) -> Result<DeviceLink, SsiErro
         lang: input.lang.as_deref(),
         elapsed_seconds: input.elapsed_seconds,
     };
-    let built = smartid::device_link(&req)?;
-    Ok(DeviceLink {
-        auth_code: built.auth_code,
-        device_link: built.device_link,
-        auth_code_payload: built.auth_code_payload,
-    })
+    Ok(smartid::device_link(&req)?)
 }
 
 /// What the RP sent when it started an authentication session.

@@ -18,7 +18,8 @@ fn main() -> ExitCode {
     };
     // The error enum comes from the core's one table of codes (a macro cbindgen cannot expand),
     // written in the same form cbindgen gives the other enums.
-    config.after_includes = Some(error_enum());
+    let defines = config.after_includes.take().unwrap_or_default();
+    config.after_includes = Some(format!("{defines}\n{}", error_enum()));
     match cbindgen::generate_with_config(&crate_dir, config) {
         Ok(bindings) => {
             bindings.write_to_file(&out);

@@ -4441,18 +4441,28 @@ class WebhookCredential:
     """
     A credential as the webhooks carry it.
 """
-    def __init__(self, *, credential_id:str, schema_id:str, fields:typing.List[NameValue], utc_issued_at:typing.Optional[int], revoked:typing.Optional[bool]):
+    def __init__(self, *, credential_id:str, schema_id:str, fields:typing.List[NameValue], utc_issued_at:typing.Optional[int] = _DEFAULT, revoked:typing.Optional[bool] = _DEFAULT, utc_revoked_at:typing.Optional[int] = _DEFAULT):
         self.credential_id = credential_id
         self.schema_id = schema_id
         self.fields = fields
-        self.utc_issued_at = utc_issued_at
-        self.revoked = revoked
+        if utc_issued_at is _DEFAULT:
+            self.utc_issued_at = None
+        else:
+            self.utc_issued_at = utc_issued_at
+        if revoked is _DEFAULT:
+            self.revoked = None
+        else:
+            self.revoked = revoked
+        if utc_revoked_at is _DEFAULT:
+            self.utc_revoked_at = None
+        else:
+            self.utc_revoked_at = utc_revoked_at
         
         
 
     
     def __str__(self):
-        return "WebhookCredential(credential_id={}, schema_id={}, fields={}, utc_issued_at={}, revoked={})".format(self.credential_id, self.schema_id, self.fields, self.utc_issued_at, self.revoked)
+        return "WebhookCredential(credential_id={}, schema_id={}, fields={}, utc_issued_at={}, revoked={}, utc_revoked_at={})".format(self.credential_id, self.schema_id, self.fields, self.utc_issued_at, self.revoked, self.utc_revoked_at)
     def __eq__(self, other):
         if self.credential_id != other.credential_id:
             return False
@@ -4463,6 +4473,8 @@ class WebhookCredential:
         if self.utc_issued_at != other.utc_issued_at:
             return False
         if self.revoked != other.revoked:
+            return False
+        if self.utc_revoked_at != other.utc_revoked_at:
             return False
         return True
 
@@ -4475,6 +4487,7 @@ class _UniffiFfiConverterTypeWebhookCredential(_UniffiConverterRustBuffer):
             fields=_UniffiFfiConverterSequenceTypeNameValue.read(buf),
             utc_issued_at=_UniffiFfiConverterOptionalUInt64.read(buf),
             revoked=_UniffiFfiConverterOptionalBoolean.read(buf),
+            utc_revoked_at=_UniffiFfiConverterOptionalUInt64.read(buf),
         )
 
     @staticmethod
@@ -4484,6 +4497,7 @@ class _UniffiFfiConverterTypeWebhookCredential(_UniffiConverterRustBuffer):
         _UniffiFfiConverterSequenceTypeNameValue.check_lower(value.fields)
         _UniffiFfiConverterOptionalUInt64.check_lower(value.utc_issued_at)
         _UniffiFfiConverterOptionalBoolean.check_lower(value.revoked)
+        _UniffiFfiConverterOptionalUInt64.check_lower(value.utc_revoked_at)
 
     @staticmethod
     def write(value, buf):
@@ -4492,6 +4506,7 @@ class _UniffiFfiConverterTypeWebhookCredential(_UniffiConverterRustBuffer):
         _UniffiFfiConverterSequenceTypeNameValue.write(value.fields, buf)
         _UniffiFfiConverterOptionalUInt64.write(value.utc_issued_at, buf)
         _UniffiFfiConverterOptionalBoolean.write(value.revoked, buf)
+        _UniffiFfiConverterOptionalUInt64.write(value.utc_revoked_at, buf)
 
 class _UniffiFfiConverterSequenceTypeWebhookCredential(_UniffiConverterRustBuffer):
     @classmethod
@@ -4521,7 +4536,8 @@ class WebhookRequest:
     """
     A validated interaction-webhook request.
 """
-    def __init__(self, *, public_service_did:str, subscriber_connect_did:str, action_id:str, action_instance_id:str, action_event_id:str, action_params:typing.List[NameValue], received_credentials:typing.List[WebhookCredential], unknown_members:typing.List[str]):
+    def __init__(self, *, container_prefix:typing.Optional[str], public_service_did:str, subscriber_connect_did:str, action_id:str, action_instance_id:str, action_event_id:str, action_params:typing.List[NameValue], received_credentials:typing.List[WebhookCredential], unknown_members:typing.List[str]):
+        self.container_prefix = container_prefix
         self.public_service_did = public_service_did
         self.subscriber_connect_did = subscriber_connect_did
         self.action_id = action_id
@@ -4535,8 +4551,10 @@ class WebhookRequest:
 
     
     def __str__(self):
-        return "WebhookRequest(public_service_did={}, subscriber_connect_did={}, action_id={}, action_instance_id={}, action_event_id={}, action_params={}, received_credentials={}, unknown_members={})".format(self.public_service_did, self.subscriber_connect_did, self.action_id, self.action_instance_id, self.action_event_id, self.action_params, self.received_credentials, self.unknown_members)
+        return "WebhookRequest(container_prefix={}, public_service_did={}, subscriber_connect_did={}, action_id={}, action_instance_id={}, action_event_id={}, action_params={}, received_credentials={}, unknown_members={})".format(self.container_prefix, self.public_service_did, self.subscriber_connect_did, self.action_id, self.action_instance_id, self.action_event_id, self.action_params, self.received_credentials, self.unknown_members)
     def __eq__(self, other):
+        if self.container_prefix != other.container_prefix:
+            return False
         if self.public_service_did != other.public_service_did:
             return False
         if self.subscriber_connect_did != other.subscriber_connect_did:
@@ -4559,6 +4577,7 @@ class _UniffiFfiConverterTypeWebhookRequest(_UniffiConverterRustBuffer):
     @staticmethod
     def read(buf):
         return WebhookRequest(
+            container_prefix=_UniffiFfiConverterOptionalString.read(buf),
             public_service_did=_UniffiFfiConverterString.read(buf),
             subscriber_connect_did=_UniffiFfiConverterString.read(buf),
             action_id=_UniffiFfiConverterString.read(buf),
@@ -4571,6 +4590,7 @@ class _UniffiFfiConverterTypeWebhookRequest(_UniffiConverterRustBuffer):
 
     @staticmethod
     def check_lower(value):
+        _UniffiFfiConverterOptionalString.check_lower(value.container_prefix)
         _UniffiFfiConverterString.check_lower(value.public_service_did)
         _UniffiFfiConverterString.check_lower(value.subscriber_connect_did)
         _UniffiFfiConverterString.check_lower(value.action_id)
@@ -4582,6 +4602,7 @@ class _UniffiFfiConverterTypeWebhookRequest(_UniffiConverterRustBuffer):
 
     @staticmethod
     def write(value, buf):
+        _UniffiFfiConverterOptionalString.write(value.container_prefix, buf)
         _UniffiFfiConverterString.write(value.public_service_did, buf)
         _UniffiFfiConverterString.write(value.subscriber_connect_did, buf)
         _UniffiFfiConverterString.write(value.action_id, buf)

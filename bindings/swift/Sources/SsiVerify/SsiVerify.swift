@@ -984,11 +984,11 @@ public struct DeviceLink: Equatable, Hashable {
      */
     public var authCode: String
     /**
-     * The final link.
+     * The final link, `unprotectedDeviceLink&authCode=...`.
      */
     public var deviceLink: String
     /**
-     * The exact payload the authCode was computed over.
+     * The exact payload the authCode was computed over (for debugging and audits).
      */
     public var authCodePayload: String
 
@@ -999,10 +999,10 @@ public struct DeviceLink: Equatable, Hashable {
          * The Base64URL authCode.
          */authCode: String, 
         /**
-         * The final link.
+         * The final link, `unprotectedDeviceLink&authCode=...`.
          */deviceLink: String, 
         /**
-         * The exact payload the authCode was computed over.
+         * The exact payload the authCode was computed over (for debugging and audits).
          */authCodePayload: String) {
         self.authCode = authCode
         self.deviceLink = deviceLink
@@ -1446,11 +1446,11 @@ public func FfiConverterTypeGatacaWebhook_lower(_ value: GatacaWebhook) -> RustB
  */
 public struct Interaction: Equatable, Hashable {
     /**
-     * The interaction type.
+     * The type.
      */
     public var kind: InteractionType
     /**
-     * The display text, unescaped (`\u20ac` reads as `€`).
+     * The display text, unescaped.
      */
     public var text: String
 
@@ -1458,10 +1458,10 @@ public struct Interaction: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The interaction type.
+         * The type.
          */kind: InteractionType, 
         /**
-         * The display text, unescaped (`\u20ac` reads as `€`).
+         * The display text, unescaped.
          */text: String) {
         self.kind = kind
         self.text = text
@@ -3264,49 +3264,57 @@ public func FfiConverterTypeVerificationResult_lower(_ value: VerificationResult
  */
 public struct WebhookCredential: Equatable, Hashable {
     /**
-     * Credential definition id.
+     * Credential definition id, e.g. `FhnK3hGQ6EeQHKztiHJ6pu:3:CL:649:tag`.
      */
     public var credentialId: String
     /**
-     * Schema id.
+     * Schema id, e.g. `FhnK3hGQ6EeQHKztiHJ6pu:2:Example Secret Access:1.0`.
      */
     public var schemaId: String
     /**
-     * Field values (strings on the wire).
+     * The attribute values, all strings on the wire.
      */
     public var fields: [NameValue]
     /**
-     * Issue time in milliseconds, if given.
+     * Issue time in milliseconds since the epoch, if given.
      */
     public var utcIssuedAt: UInt64?
     /**
-     * Revoked flag, if given.
+     * Whether the credential is revoked, if given.
      */
     public var revoked: Bool?
+    /**
+     * Revocation time in milliseconds, if given.
+     */
+    public var utcRevokedAt: UInt64?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Credential definition id.
+         * Credential definition id, e.g. `FhnK3hGQ6EeQHKztiHJ6pu:3:CL:649:tag`.
          */credentialId: String, 
         /**
-         * Schema id.
+         * Schema id, e.g. `FhnK3hGQ6EeQHKztiHJ6pu:2:Example Secret Access:1.0`.
          */schemaId: String, 
         /**
-         * Field values (strings on the wire).
+         * The attribute values, all strings on the wire.
          */fields: [NameValue], 
         /**
-         * Issue time in milliseconds, if given.
-         */utcIssuedAt: UInt64?, 
+         * Issue time in milliseconds since the epoch, if given.
+         */utcIssuedAt: UInt64? = nil, 
         /**
-         * Revoked flag, if given.
-         */revoked: Bool?) {
+         * Whether the credential is revoked, if given.
+         */revoked: Bool? = nil, 
+        /**
+         * Revocation time in milliseconds, if given.
+         */utcRevokedAt: UInt64? = nil) {
         self.credentialId = credentialId
         self.schemaId = schemaId
         self.fields = fields
         self.utcIssuedAt = utcIssuedAt
         self.revoked = revoked
+        self.utcRevokedAt = utcRevokedAt
     }
 
     
@@ -3329,7 +3337,8 @@ public struct FfiConverterTypeWebhookCredential: FfiConverterRustBuffer {
                 schemaId: FfiConverterString.read(from: &buf), 
                 fields: FfiConverterSequenceTypeNameValue.read(from: &buf), 
                 utcIssuedAt: FfiConverterOptionUInt64.read(from: &buf), 
-                revoked: FfiConverterOptionBool.read(from: &buf)
+                revoked: FfiConverterOptionBool.read(from: &buf), 
+                utcRevokedAt: FfiConverterOptionUInt64.read(from: &buf)
         )
     }
 
@@ -3339,6 +3348,7 @@ public struct FfiConverterTypeWebhookCredential: FfiConverterRustBuffer {
         FfiConverterSequenceTypeNameValue.write(value.fields, into: &buf)
         FfiConverterOptionUInt64.write(value.utcIssuedAt, into: &buf)
         FfiConverterOptionBool.write(value.revoked, into: &buf)
+        FfiConverterOptionUInt64.write(value.utcRevokedAt, into: &buf)
     }
 }
 
@@ -3363,6 +3373,10 @@ public func FfiConverterTypeWebhookCredential_lower(_ value: WebhookCredential) 
  */
 public struct WebhookRequest: Equatable, Hashable {
     /**
+     * `containerPrefix`, if present.
+     */
+    public var containerPrefix: String?
+    /**
      * The service's public DID.
      */
     public var publicServiceDid: String
@@ -3371,7 +3385,7 @@ public struct WebhookRequest: Equatable, Hashable {
      */
     public var subscriberConnectDid: String
     /**
-     * Interaction id.
+     * Interaction id from the dashboard.
      */
     public var actionId: String
     /**
@@ -3379,7 +3393,7 @@ public struct WebhookRequest: Equatable, Hashable {
      */
     public var actionInstanceId: String
     /**
-     * Event id.
+     * Event id (unique for the service).
      */
     public var actionEventId: String
     /**
@@ -3391,7 +3405,7 @@ public struct WebhookRequest: Equatable, Hashable {
      */
     public var receivedCredentials: [WebhookCredential]
     /**
-     * Members this library does not know (log them).
+     * Members this library does not know, as `path.name` (reported, not used).
      */
     public var unknownMembers: [String]
 
@@ -3399,19 +3413,22 @@ public struct WebhookRequest: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
+         * `containerPrefix`, if present.
+         */containerPrefix: String?, 
+        /**
          * The service's public DID.
          */publicServiceDid: String, 
         /**
          * The user's connect DID.
          */subscriberConnectDid: String, 
         /**
-         * Interaction id.
+         * Interaction id from the dashboard.
          */actionId: String, 
         /**
          * Interaction instance id.
          */actionInstanceId: String, 
         /**
-         * Event id.
+         * Event id (unique for the service).
          */actionEventId: String, 
         /**
          * Instance parameters.
@@ -3420,8 +3437,9 @@ public struct WebhookRequest: Equatable, Hashable {
          * Credentials the user shared.
          */receivedCredentials: [WebhookCredential], 
         /**
-         * Members this library does not know (log them).
+         * Members this library does not know, as `path.name` (reported, not used).
          */unknownMembers: [String]) {
+        self.containerPrefix = containerPrefix
         self.publicServiceDid = publicServiceDid
         self.subscriberConnectDid = subscriberConnectDid
         self.actionId = actionId
@@ -3448,6 +3466,7 @@ public struct FfiConverterTypeWebhookRequest: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WebhookRequest {
         return
             try WebhookRequest(
+                containerPrefix: FfiConverterOptionString.read(from: &buf), 
                 publicServiceDid: FfiConverterString.read(from: &buf), 
                 subscriberConnectDid: FfiConverterString.read(from: &buf), 
                 actionId: FfiConverterString.read(from: &buf), 
@@ -3460,6 +3479,7 @@ public struct FfiConverterTypeWebhookRequest: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: WebhookRequest, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.containerPrefix, into: &buf)
         FfiConverterString.write(value.publicServiceDid, into: &buf)
         FfiConverterString.write(value.subscriberConnectDid, into: &buf)
         FfiConverterString.write(value.actionId, into: &buf)

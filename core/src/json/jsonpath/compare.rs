@@ -5,7 +5,7 @@
 use alloc::vec::Vec;
 use core::cmp::Ordering;
 
-use super::eval::Budget;
+use super::budget::Budget;
 use crate::error::Result;
 use crate::json::{Number, Value};
 

@@ -8,41 +8,13 @@ use alloc::vec::Vec;
 use regex_automata::meta::Regex;
 
 use super::ast::{CmpOp, Comparable, FilterQuery, Logical, RegexFn, Segment, Selector, ValueFn};
+use super::budget::Budget;
 use super::compare::{equal, less, Val};
 use super::iregexp;
 use super::path::{Step, Track};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Value;
 use crate::limits::Limits;
-
-/// How many units of work (nodes visited, values compared, pattern bytes compiled) one `select`
-/// may spend, as a multiple of `max_items`. Filters run sub-queries per candidate node, so a
-/// query's cost can grow faster than its result; this caps it.
-const WORK_FACTOR: usize = 32;
-
-/// The work left for one `select`.
-#[derive(Debug)]
-pub(crate) struct Budget {
-    left: usize,
-}
-
-impl Budget {
-    pub(crate) fn new(units: usize) -> Self {
-        Budget { left: units }
-    }
-
-    pub(crate) fn for_limits(limits: &Limits) -> Self {
-        Budget::new(limits.max_items.saturating_mul(WORK_FACTOR))
-    }
-
-    pub(crate) fn charge(&mut self, units: usize) -> Result<()> {
-        self.left = self
-            .left
-            .checked_sub(units)
-            .ok_or(Error::new(ErrorCode::TooManyItems, "JSONPath query needs too much work"))?;
-        Ok(())
-    }
-}
 
 /// What every step of one evaluation shares.
 pub(crate) struct Ctx<'a> {
@@ -319,12 +291,5 @@ mod tests {
         assert_eq!(slice_bounds(Some(100), Some(-100), -1, 5), (4, -1));
         assert_eq!(slice_bounds(Some(3), Some(1), 1, 5), (3, 1));
         assert_eq!(slice_bounds(Some(-9007199254740991), Some(9007199254740991), 1, 0), (0, 0));
-    }
-
-    #[test]
-    fn budget_runs_out() {
-        let mut b = Budget::new(3);
-        assert!(b.charge(2).is_ok());
-        assert_eq!(b.charge(2).unwrap_err().code(), ErrorCode::TooManyItems);
     }
 }

@@ -40,6 +40,7 @@
 //! [`ErrorCode::TooManyItems`]: crate::ErrorCode::TooManyItems
 
 mod ast;
+mod budget;
 mod compare;
 mod eval;
 mod iregexp;

@@ -1682,12 +1682,12 @@ data class DeviceLink (
     val `authCode`: kotlin.String
     , 
     /**
-     * The final link.
+     * The final link, `unprotectedDeviceLink&authCode=...`.
      */
     val `deviceLink`: kotlin.String
     , 
     /**
-     * The exact payload the authCode was computed over.
+     * The exact payload the authCode was computed over (for debugging and audits).
      */
     val `authCodePayload`: kotlin.String
     
@@ -2017,12 +2017,12 @@ public object FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer<GatacaWebhoo
  */
 data class Interaction (
     /**
-     * The interaction type.
+     * The type.
      */
     val `kind`: InteractionType
     , 
     /**
-     * The display text, unescaped (`\u20ac` reads as `€`).
+     * The display text, unescaped.
      */
     val `text`: kotlin.String
     
@@ -3291,29 +3291,34 @@ public object FfiConverterTypeVerificationResult: FfiConverterRustBuffer<Verific
  */
 data class WebhookCredential (
     /**
-     * Credential definition id.
+     * Credential definition id, e.g. `FhnK3hGQ6EeQHKztiHJ6pu:3:CL:649:tag`.
      */
     val `credentialId`: kotlin.String
     , 
     /**
-     * Schema id.
+     * Schema id, e.g. `FhnK3hGQ6EeQHKztiHJ6pu:2:Example Secret Access:1.0`.
      */
     val `schemaId`: kotlin.String
     , 
     /**
-     * Field values (strings on the wire).
+     * The attribute values, all strings on the wire.
      */
     val `fields`: List<NameValue>
     , 
     /**
-     * Issue time in milliseconds, if given.
+     * Issue time in milliseconds since the epoch, if given.
      */
-    val `utcIssuedAt`: kotlin.ULong?
+    val `utcIssuedAt`: kotlin.ULong? = null 
     , 
     /**
-     * Revoked flag, if given.
+     * Whether the credential is revoked, if given.
      */
-    val `revoked`: kotlin.Boolean?
+    val `revoked`: kotlin.Boolean? = null 
+    , 
+    /**
+     * Revocation time in milliseconds, if given.
+     */
+    val `utcRevokedAt`: kotlin.ULong? = null 
     
 ){
     
@@ -3335,6 +3340,7 @@ public object FfiConverterTypeWebhookCredential: FfiConverterRustBuffer<WebhookC
             FfiConverterSequenceTypeNameValue.read(buf),
             FfiConverterOptionalULong.read(buf),
             FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalULong.read(buf),
         )
     }
 
@@ -3343,7 +3349,8 @@ public object FfiConverterTypeWebhookCredential: FfiConverterRustBuffer<WebhookC
             FfiConverterString.allocationSize(value.`schemaId`) +
             FfiConverterSequenceTypeNameValue.allocationSize(value.`fields`) +
             FfiConverterOptionalULong.allocationSize(value.`utcIssuedAt`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`revoked`)
+            FfiConverterOptionalBoolean.allocationSize(value.`revoked`) +
+            FfiConverterOptionalULong.allocationSize(value.`utcRevokedAt`)
     )
 
     override fun write(value: WebhookCredential, buf: ByteBuffer) {
@@ -3352,6 +3359,7 @@ public object FfiConverterTypeWebhookCredential: FfiConverterRustBuffer<WebhookC
             FfiConverterSequenceTypeNameValue.write(value.`fields`, buf)
             FfiConverterOptionalULong.write(value.`utcIssuedAt`, buf)
             FfiConverterOptionalBoolean.write(value.`revoked`, buf)
+            FfiConverterOptionalULong.write(value.`utcRevokedAt`, buf)
     }
 }
 
@@ -3361,6 +3369,11 @@ public object FfiConverterTypeWebhookCredential: FfiConverterRustBuffer<WebhookC
  * A validated interaction-webhook request.
  */
 data class WebhookRequest (
+    /**
+     * `containerPrefix`, if present.
+     */
+    val `containerPrefix`: kotlin.String?
+    , 
     /**
      * The service's public DID.
      */
@@ -3372,7 +3385,7 @@ data class WebhookRequest (
     val `subscriberConnectDid`: kotlin.String
     , 
     /**
-     * Interaction id.
+     * Interaction id from the dashboard.
      */
     val `actionId`: kotlin.String
     , 
@@ -3382,7 +3395,7 @@ data class WebhookRequest (
     val `actionInstanceId`: kotlin.String
     , 
     /**
-     * Event id.
+     * Event id (unique for the service).
      */
     val `actionEventId`: kotlin.String
     , 
@@ -3397,7 +3410,7 @@ data class WebhookRequest (
     val `receivedCredentials`: List<WebhookCredential>
     , 
     /**
-     * Members this library does not know (log them).
+     * Members this library does not know, as `path.name` (reported, not used).
      */
     val `unknownMembers`: List<kotlin.String>
     
@@ -3416,6 +3429,7 @@ data class WebhookRequest (
 public object FfiConverterTypeWebhookRequest: FfiConverterRustBuffer<WebhookRequest> {
     override fun read(buf: ByteBuffer): WebhookRequest {
         return WebhookRequest(
+            FfiConverterOptionalString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
@@ -3428,6 +3442,7 @@ public object FfiConverterTypeWebhookRequest: FfiConverterRustBuffer<WebhookRequ
     }
 
     override fun allocationSize(value: WebhookRequest) = (
+            FfiConverterOptionalString.allocationSize(value.`containerPrefix`) +
             FfiConverterString.allocationSize(value.`publicServiceDid`) +
             FfiConverterString.allocationSize(value.`subscriberConnectDid`) +
             FfiConverterString.allocationSize(value.`actionId`) +
@@ -3439,6 +3454,7 @@ public object FfiConverterTypeWebhookRequest: FfiConverterRustBuffer<WebhookRequ
     )
 
     override fun write(value: WebhookRequest, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`containerPrefix`, buf)
             FfiConverterString.write(value.`publicServiceDid`, buf)
             FfiConverterString.write(value.`subscriberConnectDid`, buf)
             FfiConverterString.write(value.`actionId`, buf)

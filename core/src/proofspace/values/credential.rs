@@ -1,0 +1,132 @@
+//! Credential checks: every field of a credential against its schema.
+
+use alloc::collections::{BTreeMap, BTreeSet};
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::schema::{CredentialSchema, SchemaAttribute};
+use super::typed::TypedValue;
+use crate::error::{Error, ErrorCode};
+
+/// A credential field as the webhooks send it: `{"name": ..., "value": ...}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct NameValue {
+    /// The field (attribute) name.
+    pub name: String,
+    /// The wire value (always a string).
+    pub value: String,
+}
+
+impl NameValue {
+    /// A pair from anything string-like.
+    ///
+    /// ```
+    /// let f = ssi_verify_core::proofspace::values::NameValue::new("Age", "42");
+    /// assert_eq!((f.name.as_str(), f.value.as_str()), ("Age", "42"));
+    /// ```
+    #[must_use]
+    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
+        Self { name: name.into(), value: value.into() }
+    }
+}
+
+/// One problem with one field of a credential.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldIssue {
+    /// The field's name (for a missing attribute, the attribute's name).
+    pub field: String,
+    /// What is wrong.
+    pub error: Error,
+}
+
+/// Checks every field of a credential against `schema`, and casts the good ones.
+fn check_fields(schema: &CredentialSchema, fields: &[NameValue]) -> (Vec<(String, TypedValue)>, Vec<FieldIssue>) {
+    let mut typed = Vec::new();
+    let mut issues = Vec::new();
+    // An empty list is ProofSpace's way of postponing the issue, not a credential missing
+    // every attribute.
+    if fields.is_empty() {
+        return (typed, issues);
+    }
+    let mut by_name: BTreeMap<&str, &SchemaAttribute> = BTreeMap::new();
+    for attr in &schema.attributes {
+        by_name.entry(attr.name.as_str()).or_insert(attr);
+    }
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for (i, field) in fields.iter().enumerate() {
+        let issue = |error: Error| FieldIssue { field: field.name.clone(), error };
+        if !seen.insert(field.name.as_str()) {
+            issues.push(issue(Error::new(ErrorCode::DuplicateKey, "field appears more than once").at_index(i)));
+            continue;
+        }
+        match by_name.get(field.name.as_str()) {
+            None => issues.push(issue(
+                Error::new(ErrorCode::UnknownField, "field is not an attribute of the schema").at_index(i),
+            )),
+            Some(attr) => match attr.cast(&field.value) {
+                Ok(value) => typed.push((field.name.clone(), value)),
+                Err(error) => issues.push(issue(error)),
+            },
+        }
+    }
+    for (j, attr) in schema.attributes.iter().enumerate() {
+        if !seen.contains(attr.name.as_str()) {
+            issues.push(FieldIssue {
+                field: attr.name.clone(),
+                error: Error::new(ErrorCode::MissingField, "schema attribute has no field").at_index(j),
+            });
+        }
+    }
+    (typed, issues)
+}
+
+/// Every problem of a credential's fields against `schema`; empty when all is well.
+///
+/// Reported, in field order: a value its attribute's type refuses (that rule's error, located
+/// in the value), a name the schema does not have ([`ErrorCode::UnknownField`]), and each
+/// repeat of a name ([`ErrorCode::DuplicateKey`]), both located at the field's index in
+/// `fields`. Then, in schema order, each attribute with no field ([`ErrorCode::MissingField`],
+/// at the attribute's index). An empty `fields` is valid: it is how ProofSpace postpones
+/// issuing a credential.
+///
+/// ```
+/// use ssi_verify_core::proofspace::values::{validate_credential, AttributeType, CredentialSchema, NameValue, SchemaAttribute};
+/// use ssi_verify_core::ErrorCode;
+/// let schema = CredentialSchema {
+///     attributes: vec![SchemaAttribute { name: "Age".into(), ty: AttributeType::Number, enum_values: vec![] }],
+/// };
+/// let issues = validate_credential(&schema, &[NameValue::new("Age", "4,2"), NameValue::new("Name", "Ann")]);
+/// let codes: Vec<_> = issues.iter().map(|i| i.error.code()).collect();
+/// assert_eq!(codes, [ErrorCode::InvalidNumber, ErrorCode::UnknownField]);
+/// assert!(validate_credential(&schema, &[]).is_empty());
+/// ```
+#[must_use]
+pub fn validate_credential(schema: &CredentialSchema, fields: &[NameValue]) -> Vec<FieldIssue> {
+    check_fields(schema, fields).1
+}
+
+/// The typed fields of a credential, in field order, or every issue
+/// [`validate_credential`] finds.
+///
+/// ```
+/// use ssi_verify_core::proofspace::values::{cast_credential, AttributeType, CredentialSchema, NameValue, SchemaAttribute, TypedValue};
+/// let schema = CredentialSchema {
+///     attributes: vec![SchemaAttribute { name: "Born".into(), ty: AttributeType::Date, enum_values: vec![] }],
+/// };
+/// let typed = cast_credential(&schema, &[NameValue::new("Born", "0")]).unwrap();
+/// assert_eq!(typed, [("Born".to_string(), TypedValue::Date(0))]);
+/// ```
+///
+/// # Errors
+/// The non-empty list of [`FieldIssue`]s.
+pub fn cast_credential(
+    schema: &CredentialSchema,
+    fields: &[NameValue],
+) -> core::result::Result<Vec<(String, TypedValue)>, Vec<FieldIssue>> {
+    let (typed, issues) = check_fields(schema, fields);
+    if issues.is_empty() {
+        Ok(typed)
+    } else {
+        Err(issues)
+    }
+}
