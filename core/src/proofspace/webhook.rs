@@ -339,20 +339,6 @@ pub struct Mismatch {
     pub error: Error,
 }
 
-/// A mismatch report as compact JSON: `[{"path":...,"code":"RESPONSE_MISMATCH","detail":...}]`
-/// (the format the C ABI and the CLI print).
-#[must_use]
-pub fn mismatches_to_json(items: &[Mismatch]) -> String {
-    let entry = |m: &Mismatch| {
-        Value::Object(alloc::vec![
-            member("path", string(&m.path)),
-            member("code", string(m.error.code().name())),
-            member("detail", string(m.error.detail())),
-        ])
-    };
-    Value::Array(items.iter().map(entry).collect()).to_json()
-}
-
 /// Checks a response against the request it answers and reports every mismatch: the three
 /// echoed ids, `ok: false` on a success response, duplicate credentials, and, when `schemas`
 /// (schemaId → schema) knows a credential's schema, every bad field of it.
