@@ -129,6 +129,16 @@ pub enum ErrorCode {
     JwtNotYetValid = 536,
     /// `exp` is clearly in milliseconds, not seconds (not silently accepted).
     JwtExpInMilliseconds = 537,
+    /// An ECDSA JOSE signature is not the fixed 64-byte `r||s` form (a DER signature, or another length).
+    EcdsaSignatureNotRaw = 540,
+    /// An elliptic-curve public key whose coordinates are not a point of its curve.
+    EcPointNotOnCurve = 541,
+    /// An elliptic-curve public key that is the identity point (point at infinity).
+    EcIdentityPoint = 542,
+    /// Verdict reason: the credential or presentation is past its `expirationDate` / `validUntil` / `exp` (beyond the leeway).
+    CredentialExpired = 543,
+    /// Verdict reason: the credential or presentation is before its `issuanceDate` / `validFrom` / `nbf` (beyond the leeway).
+    CredentialNotYetValid = 544,
 
     // 6xx: Smart-ID
     /// The interactions array is empty.
@@ -225,6 +235,26 @@ pub enum ErrorCode {
     CredentialFormatNotAccepted = 810,
     /// A verifiable credential or presentation is malformed.
     InvalidCredential = 811,
+    /// The credential has a status entry (or the definition requires one) but no status-list credential was supplied for it.
+    StatusListMissing = 820,
+    /// A status entry or status-list credential is malformed (type, purpose, encodedList, statusSize).
+    InvalidStatusList = 821,
+    /// A status list inflates beyond `Limits::max_status_list_bytes`.
+    StatusListTooLarge = 822,
+    /// A status list is shorter than the 131,072 entries (16 KiB at one bit each) both specifications require.
+    StatusListTooShort = 823,
+    /// A `statusListIndex` points outside its status list.
+    StatusIndexOutOfRange = 824,
+    /// The status-list credential failed its own verification (proof or validity period), so the status cannot be read from it.
+    StatusListNotVerified = 825,
+    /// Verdict reason: the credential's revocation bit is set.
+    CredentialRevoked = 826,
+    /// Verdict reason: the credential's suspension bit is set.
+    CredentialSuspended = 827,
+    /// Verdict reason: the credential carries a status the definition's `statuses` directive disallows.
+    StatusDisallowed = 828,
+    /// Warning reason (`gataca` profile): the credential's proof suite is not in the definition's format list but Gataca accepts it.
+    FormatNotListed = 829,
 }
 
 impl ErrorCode {
@@ -278,6 +308,11 @@ impl ErrorCode {
         Self::JwtExpired,
         Self::JwtNotYetValid,
         Self::JwtExpInMilliseconds,
+        Self::EcdsaSignatureNotRaw,
+        Self::EcPointNotOnCurve,
+        Self::EcIdentityPoint,
+        Self::CredentialExpired,
+        Self::CredentialNotYetValid,
         Self::EmptyInteractions,
         Self::MissingInteractionType,
         Self::MissingDisplayText,
@@ -323,6 +358,16 @@ impl ErrorCode {
         Self::InvalidApiKey,
         Self::CredentialFormatNotAccepted,
         Self::InvalidCredential,
+        Self::StatusListMissing,
+        Self::InvalidStatusList,
+        Self::StatusListTooLarge,
+        Self::StatusListTooShort,
+        Self::StatusIndexOutOfRange,
+        Self::StatusListNotVerified,
+        Self::CredentialRevoked,
+        Self::CredentialSuspended,
+        Self::StatusDisallowed,
+        Self::FormatNotListed,
     ];
 
     /// The stable upper-snake-case name, as printed by the CLI (`error: NAME: ...`).
@@ -384,6 +429,11 @@ impl ErrorCode {
             Self::JwtExpired => "JWT_EXPIRED",
             Self::JwtNotYetValid => "JWT_NOT_YET_VALID",
             Self::JwtExpInMilliseconds => "JWT_EXP_IN_MILLISECONDS",
+            Self::EcdsaSignatureNotRaw => "ECDSA_SIGNATURE_NOT_RAW",
+            Self::EcPointNotOnCurve => "EC_POINT_NOT_ON_CURVE",
+            Self::EcIdentityPoint => "EC_IDENTITY_POINT",
+            Self::CredentialExpired => "CREDENTIAL_EXPIRED",
+            Self::CredentialNotYetValid => "CREDENTIAL_NOT_YET_VALID",
             Self::EmptyInteractions => "EMPTY_INTERACTIONS",
             Self::MissingInteractionType => "MISSING_INTERACTION_TYPE",
             Self::MissingDisplayText => "MISSING_DISPLAY_TEXT",
@@ -429,6 +479,16 @@ impl ErrorCode {
             Self::InvalidApiKey => "INVALID_API_KEY",
             Self::CredentialFormatNotAccepted => "CREDENTIAL_FORMAT_NOT_ACCEPTED",
             Self::InvalidCredential => "INVALID_CREDENTIAL",
+            Self::StatusListMissing => "STATUS_LIST_MISSING",
+            Self::InvalidStatusList => "INVALID_STATUS_LIST",
+            Self::StatusListTooLarge => "STATUS_LIST_TOO_LARGE",
+            Self::StatusListTooShort => "STATUS_LIST_TOO_SHORT",
+            Self::StatusIndexOutOfRange => "STATUS_INDEX_OUT_OF_RANGE",
+            Self::StatusListNotVerified => "STATUS_LIST_NOT_VERIFIED",
+            Self::CredentialRevoked => "CREDENTIAL_REVOKED",
+            Self::CredentialSuspended => "CREDENTIAL_SUSPENDED",
+            Self::StatusDisallowed => "STATUS_DISALLOWED",
+            Self::FormatNotListed => "FORMAT_NOT_LISTED",
         }
     }
 
@@ -484,6 +544,11 @@ impl ErrorCode {
             Self::JwtExpired => "token expired",
             Self::JwtNotYetValid => "token not yet valid",
             Self::JwtExpInMilliseconds => "token exp looks like milliseconds, not seconds",
+            Self::EcdsaSignatureNotRaw => "ECDSA signature is not 64-byte r||s (DER or wrong length)",
+            Self::EcPointNotOnCurve => "EC public key is not a point on its curve",
+            Self::EcIdentityPoint => "EC public key is the identity point",
+            Self::CredentialExpired => "credential or presentation has expired",
+            Self::CredentialNotYetValid => "credential or presentation is not yet valid",
             Self::EmptyInteractions => "interactions array is empty",
             Self::MissingInteractionType => "interaction has no type",
             Self::MissingDisplayText => "interaction has no display text",
@@ -531,6 +596,16 @@ impl ErrorCode {
             Self::InvalidApiKey => "invalid API key credentials",
             Self::CredentialFormatNotAccepted => "credential format not accepted",
             Self::InvalidCredential => "invalid verifiable credential or presentation",
+            Self::StatusListMissing => "no status-list credential supplied",
+            Self::InvalidStatusList => "malformed status entry or status-list credential",
+            Self::StatusListTooLarge => "status list inflates beyond the limit",
+            Self::StatusListTooShort => "status list shorter than the required minimum",
+            Self::StatusIndexOutOfRange => "status index outside the list",
+            Self::StatusListNotVerified => "status-list credential did not verify",
+            Self::CredentialRevoked => "credential is revoked",
+            Self::CredentialSuspended => "credential is suspended",
+            Self::StatusDisallowed => "credential carries a disallowed status",
+            Self::FormatNotListed => "proof suite not listed in the definition format",
         }
     }
 
