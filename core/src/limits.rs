@@ -27,6 +27,10 @@ pub struct Limits {
     /// Most entries in a Smart-ID interactions array read on the wallet side (unknown
     /// types included). The strict reading never accepts more than 3. Default 16.
     pub max_interactions: usize,
+    /// Largest decoded (inflated) credential status list, in bytes. Default 1 MiB (8,388,608
+    /// one-bit entries); the specifications' minimum list is 16 KiB, so a bound below that
+    /// refuses every conformant list.
+    pub max_status_list_bytes: usize,
 }
 
 impl Limits {
@@ -37,6 +41,7 @@ impl Limits {
         max_items: 200_000,
         max_string_bytes: 1024 * 1024,
         max_interactions: 16,
+        max_status_list_bytes: 1024 * 1024,
     };
 
     /// The effective depth bound (never above [`DEPTH_CEILING`]).

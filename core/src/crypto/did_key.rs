@@ -76,7 +76,9 @@ impl VerificationKey {
         let text = |name: &'static str| match jwk.get(name) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.as_str())),
-            Some(_) => Err(Error::new(ErrorCode::UnexpectedJsonType, "JWK members kty, crv, x, y, alg, use are strings")),
+            Some(_) => {
+                Err(Error::new(ErrorCode::UnexpectedJsonType, "JWK members kty, crv, x, y, alg, use are strings"))
+            }
         };
         let required = |name: &'static str| {
             text(name)?.ok_or_else(|| Error::new(ErrorCode::MissingField, "JWK lacks kty, crv, x or y"))
@@ -88,7 +90,9 @@ impl VerificationKey {
             return Err(Error::new(ErrorCode::InvalidKey, "JWK use is not sig"));
         }
         let key = match (required("kty")?, required("crv")?) {
-            ("OKP", "Ed25519") => VerificationKey::Ed25519(Ed25519PublicKey::from_bytes(&base64url_decode(required("x")?)?)?),
+            ("OKP", "Ed25519") => {
+                VerificationKey::Ed25519(Ed25519PublicKey::from_bytes(&base64url_decode(required("x")?)?)?)
+            }
             ("EC", crv) => {
                 let curve = EcCurve::from_jwk_crv(crv)
                     .ok_or_else(|| Error::new(ErrorCode::UnsupportedKey, "EC JWK curve is not P-256 or secp256k1"))?;
@@ -205,10 +209,7 @@ fn resolve_key_did(did_or_vm: &str) -> Result<VerificationKey> {
         P256_PUB => ec(EcCurve::P256)?,
         SECP256K1_PUB => ec(EcCurve::Secp256k1)?,
         _ => {
-            return Err(Error::new(
-                ErrorCode::UnsupportedKey,
-                "did:key multicodec is not Ed25519, P-256 or secp256k1",
-            ))
+            return Err(Error::new(ErrorCode::UnsupportedKey, "did:key multicodec is not Ed25519, P-256 or secp256k1"))
         }
     };
     match (fragment, public) {

@@ -60,6 +60,9 @@ pub struct PresentationDefinition {
     pub frame: Option<Value>,
     /// Members the specification does not define, in source order.
     pub extensions: Vec<(String, Value)>,
+    /// The definition exactly as read: its own `proof` (Gataca signs definitions) covers this
+    /// document, so it is kept to verify that proof.
+    pub source: Value,
 }
 
 /// One entry of a `format` object.
@@ -357,6 +360,7 @@ impl PresentationDefinition {
                 value,
                 &["id", "name", "purpose", "format", "input_descriptors", "submission_requirements", "frame"],
             ),
+            source: value.clone(),
         })
     }
 

@@ -291,7 +291,7 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 
 /// Seconds since the epoch of an RFC 3339 date-time (`YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`),
 /// fraction dropped; `None` when it is not one.
-fn parse_rfc3339(s: &str) -> Option<i64> {
+pub(crate) fn parse_rfc3339(s: &str) -> Option<i64> {
     let b = s.as_bytes();
     let num = |range: core::ops::Range<usize>| -> Option<i64> {
         let digits = b.get(range)?;

@@ -1,8 +1,10 @@
 //! Gataca / OpenID4VP verification: DIF Presentation Exchange v2 (definitions, filters,
-//! submission requirements, evaluation, submission), `JcsEd25519Signature2020` proofs, JWT VCs,
+//! submission requirements, evaluation, submission), `JcsEd25519Signature2020` proofs, JWT VCs
+//! (EdDSA, ES256, ES256K), validity periods, credential status lists,
 //! `openid-vp://` requests and verification results.
 
 pub mod api_key;
+pub mod credential;
 pub mod definition;
 pub mod evaluate;
 pub mod filter;
@@ -11,5 +13,6 @@ pub mod lint;
 pub mod openid;
 pub mod proof;
 pub mod result;
+pub mod status;
 pub mod submission;
 pub mod verifier;
