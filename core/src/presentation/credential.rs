@@ -286,13 +286,15 @@ pub(crate) fn check_credential(
     facts.proof_ok = !signers.is_empty();
     // Gataca's issuer check: the issuer must be the DID that signed the credential.
     facts.issuer_ok = facts.proof_ok && facts.issuer.as_deref().is_some_and(|iss| signers.iter().any(|s| s == iss));
-    if facts.proof_ok {
-        result.pass(Check::CredentialProof);
-        if facts.issuer_ok {
-            result.pass(Check::Issuer);
-        } else {
-            result.fail(&error_text("Cannot trust issuer of the credential", ErrorCode::ValueMismatch));
-        }
+    if !facts.proof_ok {
+        // Dates and status of a document that did not verify say nothing about the credential.
+        return facts;
+    }
+    result.pass(Check::CredentialProof);
+    if facts.issuer_ok {
+        result.pass(Check::Issuer);
+    } else {
+        result.fail(&error_text("Cannot trust issuer of the credential", ErrorCode::ValueMismatch));
     }
 
     // A JWT whose own time claims failed is not reported twice.

@@ -82,6 +82,46 @@ impl StatusLists {
         self.entries.iter().find(|(u, _)| u == url).map(|(_, c)| c.as_str())
     }
 
+    /// Reads lists written as JSON, `{"<URL>": <list credential>}`, each credential a JSON-LD
+    /// object or a string holding a compact JWT (the form the C and UniFFI APIs take). Empty
+    /// text is no lists.
+    ///
+    /// ```
+    /// use ssi_verify_core::presentation::status::StatusLists;
+    /// use ssi_verify_core::Limits;
+    /// let lists = StatusLists::from_json(r#"{"https://x/1":{"id":"https://x/1"},"https://x/2":"a.b.c"}"#, &Limits::DEFAULT).unwrap();
+    /// assert_eq!(lists.get("https://x/1"), Some(r#"{"id":"https://x/1"}"#));
+    /// assert_eq!(lists.get("https://x/2"), Some("a.b.c"));
+    /// ```
+    ///
+    /// # Errors
+    /// JSON errors; [`ErrorCode::UnexpectedJsonType`] when it is not an object of objects and
+    /// strings (located by the member's index).
+    pub fn from_json(text: &str, limits: &Limits) -> Result<Self> {
+        let mut lists = Self::new();
+        if text.trim().is_empty() {
+            return Ok(lists);
+        }
+        let doc = Value::parse(text, limits)?;
+        let members = doc
+            .as_object()
+            .ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "status lists must map URLs to credentials"))?;
+        for (i, (url, credential)) in members.iter().enumerate() {
+            match credential {
+                Value::String(token) => lists.insert(url, token),
+                Value::Object(_) => lists.insert(url, &credential.to_json()),
+                _ => {
+                    return Err(Error::new(
+                        ErrorCode::UnexpectedJsonType,
+                        "a status list is a JSON object or a JWT string",
+                    )
+                    .at_index(i))
+                }
+            }
+        }
+        Ok(lists)
+    }
+
     /// Whether no list was supplied.
     #[must_use]
     pub fn is_empty(&self) -> bool {

@@ -482,10 +482,13 @@ fn apply_directives(
             StatusRule::Allowed => false,
         };
         if broken {
-            result.fail(&error_text(
-                &format!("{label} status not valid ({name} is {rule:?})"),
-                ErrorCode::StatusDisallowed,
-            ));
+            let rule = match rule {
+                StatusRule::Required => "required",
+                StatusRule::Disallowed => "disallowed",
+                StatusRule::Allowed => "allowed",
+            };
+            result
+                .fail(&error_text(&format!("{label} status not valid: {name} is {rule}"), ErrorCode::StatusDisallowed));
         }
     }
 }

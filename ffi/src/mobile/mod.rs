@@ -110,6 +110,16 @@ pub enum ErrorCode {
     JwtNotYetValid,
     /// `exp` is clearly in milliseconds, not seconds (not silently accepted).
     JwtExpInMilliseconds,
+    /// An ECDSA JOSE signature is not the fixed 64-byte `r||s` form (a DER signature, or another length).
+    EcdsaSignatureNotRaw,
+    /// An elliptic-curve public key whose coordinates are not a point of its curve.
+    EcPointNotOnCurve,
+    /// An elliptic-curve public key that is the identity point (point at infinity).
+    EcIdentityPoint,
+    /// Verdict reason: the credential or presentation is past its `expirationDate` / `validUntil` / `exp` (beyond the leeway).
+    CredentialExpired,
+    /// Verdict reason: the credential or presentation is before its `issuanceDate` / `validFrom` / `nbf` (beyond the leeway).
+    CredentialNotYetValid,
     /// The interactions array is empty.
     EmptyInteractions,
     /// An interaction has no `type`.
@@ -200,6 +210,26 @@ pub enum ErrorCode {
     CredentialFormatNotAccepted,
     /// A verifiable credential or presentation is malformed.
     InvalidCredential,
+    /// The credential has a status entry (or the definition requires one) but no status-list credential was supplied for it.
+    StatusListMissing,
+    /// A status entry or status-list credential is malformed (type, purpose, encodedList, statusSize).
+    InvalidStatusList,
+    /// A status list inflates beyond `Limits::max_status_list_bytes`.
+    StatusListTooLarge,
+    /// A status list is shorter than the 131,072 entries (16 KiB at one bit each) both specifications require.
+    StatusListTooShort,
+    /// A `statusListIndex` points outside its status list.
+    StatusIndexOutOfRange,
+    /// The status-list credential failed its own verification (proof or validity period), so the status cannot be read from it.
+    StatusListNotVerified,
+    /// Verdict reason: the credential's revocation bit is set.
+    CredentialRevoked,
+    /// Verdict reason: the credential's suspension bit is set.
+    CredentialSuspended,
+    /// Verdict reason: the credential carries a status the definition's `statuses` directive disallows.
+    StatusDisallowed,
+    /// Warning reason (`gataca` profile): the credential's proof suite is not in the definition's format list but Gataca accepts it.
+    FormatNotListed,
 }
 
 /// A failure: the check could not be run. Each variant is one error group; `code` is the
@@ -403,7 +433,7 @@ mod tests {
             // Right after the remote attribute: the table above holds the headers too.
             assert_eq!(member_docs(MIRRORS, &format!(")]\n{header}")), want, "{header}");
         }
-        assert_eq!(member_docs(core[0].1, core[0].0).len(), 93);
+        assert_eq!(member_docs(core[0].1, core[0].0).len(), 108);
     }
 
     #[test]
