@@ -8,6 +8,7 @@
 //! * Every function catches panics and returns `SSI_ERROR_PANIC` instead of unwinding into C.
 //! * `ssi_last_error_detail` gives the detail of the last error on the calling thread.
 
+pub mod credential;
 pub mod error;
 pub mod presentation;
 pub mod proofspace;

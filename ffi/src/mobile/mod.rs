@@ -4,6 +4,7 @@
 //! drifts from the core definition. Errors become one exception class per error group
 //! (`SsiException.Format`, `.Rule`, ...), each carrying the stable `ErrorCode` and a detail.
 
+pub mod credential;
 pub mod presentation;
 pub mod proofspace;
 pub mod smartid;
