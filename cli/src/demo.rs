@@ -8,7 +8,8 @@ use ssi_verify_core::presentation::lint::lint;
 use ssi_verify_core::presentation::openid::AuthorizationRequest;
 use ssi_verify_core::presentation::proof::{overall, verify_proofs, ProofExpectations};
 use ssi_verify_core::presentation::result::WebhookPayload;
-use ssi_verify_core::presentation::verifier::VerifierPolicy;
+use ssi_verify_core::presentation::status::StatusLists;
+use ssi_verify_core::presentation::verifier::{Profile, VerifierPolicy};
 use ssi_verify_core::proofspace::auth::{self, BearerPolicy, Direction};
 use ssi_verify_core::proofspace::values::{self, AttributeType};
 use ssi_verify_core::proofspace::webhook::InteractionRequest;
@@ -20,6 +21,13 @@ use crate::{emit, pe, proofspace as ps, smartid as cmd, CmdResult, Failure};
 
 /// The nonce of the Gataca seed's authorization request, which the sample presentation carries.
 const GATACA_NONCE: &str = "5GpefxLWz3BzLmR69b4wskqeYgE5ZZ21jAvgLXNZNAe4";
+
+/// The time the Gataca samples are verified at (2026-01-01T00:00:00Z): inside every sample
+/// credential's validity period, and fixed so the demo's verdicts never drift.
+const GATACA_NOW: u64 = 1_767_225_600;
+
+/// The URL the issue-12 samples' status list is served at.
+const STATUS_LIST_URL: &str = "https://status.example.org/credentials/status/1";
 
 /// The service DID of the ProofSpace samples.
 const SERVICE_DID: &str = "FhnK3hGQ6EeQHKztiHJ6pu";
@@ -42,20 +50,49 @@ enum Expect {
 enum Action {
     Decode(Flow),
     Select(&'static [InteractionType]),
-    Encode { expected_b64: (&'static str, &'static str) },
-    DeviceLink { expected_code: (&'static str, &'static str) },
-    VerifyAuth { request: (&'static str, &'static str) },
-    VerifyBody { key: (&'static str, &'static str), signature: (&'static str, &'static str) },
-    CastCredentials { schemas: (&'static str, &'static str) },
+    Encode {
+        expected_b64: (&'static str, &'static str),
+    },
+    DeviceLink {
+        expected_code: (&'static str, &'static str),
+    },
+    VerifyAuth {
+        request: (&'static str, &'static str),
+    },
+    VerifyBody {
+        key: (&'static str, &'static str),
+        signature: (&'static str, &'static str),
+    },
+    CastCredentials {
+        schemas: (&'static str, &'static str),
+    },
     Cast(AttributeType),
-    CheckResponse { request: (&'static str, &'static str), schemas: (&'static str, &'static str) },
-    VerifyBearer { secret: (&'static str, &'static str), now: u64 },
+    CheckResponse {
+        request: (&'static str, &'static str),
+        schemas: (&'static str, &'static str),
+    },
+    VerifyBearer {
+        secret: (&'static str, &'static str),
+        now: u64,
+    },
     OpenIdRequest,
-    PeEvaluate { credentials: (&'static str, &'static str) },
+    PeEvaluate {
+        credentials: (&'static str, &'static str),
+    },
     PeLint,
     ProofVerify,
     GatacaWebhook,
-    PeVerify { definition: (&'static str, &'static str), challenge: &'static str },
+    PeVerify {
+        definition: (&'static str, &'static str),
+        challenge: &'static str,
+    },
+    /// `pe verify --profile P --status-list URL=samples/gataca/issue12/status-list.json`
+    /// (`--trust-store` when given).
+    PeVerifyProfile {
+        definition: (&'static str, &'static str),
+        profile: Profile,
+        trust_store: Option<(&'static str, &'static str)>,
+    },
 }
 
 struct Sample {
@@ -200,7 +237,33 @@ fn samples() -> Vec<Sample> {
             action: PeVerify { definition: sample!("gataca/email-definition.json"), challenge: GATACA_NONCE },
             expect: Rejected(ErrorCode::InvalidVerificationResult),
         },
+        // Issue 12: the seed's definition, unmodified, under the gataca profile.
+        Sample { input: sample!("gataca/issue12/vp-jcs.json"), action: gataca_seed(), expect: Valid },
+        Sample { input: sample!("gataca/issue12/vp-es256.json"), action: gataca_seed(), expect: Valid },
+        Sample { input: sample!("gataca/issue12/vp-es256k.jwt"), action: gataca_seed(), expect: Valid },
+        Sample {
+            input: sample!("gataca/issue12/vp-es256-revoked.json"),
+            action: gataca_seed(),
+            expect: Rejected(ErrorCode::InvalidVerificationResult),
+        },
+        Sample {
+            input: sample!("gataca/issue12/vp-es256k.json"),
+            action: PeVerifyProfile {
+                definition: sample!("gataca/issue12/presentation-definition-resigned.json"),
+                profile: Profile::Strict,
+                trust_store: Some(sample!("gataca/issue12/trust-store.json")),
+            },
+            expect: Valid,
+        },
     ]
+}
+
+fn gataca_seed() -> Action {
+    Action::PeVerifyProfile {
+        definition: sample!("gataca/presentation-definition.json"),
+        profile: Profile::Gataca,
+        trust_store: None,
+    }
 }
 
 /// Runs one sample: `Ok(summary)` when it passed its checks, `Err(code)` when rejected.
@@ -296,10 +359,29 @@ fn run_one(s: &Sample) -> Result<String, Failure> {
             })
         }
         Action::PeVerify { definition, challenge } => {
-            let policy = VerifierPolicy { challenge: Some(challenge), ..VerifierPolicy::at(0) };
+            let policy = VerifierPolicy { challenge: Some(challenge), ..VerifierPolicy::at(GATACA_NOW) };
             let result = pe::verify_texts(definition.1, s.input.1, &TrustStore::new(), &policy)?;
             match result.verdict() {
                 Verdict::Valid => Ok(format!("verificationResult checks: {}", result.checks.join(", "))),
+                Verdict::Invalid(code) => Err(Failure::rejected(code, result.errors.join("; "))),
+            }
+        }
+        Action::PeVerifyProfile { definition, profile, trust_store } => {
+            let mut lists = StatusLists::new();
+            lists.insert(STATUS_LIST_URL, include_str!("../../samples/gataca/issue12/status-list.json"));
+            let keys = match trust_store {
+                Some((_, text)) => crate::proof::trust_store_from_text(text)?,
+                None => TrustStore::new(),
+            };
+            let policy = VerifierPolicy {
+                challenge: Some(GATACA_NONCE),
+                profile,
+                status_lists: Some(&lists),
+                ..VerifierPolicy::at(GATACA_NOW)
+            };
+            let result = pe::verify_texts(definition.1, s.input.1, &keys, &policy)?;
+            match result.verdict() {
+                Verdict::Valid => Ok(format!("{} profile, checks: {}", profile.name(), result.checks.join(", "))),
                 Verdict::Invalid(code) => Err(Failure::rejected(code, result.errors.join("; "))),
             }
         }
@@ -367,6 +449,9 @@ pub fn run(argv: &[String]) -> CmdResult {
             Action::ProofVerify => "proof verify".to_owned(),
             Action::GatacaWebhook => "gataca check-webhook".to_owned(),
             Action::PeVerify { definition, .. } => format!("pe verify --definition {}", definition.0),
+            Action::PeVerifyProfile { definition, profile, .. } => {
+                format!("pe verify --profile {} --definition {}", profile.name(), definition.0)
+            }
         };
         let outcome = run_one(s);
         let (ok, verdict) = match (&outcome, s.expect) {

@@ -13,6 +13,7 @@ mod proof;
 mod proofspace;
 mod rdf;
 mod smartid;
+mod vc;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -73,7 +74,12 @@ Gataca / OpenID4VP:
   pe lint [DEFINITION_FILE]                   filters that cannot reject (or accept) anything
   pe submission --definition FILE --id ID [CREDENTIALS_FILE]   presentation_submission to send
   pe verify --definition FILE [--trust-store FILE] [--challenge NONCE] [--domain D] [--now SECS]
+        [--leeway S] [--status-list URL=FILE]... [--profile strict|gataca]
         [PRESENTATION_FILE]                   the Gataca verificationResult {checks, warnings, errors}
+                                              (JSON-LD VP, or JWT VP as JSON string or bare token)
+  vc verify [--trust-store FILE] [--now SECS] [--leeway S] [--status-list URL=FILE]...
+        [--profile strict|gataca] [FILE]      one credential (JSON-LD, JWT string or bare JWT):
+                                              {valid, format, suite, issuer, checks, warnings, errors}
   gataca openid-request [URI]                 parse and check an openid-vp:// request
   gataca check-webhook [FILE]                 validate a verification-template webhook body
   gataca api-key encode --id ID --secret S    the Basic Authorization value
@@ -125,6 +131,7 @@ fn run(argv: &[String]) -> CmdResult {
         "ed25519-verify" => gataca::ed25519_verify(rest),
         "proof" => proof::run(rest),
         "pe" => pe::run(rest),
+        "vc" => vc::run(rest),
         "jcs" => json_tools::jcs(rest),
         "jsonpath" => json_tools::jsonpath(rest),
         "rdfc" => rdf::rdfc(rest),

@@ -8,8 +8,8 @@ use ssi_verify_core::presentation::lint::lint as pe_lint;
 use ssi_verify_core::presentation::report::{credentials_from_json, lint_json, submission_json};
 use ssi_verify_core::presentation::result::VerificationResult;
 use ssi_verify_core::presentation::submission::PresentationSubmission;
-use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
-use ssi_verify_core::{Limits, Verdict};
+use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, VerifierPolicy};
+use ssi_verify_core::{ErrorCode, Limits, Verdict};
 
 use crate::args::Args;
 use crate::input::read_text;
@@ -62,7 +62,8 @@ fn submission(argv: &[String]) -> CmdResult {
     Ok(())
 }
 
-/// Verifies a presentation against a definition (shared with `demo`): the Gataca result.
+/// Verifies a presentation (a JSON-LD VP, or a JWT VP as a JSON string or bare token) against
+/// a definition (shared with `demo`): the Gataca result.
 pub fn verify_texts(
     definition: &str,
     presentation: &str,
@@ -70,30 +71,27 @@ pub fn verify_texts(
     policy: &VerifierPolicy<'_>,
 ) -> Result<VerificationResult, Failure> {
     let definition = PresentationDefinition::parse(definition, &Limits::DEFAULT)?;
-    let presentation = Value::parse(presentation, &Limits::DEFAULT)?;
+    let presentation = read_presentation(presentation, &Limits::DEFAULT)?;
     Ok(verify_presentation(&presentation, None, &definition, keys, policy, &Limits::DEFAULT)?)
 }
 
 /// `pe verify --definition FILE [--trust-store FILE] [--challenge N] [--domain D] [--now SECS]
-/// [PRESENTATION_FILE]`: the verificationResult `{checks, warnings, errors}`; exit 1 unless valid.
+/// [--leeway S] [--status-list URL=FILE]... [--profile strict|gataca] [PRESENTATION_FILE]`: the
+/// verificationResult `{checks, warnings, errors}`; exit 1 unless valid. `--now` defaults to
+/// the current time.
 fn verify(argv: &[String]) -> CmdResult {
-    let args = Args::parse(argv, &["definition", "trust-store", "challenge", "domain", "now", "allow-sha256-prehash"])?;
-    let keys = match args.opt("trust-store") {
-        Some(path) => crate::proof::trust_store_from_text(&read_text(Some(path))?)?,
-        None => TrustStore::new(),
-    };
-    let now = match args.opt("now") {
-        Some(v) => v.parse().map_err(|_| Failure::usage("--now must be seconds since the epoch"))?,
-        None => 0,
-    };
+    let mut known = vec!["definition", "challenge", "domain", "allow-sha256-prehash"];
+    known.extend(crate::vc::OPTIONS);
+    let args = Args::parse_spec(argv, &known, &["status-list"], &[])?;
+    let options = crate::vc::VerifyOptions::from_args(&args)?;
     let policy = VerifierPolicy {
         challenge: args.opt("challenge"),
         domain: args.opt("domain"),
         allow_sha256_prehash: matches!(args.opt("allow-sha256-prehash"), Some("yes" | "true")),
-        now,
+        ..options.policy()
     };
     let definition = read_text(Some(args.req("definition")?))?;
-    let result = verify_texts(&definition, &read_text(args.positional(1)?)?, &keys, &policy)?;
+    let result = verify_texts(&definition, &read_text(args.positional(1)?)?, &options.keys, &policy)?;
     emit(&format!("{}\n", result.to_json()));
     match result.verdict() {
         Verdict::Valid => Ok(()),

@@ -34,6 +34,9 @@ pub enum JwsKey<'k> {
     Rsa(&'k RsaKey, RsaJwsAlg),
     /// An Ed25519 key (EdDSA, RFC 8037).
     Ed25519(&'k Ed25519PublicKey),
+    /// A P-256 key (ES256) or a secp256k1 key (ES256K): the curve fixes which.
+    #[cfg(feature = "ecdsa")]
+    Ecdsa(&'k crate::crypto::ecdsa::EcdsaPublicKey),
 }
 
 impl JwsKey<'_> {
@@ -45,6 +48,8 @@ impl JwsKey<'_> {
             JwsKey::Rsa(_, RsaJwsAlg::Rs256) => "RS256",
             JwsKey::Rsa(_, RsaJwsAlg::Rs512) => "RS512",
             JwsKey::Ed25519(_) => "EdDSA",
+            #[cfg(feature = "ecdsa")]
+            JwsKey::Ecdsa(k) => k.curve().jws_alg(),
         }
     }
 }
@@ -137,6 +142,8 @@ impl<'t> CompactJws<'t> {
                 k.verify(RsaScheme::Pkcs1v15(hash), input, &self.signature)
             }
             JwsKey::Ed25519(k) => k.verify(input, &self.signature),
+            #[cfg(feature = "ecdsa")]
+            JwsKey::Ecdsa(k) => k.verify(input, &self.signature),
         }
     }
 }

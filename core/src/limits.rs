@@ -39,6 +39,10 @@ pub struct Limits {
     /// 2 million. A unit costs about 0.5 µs on a laptop core (release build), so the default
     /// stops any dataset within about 50 ms. The recursion is also bounded by [`Limits::depth`].
     pub max_rdfc_work: usize,
+    /// Largest decoded (inflated) credential status list, in bytes. Default 1 MiB (8,388,608
+    /// one-bit entries); the specifications' minimum list is 16 KiB, so a bound below that
+    /// refuses every conformant list.
+    pub max_status_list_bytes: usize,
 }
 
 impl Limits {
@@ -51,6 +55,7 @@ impl Limits {
         max_interactions: 16,
         max_quads: 100_000,
         max_rdfc_work: 100_000,
+        max_status_list_bytes: 1024 * 1024,
     };
 
     /// The effective depth bound (never above [`DEPTH_CEILING`]).

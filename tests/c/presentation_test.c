@@ -536,6 +536,7 @@ static void test_pe(void) {
   ssi_verifier_policy policy;
   memset(&policy, 0, sizeof policy);
   policy.challenge = str("5GpefxLWz3BzLmR69b4wskqeYgE5ZZ21jAvgLXNZNAe4");
+  policy.now = 1767225600; /* 2026-01-01: inside the sample credential's validity period */
   CHECK_STATUS(ssi_pe_verify_presentation(U8(fixed), fixed_len, U8(vp), vp_len, NULL, 0, NULL, 0, &policy, NULL, &v,
                                           OUT(out), &n),
                SSI_OK);

@@ -237,7 +237,7 @@ class PresentationExchange(unittest.TestCase):
 
     def test_verify_presentation(self):
         definition = load(SAMPLES, "gataca/email-definition.json")
-        policy = sv.PresentationPolicy(challenge=NONCE, domain=None, allow_sha256_prehash=False, now=0)
+        policy = sv.PresentationPolicy(challenge=NONCE, domain=None, allow_sha256_prehash=False, now=1767225600)
         ok = sv.pe_verify_presentation(definition, load(SAMPLES, "gataca/presentation.json"), None, [], policy, None)
         self.assertTrue(ok.verdict.valid)
         self.assertIn("presentationProof", ok.verification_result.checks)

@@ -1,20 +1,150 @@
-//! did:key (Ed25519) resolved offline, and the trust store for every other DID.
+//! did:key and did:jwk resolved offline, and the trust store for every other DID.
 //!
-//! A `did:key` carries its public key: `did:key:z` + base58btc(multicodec varint ‖ key). Only
-//! the Ed25519 multicodec (0xed, varint `ed 01`) is a signing key this library verifies with;
-//! every other multicodec is refused as unsupported, never misread. Every other DID method is an
-//! opaque name the caller maps to a key in a [`TrustStore`].
+//! A `did:key` carries its public key: `did:key:z` + base58btc(multicodec varint ‖ key). The
+//! signing keys this library verifies with are Ed25519 (0xed, `z6Mk…`), P-256 (0x1200,
+//! `zDn…`) and secp256k1 (0xe7, `zQ3s…`), the two curves as 33-byte compressed points as the
+//! did:key specification requires; every other multicodec is refused as unsupported, never
+//! misread. A `did:jwk` carries a public JWK (Base64URL of its JSON) and has the one
+//! verification method `#0`. Every other DID method is an opaque name the caller maps to a key
+//! in a [`TrustStore`].
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::codec::{base58btc_decode, base58btc_encode};
+use crate::codec::{base58btc_decode, base58btc_encode, base64url_decode};
+use crate::crypto::ecdsa::{EcCurve, EcdsaPublicKey};
 use crate::crypto::ed25519::Ed25519PublicKey;
 use crate::error::{Error, ErrorCode, Result};
+use crate::jose::JwsKey;
+use crate::json::Value;
+use crate::limits::Limits;
 
 const PREFIX: &str = "did:key:";
 const ED25519_PUB: u64 = 0xed;
 const X25519_PUB: u64 = 0xec;
+const SECP256K1_PUB: u64 = 0xe7;
+const P256_PUB: u64 = 0x1200;
+
+/// A verification key a DID or the trust store yields. Its variant fixes the one JWS
+/// algorithm it verifies (`EdDSA`, `ES256` or `ES256K`), so no token can choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerificationKey {
+    /// An Ed25519 key (EdDSA, JcsEd25519Signature2020).
+    Ed25519(Ed25519PublicKey),
+    /// A P-256 or secp256k1 key (ES256, ES256K).
+    Ecdsa(EcdsaPublicKey),
+}
+
+impl VerificationKey {
+    /// The JWS key (and with it the only `alg`) this key verifies.
+    ///
+    /// ```
+    /// use ssi_verify_core::crypto::did_key::resolve_did;
+    /// let k = resolve_did("did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme").unwrap();
+    /// assert_eq!(k.jws_key().alg(), "ES256K");
+    /// ```
+    #[must_use]
+    pub fn jws_key(&self) -> JwsKey<'_> {
+        match self {
+            VerificationKey::Ed25519(k) => JwsKey::Ed25519(k),
+            VerificationKey::Ecdsa(k) => JwsKey::Ecdsa(k),
+        }
+    }
+
+    /// Reads a public JWK: `OKP` / `Ed25519`, `EC` / `P-256` or `EC` / `secp256k1`.
+    ///
+    /// ```
+    /// use ssi_verify_core::crypto::did_key::VerificationKey;
+    /// use ssi_verify_core::json::Value;
+    /// use ssi_verify_core::{ErrorCode, Limits};
+    /// let jwk = Value::parse(r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#, &Limits::DEFAULT).unwrap();
+    /// assert!(matches!(VerificationKey::from_jwk(&jwk).unwrap(), VerificationKey::Ed25519(_)));
+    /// let p384 = Value::parse(r#"{"kty":"EC","crv":"P-384","x":"","y":""}"#, &Limits::DEFAULT).unwrap();
+    /// assert_eq!(VerificationKey::from_jwk(&p384).unwrap_err().code(), ErrorCode::UnsupportedKey);
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorCode::UnexpectedJsonType`] / [`ErrorCode::MissingField`] for the shape;
+    /// [`ErrorCode::UnsupportedKey`] for another `kty` / `crv`; [`ErrorCode::InvalidKey`] for
+    /// a private JWK (`d` present: a trust store holds public keys only), an `alg` the key
+    /// does not fix, or a `use` other than `sig`; Base64URL errors; the point errors of
+    /// [`EcdsaPublicKey::from_coordinates`].
+    pub fn from_jwk(jwk: &Value) -> Result<Self> {
+        if jwk.as_object().is_none() {
+            return Err(Error::new(ErrorCode::UnexpectedJsonType, "a JWK is a JSON object"));
+        }
+        let text = |name: &'static str| match jwk.get(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.as_str())),
+            Some(_) => {
+                Err(Error::new(ErrorCode::UnexpectedJsonType, "JWK members kty, crv, x, y, alg, use are strings"))
+            }
+        };
+        let required = |name: &'static str| {
+            text(name)?.ok_or_else(|| Error::new(ErrorCode::MissingField, "JWK lacks kty, crv, x or y"))
+        };
+        if jwk.get("d").is_some() {
+            return Err(Error::new(ErrorCode::InvalidKey, "a private JWK: trust public keys only"));
+        }
+        if text("use")?.is_some_and(|u| u != "sig") {
+            return Err(Error::new(ErrorCode::InvalidKey, "JWK use is not sig"));
+        }
+        let key = match (required("kty")?, required("crv")?) {
+            ("OKP", "Ed25519") => {
+                VerificationKey::Ed25519(Ed25519PublicKey::from_bytes(&base64url_decode(required("x")?)?)?)
+            }
+            ("EC", crv) => {
+                let curve = EcCurve::from_jwk_crv(crv)
+                    .ok_or_else(|| Error::new(ErrorCode::UnsupportedKey, "EC JWK curve is not P-256 or secp256k1"))?;
+                let x = base64url_decode(required("x")?)?;
+                let y = base64url_decode(required("y")?)?;
+                VerificationKey::Ecdsa(EcdsaPublicKey::from_coordinates(curve, &x, &y)?)
+            }
+            _ => return Err(Error::new(ErrorCode::UnsupportedKey, "JWK is not OKP Ed25519, EC P-256 or EC secp256k1")),
+        };
+        if text("alg")?.is_some_and(|a| a != key.jws_key().alg()) {
+            return Err(Error::new(ErrorCode::InvalidKey, "JWK alg is not the algorithm its key fixes"));
+        }
+        Ok(key)
+    }
+}
+
+/// Resolves a `did:key` (Ed25519, P-256, secp256k1) or `did:jwk` DID, or one of their
+/// verification-method ids, to its key, offline.
+///
+/// ```
+/// use ssi_verify_core::crypto::did_key::{resolve_did, VerificationKey};
+/// use ssi_verify_core::crypto::ecdsa::EcCurve;
+/// use ssi_verify_core::ErrorCode;
+/// let p256 = "did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169";
+/// let VerificationKey::Ecdsa(k) = resolve_did(p256).unwrap() else { unreachable!() };
+/// assert_eq!(k.curve(), EcCurve::P256);
+/// assert!(resolve_did(&format!("{p256}#{}", &p256[8..])).is_ok());
+/// let jwk = "did:jwk:eyJjcnYiOiJQLTI1NiIsImt0eSI6IkVDIiwieCI6ImFjYklRaXVNczNpOF91c3pFakoydHBUdFJNNEVVM3l6OTFQSDZDZEgyVjAiLCJ5IjoiX0tjeUxqOXZXTXB0bm1LdG00NkdxRHo4d2Y3NEk1TEtncmwyR3pIM25TRSJ9";
+/// assert!(resolve_did(&format!("{jwk}#0")).is_ok());
+/// assert_eq!(resolve_did(&format!("{jwk}#1")).unwrap_err().code(), ErrorCode::InvalidDid);
+/// ```
+///
+/// # Errors
+/// As [`resolve_did_key`] for `did:key` (without the Ed25519-only restriction); for `did:jwk`,
+/// [`ErrorCode::InvalidDid`] when the identifier is not Base64URL JSON or the fragment is not
+/// `0`, and [`VerificationKey::from_jwk`]'s errors.
+pub fn resolve_did(did_or_vm: &str) -> Result<VerificationKey> {
+    if let Some(rest) = did_or_vm.strip_prefix("did:jwk:") {
+        let (id, fragment) = match rest.split_once('#') {
+            Some((i, f)) => (i, Some(f)),
+            None => (rest, None),
+        };
+        if fragment.is_some_and(|f| f != "0") {
+            return Err(invalid("the only did:jwk verification method is #0"));
+        }
+        let bytes = base64url_decode(id).map_err(|_| invalid("did:jwk identifier is not Base64URL"))?;
+        let text = core::str::from_utf8(&bytes).map_err(|_| invalid("did:jwk identifier is not UTF-8 JSON"))?;
+        let jwk = Value::parse(text, &Limits::DEFAULT).map_err(|_| invalid("did:jwk identifier is not a JSON JWK"))?;
+        return VerificationKey::from_jwk(&jwk);
+    }
+    resolve_key_did(did_or_vm)
+}
 
 fn invalid(detail: &'static str) -> Error {
     Error::new(ErrorCode::InvalidDid, detail)
@@ -41,6 +171,14 @@ fn invalid(detail: &'static str) -> Error {
 /// the X25519 key-agreement method derived from an Ed25519 did:key);
 /// [`ErrorCode::InvalidKey`] for an Ed25519 key of the wrong length or not on the curve.
 pub fn resolve_did_key(did_or_vm: &str) -> Result<Ed25519PublicKey> {
+    match resolve_key_did(did_or_vm)? {
+        VerificationKey::Ed25519(k) => Ok(k),
+        VerificationKey::Ecdsa(_) => Err(Error::new(ErrorCode::UnsupportedKey, "did:key multicodec is not Ed25519")),
+    }
+}
+
+/// did:key of any of the three key types.
+fn resolve_key_did(did_or_vm: &str) -> Result<VerificationKey> {
     let (did, fragment) = match did_or_vm.split_once('#') {
         Some((d, f)) => (d, Some(f)),
         None => (did_or_vm, None),
@@ -59,18 +197,28 @@ pub fn resolve_did_key(did_or_vm: &str) -> Result<Ed25519PublicKey> {
     let encoded = id.strip_prefix('z').ok_or_else(|| invalid("a did:key identifier is base58btc multibase ('z')"))?;
     let bytes = base58btc_decode(encoded).map_err(|_| invalid("did:key identifier is not base58btc"))?;
     let (codec, key) = read_varint(&bytes)?;
-    match codec {
-        ED25519_PUB => {}
-        _ => return Err(Error::new(ErrorCode::UnsupportedKey, "did:key multicodec is not Ed25519")),
-    }
-    let public = Ed25519PublicKey::from_bytes(key)?;
-    match fragment {
-        None => Ok(public),
-        Some(f) if f == id => Ok(public),
-        Some(f) if f == x25519_fragment(&public) => {
+    let ec = |curve: EcCurve| {
+        // The did:key specification requires the compressed form for both curves.
+        if key.len() != 33 {
+            return Err(Error::new(ErrorCode::InvalidKey, "did:key EC keys are 33-byte compressed points"));
+        }
+        EcdsaPublicKey::from_sec1(curve, key).map(VerificationKey::Ecdsa)
+    };
+    let public = match codec {
+        ED25519_PUB => VerificationKey::Ed25519(Ed25519PublicKey::from_bytes(key)?),
+        P256_PUB => ec(EcCurve::P256)?,
+        SECP256K1_PUB => ec(EcCurve::Secp256k1)?,
+        _ => {
+            return Err(Error::new(ErrorCode::UnsupportedKey, "did:key multicodec is not Ed25519, P-256 or secp256k1"))
+        }
+    };
+    match (fragment, public) {
+        (None, _) => Ok(public),
+        (Some(f), _) if f == id => Ok(public),
+        (Some(f), VerificationKey::Ed25519(ed)) if f == x25519_fragment(&ed) => {
             Err(Error::new(ErrorCode::UnsupportedKey, "the did:key X25519 key-agreement key cannot verify signatures"))
         }
-        Some(_) => Err(invalid("did:key fragment is not the key's own identifier")),
+        (Some(_), _) => Err(invalid("did:key fragment is not the key's own identifier")),
     }
 }
 
@@ -94,6 +242,29 @@ pub fn did_key_of(key: &Ed25519PublicKey) -> String {
 #[must_use]
 pub fn did_key_verification_method(key: &Ed25519PublicKey) -> String {
     let id = multicodec_id(ED25519_PUB, &key.to_bytes());
+    alloc::format!("{PREFIX}{id}#{id}")
+}
+
+/// The `did:key` verification-method id (`did:key:z…#z…`) of any of the three key types.
+///
+/// ```
+/// use ssi_verify_core::crypto::did_key::{did_key_vm_of, resolve_did, VerificationKey};
+/// use ssi_verify_core::crypto::ecdsa::{EcCurve, EcdsaPublicKey};
+/// let k = resolve_did("did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169").unwrap();
+/// assert_eq!(did_key_vm_of(&k), "did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169#zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169");
+/// ```
+#[must_use]
+pub fn did_key_vm_of(key: &VerificationKey) -> String {
+    let id = match key {
+        VerificationKey::Ed25519(k) => multicodec_id(ED25519_PUB, &k.to_bytes()),
+        VerificationKey::Ecdsa(k) => {
+            let codec = match k.curve() {
+                EcCurve::P256 => P256_PUB,
+                EcCurve::Secp256k1 => SECP256K1_PUB,
+            };
+            multicodec_id(codec, &k.to_sec1_compressed())
+        }
+    };
     alloc::format!("{PREFIX}{id}#{id}")
 }
 
@@ -155,7 +326,7 @@ pub(crate) fn read_varint(bytes: &[u8]) -> Result<(u64, &[u8])> {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct TrustStore {
-    entries: Vec<(String, Ed25519PublicKey)>,
+    entries: Vec<(String, VerificationKey)>,
 }
 
 impl TrustStore {
@@ -168,6 +339,11 @@ impl TrustStore {
     /// Trusts `key` for `id`: a DID (every verification method under it) or one
     /// verification-method id. A later insert for the same id replaces the earlier one.
     pub fn insert(&mut self, id: &str, key: Ed25519PublicKey) {
+        self.insert_key(id, VerificationKey::Ed25519(key));
+    }
+
+    /// Trusts `key` (of any supported type) for `id`, as [`TrustStore::insert`] does.
+    pub fn insert_key(&mut self, id: &str, key: VerificationKey) {
         match self.entries.iter_mut().find(|(k, _)| k == id) {
             Some(entry) => entry.1 = key,
             None => self.entries.push((String::from(id), key)),
@@ -181,19 +357,41 @@ impl TrustStore {
     /// [`ErrorCode::UnknownVerificationMethod`] when nothing matches and `vm` is not a
     /// `did:key`; a `did:key`'s own errors (see [`resolve_did_key`]).
     pub fn resolve(&self, vm: &str) -> Result<Ed25519PublicKey> {
+        match self.resolve_key(vm)? {
+            VerificationKey::Ed25519(k) => Ok(k),
+            VerificationKey::Ecdsa(_) => {
+                Err(Error::new(ErrorCode::UnsupportedKey, "an Ed25519 key is needed; this one is P-256 or secp256k1"))
+            }
+        }
+    }
+
+    /// The key of any supported type for verification method `vm`: an exact entry, else the
+    /// entry for its DID, else the `did:key` or `did:jwk` itself.
+    ///
+    /// ```
+    /// use ssi_verify_core::crypto::did_key::{TrustStore, VerificationKey};
+    /// let k = TrustStore::new().resolve_key("did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme").unwrap();
+    /// assert!(matches!(k, VerificationKey::Ecdsa(_)));
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorCode::UnknownVerificationMethod`] when nothing matches and `vm` is neither a
+    /// `did:key` nor a `did:jwk`; their resolution errors (see [`resolve_did`]).
+    pub fn resolve_key(&self, vm: &str) -> Result<VerificationKey> {
         let did = vm.split_once('#').map_or(vm, |(d, _)| d);
         let found = self.lookup(vm).or_else(|| self.lookup(did));
         if let Some(key) = found {
             return Ok(key);
         }
-        if vm.starts_with(PREFIX) {
-            return resolve_did_key(vm);
+        if vm.starts_with(PREFIX) || vm.starts_with("did:jwk:") {
+            return resolve_did(vm);
         }
         Err(Error::new(ErrorCode::UnknownVerificationMethod, "no trusted key for this verification method"))
     }
 
     /// Reads a store written as JSON: `{"<DID or verification method>": "<Ed25519 key, hex>"}`
-    /// (the form the CLI and the C API take). Empty text is an empty store.
+    /// or `{"<DID or verification method>": <public JWK>}` (OKP Ed25519, EC P-256, EC
+    /// secp256k1), the form the CLI and the C API take. Empty text is an empty store.
     ///
     /// ```
     /// use ssi_verify_core::crypto::did_key::TrustStore;
@@ -204,8 +402,9 @@ impl TrustStore {
     /// ```
     ///
     /// # Errors
-    /// JSON errors; [`ErrorCode::UnexpectedJsonType`] when it is not an object of strings;
-    /// [`ErrorCode::InvalidHex`] / [`ErrorCode::InvalidKey`] for a key (located by its index).
+    /// JSON errors; [`ErrorCode::UnexpectedJsonType`] when it is not an object of strings and
+    /// objects; [`ErrorCode::InvalidHex`] / [`ErrorCode::InvalidKey`] for a hex key and
+    /// [`VerificationKey::from_jwk`]'s errors for a JWK (located by its index).
     pub fn from_json(text: &str, limits: &crate::Limits) -> Result<Self> {
         let mut store = Self::new();
         if text.is_empty() {
@@ -216,18 +415,20 @@ impl TrustStore {
             Error::new(ErrorCode::UnexpectedJsonType, "trust store must map DIDs or verification methods to hex keys")
         })?;
         for (i, (id, key)) in members.iter().enumerate() {
-            let hex = key.as_str().ok_or_else(|| {
-                Error::new(ErrorCode::UnexpectedJsonType, "trust store keys must be hex strings").at_index(i)
-            })?;
-            let key = crate::codec::hex_decode(hex)
-                .and_then(|b| Ed25519PublicKey::from_bytes(&b))
-                .map_err(|e| e.at_index(i))?;
-            store.insert(id, key);
+            let key = match key {
+                Value::String(hex) => crate::codec::hex_decode(hex)
+                    .and_then(|b| Ed25519PublicKey::from_bytes(&b))
+                    .map(VerificationKey::Ed25519),
+                Value::Object(_) => VerificationKey::from_jwk(key),
+                _ => Err(Error::new(ErrorCode::UnexpectedJsonType, "trust store keys are hex strings or JWK objects")),
+            }
+            .map_err(|e| e.at_index(i))?;
+            store.insert_key(id, key);
         }
         Ok(store)
     }
 
-    fn lookup(&self, id: &str) -> Option<Ed25519PublicKey> {
+    fn lookup(&self, id: &str) -> Option<VerificationKey> {
         self.entries.iter().find(|(k, _)| k == id).map(|(_, key)| *key)
     }
 }

@@ -5,6 +5,8 @@
 
 #[cfg(feature = "did-key")]
 pub mod did_key;
+#[cfg(feature = "ecdsa")]
+pub mod ecdsa;
 #[cfg(feature = "jose")]
 pub mod ed25519;
 mod hash;

@@ -126,6 +126,16 @@ macro_rules! for_each_error_code {
             JwtNotYetValid = 536, Crypto, "JWT_NOT_YET_VALID", "token not yet valid";
             /// `exp` is clearly in milliseconds, not seconds (not silently accepted).
             JwtExpInMilliseconds = 537, Crypto, "JWT_EXP_IN_MILLISECONDS", "token exp looks like milliseconds, not seconds";
+            /// An ECDSA JOSE signature is not the fixed 64-byte `r||s` form (a DER signature, or another length).
+            EcdsaSignatureNotRaw = 540, Crypto, "ECDSA_SIGNATURE_NOT_RAW", "ECDSA signature is not 64-byte r||s (DER or wrong length)";
+            /// An elliptic-curve public key whose coordinates are not a point of its curve.
+            EcPointNotOnCurve = 541, Crypto, "EC_POINT_NOT_ON_CURVE", "EC public key is not a point on its curve";
+            /// An elliptic-curve public key that is the identity point (point at infinity).
+            EcIdentityPoint = 542, Crypto, "EC_IDENTITY_POINT", "EC public key is the identity point";
+            /// Verdict reason: the credential or presentation is past its `expirationDate` / `validUntil` / `exp` (beyond the leeway).
+            CredentialExpired = 543, Rule, "CREDENTIAL_EXPIRED", "credential or presentation has expired";
+            /// Verdict reason: the credential or presentation is before its `issuanceDate` / `validFrom` / `nbf` (beyond the leeway).
+            CredentialNotYetValid = 544, Rule, "CREDENTIAL_NOT_YET_VALID", "credential or presentation is not yet valid";
 
             // 6xx: Smart-ID
             /// The interactions array is empty.
@@ -222,6 +232,26 @@ macro_rules! for_each_error_code {
             CredentialFormatNotAccepted = 810, Rule, "CREDENTIAL_FORMAT_NOT_ACCEPTED", "credential format not accepted";
             /// A verifiable credential or presentation is malformed.
             InvalidCredential = 811, Rule, "INVALID_CREDENTIAL", "invalid verifiable credential or presentation";
+            /// The credential has a status entry (or the definition requires one) but no status-list credential was supplied for it.
+            StatusListMissing = 820, Rule, "STATUS_LIST_MISSING", "no status-list credential supplied";
+            /// A status entry or status-list credential is malformed (type, purpose, encodedList, statusSize).
+            InvalidStatusList = 821, Rule, "INVALID_STATUS_LIST", "malformed status entry or status-list credential";
+            /// A status list inflates beyond `Limits::max_status_list_bytes`.
+            StatusListTooLarge = 822, Rule, "STATUS_LIST_TOO_LARGE", "status list inflates beyond the limit";
+            /// A status list is shorter than the 131,072 entries (16 KiB at one bit each) both specifications require.
+            StatusListTooShort = 823, Rule, "STATUS_LIST_TOO_SHORT", "status list shorter than the required minimum";
+            /// A `statusListIndex` points outside its status list.
+            StatusIndexOutOfRange = 824, Rule, "STATUS_INDEX_OUT_OF_RANGE", "status index outside the list";
+            /// The status-list credential failed its own verification (proof or validity period), so the status cannot be read from it.
+            StatusListNotVerified = 825, Rule, "STATUS_LIST_NOT_VERIFIED", "status-list credential did not verify";
+            /// Verdict reason: the credential's revocation bit is set.
+            CredentialRevoked = 826, Rule, "CREDENTIAL_REVOKED", "credential is revoked";
+            /// Verdict reason: the credential's suspension bit is set.
+            CredentialSuspended = 827, Rule, "CREDENTIAL_SUSPENDED", "credential is suspended";
+            /// Verdict reason: the credential carries a status the definition's `statuses` directive disallows.
+            StatusDisallowed = 828, Rule, "STATUS_DISALLOWED", "credential carries a disallowed status";
+            /// Warning reason (`gataca` profile): the credential's proof suite is not in the definition's format list but Gataca accepts it.
+            FormatNotListed = 829, Rule, "FORMAT_NOT_LISTED", "proof suite not listed in the definition format";
 
             // 9xx: Linked Data (JSON-LD, RDF, Data Integrity)
             /// The text is not N-Quads (RDF 1.1 N-Quads grammar, absolute IRIs).

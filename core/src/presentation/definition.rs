@@ -60,6 +60,9 @@ pub struct PresentationDefinition {
     pub frame: Option<Value>,
     /// Members the specification does not define, in source order.
     pub extensions: Vec<(String, Value)>,
+    /// The definition exactly as read: its own `proof` (Gataca signs definitions) covers this
+    /// document, so it is kept to verify that proof.
+    pub source: Value,
 }
 
 /// One entry of a `format` object.
@@ -344,6 +347,7 @@ impl PresentationDefinition {
                 Some(_) => return Err(pd_err("frame must be an object")),
             },
             extensions: o.rest(),
+            source: value.clone(),
         })
     }
 

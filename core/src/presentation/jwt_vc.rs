@@ -7,8 +7,9 @@
 //! and embedded document say different things is not one credential but two, so it is refused
 //! ([`ErrorCode::InvalidCredential`]) rather than read either way.
 //!
-//! Only EdDSA (Ed25519) is verified: the key comes from the caller's [`TrustStore`] (which
-//! resolves `did:key` offline) and fixes the algorithm. Credentials nested inside a
+//! EdDSA (Ed25519), ES256 (P-256) and ES256K (secp256k1) are verified: the key comes from the
+//! caller's [`TrustStore`] (which resolves `did:key` and `did:jwk` offline) and fixes the
+//! algorithm; a header `alg` that disagrees is refused. Credentials nested inside a
 //! presentation are not verified here.
 
 use alloc::string::String;
@@ -16,7 +17,7 @@ use alloc::vec::Vec;
 
 use crate::crypto::did_key::TrustStore;
 use crate::error::{Error, ErrorCode, Result};
-use crate::jose::{check_claims, CompactJws, JwsKey, JwtPolicy};
+use crate::jose::{check_claims, CompactJws, JwtPolicy};
 use crate::json::Value;
 use crate::limits::Limits;
 use crate::Verdict;
@@ -93,7 +94,7 @@ fn decode_parsed(jws: &CompactJws<'_>, limits: &Limits) -> Result<JwtCredential>
     Ok(JwtCredential { kind, header: jws.header.clone(), claims, document })
 }
 
-/// Verifies a VC-JWT / VP-JWT signed with EdDSA, then its time and issuer/audience claims.
+/// Verifies a VC-JWT / VP-JWT signed with EdDSA, ES256 or ES256K, then its time and issuer/audience claims.
 ///
 /// The key is the header's `kid` resolved in `keys` (a `kid` starting with `#` is relative to
 /// `iss`); without a `kid`, `iss` itself (a trusted DID, or a `did:key`). An absolute `kid` must
@@ -117,7 +118,7 @@ fn decode_parsed(jws: &CompactJws<'_>, limits: &Limits) -> Result<JwtCredential>
 /// # Errors
 /// Everything [`decode_jwt_vc`] reports; [`ErrorCode::InvalidJwt`] when there is neither a
 /// string `kid` nor a string `iss`; the key store's errors; [`CompactJws::verify_signature`]'s
-/// errors (an `alg` other than EdDSA is [`ErrorCode::JwtAlgMismatch`]); [`check_claims`]'s
+/// errors (an `alg` other than the one the key fixes is [`ErrorCode::JwtAlgMismatch`]); [`check_claims`]'s
 /// errors. Failed checks are verdicts: [`ErrorCode::JwtIssuerMismatch`] for a `kid` of another
 /// DID, [`ErrorCode::SignatureMismatch`], then the claim verdicts of [`check_claims`].
 pub fn verify_jwt_vc(
@@ -154,8 +155,8 @@ pub fn verify_jwt_vc(
         (None, Some(i)) => String::from(i),
         (None, None) => return Err(Error::new(ErrorCode::InvalidJwt, "token names no key: neither kid nor iss")),
     };
-    let key = keys.resolve(&vm)?;
-    let signature = jws.verify_signature(&JwsKey::Ed25519(&key))?;
+    let key = keys.resolve_key(&vm)?;
+    let signature = jws.verify_signature(&key.jws_key())?;
     if !signature.is_valid() {
         return Ok((signature, decoded));
     }
@@ -290,7 +291,7 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 
 /// Seconds since the epoch of an RFC 3339 date-time (`YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`),
 /// fraction dropped; `None` when it is not one.
-fn parse_rfc3339(s: &str) -> Option<i64> {
+pub(crate) fn parse_rfc3339(s: &str) -> Option<i64> {
     let b = s.as_bytes();
     let num = |range: core::ops::Range<usize>| -> Option<i64> {
         let digits = b.get(range)?;

@@ -1,9 +1,11 @@
 //! Gataca / OpenID4VP verification: DIF Presentation Exchange v2 (definitions, filters,
-//! submission requirements, evaluation, submission), `JcsEd25519Signature2020` proofs, JWT VCs,
+//! submission requirements, evaluation, submission), `JcsEd25519Signature2020` proofs, JWT VCs
+//! (EdDSA, ES256, ES256K), validity periods, credential status lists,
 //! `openid-vp://` requests and verification results.
 
 pub mod api_key;
 mod credential_input;
+pub mod credential;
 pub mod definition;
 pub mod evaluate;
 mod evaluation;
@@ -16,5 +18,6 @@ pub mod proof;
 pub mod report;
 mod requirements;
 pub mod result;
+pub mod status;
 pub mod submission;
 pub mod verifier;

@@ -55,11 +55,14 @@ pub enum Check {
     IdentityVerification,
     /// `securityMechanisms` (appears in Gataca's webhook example).
     SecurityMechanisms,
+    /// `definitionProof`: the presentation definition's own proof verified (this library's
+    /// addition: Gataca signs its definitions but names no check for that proof).
+    DefinitionProof,
 }
 
 impl Check {
     /// Every check, in the order Gataca lists them.
-    pub const ALL: [Check; 13] = [
+    pub const ALL: [Check; 14] = [
         Check::MatchingIds,
         Check::UniqueSubject,
         Check::Submission,
@@ -73,6 +76,7 @@ impl Check {
         Check::Issuer,
         Check::IdentityVerification,
         Check::SecurityMechanisms,
+        Check::DefinitionProof,
     ];
 
     /// The identifier on the wire, e.g. `presentationProof`.
@@ -92,6 +96,7 @@ impl Check {
             Check::Issuer => "issuer",
             Check::IdentityVerification => "identityVerification",
             Check::SecurityMechanisms => "securityMechanisms",
+            Check::DefinitionProof => "definitionProof",
         }
     }
 

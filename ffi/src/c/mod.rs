@@ -8,6 +8,8 @@
 //! * Every function catches panics and returns `SSI_ERROR_PANIC` instead of unwinding into C.
 //! * `ssi_last_error_detail` gives the detail of the last error on the calling thread.
 
+#[cfg(feature = "presentation")]
+pub mod credential;
 pub mod error;
 #[cfg(feature = "presentation")]
 pub mod presentation;
@@ -237,6 +239,7 @@ pub(crate) unsafe fn limits(limits: *const ssi_limits) -> Limits {
         max_items: l.max_items,
         max_string_bytes: l.max_string_bytes,
         max_interactions: l.max_interactions,
+        // The status-list bound is not in the C limits struct (its layout is ABI): the default applies.
         ..Limits::DEFAULT
     }
 }

@@ -23,8 +23,8 @@ use ssi_verify_core::presentation::report::{
 };
 use ssi_verify_core::presentation::result::WebhookPayload;
 use ssi_verify_core::presentation::submission::PresentationSubmission;
-use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
-use ssi_verify_core::{Error, ErrorCode};
+use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, VerifierPolicy};
+use ssi_verify_core::{Error, ErrorCode, Limits, Verdict};
 
 use super::{
     boundary, bytes, limits, put, put_report, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage,
@@ -764,7 +764,7 @@ pub unsafe extern "C" fn ssi_pe_lint(
 /// Verifies a received presentation against a definition the way Gataca does and writes the
 /// verificationResult `{"checks":[...],"warnings":[...],"errors":[...]}`.
 ///
-/// Parameters: `presentation` the VP object; `submission` the `presentation_submission` when it
+/// Parameters: `presentation` the VP object (or a JWT VP, bare or as a JSON string); `submission` the `presentation_submission` when it
 /// travels separately (OpenID4VP), NULL/0 to read it from the presentation; `trust_store` as for
 /// `ssi_verify_proofs`; `policy` NULL for no challenge/domain and time 0; `*out` Gataca's rule
 /// over the result (valid, or `SSI_ERROR_INVALID_VERIFICATION_RESULT`).
@@ -815,12 +815,12 @@ pub unsafe extern "C" fn ssi_pe_verify_presentation(
                     challenge: p.challenge.opt("challenge")?,
                     domain: p.domain.opt("domain")?,
                     allow_sha256_prehash: p.allow_sha256_prehash,
-                    now: p.now,
+                    ..VerifierPolicy::at(p.now)
                 }
             },
         };
         let definition = PresentationDefinition::parse(definition, &limits)?;
-        let presentation = Value::parse(presentation, &limits)?;
+        let presentation = read_presentation(presentation, &limits)?;
         let submission =
             if submission.is_empty() { None } else { Some(PresentationSubmission::parse(submission, &limits)?) };
         let keys = TrustStore::from_json(store, &limits)?;

@@ -5,6 +5,8 @@
 //! (`SsiException.Format`, `.Rule`, ...), each carrying the stable `ErrorCode` and a detail.
 
 #[cfg(feature = "presentation")]
+pub mod credential;
+#[cfg(feature = "presentation")]
 pub mod presentation;
 #[cfg(feature = "proofspace")]
 pub mod proofspace;
@@ -115,6 +117,7 @@ impl From<SsiLimits> for Limits {
             max_items: clamp(l.max_items),
             max_string_bytes: clamp(l.max_string_bytes),
             max_interactions: clamp(l.max_interactions),
+            // The status-list bound is not in the C / UniFFI limits record yet: the default applies.
             ..Limits::DEFAULT
         }
     }

@@ -19,9 +19,8 @@ use ssi_verify_core::presentation::report::{
 };
 use ssi_verify_core::presentation::result::{ProcessStatus, VerificationResult, WebhookPayload};
 use ssi_verify_core::presentation::submission::PresentationSubmission;
-use ssi_verify_core::presentation::verifier::{verify_presentation, VerifierPolicy};
-
-use ssi_verify_core::Error;
+use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, VerifierPolicy};
+use ssi_verify_core::{Error, ErrorCode};
 
 use super::{limits, SsiError, SsiLimits, Verdict};
 
@@ -576,10 +575,10 @@ pub fn pe_verify_presentation(
         challenge: p.challenge.as_deref(),
         domain: p.domain.as_deref(),
         allow_sha256_prehash: p.allow_sha256_prehash,
-        now: p.now,
+        ..VerifierPolicy::at(p.now)
     };
     let definition = PresentationDefinition::parse(&definition_json, &limits)?;
-    let presentation = Value::parse(&presentation_json, &limits)?;
+    let presentation = read_presentation(&presentation_json, &limits)?;
     let submission = submission_json.map(|s| PresentationSubmission::parse(&s, &limits)).transpose()?;
     let keys = trust_store(&trusted_keys)?;
     let result = verify_presentation(&presentation, submission.as_ref(), &definition, &keys, &policy, &limits)?;

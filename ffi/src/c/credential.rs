@@ -1,0 +1,200 @@
+//! One credential verified on its own, and the presentation verification with verifier
+//! profiles and status lists (issue 12). The report JSON is written by the core; these
+//! functions return exactly those bytes.
+
+use ssi_verify_core::crypto::did_key::TrustStore;
+use ssi_verify_core::presentation::credential::{read_credential, verify_credential};
+use ssi_verify_core::presentation::definition::PresentationDefinition;
+use ssi_verify_core::presentation::status::StatusLists;
+use ssi_verify_core::presentation::submission::PresentationSubmission;
+use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, Profile, VerifierPolicy};
+use ssi_verify_core::{Error, ErrorCode};
+
+use super::{boundary, limits, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage};
+
+/// The verifier profile.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SsiProfile {
+    /// The definition's format list decides; a status without its list, or an unverifiable
+    /// definition proof, is "could not check".
+    Strict = 0,
+    /// As Gataca's verifier: JcsEd25519Signature2020 accepted beside an `ldp` list, a missing
+    /// status list and an unknown definition key are warnings.
+    Gataca = 1,
+}
+
+/// What `ssi_vc_verify` and `ssi_pe_verify` require. An empty string means "no requirement".
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SsiVerifyOptions {
+    /// The nonce / challenge the presentation proof must carry (presentations only).
+    pub challenge: ssi_str,
+    /// The domain the presentation proof must carry (presentations only).
+    pub domain: ssi_str,
+    /// Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
+    pub allow_sha256_prehash: bool,
+    /// Current time, seconds since the epoch (validity periods, JWT times).
+    pub now: u64,
+    /// Allowed clock skew in seconds.
+    pub leeway: u64,
+    /// An `SsiProfile` value.
+    pub profile: u32,
+}
+
+/// The policy `options` describe (NULL: strict, time 0, 60 s leeway).
+///
+/// # Safety
+/// `options` NULL or readable with valid strings.
+unsafe fn policy<'a>(options: *const SsiVerifyOptions, lists: &'a StatusLists) -> Result<VerifierPolicy<'a>, Error> {
+    // SAFETY: NULL or readable, per the contract.
+    let Some(o) = (unsafe { options.as_ref() }) else {
+        return Ok(VerifierPolicy { status_lists: Some(lists), ..VerifierPolicy::at(0) });
+    };
+    let profile = match o.profile {
+        x if x == SsiProfile::Strict as u32 => Profile::Strict,
+        x if x == SsiProfile::Gataca as u32 => Profile::Gataca,
+        _ => return Err(usage(ErrorCode::InvalidArgument, "profile is not an SsiProfile value")),
+    };
+    // SAFETY: forwarded contract for the strings inside `o`.
+    let (challenge, domain) = unsafe { (o.challenge.opt("challenge")?, o.domain.opt("domain")?) };
+    Ok(VerifierPolicy {
+        challenge,
+        domain,
+        allow_sha256_prehash: o.allow_sha256_prehash,
+        now: o.now,
+        leeway: o.leeway,
+        profile,
+        status_lists: Some(lists),
+    })
+}
+
+/// Verifies one credential (a JSON-LD object, a JSON string holding a compact JWT, or the bare
+/// JWT: EdDSA, ES256, ES256K) and writes the core's report
+/// `{"valid":…,"format":…,"suite":…,"issuer":…,"checks":[…],"warnings":[…],"errors":[…]}`.
+///
+/// `trust_store` is `{"<DID or verification method>": "<Ed25519 hex>" | <public JWK>}` (empty:
+/// none); `status_lists` is `{"<URL>": <list credential object> | "<JWT>"}` (empty: none);
+/// `options` NULL for the strict profile at time 0. `*out` is the verdict (valid, or
+/// `SSI_ERROR_INVALID_VERIFICATION_RESULT`).
+/// Returns `SSI_OK` when the credential was checked (valid or not: the reasons are in the
+/// report), or the error that kept it from being checked (e.g. `SSI_ERROR_STATUS_LIST_MISSING`
+/// under the strict profile, `SSI_ERROR_UNKNOWN_VERIFICATION_METHOD`,
+/// `SSI_ERROR_ECDSA_SIGNATURE_NOT_RAW`), or `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// Inputs readable for their lengths; `options` NULL or readable with valid strings; `limits`
+/// NULL or readable; outputs writable.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_vc_verify(
+    credential: *const u8,
+    credential_len: usize,
+    trust_store: *const u8,
+    trust_store_len: usize,
+    status_lists: *const u8,
+    status_lists_len: usize,
+    options: *const SsiVerifyOptions,
+    limits_ptr: *const ssi_limits,
+    out: *mut ssi_verdict,
+    result: *mut u8,
+    result_cap: usize,
+    result_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (credential, store, lists, limits) = unsafe {
+            (
+                text(credential, credential_len, "credential is NULL")?,
+                text(trust_store, trust_store_len, "trust_store is NULL")?,
+                text(status_lists, status_lists_len, "status_lists is NULL")?,
+                limits(limits_ptr),
+            )
+        };
+        let lists = StatusLists::from_json(lists, &limits)?;
+        // SAFETY: forwarded contract.
+        let policy = unsafe { policy(options, &lists)? };
+        let keys = TrustStore::from_json(store, &limits)?;
+        let report = verify_credential(&read_credential(credential, &limits)?, &keys, &policy, &limits)?;
+        // SAFETY: forwarded contract.
+        unsafe { finish(report.result.verdict(), &report.to_json(), out, result, result_cap, result_len) }
+    })
+}
+
+/// `ssi_pe_verify_presentation` with the issue-12 options: a profile, a leeway and status
+/// lists. `presentation` is a JSON-LD VP or a JWT VP (bare or as a JSON string);
+/// `submission` the separate `presentation_submission` (empty: embedded); `trust_store` and
+/// `status_lists` as for `ssi_vc_verify`. Writes the verificationResult
+/// `{"checks":[…],"warnings":[…],"errors":[…]}`.
+/// Returns `SSI_OK` (failed checks are in the result), or an error when there is nothing to
+/// report on (definition, presentation, submission or store errors), or
+/// `SSI_ERROR_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// As `ssi_vc_verify`.
+#[no_mangle]
+pub unsafe extern "C" fn ssi_pe_verify(
+    definition: *const u8,
+    definition_len: usize,
+    presentation: *const u8,
+    presentation_len: usize,
+    submission: *const u8,
+    submission_len: usize,
+    trust_store: *const u8,
+    trust_store_len: usize,
+    status_lists: *const u8,
+    status_lists_len: usize,
+    options: *const SsiVerifyOptions,
+    limits_ptr: *const ssi_limits,
+    out: *mut ssi_verdict,
+    result: *mut u8,
+    result_cap: usize,
+    result_len: *mut usize,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        let (definition, presentation, submission, store, lists, limits) = unsafe {
+            (
+                text(definition, definition_len, "definition is NULL")?,
+                text(presentation, presentation_len, "presentation is NULL")?,
+                text(submission, submission_len, "submission is NULL")?,
+                text(trust_store, trust_store_len, "trust_store is NULL")?,
+                text(status_lists, status_lists_len, "status_lists is NULL")?,
+                limits(limits_ptr),
+            )
+        };
+        let lists = StatusLists::from_json(lists, &limits)?;
+        // SAFETY: forwarded contract.
+        let policy = unsafe { policy(options, &lists)? };
+        let definition = PresentationDefinition::parse(definition, &limits)?;
+        let presentation = read_presentation(presentation, &limits)?;
+        let submission =
+            if submission.is_empty() { None } else { Some(PresentationSubmission::parse(submission, &limits)?) };
+        let keys = TrustStore::from_json(store, &limits)?;
+        let r = verify_presentation(&presentation, submission.as_ref(), &definition, &keys, &policy, &limits)?;
+        // SAFETY: forwarded contract.
+        unsafe { finish(r.verdict(), &r.to_json(), out, result, result_cap, result_len) }
+    })
+}
+
+/// Writes the JSON, then the verdict (only once the JSON fits).
+///
+/// # Safety
+/// `out` NULL or writable; `result` NULL or writable for `result_cap` bytes; `result_len` NULL
+/// or writable.
+unsafe fn finish(
+    verdict: ssi_verify_core::Verdict,
+    json: &str,
+    out: *mut ssi_verdict,
+    result: *mut u8,
+    result_cap: usize,
+    result_len: *mut usize,
+) -> Result<(), Error> {
+    if out.is_null() {
+        return Err(usage(ErrorCode::NullPointer, "out is NULL"));
+    }
+    // SAFETY: forwarded contract.
+    unsafe {
+        put_text(json.as_bytes(), result, result_cap, result_len)?;
+        put(out, verdict.into(), "out is NULL")
+    }
+}
