@@ -44,7 +44,7 @@ use crate::json::Value;
 use crate::limits::Limits;
 use crate::presentation::evaluate::CredentialInput;
 use crate::presentation::jwt_vc::{decode_jwt_vc, parse_rfc3339, verify_jwt_vc};
-use crate::presentation::proof::{verify_proofs, ProofExpectations};
+use crate::presentation::proof::{overall, verify_proofs, ProofExpectations};
 use crate::presentation::result::{Check, VerificationResult};
 use crate::presentation::status::{list_bits, read_status, status_entries, StatusCheck, StatusLists};
 use crate::presentation::verifier::{Profile, VerifierPolicy};
@@ -238,7 +238,7 @@ pub(crate) fn check_credential(
                 ..ProofExpectations::default()
             };
             match verify_proofs(vc, keys, &expect, limits) {
-                Ok(checks) => match checks.iter().find_map(|c| c.verdict.reason()) {
+                Ok(checks) => match overall(&checks).reason() {
                     None => (
                         checks.iter().map(|c| String::from(did_of(&c.verification_method))).collect(),
                         Some(vc.clone()),

@@ -57,7 +57,7 @@ use crate::presentation::credential::{check_credential, check_validity, error_te
 use crate::presentation::definition::{PresentationDefinition, StatusDirective, StatusRule};
 use crate::presentation::evaluate::CredentialInput;
 use crate::presentation::jwt_vc::{verify_jwt_vc, JwtKind};
-use crate::presentation::proof::{verify_proofs, ProofExpectations};
+use crate::presentation::proof::{overall, verify_proofs, ProofExpectations};
 use crate::presentation::result::{Check, VerificationResult};
 use crate::presentation::status::StatusLists;
 use crate::presentation::submission::PresentationSubmission;
@@ -205,7 +205,7 @@ pub fn verify_presentation(
             };
             let proof = match verify_proofs(presentation, keys, &expect, limits) {
                 Err(e) => Err(e.code()),
-                Ok(checks) => match checks.iter().find_map(|c| c.verdict.reason()) {
+                Ok(checks) => match overall(&checks).reason() {
                     Some(code) => Err(code),
                     None => check_validity(presentation, policy.now, policy.leeway)
                         .map_err(|e| e.code())
@@ -343,7 +343,7 @@ fn definition_proof(
         ProofExpectations { allow_sha256_prehash: policy.allow_sha256_prehash, ..ProofExpectations::default() };
     let wording = "Presentation definition proof not validated";
     match verify_proofs(&definition.source, keys, &expect, limits) {
-        Ok(checks) => match checks.iter().find_map(|c| c.verdict.reason()) {
+        Ok(checks) => match overall(&checks).reason() {
             None => result.pass(Check::DefinitionProof),
             Some(code) => result.fail(&error_text(wording, code)),
         },
