@@ -129,6 +129,26 @@ pub enum ErrorCode {
     JwtNotYetValid = 536,
     /// `exp` is clearly in milliseconds, not seconds (not silently accepted).
     JwtExpInMilliseconds = 537,
+    /// Verdict reason: a certificate in the path is past its notAfter at the validation time.
+    CertificateExpired = 570,
+    /// Verdict reason: a certificate in the path is before its notBefore at the validation time.
+    CertificateNotYetValid = 571,
+    /// Verdict reason: no certificate path leads from the certificate to one of the trust anchors.
+    UnknownIssuer = 572,
+    /// Verdict reason: a certificate's signature does not verify with the key of the certificate named as its issuer.
+    ChainSignatureMismatch = 573,
+    /// Verdict reason: a certificate that issued another is not a CA (basicConstraints cA absent or false), e.g. an end-entity certificate used as a CA.
+    IssuerNotCa = 574,
+    /// Verdict reason: an issuing CA certificate's keyUsage is absent or lacks keyCertSign.
+    KeyCertSignMissing = 575,
+    /// Verdict reason: the path is longer than an issuer's pathLenConstraint or `Limits::max_cert_path`.
+    PathTooLong = 576,
+    /// Verdict reason: a certificate in the path carries a critical extension this library does not process.
+    UnknownCriticalExtension = 577,
+    /// Verdict reason: the end-entity certificate's keyUsage / extendedKeyUsage does not allow this use (authentication or signing), or it is a CA certificate.
+    KeyUsageNotAllowed = 578,
+    /// No trust anchor was supplied, so the certificate cannot be checked.
+    NoTrustAnchor = 579,
 
     // 6xx: Smart-ID
     /// The interactions array is empty.
@@ -161,6 +181,18 @@ pub enum ErrorCode {
     FlowTypeNotOffered = 613,
     /// The session status is not a completed, successful ACSP_V2 authentication.
     SessionNotSuccessful = 614,
+    /// Verdict reason: the response's `cert.certificateLevel` is not the level the certificate's policies give.
+    CertificateLevelMismatch = 620,
+    /// Verdict reason: the certificate level is below the one the RP requested.
+    CertificateLevelTooLow = 621,
+    /// Verdict reason: the certificate's policies give no Smart-ID level (e.g. only TEST-arc policy OIDs).
+    CertificatePolicyMissing = 622,
+    /// Verdict reason: the certificate's person or document number is not the one the session was started for.
+    IdentityMismatch = 623,
+    /// Verdict reason: a Web2App/App2App response's `userChallenge` is not Base64URL(SHA-256(userChallengeVerifier)), or no verifier was given.
+    UserChallengeMismatch = 624,
+    /// Verdict reason: the digest the signature session sent is not the hash of the data under the session's hash algorithm.
+    DigestMismatch = 625,
 
     // 7xx: ProofSpace
     /// A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
@@ -278,6 +310,16 @@ impl ErrorCode {
         Self::JwtExpired,
         Self::JwtNotYetValid,
         Self::JwtExpInMilliseconds,
+        Self::CertificateExpired,
+        Self::CertificateNotYetValid,
+        Self::UnknownIssuer,
+        Self::ChainSignatureMismatch,
+        Self::IssuerNotCa,
+        Self::KeyCertSignMissing,
+        Self::PathTooLong,
+        Self::UnknownCriticalExtension,
+        Self::KeyUsageNotAllowed,
+        Self::NoTrustAnchor,
         Self::EmptyInteractions,
         Self::MissingInteractionType,
         Self::MissingDisplayText,
@@ -293,6 +335,12 @@ impl ErrorCode {
         Self::InteractionTypeNotOffered,
         Self::FlowTypeNotOffered,
         Self::SessionNotSuccessful,
+        Self::CertificateLevelMismatch,
+        Self::CertificateLevelTooLow,
+        Self::CertificatePolicyMissing,
+        Self::IdentityMismatch,
+        Self::UserChallengeMismatch,
+        Self::DigestMismatch,
         Self::DateLooksLikeMilliseconds,
         Self::InvalidDate,
         Self::InvalidNumber,
@@ -384,6 +432,16 @@ impl ErrorCode {
             Self::JwtExpired => "JWT_EXPIRED",
             Self::JwtNotYetValid => "JWT_NOT_YET_VALID",
             Self::JwtExpInMilliseconds => "JWT_EXP_IN_MILLISECONDS",
+            Self::CertificateExpired => "CERTIFICATE_EXPIRED",
+            Self::CertificateNotYetValid => "CERTIFICATE_NOT_YET_VALID",
+            Self::UnknownIssuer => "UNKNOWN_ISSUER",
+            Self::ChainSignatureMismatch => "CHAIN_SIGNATURE_MISMATCH",
+            Self::IssuerNotCa => "ISSUER_NOT_CA",
+            Self::KeyCertSignMissing => "KEY_CERT_SIGN_MISSING",
+            Self::PathTooLong => "PATH_TOO_LONG",
+            Self::UnknownCriticalExtension => "UNKNOWN_CRITICAL_EXTENSION",
+            Self::KeyUsageNotAllowed => "KEY_USAGE_NOT_ALLOWED",
+            Self::NoTrustAnchor => "NO_TRUST_ANCHOR",
             Self::EmptyInteractions => "EMPTY_INTERACTIONS",
             Self::MissingInteractionType => "MISSING_INTERACTION_TYPE",
             Self::MissingDisplayText => "MISSING_DISPLAY_TEXT",
@@ -399,6 +457,12 @@ impl ErrorCode {
             Self::InteractionTypeNotOffered => "INTERACTION_TYPE_NOT_OFFERED",
             Self::FlowTypeNotOffered => "FLOW_TYPE_NOT_OFFERED",
             Self::SessionNotSuccessful => "SESSION_NOT_SUCCESSFUL",
+            Self::CertificateLevelMismatch => "CERTIFICATE_LEVEL_MISMATCH",
+            Self::CertificateLevelTooLow => "CERTIFICATE_LEVEL_TOO_LOW",
+            Self::CertificatePolicyMissing => "CERTIFICATE_POLICY_MISSING",
+            Self::IdentityMismatch => "IDENTITY_MISMATCH",
+            Self::UserChallengeMismatch => "USER_CHALLENGE_MISMATCH",
+            Self::DigestMismatch => "DIGEST_MISMATCH",
             Self::DateLooksLikeMilliseconds => "DATE_LOOKS_LIKE_MILLISECONDS",
             Self::InvalidDate => "INVALID_DATE",
             Self::InvalidNumber => "INVALID_NUMBER",
@@ -484,6 +548,16 @@ impl ErrorCode {
             Self::JwtExpired => "token expired",
             Self::JwtNotYetValid => "token not yet valid",
             Self::JwtExpInMilliseconds => "token exp looks like milliseconds, not seconds",
+            Self::CertificateExpired => "a certificate in the path has expired",
+            Self::CertificateNotYetValid => "a certificate in the path is not yet valid",
+            Self::UnknownIssuer => "no certificate path to a trust anchor",
+            Self::ChainSignatureMismatch => "a certificate's signature does not verify with its issuer's key",
+            Self::IssuerNotCa => "an issuing certificate is not a CA certificate",
+            Self::KeyCertSignMissing => "an issuing CA certificate lacks keyUsage keyCertSign",
+            Self::PathTooLong => "the certificate path is longer than allowed",
+            Self::UnknownCriticalExtension => "a certificate carries a critical extension this library does not process",
+            Self::KeyUsageNotAllowed => "the certificate's key usage does not allow this use",
+            Self::NoTrustAnchor => "no trust anchor was supplied",
             Self::EmptyInteractions => "interactions array is empty",
             Self::MissingInteractionType => "interaction has no type",
             Self::MissingDisplayText => "interaction has no display text",
@@ -499,6 +573,12 @@ impl ErrorCode {
             Self::InteractionTypeNotOffered => "interactionTypeUsed was not offered in the request",
             Self::FlowTypeNotOffered => "flowType was not offered by the relying party",
             Self::SessionNotSuccessful => "session status is not a completed ACSP_V2 authentication with endResult OK",
+            Self::CertificateLevelMismatch => "the response's certificateLevel disagrees with the certificate's policies",
+            Self::CertificateLevelTooLow => "the certificate level is below the requested one",
+            Self::CertificatePolicyMissing => "the certificate's policies give no Smart-ID certificate level",
+            Self::IdentityMismatch => "the certificate is not the person the session was started for",
+            Self::UserChallengeMismatch => "userChallenge does not match the callback's userChallengeVerifier",
+            Self::DigestMismatch => "the digest sent is not the hash of the data",
             Self::DateLooksLikeMilliseconds => {
                 "date value looks like milliseconds; ProofSpace dates are seconds since the epoch"
             }

@@ -29,6 +29,8 @@ pub mod proofspace;
 #[cfg(feature = "smartid")]
 pub mod smartid;
 mod verdict;
+#[cfg(feature = "x509")]
+pub mod x509;
 
 pub use error::{Category, Error, ErrorCode, Location, Result};
 pub use limits::{Limits, DEPTH_CEILING};

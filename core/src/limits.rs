@@ -27,6 +27,9 @@ pub struct Limits {
     /// Most entries in a Smart-ID interactions array read on the wallet side (unknown
     /// types included). The strict reading never accepts more than 3. Default 16.
     pub max_interactions: usize,
+    /// Most certificates in an X.509 path, end entity and trust anchor included. Default 6
+    /// (Smart-ID paths have 3: end entity, intermediate, root).
+    pub max_cert_path: usize,
 }
 
 impl Limits {
@@ -37,6 +40,7 @@ impl Limits {
         max_items: 200_000,
         max_string_bytes: 1024 * 1024,
         max_interactions: 16,
+        max_cert_path: 6,
     };
 
     /// The effective depth bound (never above [`DEPTH_CEILING`]).
