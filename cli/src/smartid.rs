@@ -162,6 +162,9 @@ pub fn verify_auth_texts(request_text: &str, status_text: &str) -> Result<Verdic
         interactions: f.str("interactions")?,
         initial_callback_url: f.opt_str("initialCallbackUrl")?,
         offered_flows: &flows,
+        user_challenge_verifier: None,
+        certificate_level: None,
+        person: smartid::ExpectedPerson::default(),
     };
     Ok(smartid::verify_auth_session_status(&req, status_text, &Limits::DEFAULT)?)
 }

@@ -555,7 +555,9 @@ impl ErrorCode {
             Self::IssuerNotCa => "an issuing certificate is not a CA certificate",
             Self::KeyCertSignMissing => "an issuing CA certificate lacks keyUsage keyCertSign",
             Self::PathTooLong => "the certificate path is longer than allowed",
-            Self::UnknownCriticalExtension => "a certificate carries a critical extension this library does not process",
+            Self::UnknownCriticalExtension => {
+                "a certificate carries a critical extension this library does not process"
+            }
             Self::KeyUsageNotAllowed => "the certificate's key usage does not allow this use",
             Self::NoTrustAnchor => "no trust anchor was supplied",
             Self::EmptyInteractions => "interactions array is empty",
@@ -573,7 +575,9 @@ impl ErrorCode {
             Self::InteractionTypeNotOffered => "interactionTypeUsed was not offered in the request",
             Self::FlowTypeNotOffered => "flowType was not offered by the relying party",
             Self::SessionNotSuccessful => "session status is not a completed ACSP_V2 authentication with endResult OK",
-            Self::CertificateLevelMismatch => "the response's certificateLevel disagrees with the certificate's policies",
+            Self::CertificateLevelMismatch => {
+                "the response's certificateLevel disagrees with the certificate's policies"
+            }
             Self::CertificateLevelTooLow => "the certificate level is below the requested one",
             Self::CertificatePolicyMissing => "the certificate's policies give no Smart-ID certificate level",
             Self::IdentityMismatch => "the certificate is not the person the session was started for",

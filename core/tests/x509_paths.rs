@@ -1,5 +1,6 @@
 //! Certificate path validation against SK ID Solutions' real chains (tests/vectors/smartid-trust).
 #![cfg(feature = "smartid")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code: a panic is a failed test
 
 use std::path::{Path, PathBuf};
 

@@ -478,9 +478,7 @@ pub fn certificates_from_pem_or_der(input: &[u8]) -> Result<Vec<Vec<u8>>> {
         let from = rest.get(start..).unwrap_or("");
         let end = from.find(END).ok_or_else(|| bad("PEM END CERTIFICATE line missing"))? + END.len();
         let block = from.get(..end).unwrap_or("");
-        out.push(
-            crate::crypto::pem::decode(block, "CERTIFICATE").map_err(|_| bad("malformed PEM CERTIFICATE block"))?,
-        );
+        out.push(crate::crypto::pem::decode(block, "CERTIFICATE").map_err(|_| bad("malformed PEM CERTIFICATE block"))?);
         rest = from.get(end..).unwrap_or("");
     }
     if !rest.trim().is_empty() {

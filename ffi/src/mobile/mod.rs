@@ -110,6 +110,26 @@ pub enum ErrorCode {
     JwtNotYetValid,
     /// `exp` is clearly in milliseconds, not seconds (not silently accepted).
     JwtExpInMilliseconds,
+    /// Verdict reason: a certificate in the path is past its notAfter at the validation time.
+    CertificateExpired,
+    /// Verdict reason: a certificate in the path is before its notBefore at the validation time.
+    CertificateNotYetValid,
+    /// Verdict reason: no certificate path leads from the certificate to one of the trust anchors.
+    UnknownIssuer,
+    /// Verdict reason: a certificate's signature does not verify with the key of the certificate named as its issuer.
+    ChainSignatureMismatch,
+    /// Verdict reason: a certificate that issued another is not a CA (basicConstraints cA absent or false), e.g. an end-entity certificate used as a CA.
+    IssuerNotCa,
+    /// Verdict reason: an issuing CA certificate's keyUsage is absent or lacks keyCertSign.
+    KeyCertSignMissing,
+    /// Verdict reason: the path is longer than an issuer's pathLenConstraint or `Limits::max_cert_path`.
+    PathTooLong,
+    /// Verdict reason: a certificate in the path carries a critical extension this library does not process.
+    UnknownCriticalExtension,
+    /// Verdict reason: the end-entity certificate's keyUsage / extendedKeyUsage does not allow this use (authentication or signing), or it is a CA certificate.
+    KeyUsageNotAllowed,
+    /// No trust anchor was supplied, so the certificate cannot be checked.
+    NoTrustAnchor,
     /// The interactions array is empty.
     EmptyInteractions,
     /// An interaction has no `type`.
@@ -140,6 +160,18 @@ pub enum ErrorCode {
     FlowTypeNotOffered,
     /// The session status is not a completed, successful ACSP_V2 authentication.
     SessionNotSuccessful,
+    /// Verdict reason: the response's `cert.certificateLevel` is not the level the certificate's policies give.
+    CertificateLevelMismatch,
+    /// Verdict reason: the certificate level is below the one the RP requested.
+    CertificateLevelTooLow,
+    /// Verdict reason: the certificate's policies give no Smart-ID level (e.g. only TEST-arc policy OIDs).
+    CertificatePolicyMissing,
+    /// Verdict reason: the certificate's person or document number is not the one the session was started for.
+    IdentityMismatch,
+    /// Verdict reason: a Web2App/App2App response's `userChallenge` is not Base64URL(SHA-256(userChallengeVerifier)), or no verifier was given.
+    UserChallengeMismatch,
+    /// Verdict reason: the digest the signature session sent is not the hash of the data under the session's hash algorithm.
+    DigestMismatch,
     /// A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
     DateLooksLikeMilliseconds,
     /// A Date value is not an integer number of seconds.
@@ -289,6 +321,7 @@ impl From<SsiLimits> for Limits {
             max_items: clamp(l.max_items),
             max_string_bytes: clamp(l.max_string_bytes),
             max_interactions: clamp(l.max_interactions),
+            ..Limits::DEFAULT
         }
     }
 }

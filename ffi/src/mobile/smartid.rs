@@ -251,6 +251,9 @@ pub fn smartid_verify_auth_session(
         interactions: &request.interactions,
         initial_callback_url: request.initial_callback_url.as_deref(),
         offered_flows: &request.offered_flows,
+        user_challenge_verifier: None,
+        certificate_level: None,
+        person: smartid::ExpectedPerson::default(),
     };
     Ok(smartid::verify_auth_session_status(&req, &session_status_json, &self::limits(limits))?.into())
 }
