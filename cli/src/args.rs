@@ -6,6 +6,7 @@ use crate::Failure;
 #[derive(Debug, Default)]
 pub struct Args {
     options: Vec<(String, String)>,
+    flags: Vec<String>,
     positional: Vec<String>,
 }
 
@@ -13,6 +14,12 @@ impl Args {
     /// Parses `argv`, accepting only the option names in `known` (each takes one value, given
     /// as `--name value` or `--name=value`). `--` ends option parsing.
     pub fn parse(argv: &[String], known: &[&str]) -> Result<Self, Failure> {
+        Self::parse_with(argv, known, &[], &[])
+    }
+
+    /// As [`Args::parse`], where the options in `repeatable` may be given several times (read
+    /// them with [`Args::values`]) and the names in `flags` take no value ([`Args::flag`]).
+    pub fn parse_with(argv: &[String], known: &[&str], repeatable: &[&str], flags: &[&str]) -> Result<Self, Failure> {
         let mut args = Args::default();
         let mut it = argv.iter();
         let mut only_positional = false;
@@ -29,14 +36,21 @@ impl Args {
                 Some((n, v)) => (n.trim_start_matches("--"), Some(v.to_owned())),
                 None => (a.trim_start_matches("--"), None),
             };
-            if !known.contains(&name) {
+            if flags.contains(&name) {
+                if inline.is_some() || args.flags.iter().any(|f| f == name) {
+                    return Err(Failure::usage(format!("flag '--{name}' takes no value and is given once")));
+                }
+                args.flags.push(name.to_owned());
+                continue;
+            }
+            if !known.contains(&name) && !repeatable.contains(&name) {
                 return Err(Failure::usage(format!("unknown option '--{name}'")));
             }
             let value = match inline {
                 Some(v) => v,
                 None => it.next().cloned().ok_or_else(|| Failure::usage(format!("option '--{name}' needs a value")))?,
             };
-            if args.options.iter().any(|(n, _)| n == name) {
+            if !repeatable.contains(&name) && args.options.iter().any(|(n, _)| n == name) {
                 return Err(Failure::usage(format!("option '--{name}' given twice")));
             }
             args.options.push((name.to_owned(), value));
@@ -47,6 +61,16 @@ impl Args {
     /// The value of option `name`, if given.
     pub fn opt(&self, name: &str) -> Option<&str> {
         self.options.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of a repeatable option, in command-line order.
+    pub fn values(&self, name: &str) -> Vec<&str> {
+        self.options.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// Whether the bare flag `--name` was given.
+    pub fn flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| f == name)
     }
 
     /// The value of a required option.
@@ -92,5 +116,17 @@ mod tests {
         assert_eq!(Args::parse(&v(&["--", "--flow"]), &["flow"]).unwrap().positional(1).unwrap(), Some("--flow"));
         assert_eq!(Args::parse(&v(&["$.a", "f"]), &[]).unwrap().positionals(2).unwrap(), ["$.a", "f"]);
         assert!(Args::parse(&v(&["a", "b", "c"]), &[]).unwrap().positionals(2).is_err());
+    }
+
+    #[test]
+    fn repeated_options_and_flags() {
+        let a = Args::parse_with(&v(&["--a", "1", "--a=2", "--f", "--x", "y", "p"]), &["x"], &["a"], &["f"]).unwrap();
+        assert_eq!(a.values("a"), ["1", "2"]);
+        assert!(a.flag("f") && !a.flag("g"));
+        assert_eq!(a.opt("x"), Some("y"));
+        assert_eq!(a.positional(1).unwrap(), Some("p"));
+        assert!(Args::parse_with(&v(&["--f=1"]), &[], &[], &["f"]).is_err());
+        assert!(Args::parse_with(&v(&["--f", "--f"]), &[], &[], &["f"]).is_err());
+        assert!(Args::parse_with(&v(&["--x", "1", "--x", "2"]), &["x"], &["a"], &[]).is_err());
     }
 }

@@ -2,8 +2,7 @@
 
 use serde_json::{json, Map, Value as Json};
 use ssi_verify_core::smartid::{
-    self, AuthRequest, DeviceLinkRequest, DeviceLinkType, Flow, FlowType, InteractionType, OwnedInteraction, Reading,
-    SessionType,
+    self, DeviceLinkRequest, DeviceLinkType, Flow, InteractionType, OwnedInteraction, Reading, SessionType,
 };
 use ssi_verify_core::{ErrorCode, Limits, Verdict};
 
@@ -18,7 +17,8 @@ pub fn run(argv: &[String]) -> CmdResult {
         "select" => select(rest),
         "encode" => encode(rest),
         "device-link" => device_link(rest),
-        "verify-auth" => verify_auth(rest),
+        "verify-auth" => crate::smartid_trust::verify_auth(rest),
+        "verify-sign" => crate::smartid_trust::verify_sign(rest),
         "verification-code" => verification_code(rest),
         other => Err(Failure::usage(format!("smartid: unknown subcommand '{other}'"))),
     }
@@ -131,44 +131,6 @@ fn device_link(argv: &[String]) -> CmdResult {
     Ok(())
 }
 
-const AUTH_REQUEST_FIELDS: &[&str] = &[
-    "schemeName",
-    "rpChallenge",
-    "relyingPartyName",
-    "brokeredRpName",
-    "interactions",
-    "initialCallbackUrl",
-    "offeredFlows",
-];
-
-/// Verifies a session-status response against the request in `request_text`.
-pub fn verify_auth_texts(request_text: &str, status_text: &str) -> Result<Verdict, Failure> {
-    let doc = parse_json(request_text)?;
-    let f = Fields::new(&doc, AUTH_REQUEST_FIELDS, "authentication request")?;
-    let flows = f
-        .str_list("offeredFlows")?
-        .into_iter()
-        .map(|n| {
-            FlowType::from_name(n).ok_or_else(|| {
-                Failure::rejected(ErrorCode::InvalidFieldValue, format!("offeredFlows: unknown flow type '{n}'"))
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let req = AuthRequest {
-        scheme_name: f.str("schemeName")?,
-        rp_challenge: f.str("rpChallenge")?,
-        relying_party_name: f.str("relyingPartyName")?,
-        brokered_rp_name: f.opt_str("brokeredRpName")?,
-        interactions: f.str("interactions")?,
-        initial_callback_url: f.opt_str("initialCallbackUrl")?,
-        offered_flows: &flows,
-        user_challenge_verifier: None,
-        certificate_level: None,
-        person: smartid::ExpectedPerson::default(),
-    };
-    Ok(smartid::verify_auth_session_status(&req, status_text, &Limits::DEFAULT)?)
-}
-
 /// Prints a verdict and turns an invalid one into exit status 1.
 pub fn report_verdict(verdict: Verdict) -> CmdResult {
     match verdict {
@@ -181,13 +143,6 @@ pub fn report_verdict(verdict: Verdict) -> CmdResult {
             Err(Failure::rejected(code, code.message()))
         }
     }
-}
-
-fn verify_auth(argv: &[String]) -> CmdResult {
-    let args = Args::parse(argv, &["request"])?;
-    let request = read_text(Some(args.req("request")?))?;
-    let status = read_text(args.positional(1)?)?;
-    report_verdict(verify_auth_texts(&request, &status)?)
 }
 
 fn verification_code(argv: &[String]) -> CmdResult {
