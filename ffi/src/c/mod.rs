@@ -12,6 +12,7 @@ pub mod error;
 pub mod presentation;
 pub mod proofspace;
 pub mod smartid;
+pub mod smartid_trust;
 
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -7,6 +7,7 @@
 pub mod presentation;
 pub mod proofspace;
 pub mod smartid;
+pub mod smartid_trust;
 
 use ssi_verify_core::{Category, Error, ErrorCode, Limits};
 
