@@ -13,20 +13,28 @@ pub(crate) const MAX_LIST: usize = 64;
 
 /// An algorithm identifier: OID content bytes and the optional parameters.
 #[derive(Clone, Copy, Debug)]
-pub struct AlgorithmId<'a> {
+pub(crate) struct AlgorithmId<'a> {
     pub(crate) oid: &'a [u8],
     pub(crate) params: Option<Tlv<'a>>,
 }
 
 /// A `SubjectPublicKeyInfo`.
 #[derive(Clone, Copy, Debug)]
-pub struct PublicKeyInfo<'a> {
+pub(crate) struct PublicKeyInfo<'a> {
     pub(crate) algorithm: AlgorithmId<'a>,
     /// The public key bits (BIT STRING without unused bits).
     pub(crate) key: &'a [u8],
 }
 
 /// `basicConstraints`.
+///
+/// ```
+/// use ssi_verify_core::x509::{certificates_from_pem_or_der, BasicConstraints, Certificate};
+/// let pem = include_str!("../../../tests/vectors/x509-generated/intermediate.pem");
+/// let der = certificates_from_pem_or_der(pem.as_bytes()).unwrap().remove(0);
+/// let bc = Certificate::from_der(&der).unwrap().basic_constraints();
+/// assert_eq!(bc, Some(BasicConstraints { ca: true, path_len: Some(0) }));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BasicConstraints {
     /// `cA`.
@@ -36,6 +44,15 @@ pub struct BasicConstraints {
 }
 
 /// keyUsage bits (RFC 5280 4.2.1.3), as a mask over the first two octets.
+///
+/// ```
+/// use ssi_verify_core::x509::{certificates_from_pem_or_der, key_usage, Certificate};
+/// let pem = include_str!("../../../tests/vectors/x509-generated/ee-auth-qualified.pem");
+/// let der = certificates_from_pem_or_der(pem.as_bytes()).unwrap().remove(0);
+/// let ku = Certificate::from_der(&der).unwrap().key_usage().unwrap();
+/// assert_eq!(ku & key_usage::DIGITAL_SIGNATURE, key_usage::DIGITAL_SIGNATURE);
+/// assert_eq!(ku & key_usage::KEY_CERT_SIGN, 0);
+/// ```
 #[allow(missing_docs)]
 pub mod key_usage {
     pub const DIGITAL_SIGNATURE: u16 = 0x8000;
@@ -50,7 +67,7 @@ pub mod key_usage {
 /// The extensions this library reads; every other extension is skipped when non-critical and
 /// remembered when critical.
 #[derive(Clone, Debug, Default)]
-pub struct Extensions<'a> {
+pub(crate) struct Extensions<'a> {
     pub(crate) basic_constraints: Option<BasicConstraints>,
     pub(crate) key_usage: Option<u16>,
     pub(crate) ext_key_usage: Option<Vec<&'a [u8]>>,
@@ -338,7 +355,7 @@ fn key_usage_bits(value: &[u8]) -> Result<u16> {
     let (bits, unused) = bit_string_bytes(&bs)?;
     // DER: no trailing zero bits, so the last octet has a 1 at the first used position.
     if let Some(&last) = bits.last() {
-        if last == 0 || last.trailing_zeros() < u32::from(unused) || last.trailing_zeros() != u32::from(unused) {
+        if last.trailing_zeros() != u32::from(unused) {
             return Err(malformed("keyUsage is not minimally encoded"));
         }
     }
@@ -374,10 +391,8 @@ fn policies(value: &[u8]) -> Result<Vec<&[u8]>> {
         let info = d.expect(tag::SEQUENCE, "malformed PolicyInformation")?;
         let mut p = inner(&info)?;
         let id = oid(&mut p)?;
-        // policyQualifiers: informative (CPS URI, user notice), checked for DER shape only.
-        if let Some(q) = p.optional(tag::SEQUENCE)? {
-            let _ = q;
-        }
+        // policyQualifiers: informative (CPS URI, user notice), read as one DER SEQUENCE only.
+        let _qualifiers = p.optional(tag::SEQUENCE)?;
         p.finish("PolicyInformation has extra fields")?;
         if out.contains(&id) {
             return Err(malformed("a policy appears twice"));

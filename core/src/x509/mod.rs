@@ -25,7 +25,7 @@ pub mod oids;
 mod path;
 mod verify;
 
-pub use cert::{certificates_from_pem_or_der, key_usage, AlgorithmId, BasicConstraints, Certificate, PublicKeyInfo};
+pub use cert::{certificates_from_pem_or_der, key_usage, BasicConstraints, Certificate};
 pub(crate) use name::attribute;
 pub use name::{format_time, name_to_string, Date};
 pub use path::{validate_path, validity, PathInput};

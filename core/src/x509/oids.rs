@@ -1,4 +1,12 @@
 //! Object identifiers as DER content bytes (what [`crate::x509::Certificate`] stores).
+//!
+//! ```
+//! use ssi_verify_core::x509::{certificates_from_pem_or_der, oids, Certificate};
+//! let pem = include_str!("../../../tests/vectors/x509-generated/ee-auth-qualified.pem");
+//! let der = certificates_from_pem_or_der(pem.as_bytes()).unwrap().remove(0);
+//! let cert = Certificate::from_der(&der).unwrap();
+//! assert!(cert.has_policy(oids::POLICY_SK_QUALIFIED) && cert.has_ext_key_usage(oids::EKU_SMART_ID_AUTH));
+//! ```
 #![allow(missing_docs)]
 
 pub const EXT_SUBJECT_DIRECTORY_ATTRIBUTES: &[u8] = &[0x55, 0x1d, 0x09];

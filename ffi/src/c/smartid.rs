@@ -482,7 +482,10 @@ pub struct SsiAuthRequest {
 
 /// Verifies an authentication session-status response (the JSON of `GET /v3/session/{id}`):
 /// state, endResult and protocol, `flowType` and `interactionTypeUsed` against the request,
-/// and the ACSP_V2 signature with the certificate's RSA key (chain validation is the caller's).
+/// and the ACSP_V2 signature with the certificate's RSA key. The certificate is not trusted here
+/// and this struct carries no `userChallengeVerifier`, so Web2App / App2App responses are refused
+/// with `SSI_ERROR_USER_CHALLENGE_MISMATCH`: use `ssi_smartid_verify_auth_json` (anchors, level,
+/// identity, verifier) for a trusted answer.
 ///
 /// Parameters: `*out` receives the verdict when the check could be run.
 /// Returns `SSI_OK` (then read `out->valid`), or an error when the check could not run, e.g.

@@ -236,7 +236,8 @@ pub struct AuthRequestInput {
 
 /// Verifies an authentication session-status response (JSON) against the request: state,
 /// endResult, `flowType`, `interactionTypeUsed` and the ACSP_V2 signature (the certificate is
-/// used for its key only; validate its chain separately).
+/// used for its key only, and Web2App / App2App responses are refused without a verifier: use
+/// `smartid_verify_auth_json` with trust anchors for a trusted answer).
 #[uniffi::export]
 pub fn smartid_verify_auth_session(
     request: AuthRequestInput,
