@@ -20,6 +20,8 @@ typedef struct {
   size_t len;
 } der_list;
 
+static void init(der_list *l) { memset(l, 0, sizeof *l); }
+
 static void add(der_list *l, const char *name) {
   char rel[256];
   size_t n = 0;
@@ -40,7 +42,7 @@ static uint32_t verify(const char *request_suffix, const char *status, size_t st
                        const der_list *ints, uint64_t now, char *report, size_t cap) {
   char request[1024];
   snprintf(request, sizeof request, "%s%s}", PSS_REQUEST, request_suffix);
-  SsiTrustAnchors trust;
+  ssi_trust_anchors trust;
   trust.anchors = anchors->blobs;
   trust.anchors_len = anchors->len;
   trust.intermediates = ints->blobs;
@@ -60,7 +62,11 @@ static uint32_t verify(const char *request_suffix, const char *status, size_t st
 static void test_real_response(void) {
   size_t n = 0;
   char *status = read_file("smartid/vatsake_auth_notification_session-response.json", &n);
-  der_list test = {0}, test_int = {0}, live = {0}, live_int = {0};
+  der_list test, test_int, live, live_int;
+  init(&test);
+  init(&test_int);
+  init(&live);
+  init(&live_int);
   add(&test, "sk-test-TEST_of_SK_ID_Solutions_ROOT_G1E");
   add(&test_int, "sk-test-TEST_of_SK_ID_Solutions_EID-Q_2024E");
   add(&live, "sk-live-SK_ID_Solutions_ROOT_G1E");
@@ -87,11 +93,11 @@ static void test_real_response(void) {
                SSI_OK);
   CHECK(v.valid && strcmp(report, "{\"valid\":true,\"trust\":\"NOT_CHECKED\"}") == 0);
   /* No anchors cannot be checked; a short buffer reports the size needed. */
-  SsiTrustAnchors empty;
+  ssi_trust_anchors empty;
   memset(&empty, 0, sizeof empty);
   CHECK_STATUS(ssi_smartid_verify_auth_json(U8(request), strlen(request), U8(status), n, &empty, NULL, &v, OUT(report), &len),
                SSI_ERROR_NO_TRUST_ANCHOR);
-  SsiTrustAnchors t;
+  ssi_trust_anchors t;
   t.anchors = test.blobs;
   t.anchors_len = test.len;
   t.intermediates = test_int.blobs;
@@ -123,7 +129,9 @@ static void test_generated_failures(void) {
       {"ee-auth-test-arc", SSI_ERROR_CERTIFICATE_POLICY_MISSING},
       {"ee-auth-advanced", SSI_ERROR_CERTIFICATE_LEVEL_MISMATCH},
   };
-  der_list anchors = {0}, ints = {0};
+  der_list anchors, ints;
+  init(&anchors);
+  init(&ints);
   add(&anchors, "root");
   add(&ints, "intermediate");
   add(&ints, "intermediate-no-keycertsign");
@@ -149,10 +157,12 @@ static void test_sign(void) {
   char *status = read_file("smartid-trust/sessions/vatsake_signing_notification_session-response.json", &n);
   char *request = read_file("smartid-trust/requests/sign-notification.request.json", &rn);
   char *data = read_file("smartid-trust/requests/sign-notification.data", &dn);
-  der_list test = {0}, test_int = {0};
+  der_list test, test_int;
+  init(&test);
+  init(&test_int);
   add(&test, "sk-test-TEST_of_SK_ID_Solutions_ROOT_G1E");
   add(&test_int, "sk-test-TEST_of_SK_ID_Solutions_EID-Q_2024E");
-  SsiTrustAnchors t;
+  ssi_trust_anchors t;
   t.anchors = test.blobs;
   t.anchors_len = test.len;
   t.intermediates = test_int.blobs;
