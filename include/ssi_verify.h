@@ -126,6 +126,26 @@ enum ssi_error
   SSI_ERROR_JWT_NOT_YET_VALID = 536,
   // `exp` is clearly in milliseconds, not seconds (not silently accepted).
   SSI_ERROR_JWT_EXP_IN_MILLISECONDS = 537,
+  // Verdict reason: a certificate in the path is past its notAfter at the validation time.
+  SSI_ERROR_CERTIFICATE_EXPIRED = 570,
+  // Verdict reason: a certificate in the path is before its notBefore at the validation time.
+  SSI_ERROR_CERTIFICATE_NOT_YET_VALID = 571,
+  // Verdict reason: no certificate path leads from the certificate to one of the trust anchors.
+  SSI_ERROR_UNKNOWN_ISSUER = 572,
+  // Verdict reason: a certificate's signature does not verify with the key of the certificate named as its issuer.
+  SSI_ERROR_CHAIN_SIGNATURE_MISMATCH = 573,
+  // Verdict reason: a certificate that issued another is not a CA (basicConstraints cA absent or false), e.g. an end-entity certificate used as a CA.
+  SSI_ERROR_ISSUER_NOT_CA = 574,
+  // Verdict reason: an issuing CA certificate's keyUsage is absent or lacks keyCertSign.
+  SSI_ERROR_KEY_CERT_SIGN_MISSING = 575,
+  // Verdict reason: the path is longer than an issuer's pathLenConstraint or `Limits::max_cert_path`.
+  SSI_ERROR_PATH_TOO_LONG = 576,
+  // Verdict reason: a certificate in the path carries a critical extension this library does not process.
+  SSI_ERROR_UNKNOWN_CRITICAL_EXTENSION = 577,
+  // Verdict reason: the end-entity certificate's keyUsage / extendedKeyUsage does not allow this use (authentication or signing), or it is a CA certificate.
+  SSI_ERROR_KEY_USAGE_NOT_ALLOWED = 578,
+  // No trust anchor was supplied, so the certificate cannot be checked.
+  SSI_ERROR_NO_TRUST_ANCHOR = 579,
   // The interactions array is empty.
   SSI_ERROR_EMPTY_INTERACTIONS = 600,
   // An interaction has no `type`.
@@ -156,6 +176,18 @@ enum ssi_error
   SSI_ERROR_FLOW_TYPE_NOT_OFFERED = 613,
   // The session status is not a completed, successful ACSP_V2 authentication.
   SSI_ERROR_SESSION_NOT_SUCCESSFUL = 614,
+  // Verdict reason: the response's `cert.certificateLevel` is not the level the certificate's policies give.
+  SSI_ERROR_CERTIFICATE_LEVEL_MISMATCH = 620,
+  // Verdict reason: the certificate level is below the one the RP requested.
+  SSI_ERROR_CERTIFICATE_LEVEL_TOO_LOW = 621,
+  // Verdict reason: the certificate's policies give no Smart-ID level (e.g. only TEST-arc policy OIDs).
+  SSI_ERROR_CERTIFICATE_POLICY_MISSING = 622,
+  // Verdict reason: the certificate's person or document number is not the one the session was started for.
+  SSI_ERROR_IDENTITY_MISMATCH = 623,
+  // Verdict reason: a Web2App/App2App response's `userChallenge` is not Base64URL(SHA-256(userChallengeVerifier)), or no verifier was given.
+  SSI_ERROR_USER_CHALLENGE_MISMATCH = 624,
+  // Verdict reason: the digest the signature session sent is not the hash of the data under the session's hash algorithm.
+  SSI_ERROR_DIGEST_MISMATCH = 625,
   // A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
   SSI_ERROR_DATE_LOOKS_LIKE_MILLISECONDS = 700,
   // A Date value is not an integer number of seconds.
@@ -642,6 +674,28 @@ typedef struct ssi_auth_request {
   size_t offered_flows_len;
 } ssi_auth_request;
 #endif
+
+// A borrowed byte string (for example one DER certificate): `ptr` may be NULL only when `len` is 0.
+typedef struct ssi_bytes {
+  // First byte.
+  const uint8_t *ptr;
+  // Length in bytes.
+  size_t len;
+} ssi_bytes;
+
+// Trust anchors and intermediates (DER certificates) and the validation time.
+typedef struct ssi_trust_anchors {
+  // Trust anchors (at least one).
+  const struct ssi_bytes *anchors;
+  // Number of `anchors`.
+  size_t anchors_len;
+  // Intermediate CA certificates, any order; may be NULL when `intermediates_len` is 0.
+  const struct ssi_bytes *intermediates;
+  // Number of `intermediates`.
+  size_t intermediates_len;
+  // Validation time, seconds since the Unix epoch.
+  uint64_t now;
+} ssi_trust_anchors;
 
 // Success.
 #define SSI_OK 0
@@ -1175,7 +1229,10 @@ ssi_status ssi_smartid_device_link(const struct ssi_device_link_request *req, ui
 #if defined(SSI_VERIFY_SMARTID)
 // Verifies an authentication session-status response (the JSON of `GET /v3/session/{id}`):
 // state, endResult and protocol, `flowType` and `interactionTypeUsed` against the request,
-// and the ACSP_V2 signature with the certificate's RSA key (chain validation is the caller's).
+// and the ACSP_V2 signature with the certificate's RSA key. The certificate is not trusted here
+// and this struct carries no `userChallengeVerifier`, so Web2App / App2App responses are refused
+// with `SSI_ERROR_USER_CHALLENGE_MISMATCH`: use `ssi_smartid_verify_auth_json` (anchors, level,
+// identity, verifier) for a trusted answer.
 //
 // Parameters: `*out` receives the verdict when the check could be run.
 // Returns `SSI_OK` (then read `out->valid`), or an error when the check could not run, e.g.
@@ -1211,6 +1268,37 @@ ssi_status ssi_smartid_verify_session_secret_digest(const uint8_t *session_secre
 // Inputs readable for their lengths; `out` writable.
 ssi_status ssi_smartid_verify_user_challenge(const uint8_t *verifier, size_t verifier_len, const uint8_t *user_challenge, size_t user_challenge_len, struct ssi_verdict *out);
 #endif
+
+// Verifies an authentication session-status response against the request document (JSON:
+// `schemeName`, `rpChallenge`, `relyingPartyName`, `interactions`, `offeredFlows`, optional
+// `brokeredRpName`, `initialCallbackUrl`, `userChallengeVerifier`, `certificateLevel`,
+// `semanticsIdentifier`, `documentNumber`) and, when `trust` is not NULL, its certificate
+// against the anchors: path, validity, purpose, certificate level and identity. Writes the
+// verdict to `*out` and the report JSON (`{"valid":true,"certificateLevel":…,"identity":{…},
+// "certificate":{…}}`, `{"valid":false,"reason":CODE}`, with `"trust":"NOT_CHECKED"` when `trust`
+// is NULL) to `report`.
+//
+// Returns `SSI_OK` (then read `out->valid`), or an error when the check could not run, e.g.
+// `SSI_ERROR_NO_TRUST_ANCHOR` (no anchors), `SSI_ERROR_INVALID_CERTIFICATE`,
+// `SSI_ERROR_SESSION_NOT_SUCCESSFUL`, `SSI_ERROR_BUFFER_TOO_SMALL` (then `*report_len` is the
+// capacity needed and `*out` is not written).
+//
+// # Safety
+// `request_json` / `status_json` readable for their lengths; `trust` NULL or readable with
+// readable lists; `limits` NULL or readable; `out`, `report` (`report_cap` bytes) and
+// `report_len` writable.
+ssi_status ssi_smartid_verify_auth_json(const uint8_t *request_json, size_t request_len, const uint8_t *status_json, size_t status_len, const struct ssi_trust_anchors *trust, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *report, size_t report_cap, size_t *report_len);
+
+// Verifies a signature session-status response (RAW_DIGEST_SIGNATURE) over `data` (the bytes
+// the RP had signed) against the request document (JSON: `digest`, `hashAlgorithm`,
+// `interactions`, optional `schemeName`, `relyingPartyName`, `certificateLevel`,
+// `semanticsIdentifier`, `documentNumber`) and, when `trust` is not NULL, its signing
+// certificate against the anchors. Outputs and errors as `ssi_smartid_verify_auth_json`; a
+// digest that is not the hash of `data` is the verdict `SSI_ERROR_DIGEST_MISMATCH`.
+//
+// # Safety
+// As `ssi_smartid_verify_auth_json`, and `data` readable for `data_len` bytes.
+ssi_status ssi_smartid_verify_sign_json(const uint8_t *request_json, size_t request_len, const uint8_t *status_json, size_t status_len, const uint8_t *data, size_t data_len, const struct ssi_trust_anchors *trust, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *report, size_t report_cap, size_t *report_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -47,7 +47,7 @@ impl Args {
                 }
                 continue;
             }
-            if !known.contains(&name) {
+            if !known.contains(&name) && !repeatable.contains(&name) {
                 return Err(Failure::usage(format!("unknown option '--{name}'")));
             }
             let value = match inline {
@@ -73,9 +73,6 @@ impl Args {
     }
 
     /// Whether the bare flag `--name` was given.
-    // No command of this branch declares a flag yet; the Smart-ID trust commands
-    // (`--signature-only`) do.
-    #[allow(dead_code)]
     pub fn flag(&self, name: &str) -> bool {
         self.flags.iter().any(|f| f == name)
     }

@@ -32,6 +32,10 @@ const STATUS_LIST_URL: &str = "https://status.example.org/credentials/status/1";
 /// The service DID of the ProofSpace samples.
 const SERVICE_DID: &str = "FhnK3hGQ6EeQHKztiHJ6pu";
 
+/// The time the Smart-ID samples are verified at (2026-06-01T00:00:00Z, inside the DEMO
+/// certificate's validity), so the demo gives the same answer whenever it runs.
+const DEMO_NOW: u64 = 1_780_272_000;
+
 macro_rules! sample {
     ($path:literal) => {
         ($path, include_str!(concat!("../../samples/", $path)))
@@ -56,8 +60,11 @@ enum Action {
     DeviceLink {
         expected_code: (&'static str, &'static str),
     },
+    /// Verified against the SK anchors in `roots` / `intermediates` at [`DEMO_NOW`].
     VerifyAuth {
         request: (&'static str, &'static str),
+        roots: (&'static str, &'static str),
+        intermediates: (&'static str, &'static str),
     },
     VerifyBody {
         key: (&'static str, &'static str),
@@ -143,18 +150,39 @@ fn samples() -> Vec<Sample> {
         },
         Sample {
             input: sample!("smartid/auth-status-pss.json"),
-            action: VerifyAuth { request: sample!("smartid/auth-request-pss.json") },
+            action: VerifyAuth {
+                request: sample!("smartid/auth-request-pss.json"),
+                roots: sample!("smartid/sk-test-roots.pem"),
+                intermediates: sample!("smartid/sk-test-intermediates.pem"),
+            },
             expect: Valid,
         },
         Sample {
             input: sample!("smartid/auth-status-pkcs1.json"),
-            action: VerifyAuth { request: sample!("smartid/auth-request-pkcs1.json") },
+            action: VerifyAuth {
+                request: sample!("smartid/auth-request-pkcs1.json"),
+                roots: sample!("smartid/sk-test-roots.pem"),
+                intermediates: sample!("smartid/sk-test-intermediates.pem"),
+            },
             expect: Valid,
         },
         Sample {
             input: sample!("smartid/auth-status-pss.json"),
-            action: VerifyAuth { request: sample!("smartid/auth-request-wrong-rp.json") },
+            action: VerifyAuth {
+                request: sample!("smartid/auth-request-wrong-rp.json"),
+                roots: sample!("smartid/sk-test-roots.pem"),
+                intermediates: sample!("smartid/sk-test-intermediates.pem"),
+            },
             expect: Rejected(ErrorCode::SignatureMismatch),
+        },
+        Sample {
+            input: sample!("smartid/auth-status-pss.json"),
+            action: VerifyAuth {
+                request: sample!("smartid/auth-request-pss.json"),
+                roots: sample!("smartid/sk-live-roots.pem"),
+                intermediates: sample!("smartid/sk-live-intermediates.pem"),
+            },
+            expect: Rejected(ErrorCode::UnknownIssuer),
         },
         Sample {
             input: sample!("proofspace/webhook-request.json"),
@@ -301,10 +329,14 @@ fn run_one(s: &Sample) -> Result<String, Failure> {
             }
             Ok(format!("authCode {} (official value)", link.auth_code))
         }
-        Action::VerifyAuth { request } => match cmd::verify_auth_texts(request.1, s.input.1)? {
-            Verdict::Valid => Ok(format!("signature valid (request {})", request.0)),
-            Verdict::Invalid(code) => Err(Failure::rejected(code, code.message())),
-        },
+        Action::VerifyAuth { request, roots, intermediates } => {
+            let trust = crate::smartid_trust::TrustFiles::from_pem(roots.1, intermediates.1, DEMO_NOW)?;
+            let report = trust.with(|t| smartid::verify_auth_json(request.1, s.input.1, t, &Limits::DEFAULT))?;
+            match report.verdict {
+                Verdict::Valid => Ok(format!("trusted via {} (request {}): {}", roots.0, request.0, report.to_json())),
+                Verdict::Invalid(code) => Err(Failure::rejected(code, format!("{} with {}", code.message(), roots.0))),
+            }
+        }
         Action::VerifyBody { key, signature } => {
             // The body is signed byte for byte, so the sample file is used untrimmed.
             verdict(ps::verify_body_texts(key.1, s.input.1.as_bytes(), signature.1)?, || {

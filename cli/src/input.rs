@@ -92,20 +92,4 @@ impl<'a> Fields<'a> {
             }),
         }
     }
-
-    /// A required array of strings.
-    pub fn str_list(&self, name: &str) -> Result<Vec<&'a str>, Failure> {
-        let bad = || {
-            Failure::rejected(
-                ErrorCode::UnexpectedJsonType,
-                format!("{}: '{name}' must be an array of strings", self.what),
-            )
-        };
-        let arr = self
-            .get(name)
-            .ok_or_else(|| Failure::rejected(ErrorCode::MissingField, format!("{}: '{name}' is required", self.what)))?
-            .as_array()
-            .ok_or_else(bad)?;
-        arr.iter().map(|v| v.as_str().ok_or_else(bad)).collect()
-    }
 }

@@ -14,6 +14,7 @@ mod proofspace;
 mod rdf;
 mod smartid;
 mod vc;
+mod smartid_trust;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -55,7 +56,10 @@ Smart-ID:
   smartid select --supported TYPE[,TYPE...] [B64]
   smartid encode [--flow FLOW] [FILE]
   smartid device-link [FILE]
-  smartid verify-auth --request FILE [STATUS_FILE]
+  smartid verify-auth --request FILE --trust-anchor PEM [--trust-anchor PEM]... [--intermediate PEM]...
+        [--now SECS] [STATUS_FILE]          (or --signature-only instead of the anchors: untrusted)
+  smartid verify-sign --request FILE --data FILE --trust-anchor PEM [...] [--intermediate PEM]...
+        [--now SECS] [STATUS_FILE]          (RAW_DIGEST_SIGNATURE over the data; or --signature-only)
   smartid verification-code [RP_CHALLENGE]
 
 ProofSpace:

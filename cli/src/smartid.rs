@@ -1,7 +1,7 @@
 //! `ssi-verify smartid ...`
 
 use ssi_verify_core::smartid::{
-    self, report, AuthRequest, DeviceLinkRequest, DeviceLinkType, Flow, FlowType, InteractionType, Reading, SessionType,
+    self, report, DeviceLinkRequest, DeviceLinkType, Flow, InteractionType, Reading, SessionType,
 };
 use ssi_verify_core::{ErrorCode, Limits, Verdict};
 
@@ -16,7 +16,8 @@ pub fn run(argv: &[String]) -> CmdResult {
         "select" => select(rest),
         "encode" => encode(rest),
         "device-link" => device_link(rest),
-        "verify-auth" => verify_auth(rest),
+        "verify-auth" => crate::smartid_trust::verify_auth(rest),
+        "verify-sign" => crate::smartid_trust::verify_sign(rest),
         "verification-code" => verification_code(rest),
         other => Err(Failure::usage(format!("smartid: unknown subcommand '{other}'"))),
     }
@@ -121,51 +122,9 @@ fn device_link(argv: &[String]) -> CmdResult {
     Ok(())
 }
 
-const AUTH_REQUEST_FIELDS: &[&str] = &[
-    "schemeName",
-    "rpChallenge",
-    "relyingPartyName",
-    "brokeredRpName",
-    "interactions",
-    "initialCallbackUrl",
-    "offeredFlows",
-];
-
-/// Verifies a session-status response against the request in `request_text`.
-pub fn verify_auth_texts(request_text: &str, status_text: &str) -> Result<Verdict, Failure> {
-    let doc = parse_json(request_text)?;
-    let f = Fields::new(&doc, AUTH_REQUEST_FIELDS, "authentication request")?;
-    let flows = f
-        .str_list("offeredFlows")?
-        .into_iter()
-        .map(|n| {
-            FlowType::from_name(n).ok_or_else(|| {
-                Failure::rejected(ErrorCode::InvalidFieldValue, format!("offeredFlows: unknown flow type '{n}'"))
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let req = AuthRequest {
-        scheme_name: f.str("schemeName")?,
-        rp_challenge: f.str("rpChallenge")?,
-        relying_party_name: f.str("relyingPartyName")?,
-        brokered_rp_name: f.opt_str("brokeredRpName")?,
-        interactions: f.str("interactions")?,
-        initial_callback_url: f.opt_str("initialCallbackUrl")?,
-        offered_flows: &flows,
-    };
-    Ok(smartid::verify_auth_session_status(&req, status_text, &Limits::DEFAULT)?)
-}
-
 /// Prints a verdict and turns an invalid one into exit status 1.
 pub fn report_verdict(verdict: Verdict) -> CmdResult {
     emit_report(&verdict.to_json(), verdict)
-}
-
-fn verify_auth(argv: &[String]) -> CmdResult {
-    let args = Args::parse(argv, &["request"])?;
-    let request = read_text(Some(args.req("request")?))?;
-    let status = read_text(args.positional(1)?)?;
-    report_verdict(verify_auth_texts(&request, &status)?)
 }
 
 fn verification_code(argv: &[String]) -> CmdResult {

@@ -177,24 +177,26 @@ fn verify_auth_and_demo() {
             "verify-auth",
             "--request",
             &format!("{dir}/auth-request-pss.json"),
+            "--signature-only",
             &format!("{dir}/auth-status-pss.json"),
         ],
         None,
     );
     assert!(ok.status.success());
-    assert_eq!(stdout_json(&ok), json!({"valid": true}));
+    assert_eq!(stdout_json(&ok), json!({"valid": true, "trust": "NOT_CHECKED"}));
     let bad = run(
         &[
             "smartid",
             "verify-auth",
             "--request",
             &format!("{dir}/auth-request-wrong-rp.json"),
+            "--signature-only",
             &format!("{dir}/auth-status-pss.json"),
         ],
         None,
     );
     assert_eq!(bad.status.code(), Some(1));
-    assert_eq!(stdout_json(&bad), json!({"valid": false, "reason": "SIGNATURE_MISMATCH"}));
+    assert_eq!(stdout_json(&bad), json!({"valid": false, "reason": "SIGNATURE_MISMATCH", "trust": "NOT_CHECKED"}));
     let demo = run(&["demo"], None);
     assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stdout));
     let text = String::from_utf8_lossy(&demo.stdout);

@@ -35,6 +35,8 @@ pub mod rdf;
 pub mod smartid;
 pub mod uri;
 mod verdict;
+#[cfg(feature = "x509")]
+pub mod x509;
 
 pub use error::{Category, Error, ErrorCode, Explanation, Location, Result};
 pub use limits::{Limits, DEPTH_CEILING};

@@ -43,6 +43,9 @@ pub struct Limits {
     /// one-bit entries); the specifications' minimum list is 16 KiB, so a bound below that
     /// refuses every conformant list.
     pub max_status_list_bytes: usize,
+    /// Most certificates in an X.509 path, end entity and trust anchor included. Default 6
+    /// (Smart-ID paths have 3: end entity, intermediate, root).
+    pub max_cert_path: usize,
 }
 
 impl Limits {
@@ -56,6 +59,7 @@ impl Limits {
         max_quads: 100_000,
         max_rdfc_work: 100_000,
         max_status_list_bytes: 1024 * 1024,
+        max_cert_path: 6,
     };
 
     /// The effective depth bound (never above [`DEPTH_CEILING`]).

@@ -391,6 +391,9 @@ fn whole_session_status_responses_verify() {
             interactions: s(case, "interactions"),
             initial_callback_url: None,
             offered_flows: &[FlowType::Notification],
+            user_challenge_verifier: None,
+            certificate_level: None,
+            person: ssi_verify_core::smartid::ExpectedPerson::default(),
         };
         assert_eq!(verify_auth_session_status(&req, &status, &Limits::DEFAULT).unwrap(), Verdict::Valid, "{file}");
         let wrong_rp = AuthRequest { relying_party_name: "demo", ..req };

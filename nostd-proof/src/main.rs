@@ -372,6 +372,39 @@ mod smartid {
         [("smartid::decode_in", decode, 8), ("smartid::device_link (authCode)", link, 8)];
 }
 
+#[cfg(feature = "smartid-trust")]
+mod smartid_trust {
+    use super::Failure;
+    use ssi_verify_core::smartid::{verify_auth_json, Trust, TrustAnchors};
+    use ssi_verify_core::{Limits, Verdict};
+
+    const ROOT: &[u8] = include_bytes!("../../core/anchors/sk/test/root/TEST_of_SK_ID_Solutions_ROOT_G1E.der");
+    const INTERMEDIATE: &[u8] =
+        include_bytes!("../../core/anchors/sk/test/intermediate/TEST_of_SK_ID_Solutions_EID-Q_2024E.der");
+    const REQUEST: &str = include_str!("../../samples/smartid/auth-request-pss.json");
+    const STATUS: &str = include_str!("../../samples/smartid/auth-status-pss.json");
+
+    /// The real DEMO authentication response, trusted through SK's TEST chain (P-521 root,
+    /// P-384 intermediate, RSA-6144 end entity, RSA-PSS ACSP_V2 signature).
+    pub(crate) fn check_trusted_auth() -> Result<(), Failure> {
+        let anchors = [ROOT];
+        let intermediates = [INTERMEDIATE];
+        let trust = Trust::Anchors(TrustAnchors { anchors: &anchors, intermediates: &intermediates, now: 1_780_272_000 });
+        let report = verify_auth_json(REQUEST, STATUS, &trust, &Limits::DEFAULT)?;
+        if report.verdict != Verdict::Valid {
+            return Err(Failure::Mismatch("the DEMO response is not trusted with SK's TEST anchors"));
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn trusted() -> bool {
+        check_trusted_auth().is_ok()
+    }
+
+    pub(crate) const ENTRIES: [super::Entry; 1] = [("smartid::verify_auth_json (TEST anchors)", trusted, 32)];
+}
+
 #[cfg(feature = "proofspace-ed25519")]
 mod proofspace_ed25519 {
     use super::Failure;
@@ -600,6 +633,11 @@ fn run() -> i32 {
         report("presentation", presentation::check_presentation());
         parts.push(format_args!("did:key JCS proof valid"));
     }
+    #[cfg(feature = "smartid-trust")]
+    {
+        report("trusted Smart-ID response", smartid_trust::check_trusted_auth());
+        parts.push(format_args!("Smart-ID DEMO response trusted via SK TEST anchors"));
+    }
     if failed {
         return 1;
     }
@@ -615,6 +653,8 @@ fn run() -> i32 {
         &proofspace::ENTRIES,
         #[cfg(feature = "presentation")]
         &presentation::ENTRIES,
+        #[cfg(feature = "smartid-trust")]
+        &smartid_trust::ENTRIES,
     ];
     let mut status = 0;
     for &(name, entry, bound_kib) in entries.iter().copied().flatten() {

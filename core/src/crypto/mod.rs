@@ -13,7 +13,7 @@ mod hash;
 #[cfg(feature = "jose")]
 mod key;
 pub mod pem;
-#[cfg(any(feature = "smartid", feature = "jose"))]
+#[cfg(any(feature = "x509", feature = "jose"))]
 pub mod rsa;
 
 pub use hash::{ct_eq, digest, hmac_sha256, sha256, Digest, HashAlg};

@@ -64,24 +64,19 @@ impl RsaKey {
         Self::from_spki_der(&der, bits)
     }
 
-    #[cfg(feature = "smartid")]
+    #[cfg(feature = "x509")]
     /// Extracts the subject key of a DER X.509 certificate. The certificate itself is not
-    /// validated (no chain, validity period or revocation): that is the caller's trust decision.
+    /// validated here (see [`crate::x509::validate_path`] for chain, validity and purpose).
     ///
     /// # Errors
     /// [`ErrorCode::InvalidCertificate`], then as [`RsaKey::from_spki_der`].
     pub fn from_certificate_der(der: &[u8], bits: RangeInclusive<usize>) -> Result<Self> {
-        let cert = x509_cert::Certificate::from_der(der)
-            .map_err(|_| Error::new(ErrorCode::InvalidCertificate, "not a DER X.509 certificate"))?;
-        let spki = &cert.tbs_certificate.subject_public_key_info;
-        if spki.algorithm.oid.as_bytes() != RSA_ENCRYPTION {
+        let cert = crate::x509::Certificate::from_der(der)?;
+        let spki = &cert.public_key;
+        if spki.algorithm.oid != RSA_ENCRYPTION {
             return Err(Error::new(ErrorCode::UnsupportedKey, "certificate key is not an RSA key"));
         }
-        let key_bytes = spki
-            .subject_public_key
-            .as_bytes()
-            .ok_or_else(|| Error::new(ErrorCode::InvalidKey, "public key bit string has unused bits"))?;
-        Self::from_pkcs1_der(key_bytes, bits)
+        Self::from_pkcs1_der(spki.key, bits)
     }
 
     fn from_spki(spki: &SubjectPublicKeyInfoRef<'_>, bits: RangeInclusive<usize>) -> Result<Self> {

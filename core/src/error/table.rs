@@ -136,6 +136,26 @@ macro_rules! for_each_error_code {
             CredentialExpired = 543, Rule, "CREDENTIAL_EXPIRED", "credential or presentation has expired";
             /// Verdict reason: the credential or presentation is before its `issuanceDate` / `validFrom` / `nbf` (beyond the leeway).
             CredentialNotYetValid = 544, Rule, "CREDENTIAL_NOT_YET_VALID", "credential or presentation is not yet valid";
+            /// Verdict reason: a certificate in the path is past its notAfter at the validation time.
+            CertificateExpired = 570, Crypto, "CERTIFICATE_EXPIRED", "a certificate in the path has expired";
+            /// Verdict reason: a certificate in the path is before its notBefore at the validation time.
+            CertificateNotYetValid = 571, Crypto, "CERTIFICATE_NOT_YET_VALID", "a certificate in the path is not yet valid";
+            /// Verdict reason: no certificate path leads from the certificate to one of the trust anchors.
+            UnknownIssuer = 572, Crypto, "UNKNOWN_ISSUER", "no certificate path to a trust anchor";
+            /// Verdict reason: a certificate's signature does not verify with the key of the certificate named as its issuer.
+            ChainSignatureMismatch = 573, Crypto, "CHAIN_SIGNATURE_MISMATCH", "a certificate's signature does not verify with its issuer's key";
+            /// Verdict reason: a certificate that issued another is not a CA (basicConstraints cA absent or false), e.g. an end-entity certificate used as a CA.
+            IssuerNotCa = 574, Crypto, "ISSUER_NOT_CA", "an issuing certificate is not a CA certificate";
+            /// Verdict reason: an issuing CA certificate's keyUsage is absent or lacks keyCertSign.
+            KeyCertSignMissing = 575, Crypto, "KEY_CERT_SIGN_MISSING", "an issuing CA certificate lacks keyUsage keyCertSign";
+            /// Verdict reason: the path is longer than an issuer's pathLenConstraint or `Limits::max_cert_path`.
+            PathTooLong = 576, Crypto, "PATH_TOO_LONG", "the certificate path is longer than allowed";
+            /// Verdict reason: a certificate in the path carries a critical extension this library does not process.
+            UnknownCriticalExtension = 577, Crypto, "UNKNOWN_CRITICAL_EXTENSION", "a certificate carries a critical extension this library does not process";
+            /// Verdict reason: the end-entity certificate's keyUsage / extendedKeyUsage does not allow this use (authentication or signing), or it is a CA certificate.
+            KeyUsageNotAllowed = 578, Crypto, "KEY_USAGE_NOT_ALLOWED", "the certificate's key usage does not allow this use";
+            /// No trust anchor was supplied, so the certificate cannot be checked.
+            NoTrustAnchor = 579, Usage, "NO_TRUST_ANCHOR", "no trust anchor was supplied";
 
             // 6xx: Smart-ID
             /// The interactions array is empty.
@@ -168,6 +188,18 @@ macro_rules! for_each_error_code {
             FlowTypeNotOffered = 613, Rule, "FLOW_TYPE_NOT_OFFERED", "flowType was not offered by the relying party";
             /// The session status is not a completed, successful ACSP_V2 authentication.
             SessionNotSuccessful = 614, Rule, "SESSION_NOT_SUCCESSFUL", "session status is not a completed ACSP_V2 authentication with endResult OK";
+            /// Verdict reason: the response's `cert.certificateLevel` is not the level the certificate's policies give.
+            CertificateLevelMismatch = 620, Rule, "CERTIFICATE_LEVEL_MISMATCH", "the response's certificateLevel disagrees with the certificate's policies";
+            /// Verdict reason: the certificate level is below the one the RP requested.
+            CertificateLevelTooLow = 621, Rule, "CERTIFICATE_LEVEL_TOO_LOW", "the certificate level is below the requested one";
+            /// Verdict reason: the certificate's policies give no Smart-ID level (e.g. only TEST-arc policy OIDs).
+            CertificatePolicyMissing = 622, Rule, "CERTIFICATE_POLICY_MISSING", "the certificate's policies give no Smart-ID certificate level";
+            /// Verdict reason: the certificate's person or document number is not the one the session was started for.
+            IdentityMismatch = 623, Rule, "IDENTITY_MISMATCH", "the certificate is not the person the session was started for";
+            /// Verdict reason: a Web2App/App2App response's `userChallenge` is not Base64URL(SHA-256(userChallengeVerifier)), or no verifier was given.
+            UserChallengeMismatch = 624, Rule, "USER_CHALLENGE_MISMATCH", "userChallenge does not match the callback's userChallengeVerifier";
+            /// Verdict reason: the digest the signature session sent is not the hash of the data under the session's hash algorithm.
+            DigestMismatch = 625, Rule, "DIGEST_MISMATCH", "the digest sent is not the hash of the data";
 
             // 7xx: ProofSpace
             /// A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.

@@ -16,7 +16,11 @@ mod device_link;
 mod encode;
 mod interactions;
 pub mod report;
+mod request;
 mod session;
+#[cfg(feature = "smartid-sk-anchors")]
+pub mod sk_anchors;
+mod trust;
 mod types;
 
 pub use acsp::{
@@ -31,7 +35,12 @@ pub use device_link::{
 };
 pub use encode::{encode, encode_json};
 pub use interactions::{decode, decode_in, read, read_in, scratch_len, select, select_in, MAX_WALLET_ENTRIES};
-pub use session::{verify_auth_session_status, AuthRequest};
+pub use request::{verify_auth_json, verify_sign_json};
+pub use session::{verify_auth_session, verify_auth_session_status, verify_sign_session, AuthRequest, SignRequest};
+pub use trust::{
+    date_of_birth_from_code, identity, policy_level, CertificateLevel, ExpectedPerson, Identity, Purpose,
+    SessionReport, Trust, TrustAnchors, TrustedCertificate,
+};
 pub use types::{
     Flow, Interaction, InteractionList, InteractionType, Interactions, OwnedInteraction, Reading, TextField,
 };

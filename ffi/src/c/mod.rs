@@ -17,6 +17,8 @@ pub mod presentation;
 pub mod proofspace;
 #[cfg(feature = "smartid")]
 pub mod smartid;
+#[cfg(feature = "smartid")]
+pub mod smartid_trust;
 
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -239,7 +241,8 @@ pub(crate) unsafe fn limits(limits: *const ssi_limits) -> Limits {
         max_items: l.max_items,
         max_string_bytes: l.max_string_bytes,
         max_interactions: l.max_interactions,
-        // The status-list bound is not in the C limits struct (its layout is ABI): the default applies.
+        // The newer bounds (status lists, quads, RDFC work, certificate paths) are not in the C
+        // limits struct (its layout is ABI): their defaults apply.
         ..Limits::DEFAULT
     }
 }

@@ -489,7 +489,10 @@ pub struct SsiAuthRequest {
 
 /// Verifies an authentication session-status response (the JSON of `GET /v3/session/{id}`):
 /// state, endResult and protocol, `flowType` and `interactionTypeUsed` against the request,
-/// and the ACSP_V2 signature with the certificate's RSA key (chain validation is the caller's).
+/// and the ACSP_V2 signature with the certificate's RSA key. The certificate is not trusted here
+/// and this struct carries no `userChallengeVerifier`, so Web2App / App2App responses are refused
+/// with `SSI_ERROR_USER_CHALLENGE_MISMATCH`: use `ssi_smartid_verify_auth_json` (anchors, level,
+/// identity, verifier) for a trusted answer.
 ///
 /// Parameters: `*out` receives the verdict when the check could be run.
 /// Returns `SSI_OK` (then read `out->valid`), or an error when the check could not run, e.g.
@@ -534,6 +537,9 @@ pub unsafe extern "C" fn ssi_smartid_verify_auth_session(
                     interactions: r.interactions.get("interactions")?,
                     initial_callback_url: r.initial_callback_url.opt("initial_callback_url")?,
                     offered_flows: &flows,
+                    user_challenge_verifier: None,
+                    certificate_level: None,
+                    person: smartid::ExpectedPerson::default(),
                 },
                 text(status_json, status_len, "status_json is NULL")?,
                 limits(limits_ptr),

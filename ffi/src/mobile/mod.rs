@@ -12,6 +12,8 @@ pub mod presentation;
 pub mod proofspace;
 #[cfg(feature = "smartid")]
 pub mod smartid;
+#[cfg(feature = "smartid")]
+pub mod smartid_trust;
 
 use ssi_verify_core::{Category, Error, ErrorCode, Limits};
 

@@ -233,7 +233,8 @@ pub struct AuthRequestInput {
 
 /// Verifies an authentication session-status response (JSON) against the request: state,
 /// endResult, `flowType`, `interactionTypeUsed` and the ACSP_V2 signature (the certificate is
-/// used for its key only; validate its chain separately).
+/// used for its key only, and Web2App / App2App responses are refused without a verifier: use
+/// `smartid_verify_auth_json` with trust anchors for a trusted answer).
 #[uniffi::export]
 pub fn smartid_verify_auth_session(
     request: AuthRequestInput,
@@ -248,6 +249,9 @@ pub fn smartid_verify_auth_session(
         interactions: &request.interactions,
         initial_callback_url: request.initial_callback_url.as_deref(),
         offered_flows: &request.offered_flows,
+        user_challenge_verifier: None,
+        certificate_level: None,
+        person: smartid::ExpectedPerson::default(),
     };
     Ok(smartid::verify_auth_session_status(&req, &session_status_json, &self::limits(limits))?.into())
 }

@@ -608,9 +608,13 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verification_code() != 36932:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_session() != 32431:
+    if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_json() != 40438:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_session() != 19742:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_session_secret_digest() != 21140:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_sign_json() != 60060:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge() != 51778:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -773,12 +777,18 @@ _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_select.restype = ctypes.c
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verification_code.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verification_code.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_json.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_json.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_session.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_session.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_session_secret_digest.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_session_secret_digest.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_sign_json.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_sign_json.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge.restype = ctypes.c_uint16
@@ -1053,6 +1063,14 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verification_code.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verification_code.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_auth_json.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_auth_json.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_auth_session.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -1066,6 +1084,15 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_session_secret_digest.ar
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_session_secret_digest.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_sign_json.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_sign_json.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_user_challenge.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -1640,227 +1667,307 @@ class ErrorCode(enum.Enum):
     `exp` is clearly in milliseconds, not seconds (not silently accepted).
 """
     
-    EMPTY_INTERACTIONS = 48
+    CERTIFICATE_EXPIRED = 48
+    """
+    Verdict reason: a certificate in the path is past its notAfter at the validation time.
+"""
+    
+    CERTIFICATE_NOT_YET_VALID = 49
+    """
+    Verdict reason: a certificate in the path is before its notBefore at the validation time.
+"""
+    
+    UNKNOWN_ISSUER = 50
+    """
+    Verdict reason: no certificate path leads from the certificate to one of the trust anchors.
+"""
+    
+    CHAIN_SIGNATURE_MISMATCH = 51
+    """
+    Verdict reason: a certificate's signature does not verify with the key of the certificate named as its issuer.
+"""
+    
+    ISSUER_NOT_CA = 52
+    """
+    Verdict reason: a certificate that issued another is not a CA (basicConstraints cA absent or false), e.g. an end-entity certificate used as a CA.
+"""
+    
+    KEY_CERT_SIGN_MISSING = 53
+    """
+    Verdict reason: an issuing CA certificate's keyUsage is absent or lacks keyCertSign.
+"""
+    
+    PATH_TOO_LONG = 54
+    """
+    Verdict reason: the path is longer than an issuer's pathLenConstraint or `Limits::max_cert_path`.
+"""
+    
+    UNKNOWN_CRITICAL_EXTENSION = 55
+    """
+    Verdict reason: a certificate in the path carries a critical extension this library does not process.
+"""
+    
+    KEY_USAGE_NOT_ALLOWED = 56
+    """
+    Verdict reason: the end-entity certificate's keyUsage / extendedKeyUsage does not allow this use (authentication or signing), or it is a CA certificate.
+"""
+    
+    NO_TRUST_ANCHOR = 57
+    """
+    No trust anchor was supplied, so the certificate cannot be checked.
+"""
+    
+    EMPTY_INTERACTIONS = 58
     """
     The interactions array is empty.
 """
     
-    MISSING_INTERACTION_TYPE = 49
+    MISSING_INTERACTION_TYPE = 59
     """
     An interaction has no `type`.
 """
     
-    MISSING_DISPLAY_TEXT = 50
+    MISSING_DISPLAY_TEXT = 60
     """
     An interaction has neither `displayText60` nor `displayText200`.
 """
     
-    EMPTY_DISPLAY_TEXT = 51
+    EMPTY_DISPLAY_TEXT = 61
     """
     The display text is the empty string.
 """
     
-    BOTH_DISPLAY_TEXTS = 52
+    BOTH_DISPLAY_TEXTS = 62
     """
     An interaction has both `displayText60` and `displayText200`.
 """
     
-    WRONG_DISPLAY_TEXT_FIELD = 53
+    WRONG_DISPLAY_TEXT_FIELD = 63
     """
     The display text member is the wrong one for the type (e.g. `displayText200` on `displayTextAndPIN`).
 """
     
-    DISPLAY_TEXT_TOO_LONG = 54
+    DISPLAY_TEXT_TOO_LONG = 64
     """
     The display text is longer than 60 / 200 Unicode scalar values.
 """
     
-    DUPLICATE_INTERACTION_TYPE = 55
+    DUPLICATE_INTERACTION_TYPE = 65
     """
     Two interactions have the same `type`.
 """
     
-    UNKNOWN_INTERACTION_TYPE = 56
+    UNKNOWN_INTERACTION_TYPE = 66
     """
     The `type` is not a known interaction type (strict reading only).
 """
     
-    TYPE_NOT_ALLOWED_FOR_FLOW = 57
+    TYPE_NOT_ALLOWED_FOR_FLOW = 67
     """
     The type is not allowed in this flow (e.g. verification-code choice in a device-link flow).
 """
     
-    TOO_MANY_INTERACTIONS = 58
+    TOO_MANY_INTERACTIONS = 68
     """
     More interactions than the reading allows.
 """
     
-    REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP = 59
+    REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP = 69
     """
     None of the offered interactions is supported by the app.
 """
     
-    INTERACTION_TYPE_NOT_OFFERED = 60
+    INTERACTION_TYPE_NOT_OFFERED = 70
     """
     Verdict reason: `interactionTypeUsed` was not offered in the request's interactions.
 """
     
-    FLOW_TYPE_NOT_OFFERED = 61
+    FLOW_TYPE_NOT_OFFERED = 71
     """
     Verdict reason: `flowType` was not one of the flows the RP offered.
 """
     
-    SESSION_NOT_SUCCESSFUL = 62
+    SESSION_NOT_SUCCESSFUL = 72
     """
     The session status is not a completed, successful ACSP_V2 authentication.
 """
     
-    DATE_LOOKS_LIKE_MILLISECONDS = 63
+    CERTIFICATE_LEVEL_MISMATCH = 73
+    """
+    Verdict reason: the response's `cert.certificateLevel` is not the level the certificate's policies give.
+"""
+    
+    CERTIFICATE_LEVEL_TOO_LOW = 74
+    """
+    Verdict reason: the certificate level is below the one the RP requested.
+"""
+    
+    CERTIFICATE_POLICY_MISSING = 75
+    """
+    Verdict reason: the certificate's policies give no Smart-ID level (e.g. only TEST-arc policy OIDs).
+"""
+    
+    IDENTITY_MISMATCH = 76
+    """
+    Verdict reason: the certificate's person or document number is not the one the session was started for.
+"""
+    
+    USER_CHALLENGE_MISMATCH = 77
+    """
+    Verdict reason: a Web2App/App2App response's `userChallenge` is not Base64URL(SHA-256(userChallengeVerifier)), or no verifier was given.
+"""
+    
+    DIGEST_MISMATCH = 78
+    """
+    Verdict reason: the digest the signature session sent is not the hash of the data under the session's hash algorithm.
+"""
+    
+    DATE_LOOKS_LIKE_MILLISECONDS = 79
     """
     A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
 """
     
-    INVALID_DATE = 64
+    INVALID_DATE = 80
     """
     A Date value is not an integer number of seconds.
 """
     
-    INVALID_NUMBER = 65
+    INVALID_NUMBER = 81
     """
     A Number value is not a plain decimal with '.' (no exponent, sign '+', comma, NaN or Infinity).
 """
     
-    INVALID_IMAGE_URL = 66
+    INVALID_IMAGE_URL = 82
     """
     An ImageURL value is not an absolute http(s) URL.
 """
     
-    INVALID_ENUMERATION = 67
+    INVALID_ENUMERATION = 83
     """
     An Enumeration value is not a non-negative integer index.
 """
     
-    ENUMERATION_NOT_IN_SCHEMA = 68
+    ENUMERATION_NOT_IN_SCHEMA = 84
     """
     An Enumeration value is not one of the schema's values.
 """
     
-    RESPONSE_MISMATCH = 69
+    RESPONSE_MISMATCH = 85
     """
     Verdict reason: a webhook response does not answer its request.
 """
     
-    UNKNOWN_TEMPLATE_PARAMETER = 70
+    UNKNOWN_TEMPLATE_PARAMETER = 86
     """
     A notification template names a parameter the instance does not have.
 """
     
-    UNCLOSED_PLACEHOLDER = 71
+    UNCLOSED_PLACEHOLDER = 87
     """
     A notification template opens `{{` without a closing `}}` (or has an empty name).
 """
     
-    FIELD_READ_ONLY = 72
+    FIELD_READ_ONLY = 88
     """
     A field pre-filled from the QR code cannot be changed.
 """
     
-    INTERACTION_ALREADY_COMPLETED = 73
+    INTERACTION_ALREADY_COMPLETED = 89
     """
     Verdict reason: a Once interaction was already completed by this DID.
 """
     
-    INTERACTION_IN_PROGRESS = 74
+    INTERACTION_IN_PROGRESS = 90
     """
     Verdict reason: an earlier event of this DID is still in progress.
 """
     
-    INTERACTION_PAUSED = 75
+    INTERACTION_PAUSED = 91
     """
     Verdict reason: the interaction is paused (not visible in the app).
 """
     
-    TEMPLATE_NOT_EDITABLE = 76
+    TEMPLATE_NOT_EDITABLE = 92
     """
     An Incoming-push interaction's issued-credentials template cannot be edited.
 """
     
-    QR_CODE_EXPIRED = 77
+    QR_CODE_EXPIRED = 93
     """
     Verdict reason: the interaction QR code is older than its timeout.
 """
     
-    HEADER_MISSING = 78
+    HEADER_MISSING = 94
     """
     A required HTTP header is absent or empty.
 """
     
-    HEADER_DUPLICATED = 79
+    HEADER_DUPLICATED = 95
     """
     A header that must appear once appears several times.
 """
     
-    INVALID_HEADER = 80
+    INVALID_HEADER = 96
     """
     A header value has the wrong form (e.g. Authorization without `Bearer `).
 """
     
-    INVALID_PRESENTATION_DEFINITION = 81
+    INVALID_PRESENTATION_DEFINITION = 97
     """
     A presentation definition breaks the DIF Presentation Exchange v2 model.
 """
     
-    INVALID_FILTER = 82
+    INVALID_FILTER = 98
     """
     A field filter is not valid JSON Schema of the subset PE uses.
 """
     
-    UNSUPPORTED_FILTER_KEYWORD = 83
+    UNSUPPORTED_FILTER_KEYWORD = 99
     """
     A filter uses a JSON Schema keyword this library does not evaluate (refused, never ignored).
 """
     
-    INVALID_SUBMISSION_REQUIREMENT = 84
+    INVALID_SUBMISSION_REQUIREMENT = 100
     """
     A submission requirement is malformed (rule, count/min/max, from/from_nested, unknown group).
 """
     
-    INPUT_DESCRIPTOR_NOT_SATISFIED = 85
+    INPUT_DESCRIPTOR_NOT_SATISFIED = 101
     """
     No credential satisfies an input descriptor.
 """
     
-    SUBMISSION_REQUIREMENT_NOT_SATISFIED = 86
+    SUBMISSION_REQUIREMENT_NOT_SATISFIED = 102
     """
     The matching credentials do not satisfy a submission requirement.
 """
     
-    INVALID_PRESENTATION_SUBMISSION = 87
+    INVALID_PRESENTATION_SUBMISSION = 103
     """
     A presentation submission is malformed or does not match its definition.
 """
     
-    INVALID_OPEN_ID_VP_REQUEST = 88
+    INVALID_OPEN_ID_VP_REQUEST = 104
     """
     An openid-vp:// request is malformed or misses a required parameter.
 """
     
-    INVALID_VERIFICATION_RESULT = 89
+    INVALID_VERIFICATION_RESULT = 105
     """
     A verification result or its webhook payload breaks the Gataca format.
 """
     
-    INVALID_API_KEY = 90
+    INVALID_API_KEY = 106
     """
     Basic API-key credentials are not base64(id:secret).
 """
     
-    CREDENTIAL_FORMAT_NOT_ACCEPTED = 91
+    CREDENTIAL_FORMAT_NOT_ACCEPTED = 107
     """
     The credential's format is not among those the definition accepts.
 """
     
-    INVALID_CREDENTIAL = 92
+    INVALID_CREDENTIAL = 108
     """
     A verifiable credential or presentation is malformed.
 """
@@ -1968,94 +2075,126 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if variant == 48:
             return ErrorCode.JWT_EXP_IN_MILLISECONDS
         if variant == 49:
-            return ErrorCode.EMPTY_INTERACTIONS
+            return ErrorCode.CERTIFICATE_EXPIRED
         if variant == 50:
-            return ErrorCode.MISSING_INTERACTION_TYPE
+            return ErrorCode.CERTIFICATE_NOT_YET_VALID
         if variant == 51:
-            return ErrorCode.MISSING_DISPLAY_TEXT
+            return ErrorCode.UNKNOWN_ISSUER
         if variant == 52:
-            return ErrorCode.EMPTY_DISPLAY_TEXT
+            return ErrorCode.CHAIN_SIGNATURE_MISMATCH
         if variant == 53:
-            return ErrorCode.BOTH_DISPLAY_TEXTS
+            return ErrorCode.ISSUER_NOT_CA
         if variant == 54:
-            return ErrorCode.WRONG_DISPLAY_TEXT_FIELD
+            return ErrorCode.KEY_CERT_SIGN_MISSING
         if variant == 55:
-            return ErrorCode.DISPLAY_TEXT_TOO_LONG
+            return ErrorCode.PATH_TOO_LONG
         if variant == 56:
-            return ErrorCode.DUPLICATE_INTERACTION_TYPE
+            return ErrorCode.UNKNOWN_CRITICAL_EXTENSION
         if variant == 57:
-            return ErrorCode.UNKNOWN_INTERACTION_TYPE
+            return ErrorCode.KEY_USAGE_NOT_ALLOWED
         if variant == 58:
-            return ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW
+            return ErrorCode.NO_TRUST_ANCHOR
         if variant == 59:
-            return ErrorCode.TOO_MANY_INTERACTIONS
+            return ErrorCode.EMPTY_INTERACTIONS
         if variant == 60:
-            return ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP
+            return ErrorCode.MISSING_INTERACTION_TYPE
         if variant == 61:
-            return ErrorCode.INTERACTION_TYPE_NOT_OFFERED
+            return ErrorCode.MISSING_DISPLAY_TEXT
         if variant == 62:
-            return ErrorCode.FLOW_TYPE_NOT_OFFERED
+            return ErrorCode.EMPTY_DISPLAY_TEXT
         if variant == 63:
-            return ErrorCode.SESSION_NOT_SUCCESSFUL
+            return ErrorCode.BOTH_DISPLAY_TEXTS
         if variant == 64:
-            return ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS
+            return ErrorCode.WRONG_DISPLAY_TEXT_FIELD
         if variant == 65:
-            return ErrorCode.INVALID_DATE
+            return ErrorCode.DISPLAY_TEXT_TOO_LONG
         if variant == 66:
-            return ErrorCode.INVALID_NUMBER
+            return ErrorCode.DUPLICATE_INTERACTION_TYPE
         if variant == 67:
-            return ErrorCode.INVALID_IMAGE_URL
+            return ErrorCode.UNKNOWN_INTERACTION_TYPE
         if variant == 68:
-            return ErrorCode.INVALID_ENUMERATION
+            return ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW
         if variant == 69:
-            return ErrorCode.ENUMERATION_NOT_IN_SCHEMA
+            return ErrorCode.TOO_MANY_INTERACTIONS
         if variant == 70:
-            return ErrorCode.RESPONSE_MISMATCH
+            return ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP
         if variant == 71:
-            return ErrorCode.UNKNOWN_TEMPLATE_PARAMETER
+            return ErrorCode.INTERACTION_TYPE_NOT_OFFERED
         if variant == 72:
-            return ErrorCode.UNCLOSED_PLACEHOLDER
+            return ErrorCode.FLOW_TYPE_NOT_OFFERED
         if variant == 73:
-            return ErrorCode.FIELD_READ_ONLY
+            return ErrorCode.SESSION_NOT_SUCCESSFUL
         if variant == 74:
-            return ErrorCode.INTERACTION_ALREADY_COMPLETED
+            return ErrorCode.CERTIFICATE_LEVEL_MISMATCH
         if variant == 75:
-            return ErrorCode.INTERACTION_IN_PROGRESS
+            return ErrorCode.CERTIFICATE_LEVEL_TOO_LOW
         if variant == 76:
-            return ErrorCode.INTERACTION_PAUSED
+            return ErrorCode.CERTIFICATE_POLICY_MISSING
         if variant == 77:
-            return ErrorCode.TEMPLATE_NOT_EDITABLE
+            return ErrorCode.IDENTITY_MISMATCH
         if variant == 78:
-            return ErrorCode.QR_CODE_EXPIRED
+            return ErrorCode.USER_CHALLENGE_MISMATCH
         if variant == 79:
-            return ErrorCode.HEADER_MISSING
+            return ErrorCode.DIGEST_MISMATCH
         if variant == 80:
-            return ErrorCode.HEADER_DUPLICATED
+            return ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS
         if variant == 81:
-            return ErrorCode.INVALID_HEADER
+            return ErrorCode.INVALID_DATE
         if variant == 82:
-            return ErrorCode.INVALID_PRESENTATION_DEFINITION
+            return ErrorCode.INVALID_NUMBER
         if variant == 83:
-            return ErrorCode.INVALID_FILTER
+            return ErrorCode.INVALID_IMAGE_URL
         if variant == 84:
-            return ErrorCode.UNSUPPORTED_FILTER_KEYWORD
+            return ErrorCode.INVALID_ENUMERATION
         if variant == 85:
-            return ErrorCode.INVALID_SUBMISSION_REQUIREMENT
+            return ErrorCode.ENUMERATION_NOT_IN_SCHEMA
         if variant == 86:
-            return ErrorCode.INPUT_DESCRIPTOR_NOT_SATISFIED
+            return ErrorCode.RESPONSE_MISMATCH
         if variant == 87:
-            return ErrorCode.SUBMISSION_REQUIREMENT_NOT_SATISFIED
+            return ErrorCode.UNKNOWN_TEMPLATE_PARAMETER
         if variant == 88:
-            return ErrorCode.INVALID_PRESENTATION_SUBMISSION
+            return ErrorCode.UNCLOSED_PLACEHOLDER
         if variant == 89:
-            return ErrorCode.INVALID_OPEN_ID_VP_REQUEST
+            return ErrorCode.FIELD_READ_ONLY
         if variant == 90:
-            return ErrorCode.INVALID_VERIFICATION_RESULT
+            return ErrorCode.INTERACTION_ALREADY_COMPLETED
         if variant == 91:
-            return ErrorCode.INVALID_API_KEY
+            return ErrorCode.INTERACTION_IN_PROGRESS
         if variant == 92:
-            return ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED
+            return ErrorCode.INTERACTION_PAUSED
         if variant == 93:
+            return ErrorCode.TEMPLATE_NOT_EDITABLE
+        if variant == 94:
+            return ErrorCode.QR_CODE_EXPIRED
+        if variant == 95:
+            return ErrorCode.HEADER_MISSING
+        if variant == 96:
+            return ErrorCode.HEADER_DUPLICATED
+        if variant == 97:
+            return ErrorCode.INVALID_HEADER
+        if variant == 98:
+            return ErrorCode.INVALID_PRESENTATION_DEFINITION
+        if variant == 99:
+            return ErrorCode.INVALID_FILTER
+        if variant == 100:
+            return ErrorCode.UNSUPPORTED_FILTER_KEYWORD
+        if variant == 101:
+            return ErrorCode.INVALID_SUBMISSION_REQUIREMENT
+        if variant == 102:
+            return ErrorCode.INPUT_DESCRIPTOR_NOT_SATISFIED
+        if variant == 103:
+            return ErrorCode.SUBMISSION_REQUIREMENT_NOT_SATISFIED
+        if variant == 104:
+            return ErrorCode.INVALID_PRESENTATION_SUBMISSION
+        if variant == 105:
+            return ErrorCode.INVALID_OPEN_ID_VP_REQUEST
+        if variant == 106:
+            return ErrorCode.INVALID_VERIFICATION_RESULT
+        if variant == 107:
+            return ErrorCode.INVALID_API_KEY
+        if variant == 108:
+            return ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED
+        if variant == 109:
             return ErrorCode.INVALID_CREDENTIAL
         raise InternalError("Raw enum value doesn't match any cases")
 
@@ -2157,6 +2296,26 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             return
         if value == ErrorCode.JWT_EXP_IN_MILLISECONDS:
             return
+        if value == ErrorCode.CERTIFICATE_EXPIRED:
+            return
+        if value == ErrorCode.CERTIFICATE_NOT_YET_VALID:
+            return
+        if value == ErrorCode.UNKNOWN_ISSUER:
+            return
+        if value == ErrorCode.CHAIN_SIGNATURE_MISMATCH:
+            return
+        if value == ErrorCode.ISSUER_NOT_CA:
+            return
+        if value == ErrorCode.KEY_CERT_SIGN_MISSING:
+            return
+        if value == ErrorCode.PATH_TOO_LONG:
+            return
+        if value == ErrorCode.UNKNOWN_CRITICAL_EXTENSION:
+            return
+        if value == ErrorCode.KEY_USAGE_NOT_ALLOWED:
+            return
+        if value == ErrorCode.NO_TRUST_ANCHOR:
+            return
         if value == ErrorCode.EMPTY_INTERACTIONS:
             return
         if value == ErrorCode.MISSING_INTERACTION_TYPE:
@@ -2186,6 +2345,18 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if value == ErrorCode.FLOW_TYPE_NOT_OFFERED:
             return
         if value == ErrorCode.SESSION_NOT_SUCCESSFUL:
+            return
+        if value == ErrorCode.CERTIFICATE_LEVEL_MISMATCH:
+            return
+        if value == ErrorCode.CERTIFICATE_LEVEL_TOO_LOW:
+            return
+        if value == ErrorCode.CERTIFICATE_POLICY_MISSING:
+            return
+        if value == ErrorCode.IDENTITY_MISMATCH:
+            return
+        if value == ErrorCode.USER_CHALLENGE_MISMATCH:
+            return
+        if value == ErrorCode.DIGEST_MISMATCH:
             return
         if value == ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS:
             return
@@ -2347,96 +2518,128 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             buf.write_i32(47)
         if value == ErrorCode.JWT_EXP_IN_MILLISECONDS:
             buf.write_i32(48)
-        if value == ErrorCode.EMPTY_INTERACTIONS:
+        if value == ErrorCode.CERTIFICATE_EXPIRED:
             buf.write_i32(49)
-        if value == ErrorCode.MISSING_INTERACTION_TYPE:
+        if value == ErrorCode.CERTIFICATE_NOT_YET_VALID:
             buf.write_i32(50)
-        if value == ErrorCode.MISSING_DISPLAY_TEXT:
+        if value == ErrorCode.UNKNOWN_ISSUER:
             buf.write_i32(51)
-        if value == ErrorCode.EMPTY_DISPLAY_TEXT:
+        if value == ErrorCode.CHAIN_SIGNATURE_MISMATCH:
             buf.write_i32(52)
-        if value == ErrorCode.BOTH_DISPLAY_TEXTS:
+        if value == ErrorCode.ISSUER_NOT_CA:
             buf.write_i32(53)
-        if value == ErrorCode.WRONG_DISPLAY_TEXT_FIELD:
+        if value == ErrorCode.KEY_CERT_SIGN_MISSING:
             buf.write_i32(54)
-        if value == ErrorCode.DISPLAY_TEXT_TOO_LONG:
+        if value == ErrorCode.PATH_TOO_LONG:
             buf.write_i32(55)
-        if value == ErrorCode.DUPLICATE_INTERACTION_TYPE:
+        if value == ErrorCode.UNKNOWN_CRITICAL_EXTENSION:
             buf.write_i32(56)
-        if value == ErrorCode.UNKNOWN_INTERACTION_TYPE:
+        if value == ErrorCode.KEY_USAGE_NOT_ALLOWED:
             buf.write_i32(57)
-        if value == ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW:
+        if value == ErrorCode.NO_TRUST_ANCHOR:
             buf.write_i32(58)
-        if value == ErrorCode.TOO_MANY_INTERACTIONS:
+        if value == ErrorCode.EMPTY_INTERACTIONS:
             buf.write_i32(59)
-        if value == ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP:
+        if value == ErrorCode.MISSING_INTERACTION_TYPE:
             buf.write_i32(60)
-        if value == ErrorCode.INTERACTION_TYPE_NOT_OFFERED:
+        if value == ErrorCode.MISSING_DISPLAY_TEXT:
             buf.write_i32(61)
-        if value == ErrorCode.FLOW_TYPE_NOT_OFFERED:
+        if value == ErrorCode.EMPTY_DISPLAY_TEXT:
             buf.write_i32(62)
-        if value == ErrorCode.SESSION_NOT_SUCCESSFUL:
+        if value == ErrorCode.BOTH_DISPLAY_TEXTS:
             buf.write_i32(63)
-        if value == ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS:
+        if value == ErrorCode.WRONG_DISPLAY_TEXT_FIELD:
             buf.write_i32(64)
-        if value == ErrorCode.INVALID_DATE:
+        if value == ErrorCode.DISPLAY_TEXT_TOO_LONG:
             buf.write_i32(65)
-        if value == ErrorCode.INVALID_NUMBER:
+        if value == ErrorCode.DUPLICATE_INTERACTION_TYPE:
             buf.write_i32(66)
-        if value == ErrorCode.INVALID_IMAGE_URL:
+        if value == ErrorCode.UNKNOWN_INTERACTION_TYPE:
             buf.write_i32(67)
-        if value == ErrorCode.INVALID_ENUMERATION:
+        if value == ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW:
             buf.write_i32(68)
-        if value == ErrorCode.ENUMERATION_NOT_IN_SCHEMA:
+        if value == ErrorCode.TOO_MANY_INTERACTIONS:
             buf.write_i32(69)
-        if value == ErrorCode.RESPONSE_MISMATCH:
+        if value == ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP:
             buf.write_i32(70)
-        if value == ErrorCode.UNKNOWN_TEMPLATE_PARAMETER:
+        if value == ErrorCode.INTERACTION_TYPE_NOT_OFFERED:
             buf.write_i32(71)
-        if value == ErrorCode.UNCLOSED_PLACEHOLDER:
+        if value == ErrorCode.FLOW_TYPE_NOT_OFFERED:
             buf.write_i32(72)
-        if value == ErrorCode.FIELD_READ_ONLY:
+        if value == ErrorCode.SESSION_NOT_SUCCESSFUL:
             buf.write_i32(73)
-        if value == ErrorCode.INTERACTION_ALREADY_COMPLETED:
+        if value == ErrorCode.CERTIFICATE_LEVEL_MISMATCH:
             buf.write_i32(74)
-        if value == ErrorCode.INTERACTION_IN_PROGRESS:
+        if value == ErrorCode.CERTIFICATE_LEVEL_TOO_LOW:
             buf.write_i32(75)
-        if value == ErrorCode.INTERACTION_PAUSED:
+        if value == ErrorCode.CERTIFICATE_POLICY_MISSING:
             buf.write_i32(76)
-        if value == ErrorCode.TEMPLATE_NOT_EDITABLE:
+        if value == ErrorCode.IDENTITY_MISMATCH:
             buf.write_i32(77)
-        if value == ErrorCode.QR_CODE_EXPIRED:
+        if value == ErrorCode.USER_CHALLENGE_MISMATCH:
             buf.write_i32(78)
-        if value == ErrorCode.HEADER_MISSING:
+        if value == ErrorCode.DIGEST_MISMATCH:
             buf.write_i32(79)
-        if value == ErrorCode.HEADER_DUPLICATED:
+        if value == ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS:
             buf.write_i32(80)
-        if value == ErrorCode.INVALID_HEADER:
+        if value == ErrorCode.INVALID_DATE:
             buf.write_i32(81)
-        if value == ErrorCode.INVALID_PRESENTATION_DEFINITION:
+        if value == ErrorCode.INVALID_NUMBER:
             buf.write_i32(82)
-        if value == ErrorCode.INVALID_FILTER:
+        if value == ErrorCode.INVALID_IMAGE_URL:
             buf.write_i32(83)
-        if value == ErrorCode.UNSUPPORTED_FILTER_KEYWORD:
+        if value == ErrorCode.INVALID_ENUMERATION:
             buf.write_i32(84)
-        if value == ErrorCode.INVALID_SUBMISSION_REQUIREMENT:
+        if value == ErrorCode.ENUMERATION_NOT_IN_SCHEMA:
             buf.write_i32(85)
-        if value == ErrorCode.INPUT_DESCRIPTOR_NOT_SATISFIED:
+        if value == ErrorCode.RESPONSE_MISMATCH:
             buf.write_i32(86)
-        if value == ErrorCode.SUBMISSION_REQUIREMENT_NOT_SATISFIED:
+        if value == ErrorCode.UNKNOWN_TEMPLATE_PARAMETER:
             buf.write_i32(87)
-        if value == ErrorCode.INVALID_PRESENTATION_SUBMISSION:
+        if value == ErrorCode.UNCLOSED_PLACEHOLDER:
             buf.write_i32(88)
-        if value == ErrorCode.INVALID_OPEN_ID_VP_REQUEST:
+        if value == ErrorCode.FIELD_READ_ONLY:
             buf.write_i32(89)
-        if value == ErrorCode.INVALID_VERIFICATION_RESULT:
+        if value == ErrorCode.INTERACTION_ALREADY_COMPLETED:
             buf.write_i32(90)
-        if value == ErrorCode.INVALID_API_KEY:
+        if value == ErrorCode.INTERACTION_IN_PROGRESS:
             buf.write_i32(91)
-        if value == ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED:
+        if value == ErrorCode.INTERACTION_PAUSED:
             buf.write_i32(92)
-        if value == ErrorCode.INVALID_CREDENTIAL:
+        if value == ErrorCode.TEMPLATE_NOT_EDITABLE:
             buf.write_i32(93)
+        if value == ErrorCode.QR_CODE_EXPIRED:
+            buf.write_i32(94)
+        if value == ErrorCode.HEADER_MISSING:
+            buf.write_i32(95)
+        if value == ErrorCode.HEADER_DUPLICATED:
+            buf.write_i32(96)
+        if value == ErrorCode.INVALID_HEADER:
+            buf.write_i32(97)
+        if value == ErrorCode.INVALID_PRESENTATION_DEFINITION:
+            buf.write_i32(98)
+        if value == ErrorCode.INVALID_FILTER:
+            buf.write_i32(99)
+        if value == ErrorCode.UNSUPPORTED_FILTER_KEYWORD:
+            buf.write_i32(100)
+        if value == ErrorCode.INVALID_SUBMISSION_REQUIREMENT:
+            buf.write_i32(101)
+        if value == ErrorCode.INPUT_DESCRIPTOR_NOT_SATISFIED:
+            buf.write_i32(102)
+        if value == ErrorCode.SUBMISSION_REQUIREMENT_NOT_SATISFIED:
+            buf.write_i32(103)
+        if value == ErrorCode.INVALID_PRESENTATION_SUBMISSION:
+            buf.write_i32(104)
+        if value == ErrorCode.INVALID_OPEN_ID_VP_REQUEST:
+            buf.write_i32(105)
+        if value == ErrorCode.INVALID_VERIFICATION_RESULT:
+            buf.write_i32(106)
+        if value == ErrorCode.INVALID_API_KEY:
+            buf.write_i32(107)
+        if value == ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED:
+            buf.write_i32(108)
+        if value == ErrorCode.INVALID_CREDENTIAL:
+            buf.write_i32(109)
 
 
 
@@ -4272,6 +4475,94 @@ class _UniffiFfiConverterTypeResponseCheck(_UniffiConverterRustBuffer):
         _UniffiFfiConverterTypeVerdict.write(value.verdict, buf)
         _UniffiFfiConverterSequenceTypeResponseMismatch.write(value.mismatches, buf)
 
+class _UniffiFfiConverterBytes(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        size = buf.read_i32()
+        if size < 0:
+            raise InternalError("Unexpected negative byte string length")
+        return buf.read(size)
+
+    @staticmethod
+    def check_lower(value):
+        try:
+            memoryview(value)
+        except TypeError:
+            raise TypeError("a bytes-like object is required, not {!r}".format(type(value).__name__))
+
+    @staticmethod
+    def write(value, buf):
+        buf.write_i32(len(value))
+        buf.write(value)
+
+class _UniffiFfiConverterSequenceBytes(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterBytes.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterBytes.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterBytes.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class SmartIdTrust:
+    """
+    Trust anchors and intermediates (DER certificates) and the validation time.
+"""
+    def __init__(self, *, anchors:typing.List[bytes], intermediates:typing.List[bytes], now:int):
+        self.anchors = anchors
+        self.intermediates = intermediates
+        self.now = now
+        
+        
+
+    
+    def __str__(self):
+        return "SmartIdTrust(anchors={}, intermediates={}, now={})".format(self.anchors, self.intermediates, self.now)
+    def __eq__(self, other):
+        if self.anchors != other.anchors:
+            return False
+        if self.intermediates != other.intermediates:
+            return False
+        if self.now != other.now:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeSmartIdTrust(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return SmartIdTrust(
+            anchors=_UniffiFfiConverterSequenceBytes.read(buf),
+            intermediates=_UniffiFfiConverterSequenceBytes.read(buf),
+            now=_UniffiFfiConverterUInt64.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterSequenceBytes.check_lower(value.anchors)
+        _UniffiFfiConverterSequenceBytes.check_lower(value.intermediates)
+        _UniffiFfiConverterUInt64.check_lower(value.now)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterSequenceBytes.write(value.anchors, buf)
+        _UniffiFfiConverterSequenceBytes.write(value.intermediates, buf)
+        _UniffiFfiConverterUInt64.write(value.now, buf)
+
 @dataclass
 class SsiLimits:
     """
@@ -4328,26 +4619,6 @@ class _UniffiFfiConverterTypeSsiLimits(_UniffiConverterRustBuffer):
         _UniffiFfiConverterUInt64.write(value.max_items, buf)
         _UniffiFfiConverterUInt64.write(value.max_string_bytes, buf)
         _UniffiFfiConverterUInt64.write(value.max_interactions, buf)
-
-class _UniffiFfiConverterBytes(_UniffiConverterRustBuffer):
-    @staticmethod
-    def read(buf):
-        size = buf.read_i32()
-        if size < 0:
-            raise InternalError("Unexpected negative byte string length")
-        return buf.read(size)
-
-    @staticmethod
-    def check_lower(value):
-        try:
-            memoryview(value)
-        except TypeError:
-            raise TypeError("a bytes-like object is required, not {!r}".format(type(value).__name__))
-
-    @staticmethod
-    def write(value, buf):
-        buf.write_i32(len(value))
-        buf.write(value)
 
 @dataclass
 class TrustedKey:
@@ -6039,6 +6310,31 @@ class _UniffiFfiConverterSequenceTypeInteractionType(_UniffiConverterRustBuffer)
             _UniffiFfiConverterTypeInteractionType.read(buf) for i in range(count)
         ]
 
+class _UniffiFfiConverterOptionalTypeSmartIdTrust(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeSmartIdTrust.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeSmartIdTrust.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeSmartIdTrust.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
 class _UniffiFfiConverterOptionalTypeProofRequirements(_UniffiConverterRustBuffer):
     @classmethod
     def check_lower(cls, value):
@@ -6980,11 +7276,41 @@ def smartid_verification_code(rp_challenge: str) -> str:
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
+def smartid_verify_auth_json(request_json: str,session_status_json: str,trust: typing.Optional[SmartIdTrust],limits: typing.Optional[SsiLimits]) -> str:
+    """
+    Verifies an authentication session-status response against the request document and, when
+    `trust` is given, its certificate (path, validity, purpose, level, identity). Returns the
+    report JSON: `{"valid":true,"certificateLevel":…,"identity":{…},"certificate":{…}}` or
+    `{"valid":false,"reason":CODE}`, with `"trust":"NOT_CHECKED"` when `trust` is None.
+"""
+    
+    _UniffiFfiConverterString.check_lower(request_json)
+
+    _UniffiFfiConverterString.check_lower(session_status_json)
+
+    _UniffiFfiConverterOptionalTypeSmartIdTrust.check_lower(trust)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(request_json),
+        _UniffiFfiConverterString.lower(session_status_json),
+        _UniffiFfiConverterOptionalTypeSmartIdTrust.lower(trust),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_auth_json,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
 def smartid_verify_auth_session(request: AuthRequestInput,session_status_json: str,limits: typing.Optional[SsiLimits]) -> Verdict:
     """
     Verifies an authentication session-status response (JSON) against the request: state,
     endResult, `flowType`, `interactionTypeUsed` and the ACSP_V2 signature (the certificate is
-    used for its key only; validate its chain separately).
+    used for its key only, and Web2App / App2App responses are refused without a verifier: use
+    `smartid_verify_auth_json` with trust anchors for a trusted answer).
 """
     
     _UniffiFfiConverterTypeAuthRequestInput.check_lower(request)
@@ -7022,6 +7348,37 @@ def smartid_verify_session_secret_digest(session_secret: str,digest: str) -> Ver
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
         _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_session_secret_digest,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def smartid_verify_sign_json(request_json: str,session_status_json: str,data: bytes,trust: typing.Optional[SmartIdTrust],limits: typing.Optional[SsiLimits]) -> str:
+    """
+    Verifies a signature session-status response (RAW_DIGEST_SIGNATURE) over `data` against the
+    request document and, when `trust` is given, its signing certificate. Returns the report JSON
+    as `smartid_verify_auth_json` does.
+"""
+    
+    _UniffiFfiConverterString.check_lower(request_json)
+
+    _UniffiFfiConverterString.check_lower(session_status_json)
+
+    _UniffiFfiConverterBytes.check_lower(data)
+
+    _UniffiFfiConverterOptionalTypeSmartIdTrust.check_lower(trust)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(request_json),
+        _UniffiFfiConverterString.lower(session_status_json),
+        _UniffiFfiConverterBytes.lower(data),
+        _UniffiFfiConverterOptionalTypeSmartIdTrust.lower(trust),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_sign_json,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
@@ -7132,6 +7489,7 @@ __all__ = [
     "ProofResult",
     "ResponseMismatch",
     "ResponseCheck",
+    "SmartIdTrust",
     "SsiLimits",
     "TrustedKey",
     "WebhookCredential",
@@ -7178,8 +7536,10 @@ __all__ = [
     "smartid_read_for_wallet",
     "smartid_select",
     "smartid_verification_code",
+    "smartid_verify_auth_json",
     "smartid_verify_auth_session",
     "smartid_verify_session_secret_digest",
+    "smartid_verify_sign_json",
     "smartid_verify_user_challenge",
     "verify_proofs",
     "version",

@@ -2944,6 +2944,85 @@ public func FfiConverterTypeResponseMismatch_lower(_ value: ResponseMismatch) ->
 
 
 /**
+ * Trust anchors and intermediates (DER certificates) and the validation time.
+ */
+public struct SmartIdTrust: Equatable, Hashable {
+    /**
+     * Trust anchors (at least one), DER.
+     */
+    public var anchors: [Data]
+    /**
+     * Intermediate CA certificates, DER, any order.
+     */
+    public var intermediates: [Data]
+    /**
+     * Validation time, seconds since the Unix epoch.
+     */
+    public var now: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Trust anchors (at least one), DER.
+         */anchors: [Data], 
+        /**
+         * Intermediate CA certificates, DER, any order.
+         */intermediates: [Data], 
+        /**
+         * Validation time, seconds since the Unix epoch.
+         */now: UInt64) {
+        self.anchors = anchors
+        self.intermediates = intermediates
+        self.now = now
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SmartIdTrust: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSmartIdTrust: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SmartIdTrust {
+        return
+            try SmartIdTrust(
+                anchors: FfiConverterSequenceData.read(from: &buf), 
+                intermediates: FfiConverterSequenceData.read(from: &buf), 
+                now: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SmartIdTrust, into buf: inout [UInt8]) {
+        FfiConverterSequenceData.write(value.anchors, into: &buf)
+        FfiConverterSequenceData.write(value.intermediates, into: &buf)
+        FfiConverterUInt64.write(value.now, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSmartIdTrust_lift(_ buf: RustBuffer) throws -> SmartIdTrust {
+    return try FfiConverterTypeSmartIdTrust.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSmartIdTrust_lower(_ value: SmartIdTrust) -> RustBuffer {
+    return FfiConverterTypeSmartIdTrust.lower(value)
+}
+
+
+/**
  * Resource bounds (see the core `Limits`); `default_limits()` gives the documented defaults.
  */
 public struct SsiLimits: Equatable, Hashable {
@@ -4164,6 +4243,46 @@ public enum ErrorCode: Equatable, Hashable {
      */
     case jwtExpInMilliseconds
     /**
+     * Verdict reason: a certificate in the path is past its notAfter at the validation time.
+     */
+    case certificateExpired
+    /**
+     * Verdict reason: a certificate in the path is before its notBefore at the validation time.
+     */
+    case certificateNotYetValid
+    /**
+     * Verdict reason: no certificate path leads from the certificate to one of the trust anchors.
+     */
+    case unknownIssuer
+    /**
+     * Verdict reason: a certificate's signature does not verify with the key of the certificate named as its issuer.
+     */
+    case chainSignatureMismatch
+    /**
+     * Verdict reason: a certificate that issued another is not a CA (basicConstraints cA absent or false), e.g. an end-entity certificate used as a CA.
+     */
+    case issuerNotCa
+    /**
+     * Verdict reason: an issuing CA certificate's keyUsage is absent or lacks keyCertSign.
+     */
+    case keyCertSignMissing
+    /**
+     * Verdict reason: the path is longer than an issuer's pathLenConstraint or `Limits::max_cert_path`.
+     */
+    case pathTooLong
+    /**
+     * Verdict reason: a certificate in the path carries a critical extension this library does not process.
+     */
+    case unknownCriticalExtension
+    /**
+     * Verdict reason: the end-entity certificate's keyUsage / extendedKeyUsage does not allow this use (authentication or signing), or it is a CA certificate.
+     */
+    case keyUsageNotAllowed
+    /**
+     * No trust anchor was supplied, so the certificate cannot be checked.
+     */
+    case noTrustAnchor
+    /**
      * The interactions array is empty.
      */
     case emptyInteractions
@@ -4223,6 +4342,30 @@ public enum ErrorCode: Equatable, Hashable {
      * The session status is not a completed, successful ACSP_V2 authentication.
      */
     case sessionNotSuccessful
+    /**
+     * Verdict reason: the response's `cert.certificateLevel` is not the level the certificate's policies give.
+     */
+    case certificateLevelMismatch
+    /**
+     * Verdict reason: the certificate level is below the one the RP requested.
+     */
+    case certificateLevelTooLow
+    /**
+     * Verdict reason: the certificate's policies give no Smart-ID level (e.g. only TEST-arc policy OIDs).
+     */
+    case certificatePolicyMissing
+    /**
+     * Verdict reason: the certificate's person or document number is not the one the session was started for.
+     */
+    case identityMismatch
+    /**
+     * Verdict reason: a Web2App/App2App response's `userChallenge` is not Base64URL(SHA-256(userChallengeVerifier)), or no verifier was given.
+     */
+    case userChallengeMismatch
+    /**
+     * Verdict reason: the digest the signature session sent is not the hash of the data under the session's hash algorithm.
+     */
+    case digestMismatch
     /**
      * A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
      */
@@ -4460,95 +4603,127 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         
         case 48: return .jwtExpInMilliseconds
         
-        case 49: return .emptyInteractions
+        case 49: return .certificateExpired
         
-        case 50: return .missingInteractionType
+        case 50: return .certificateNotYetValid
         
-        case 51: return .missingDisplayText
+        case 51: return .unknownIssuer
         
-        case 52: return .emptyDisplayText
+        case 52: return .chainSignatureMismatch
         
-        case 53: return .bothDisplayTexts
+        case 53: return .issuerNotCa
         
-        case 54: return .wrongDisplayTextField
+        case 54: return .keyCertSignMissing
         
-        case 55: return .displayTextTooLong
+        case 55: return .pathTooLong
         
-        case 56: return .duplicateInteractionType
+        case 56: return .unknownCriticalExtension
         
-        case 57: return .unknownInteractionType
+        case 57: return .keyUsageNotAllowed
         
-        case 58: return .typeNotAllowedForFlow
+        case 58: return .noTrustAnchor
         
-        case 59: return .tooManyInteractions
+        case 59: return .emptyInteractions
         
-        case 60: return .requiredInteractionNotSupportedByApp
+        case 60: return .missingInteractionType
         
-        case 61: return .interactionTypeNotOffered
+        case 61: return .missingDisplayText
         
-        case 62: return .flowTypeNotOffered
+        case 62: return .emptyDisplayText
         
-        case 63: return .sessionNotSuccessful
+        case 63: return .bothDisplayTexts
         
-        case 64: return .dateLooksLikeMilliseconds
+        case 64: return .wrongDisplayTextField
         
-        case 65: return .invalidDate
+        case 65: return .displayTextTooLong
         
-        case 66: return .invalidNumber
+        case 66: return .duplicateInteractionType
         
-        case 67: return .invalidImageUrl
+        case 67: return .unknownInteractionType
         
-        case 68: return .invalidEnumeration
+        case 68: return .typeNotAllowedForFlow
         
-        case 69: return .enumerationNotInSchema
+        case 69: return .tooManyInteractions
         
-        case 70: return .responseMismatch
+        case 70: return .requiredInteractionNotSupportedByApp
         
-        case 71: return .unknownTemplateParameter
+        case 71: return .interactionTypeNotOffered
         
-        case 72: return .unclosedPlaceholder
+        case 72: return .flowTypeNotOffered
         
-        case 73: return .fieldReadOnly
+        case 73: return .sessionNotSuccessful
         
-        case 74: return .interactionAlreadyCompleted
+        case 74: return .certificateLevelMismatch
         
-        case 75: return .interactionInProgress
+        case 75: return .certificateLevelTooLow
         
-        case 76: return .interactionPaused
+        case 76: return .certificatePolicyMissing
         
-        case 77: return .templateNotEditable
+        case 77: return .identityMismatch
         
-        case 78: return .qrCodeExpired
+        case 78: return .userChallengeMismatch
         
-        case 79: return .headerMissing
+        case 79: return .digestMismatch
         
-        case 80: return .headerDuplicated
+        case 80: return .dateLooksLikeMilliseconds
         
-        case 81: return .invalidHeader
+        case 81: return .invalidDate
         
-        case 82: return .invalidPresentationDefinition
+        case 82: return .invalidNumber
         
-        case 83: return .invalidFilter
+        case 83: return .invalidImageUrl
         
-        case 84: return .unsupportedFilterKeyword
+        case 84: return .invalidEnumeration
         
-        case 85: return .invalidSubmissionRequirement
+        case 85: return .enumerationNotInSchema
         
-        case 86: return .inputDescriptorNotSatisfied
+        case 86: return .responseMismatch
         
-        case 87: return .submissionRequirementNotSatisfied
+        case 87: return .unknownTemplateParameter
         
-        case 88: return .invalidPresentationSubmission
+        case 88: return .unclosedPlaceholder
         
-        case 89: return .invalidOpenIdVpRequest
+        case 89: return .fieldReadOnly
         
-        case 90: return .invalidVerificationResult
+        case 90: return .interactionAlreadyCompleted
         
-        case 91: return .invalidApiKey
+        case 91: return .interactionInProgress
         
-        case 92: return .credentialFormatNotAccepted
+        case 92: return .interactionPaused
         
-        case 93: return .invalidCredential
+        case 93: return .templateNotEditable
+        
+        case 94: return .qrCodeExpired
+        
+        case 95: return .headerMissing
+        
+        case 96: return .headerDuplicated
+        
+        case 97: return .invalidHeader
+        
+        case 98: return .invalidPresentationDefinition
+        
+        case 99: return .invalidFilter
+        
+        case 100: return .unsupportedFilterKeyword
+        
+        case 101: return .invalidSubmissionRequirement
+        
+        case 102: return .inputDescriptorNotSatisfied
+        
+        case 103: return .submissionRequirementNotSatisfied
+        
+        case 104: return .invalidPresentationSubmission
+        
+        case 105: return .invalidOpenIdVpRequest
+        
+        case 106: return .invalidVerificationResult
+        
+        case 107: return .invalidApiKey
+        
+        case 108: return .credentialFormatNotAccepted
+        
+        case 109: return .invalidCredential
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -4750,184 +4925,248 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
             writeInt(&buf, Int32(48))
         
         
-        case .emptyInteractions:
+        case .certificateExpired:
             writeInt(&buf, Int32(49))
         
         
-        case .missingInteractionType:
+        case .certificateNotYetValid:
             writeInt(&buf, Int32(50))
         
         
-        case .missingDisplayText:
+        case .unknownIssuer:
             writeInt(&buf, Int32(51))
         
         
-        case .emptyDisplayText:
+        case .chainSignatureMismatch:
             writeInt(&buf, Int32(52))
         
         
-        case .bothDisplayTexts:
+        case .issuerNotCa:
             writeInt(&buf, Int32(53))
         
         
-        case .wrongDisplayTextField:
+        case .keyCertSignMissing:
             writeInt(&buf, Int32(54))
         
         
-        case .displayTextTooLong:
+        case .pathTooLong:
             writeInt(&buf, Int32(55))
         
         
-        case .duplicateInteractionType:
+        case .unknownCriticalExtension:
             writeInt(&buf, Int32(56))
         
         
-        case .unknownInteractionType:
+        case .keyUsageNotAllowed:
             writeInt(&buf, Int32(57))
         
         
-        case .typeNotAllowedForFlow:
+        case .noTrustAnchor:
             writeInt(&buf, Int32(58))
         
         
-        case .tooManyInteractions:
+        case .emptyInteractions:
             writeInt(&buf, Int32(59))
         
         
-        case .requiredInteractionNotSupportedByApp:
+        case .missingInteractionType:
             writeInt(&buf, Int32(60))
         
         
-        case .interactionTypeNotOffered:
+        case .missingDisplayText:
             writeInt(&buf, Int32(61))
         
         
-        case .flowTypeNotOffered:
+        case .emptyDisplayText:
             writeInt(&buf, Int32(62))
         
         
-        case .sessionNotSuccessful:
+        case .bothDisplayTexts:
             writeInt(&buf, Int32(63))
         
         
-        case .dateLooksLikeMilliseconds:
+        case .wrongDisplayTextField:
             writeInt(&buf, Int32(64))
         
         
-        case .invalidDate:
+        case .displayTextTooLong:
             writeInt(&buf, Int32(65))
         
         
-        case .invalidNumber:
+        case .duplicateInteractionType:
             writeInt(&buf, Int32(66))
         
         
-        case .invalidImageUrl:
+        case .unknownInteractionType:
             writeInt(&buf, Int32(67))
         
         
-        case .invalidEnumeration:
+        case .typeNotAllowedForFlow:
             writeInt(&buf, Int32(68))
         
         
-        case .enumerationNotInSchema:
+        case .tooManyInteractions:
             writeInt(&buf, Int32(69))
         
         
-        case .responseMismatch:
+        case .requiredInteractionNotSupportedByApp:
             writeInt(&buf, Int32(70))
         
         
-        case .unknownTemplateParameter:
+        case .interactionTypeNotOffered:
             writeInt(&buf, Int32(71))
         
         
-        case .unclosedPlaceholder:
+        case .flowTypeNotOffered:
             writeInt(&buf, Int32(72))
         
         
-        case .fieldReadOnly:
+        case .sessionNotSuccessful:
             writeInt(&buf, Int32(73))
         
         
-        case .interactionAlreadyCompleted:
+        case .certificateLevelMismatch:
             writeInt(&buf, Int32(74))
         
         
-        case .interactionInProgress:
+        case .certificateLevelTooLow:
             writeInt(&buf, Int32(75))
         
         
-        case .interactionPaused:
+        case .certificatePolicyMissing:
             writeInt(&buf, Int32(76))
         
         
-        case .templateNotEditable:
+        case .identityMismatch:
             writeInt(&buf, Int32(77))
         
         
-        case .qrCodeExpired:
+        case .userChallengeMismatch:
             writeInt(&buf, Int32(78))
         
         
-        case .headerMissing:
+        case .digestMismatch:
             writeInt(&buf, Int32(79))
         
         
-        case .headerDuplicated:
+        case .dateLooksLikeMilliseconds:
             writeInt(&buf, Int32(80))
         
         
-        case .invalidHeader:
+        case .invalidDate:
             writeInt(&buf, Int32(81))
         
         
-        case .invalidPresentationDefinition:
+        case .invalidNumber:
             writeInt(&buf, Int32(82))
         
         
-        case .invalidFilter:
+        case .invalidImageUrl:
             writeInt(&buf, Int32(83))
         
         
-        case .unsupportedFilterKeyword:
+        case .invalidEnumeration:
             writeInt(&buf, Int32(84))
         
         
-        case .invalidSubmissionRequirement:
+        case .enumerationNotInSchema:
             writeInt(&buf, Int32(85))
         
         
-        case .inputDescriptorNotSatisfied:
+        case .responseMismatch:
             writeInt(&buf, Int32(86))
         
         
-        case .submissionRequirementNotSatisfied:
+        case .unknownTemplateParameter:
             writeInt(&buf, Int32(87))
         
         
-        case .invalidPresentationSubmission:
+        case .unclosedPlaceholder:
             writeInt(&buf, Int32(88))
         
         
-        case .invalidOpenIdVpRequest:
+        case .fieldReadOnly:
             writeInt(&buf, Int32(89))
         
         
-        case .invalidVerificationResult:
+        case .interactionAlreadyCompleted:
             writeInt(&buf, Int32(90))
         
         
-        case .invalidApiKey:
+        case .interactionInProgress:
             writeInt(&buf, Int32(91))
         
         
-        case .credentialFormatNotAccepted:
+        case .interactionPaused:
             writeInt(&buf, Int32(92))
         
         
-        case .invalidCredential:
+        case .templateNotEditable:
             writeInt(&buf, Int32(93))
+        
+        
+        case .qrCodeExpired:
+            writeInt(&buf, Int32(94))
+        
+        
+        case .headerMissing:
+            writeInt(&buf, Int32(95))
+        
+        
+        case .headerDuplicated:
+            writeInt(&buf, Int32(96))
+        
+        
+        case .invalidHeader:
+            writeInt(&buf, Int32(97))
+        
+        
+        case .invalidPresentationDefinition:
+            writeInt(&buf, Int32(98))
+        
+        
+        case .invalidFilter:
+            writeInt(&buf, Int32(99))
+        
+        
+        case .unsupportedFilterKeyword:
+            writeInt(&buf, Int32(100))
+        
+        
+        case .invalidSubmissionRequirement:
+            writeInt(&buf, Int32(101))
+        
+        
+        case .inputDescriptorNotSatisfied:
+            writeInt(&buf, Int32(102))
+        
+        
+        case .submissionRequirementNotSatisfied:
+            writeInt(&buf, Int32(103))
+        
+        
+        case .invalidPresentationSubmission:
+            writeInt(&buf, Int32(104))
+        
+        
+        case .invalidOpenIdVpRequest:
+            writeInt(&buf, Int32(105))
+        
+        
+        case .invalidVerificationResult:
+            writeInt(&buf, Int32(106))
+        
+        
+        case .invalidApiKey:
+            writeInt(&buf, Int32(107))
+        
+        
+        case .credentialFormatNotAccepted:
+            writeInt(&buf, Int32(108))
+        
+        
+        case .invalidCredential:
+            writeInt(&buf, Int32(109))
         
         }
     }
@@ -5961,6 +6200,30 @@ fileprivate struct FfiConverterOptionTypeProofRequirements: FfiConverterRustBuff
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeSmartIdTrust: FfiConverterRustBuffer {
+    typealias SwiftType = SmartIdTrust?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSmartIdTrust.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSmartIdTrust.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeSsiLimits: FfiConverterRustBuffer {
     typealias SwiftType = SsiLimits?
 
@@ -6124,6 +6387,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceData: FfiConverterRustBuffer {
+    typealias SwiftType = [Data]
+
+    public static func write(_ value: [Data], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterData.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Data] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Data]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterData.read(from: &buf))
         }
         return seq
     }
@@ -7039,7 +7327,8 @@ public func smartidVerificationCode(rpChallenge: String)throws  -> String  {
 /**
  * Verifies an authentication session-status response (JSON) against the request: state,
  * endResult, `flowType`, `interactionTypeUsed` and the ACSP_V2 signature (the certificate is
- * used for its key only; validate its chain separately).
+ * used for its key only, and Web2App / App2App responses are refused without a verifier: use
+ * `smartid_verify_auth_json` with trust anchors for a trusted answer).
  */
 public func smartidVerifyAuthSession(request: AuthRequestInput, sessionStatusJson: String, limits: SsiLimits?)throws  -> Verdict  {
     return try  FfiConverterTypeVerdict_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
@@ -7072,6 +7361,40 @@ public func smartidVerifyUserChallenge(verifier: String, userChallenge: String)t
     uniffi_ssi_verify_ffi_fn_func_smartid_verify_user_challenge(
         FfiConverterString.lower(verifier),
         FfiConverterString.lower(userChallenge),uniffiCallStatus
+    )
+})
+}
+/**
+ * Verifies an authentication session-status response against the request document and, when
+ * `trust` is given, its certificate (path, validity, purpose, level, identity). Returns the
+ * report JSON: `{"valid":true,"certificateLevel":…,"identity":{…},"certificate":{…}}` or
+ * `{"valid":false,"reason":CODE}`, with `"trust":"NOT_CHECKED"` when `trust` is None.
+ */
+public func smartidVerifyAuthJson(requestJson: String, sessionStatusJson: String, trust: SmartIdTrust?, limits: SsiLimits?)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_smartid_verify_auth_json(
+        FfiConverterString.lower(requestJson),
+        FfiConverterString.lower(sessionStatusJson),
+        FfiConverterOptionTypeSmartIdTrust.lower(trust),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * Verifies a signature session-status response (RAW_DIGEST_SIGNATURE) over `data` against the
+ * request document and, when `trust` is given, its signing certificate. Returns the report JSON
+ * as `smartid_verify_auth_json` does.
+ */
+public func smartidVerifySignJson(requestJson: String, sessionStatusJson: String, data: Data, trust: SmartIdTrust?, limits: SsiLimits?)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_smartid_verify_sign_json(
+        FfiConverterString.lower(requestJson),
+        FfiConverterString.lower(sessionStatusJson),
+        FfiConverterData.lower(data),
+        FfiConverterOptionTypeSmartIdTrust.lower(trust),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
     )
 })
 }
@@ -7223,13 +7546,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ssi_verify_ffi_checksum_func_smartid_verification_code() != 36932) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_session() != 32431) {
+    if (uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_session() != 19742) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_smartid_verify_session_secret_digest() != 21140) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge() != 51778) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_json() != 40438) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_smartid_verify_sign_json() != 60060) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -768,6 +768,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge(
     ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_json(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_smartid_verify_sign_json(
+    ): Int
     external fun ffi_ssi_verify_ffi_uniffi_contract_version(
     ): Int
 
@@ -880,6 +884,10 @@ internal object UniffiLib {
     external fun uniffi_ssi_verify_ffi_fn_func_smartid_verify_session_secret_digest(`sessionSecret`: RustBuffer.ByValue,`digest`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_smartid_verify_user_challenge(`verifier`: RustBuffer.ByValue,`userChallenge`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_smartid_verify_auth_json(`requestJson`: RustBuffer.ByValue,`sessionStatusJson`: RustBuffer.ByValue,`trust`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_smartid_verify_sign_json(`requestJson`: RustBuffer.ByValue,`sessionStatusJson`: RustBuffer.ByValue,`data`: RustBuffer.ByValue,`trust`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_ssi_verify_ffi_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1132,13 +1140,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verification_code() and 0xFFFF) != 36932) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_session() and 0xFFFF) != 32431) {
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_session() and 0xFFFF) != 19742) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_session_secret_digest() and 0xFFFF) != 21140) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge() and 0xFFFF) != 51778) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_auth_json() and 0xFFFF) != 40438) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_sign_json() and 0xFFFF) != 60060) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -3067,6 +3081,61 @@ public object FfiConverterTypeResponseMismatch: FfiConverterRustBuffer<ResponseM
 
 
 /**
+ * Trust anchors and intermediates (DER certificates) and the validation time.
+ */
+data class SmartIdTrust (
+    /**
+     * Trust anchors (at least one), DER.
+     */
+    val `anchors`: List<kotlin.ByteArray>
+    , 
+    /**
+     * Intermediate CA certificates, DER, any order.
+     */
+    val `intermediates`: List<kotlin.ByteArray>
+    , 
+    /**
+     * Validation time, seconds since the Unix epoch.
+     */
+    val `now`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSmartIdTrust: FfiConverterRustBuffer<SmartIdTrust> {
+    override fun read(buf: ByteBuffer): SmartIdTrust {
+        return SmartIdTrust(
+            FfiConverterSequenceByteArray.read(buf),
+            FfiConverterSequenceByteArray.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SmartIdTrust) = (
+            FfiConverterSequenceByteArray.allocationSize(value.`anchors`) +
+            FfiConverterSequenceByteArray.allocationSize(value.`intermediates`) +
+            FfiConverterULong.allocationSize(value.`now`)
+    )
+
+    override fun write(value: SmartIdTrust, buf: ByteBuffer) {
+            FfiConverterSequenceByteArray.write(value.`anchors`, buf)
+            FfiConverterSequenceByteArray.write(value.`intermediates`, buf)
+            FfiConverterULong.write(value.`now`, buf)
+    }
+}
+
+
+
+/**
  * Resource bounds (see the core `Limits`); `default_limits()` gives the documented defaults.
  */
 data class SsiLimits (
@@ -4006,6 +4075,46 @@ enum class ErrorCode {
      */
     JWT_EXP_IN_MILLISECONDS,
     /**
+     * Verdict reason: a certificate in the path is past its notAfter at the validation time.
+     */
+    CERTIFICATE_EXPIRED,
+    /**
+     * Verdict reason: a certificate in the path is before its notBefore at the validation time.
+     */
+    CERTIFICATE_NOT_YET_VALID,
+    /**
+     * Verdict reason: no certificate path leads from the certificate to one of the trust anchors.
+     */
+    UNKNOWN_ISSUER,
+    /**
+     * Verdict reason: a certificate's signature does not verify with the key of the certificate named as its issuer.
+     */
+    CHAIN_SIGNATURE_MISMATCH,
+    /**
+     * Verdict reason: a certificate that issued another is not a CA (basicConstraints cA absent or false), e.g. an end-entity certificate used as a CA.
+     */
+    ISSUER_NOT_CA,
+    /**
+     * Verdict reason: an issuing CA certificate's keyUsage is absent or lacks keyCertSign.
+     */
+    KEY_CERT_SIGN_MISSING,
+    /**
+     * Verdict reason: the path is longer than an issuer's pathLenConstraint or `Limits::max_cert_path`.
+     */
+    PATH_TOO_LONG,
+    /**
+     * Verdict reason: a certificate in the path carries a critical extension this library does not process.
+     */
+    UNKNOWN_CRITICAL_EXTENSION,
+    /**
+     * Verdict reason: the end-entity certificate's keyUsage / extendedKeyUsage does not allow this use (authentication or signing), or it is a CA certificate.
+     */
+    KEY_USAGE_NOT_ALLOWED,
+    /**
+     * No trust anchor was supplied, so the certificate cannot be checked.
+     */
+    NO_TRUST_ANCHOR,
+    /**
      * The interactions array is empty.
      */
     EMPTY_INTERACTIONS,
@@ -4065,6 +4174,30 @@ enum class ErrorCode {
      * The session status is not a completed, successful ACSP_V2 authentication.
      */
     SESSION_NOT_SUCCESSFUL,
+    /**
+     * Verdict reason: the response's `cert.certificateLevel` is not the level the certificate's policies give.
+     */
+    CERTIFICATE_LEVEL_MISMATCH,
+    /**
+     * Verdict reason: the certificate level is below the one the RP requested.
+     */
+    CERTIFICATE_LEVEL_TOO_LOW,
+    /**
+     * Verdict reason: the certificate's policies give no Smart-ID level (e.g. only TEST-arc policy OIDs).
+     */
+    CERTIFICATE_POLICY_MISSING,
+    /**
+     * Verdict reason: the certificate's person or document number is not the one the session was started for.
+     */
+    IDENTITY_MISMATCH,
+    /**
+     * Verdict reason: a Web2App/App2App response's `userChallenge` is not Base64URL(SHA-256(userChallengeVerifier)), or no verifier was given.
+     */
+    USER_CHALLENGE_MISMATCH,
+    /**
+     * Verdict reason: the digest the signature session sent is not the hash of the data under the session's hash algorithm.
+     */
+    DIGEST_MISMATCH,
     /**
      * A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
      */
@@ -5122,6 +5255,38 @@ public object FfiConverterOptionalTypeProofRequirements: FfiConverterRustBuffer<
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeSmartIdTrust: FfiConverterRustBuffer<SmartIdTrust?> {
+    override fun read(buf: ByteBuffer): SmartIdTrust? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSmartIdTrust.read(buf)
+    }
+
+    override fun allocationSize(value: SmartIdTrust?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSmartIdTrust.allocationSize(value)
+        }
+    }
+
+    override fun write(value: SmartIdTrust?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSmartIdTrust.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeSsiLimits: FfiConverterRustBuffer<SsiLimits?> {
     override fun read(buf: ByteBuffer): SsiLimits? {
         if (buf.get().toInt() == 0) {
@@ -5324,6 +5489,34 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterString.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceByteArray: FfiConverterRustBuffer<List<kotlin.ByteArray>> {
+    override fun read(buf: ByteBuffer): List<kotlin.ByteArray> {
+        val len = buf.getInt()
+        return List<kotlin.ByteArray>(len) {
+            FfiConverterByteArray.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.ByteArray>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterByteArray.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.ByteArray>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterByteArray.write(it, buf)
         }
     }
 }
@@ -6459,7 +6652,8 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
         /**
          * Verifies an authentication session-status response (JSON) against the request: state,
          * endResult, `flowType`, `interactionTypeUsed` and the ACSP_V2 signature (the certificate is
-         * used for its key only; validate its chain separately).
+         * used for its key only, and Web2App / App2App responses are refused without a verifier: use
+         * `smartid_verify_auth_json` with trust anchors for a trusted answer).
          */
     @Throws(SsiException::class) fun `smartidVerifyAuthSession`(`request`: AuthRequestInput, `sessionStatusJson`: kotlin.String, `limits`: SsiLimits?): Verdict {
             return FfiConverterTypeVerdict.lift(
@@ -6502,6 +6696,48 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
         
         FfiConverterString.lower(`verifier`),
         FfiConverterString.lower(`userChallenge`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies an authentication session-status response against the request document and, when
+         * `trust` is given, its certificate (path, validity, purpose, level, identity). Returns the
+         * report JSON: `{"valid":true,"certificateLevel":…,"identity":{…},"certificate":{…}}` or
+         * `{"valid":false,"reason":CODE}`, with `"trust":"NOT_CHECKED"` when `trust` is None.
+         */
+    @Throws(SsiException::class) fun `smartidVerifyAuthJson`(`requestJson`: kotlin.String, `sessionStatusJson`: kotlin.String, `trust`: SmartIdTrust?, `limits`: SsiLimits?): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_auth_json(
+    
+        
+        FfiConverterString.lower(`requestJson`),
+        FfiConverterString.lower(`sessionStatusJson`),
+        FfiConverterOptionalTypeSmartIdTrust.lower(`trust`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies a signature session-status response (RAW_DIGEST_SIGNATURE) over `data` against the
+         * request document and, when `trust` is given, its signing certificate. Returns the report JSON
+         * as `smartid_verify_auth_json` does.
+         */
+    @Throws(SsiException::class) fun `smartidVerifySignJson`(`requestJson`: kotlin.String, `sessionStatusJson`: kotlin.String, `data`: kotlin.ByteArray, `trust`: SmartIdTrust?, `limits`: SsiLimits?): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_sign_json(
+    
+        
+        FfiConverterString.lower(`requestJson`),
+        FfiConverterString.lower(`sessionStatusJson`),
+        FfiConverterByteArray.lower(`data`),
+        FfiConverterOptionalTypeSmartIdTrust.lower(`trust`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
 }
     )
     }
