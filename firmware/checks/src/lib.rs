@@ -14,6 +14,11 @@
 
 #![no_std]
 #![deny(unsafe_op_in_unsafe_fn)]
+// Without any system feature there is nothing to check: the binaries print an empty "ok ()".
+#![cfg_attr(
+    not(any(feature = "smartid", feature = "proofspace-ed25519", feature = "presentation")),
+    allow(dead_code, unused_mut)
+)]
 
 extern crate alloc;
 
@@ -129,10 +134,6 @@ struct Outcome<'a, B: Board> {
 
 impl<B: Board> Outcome<'_, B> {
     /// Adds one comma-separated part to the summary line.
-    #[cfg_attr(
-        not(any(feature = "smartid", feature = "proofspace-ed25519", feature = "presentation")),
-        allow(dead_code)
-    )]
     fn part(&mut self, args: fmt::Arguments<'_>) {
         if !self.parts.as_str().is_empty() {
             let _ = self.parts.write_str(", ");
@@ -140,10 +141,7 @@ impl<B: Board> Outcome<'_, B> {
         let _ = self.parts.write_fmt(args);
     }
 
-    #[cfg_attr(
-        not(any(feature = "smartid", feature = "proofspace-ed25519", feature = "presentation")),
-        allow(dead_code)
-    )]
+    /// Prints a failed check at once and remembers that one failed.
     fn fail(&mut self, what: &str, e: &Failure) {
         let mut l = Line::new();
         let _ = write!(l, "{}: FAIL {what}: {e}", self.name);
@@ -151,6 +149,7 @@ impl<B: Board> Outcome<'_, B> {
         self.failed = true;
     }
 
+    /// [`Outcome::fail`] when `result` is an error.
     #[cfg_attr(not(any(feature = "proofspace-ed25519", feature = "presentation")), allow(dead_code))]
     fn check(&mut self, what: &str, result: Result<(), Failure>) {
         if let Err(e) = result {
