@@ -1,0 +1,42 @@
+//! ProofSpace `X-Body-Signature` with the published RSA-4096 vector (PKCS#1 v1.5, SHA3-256, key
+//! from SPKI PEM).
+
+use super::Failure;
+use ssi_verify_core::proofspace::auth::{parse_public_key, verify_body_signature};
+use ssi_verify_core::Verdict;
+
+use super::proofspace_ed25519::BODY;
+const PEM: &str = include_str!("../../../tests/vectors/proofspace/rsa4096-public.pem");
+const SIG: &str = include_str!("../../../tests/vectors/proofspace/rsa4096-body.sig.b64");
+
+/// The ProofSpace RSA-4096 body vector verifies and a changed body does not.
+pub(crate) fn check_body_rsa() -> Result<(), Failure> {
+    let key = parse_public_key(PEM)?;
+    if verify_body_signature(&key, BODY, SIG)? != Verdict::Valid {
+        return Err(Failure::Mismatch("the RSA-4096 body vector did not verify"));
+    }
+    let mut changed = alloc::vec::Vec::from(BODY);
+    if let Some(b) = changed.first_mut() {
+        *b ^= 1;
+    }
+    if verify_body_signature(&key, &changed, SIG)? == Verdict::Valid {
+        return Err(Failure::Mismatch("a changed body verified"));
+    }
+    Ok(())
+}
+
+#[inline(never)]
+fn verify() -> bool {
+    parse_public_key(PEM).and_then(|key| verify_body_signature(&key, BODY, SIG)).is_ok_and(|v| v == Verdict::Valid)
+}
+
+/// The key parsing alone, so the tables can tell it from the signature check.
+#[inline(never)]
+fn parse() -> bool {
+    parse_public_key(PEM).is_ok()
+}
+
+pub(crate) const ENTRIES: &[super::Entry] = &[
+    ("proofspace::parse_public_key + verify_body_signature RSA-4096", verify, 32),
+    ("proofspace::parse_public_key RSA-4096 (PEM, SPKI)", parse, 32),
+];
