@@ -72,7 +72,7 @@ fi
 echo "==> .text: $text_bytes bytes ($(kib "$text_bytes") KiB) [opt-level = \"z\", lto = true, codegen-units = 1, panic = \"abort\"]"
 
 configs=("smartid,proofspace-ed25519")
-$all_sizes && configs=("smartid" "proofspace-ed25519" "smartid,proofspace-ed25519" "proofspace" "smartid,proofspace" "presentation" "smartid,proofspace,presentation" "smartid-trust")
+$all_sizes && configs=("smartid" "proofspace-ed25519" "smartid,proofspace-ed25519" "proofspace" "smartid,proofspace" "presentation" "smartid,proofspace,presentation")
 table="| features | .text (bytes) | .text (KiB) |"$'\n'"|---|---:|---:|"
 for features in "${configs[@]}"; do
     build_and_run "$features"
