@@ -14,6 +14,7 @@
 //! | 6xx | Smart-ID rules |
 //! | 7xx | ProofSpace rules |
 //! | 8xx | Presentation Exchange / OpenID4VP / Gataca rules |
+//! | 9xx | Linked Data (JSON-LD, RDF) |
 //!
 //! "Could not check" is an [`Error`]; "checked and it failed" is a [`crate::Verdict`] whose
 //! reason is also an [`ErrorCode`] (for example [`ErrorCode::SignatureMismatch`]).
@@ -225,6 +226,17 @@ pub enum ErrorCode {
     CredentialFormatNotAccepted = 810,
     /// A verifiable credential or presentation is malformed.
     InvalidCredential = 811,
+
+    // 9xx: Linked Data (JSON-LD 900-929, RDF 930-959)
+    /// The document breaks a JSON-LD 1.1 rule; the detail is the specification's error code
+    /// (e.g. `protected term redefinition`).
+    InvalidJsonLd = 900,
+    /// A context URL is neither bundled nor registered by the caller (could not check: contexts
+    /// are never fetched).
+    UnknownContext = 901,
+    /// A term or IRI expands to nothing and would be silently dropped from what is signed (Data
+    /// Integrity context validation: could not check).
+    UndefinedTerm = 902,
 }
 
 impl ErrorCode {
@@ -323,6 +335,9 @@ impl ErrorCode {
         Self::InvalidApiKey,
         Self::CredentialFormatNotAccepted,
         Self::InvalidCredential,
+        Self::InvalidJsonLd,
+        Self::UnknownContext,
+        Self::UndefinedTerm,
     ];
 
     /// The stable upper-snake-case name, as printed by the CLI (`error: NAME: ...`).
@@ -429,6 +444,9 @@ impl ErrorCode {
             Self::InvalidApiKey => "INVALID_API_KEY",
             Self::CredentialFormatNotAccepted => "CREDENTIAL_FORMAT_NOT_ACCEPTED",
             Self::InvalidCredential => "INVALID_CREDENTIAL",
+            Self::InvalidJsonLd => "INVALID_JSON_LD",
+            Self::UnknownContext => "UNKNOWN_CONTEXT",
+            Self::UndefinedTerm => "UNDEFINED_TERM",
         }
     }
 
@@ -531,6 +549,9 @@ impl ErrorCode {
             Self::InvalidApiKey => "invalid API key credentials",
             Self::CredentialFormatNotAccepted => "credential format not accepted",
             Self::InvalidCredential => "invalid verifiable credential or presentation",
+            Self::InvalidJsonLd => "invalid JSON-LD",
+            Self::UnknownContext => "JSON-LD context is neither bundled nor registered (never fetched)",
+            Self::UndefinedTerm => "a JSON-LD term or IRI expands to nothing and would be dropped",
         }
     }
 

@@ -21,11 +21,15 @@ mod error;
 #[cfg(feature = "jose")]
 pub mod jose;
 pub mod json;
+#[cfg(feature = "jsonld")]
+pub mod jsonld;
 mod limits;
 #[cfg(feature = "presentation")]
 pub mod presentation;
 #[cfg(feature = "proofspace")]
 pub mod proofspace;
+#[cfg(feature = "rdf")]
+pub mod rdf;
 #[cfg(feature = "smartid")]
 pub mod smartid;
 mod verdict;

@@ -27,6 +27,12 @@ pub struct Limits {
     /// Most entries in a Smart-ID interactions array read on the wallet side (unknown
     /// types included). The strict reading never accepts more than 3. Default 16.
     pub max_interactions: usize,
+    /// Most JSON-LD contexts followed in one chain of context references (remote contexts,
+    /// `@import`, scoped contexts inside scoped contexts). Default 32.
+    pub max_context_depth: usize,
+    /// Most JSON-LD processing steps (term definitions, expanded values, node-map and RDF
+    /// steps) for one document. Default 2,000,000: a large credential takes under 100,000.
+    pub max_jsonld_work: usize,
 }
 
 impl Limits {
@@ -37,6 +43,8 @@ impl Limits {
         max_items: 200_000,
         max_string_bytes: 1024 * 1024,
         max_interactions: 16,
+        max_context_depth: 32,
+        max_jsonld_work: 2_000_000,
     };
 
     /// The effective depth bound (never above [`DEPTH_CEILING`]).

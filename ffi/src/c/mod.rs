@@ -206,6 +206,7 @@ pub(crate) unsafe fn limits(limits: *const ssi_limits) -> Limits {
         max_items: l.max_items,
         max_string_bytes: l.max_string_bytes,
         max_interactions: l.max_interactions,
+        ..Limits::DEFAULT
     }
 }
 

@@ -289,6 +289,7 @@ impl From<SsiLimits> for Limits {
             max_items: clamp(l.max_items),
             max_string_bytes: clamp(l.max_string_bytes),
             max_interactions: clamp(l.max_interactions),
+            ..Limits::DEFAULT
         }
     }
 }
