@@ -658,7 +658,8 @@ impl<'a> Processor<'a> {
             self.create_term(active, local, value)?;
         }
         if let Some(i) = value.get(1..).and_then(|r| r.find(':')) {
-            if let Some(prefix) = value.get(..=i) {
+            let suffix = value.get(i + 2..).unwrap_or("");
+            if let Some(prefix) = value.get(..=i).filter(|p| *p != "_" && !suffix.starts_with("//")) {
                 if local.get(prefix).is_some() && local.defined.get(prefix) != Some(&true) {
                     self.create_term(active, local, prefix)?;
                 }

@@ -9,7 +9,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::context::{err, iri_expand, ActiveContext, Processor, TermDef};
-use super::iri::{is_absolute, is_keyword};
+use super::iri::{is_keyword, is_well_formed_iri};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Value;
 
@@ -208,6 +208,7 @@ impl Processor<'_> {
             .and_then(Value::as_str)
             .and_then(|t| iri_expand(&active, t, false, true));
         let mut result: Map = Vec::new();
+        let mut dropped = false;
         self.expand_members(
             &active,
             &type_scoped,
@@ -216,8 +217,12 @@ impl Processor<'_> {
             &mut result,
             input_type.as_deref(),
             base_url,
+            &mut dropped,
             depth,
         )?;
+        if dropped {
+            return Ok(Value::Null);
+        }
         self.finish_object(result, active_property)
     }
 
@@ -240,7 +245,7 @@ impl Processor<'_> {
                     Some(_) => {}
                 }
                 if let Some(t) = ty {
-                    if !matches!(t, Value::String(s) if is_absolute(s)) {
+                    if !matches!(t, Value::String(s) if is_well_formed_iri(s)) {
                         return Err(err("invalid typed value"));
                     }
                 }
@@ -283,6 +288,7 @@ impl Processor<'_> {
         result: &mut Map,
         input_type: Option<&str>,
         base_url: Option<&str>,
+        dropped: &mut bool,
         depth: usize,
     ) -> Result<()> {
         let depth = self.deeper(depth)?;
@@ -306,7 +312,14 @@ impl Processor<'_> {
                 }
                 let ev = match ep.as_str() {
                     "@id" => match value {
-                        Value::String(s) => iri_value(iri_expand(active, s, true, false)),
+                        Value::String(s) => match iri_expand(active, s, true, false) {
+                            Some(i) => Value::String(i),
+                            // An @id in the form of a keyword is ignored with its node.
+                            None => {
+                                *dropped = true;
+                                continue;
+                            }
+                        },
                         _ => return Err(err("invalid @id value")),
                     },
                     "@type" => {
@@ -337,7 +350,16 @@ impl Processor<'_> {
                         depth,
                     )?)),
                     "@included" => {
-                        if as_slice(value).iter().any(|v| !matches!(v, Value::Object(_))) {
+                        let not_node = |v: &Value| match v {
+                            Value::Object(o) => o.iter().any(|(k, _)| {
+                                matches!(
+                                    iri_expand(active, k, false, true).as_deref(),
+                                    Some("@value" | "@list" | "@set")
+                                )
+                            }),
+                            _ => true,
+                        };
+                        if as_slice(value).iter().any(not_node) {
                             return Err(err("invalid @included value"));
                         }
                         let items = ensure_array(self.expand(active, None, value, base_url, false, false, depth)?);
@@ -450,12 +472,30 @@ impl Processor<'_> {
             }
         }
         for nk in nests {
+            // A nesting term's own scoped context applies to the nested members.
+            let nest_active = match active.terms.get(nk).cloned() {
+                Some(d) if d.context.is_some() => {
+                    let c = d.context.as_ref().unwrap_or(&Value::Null);
+                    Rc::new(self.process_context(active, c, d.base_url.as_deref(), &[], true, true, true, 0)?)
+                }
+                _ => Rc::clone(active),
+            };
             for nv in as_slice(mget(element, nk).unwrap_or(&Value::Null)) {
                 let Value::Object(nm) = nv else { return Err(err("invalid @nest value")) };
-                if nm.iter().any(|(k, _)| iri_expand(active, k, false, true).as_deref() == Some("@value")) {
+                if nm.iter().any(|(k, _)| iri_expand(&nest_active, k, false, true).as_deref() == Some("@value")) {
                     return Err(err("invalid @nest value"));
                 }
-                self.expand_members(active, type_scoped, active_property, nm, result, input_type, base_url, depth)?;
+                self.expand_members(
+                    &nest_active,
+                    type_scoped,
+                    active_property,
+                    nm,
+                    result,
+                    input_type,
+                    base_url,
+                    dropped,
+                    depth,
+                )?;
             }
         }
         Ok(())

@@ -63,7 +63,9 @@ pub(crate) fn is_blank(s: &str) -> bool {
 /// Whether `s` is an absolute IRI that N-Quads can write: a scheme and none of the characters
 /// the IRIREF production excludes.
 pub(crate) fn is_well_formed_iri(s: &str) -> bool {
-    is_absolute(s) && !s.chars().any(|c| c <= ' ' || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`'))
+    is_absolute(s)
+        && s.matches('#').count() <= 1
+        && !s.chars().any(|c| c <= ' ' || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`'))
 }
 
 /// Whether `s` is a well-formed BCP 47 language tag in the simple `alpha{1,8}(-alnum{1,8})*`
