@@ -150,7 +150,7 @@ impl ToRdf<'_, '_> {
                 let node = self.node_mut(graph, &id);
                 add_unique(node.props.entry(String::from(p)).or_default(), Item::Ref(String::from(s)));
             } else {
-                match list.as_deref_mut() {
+                match list {
                     Some(l) => l.push(Item::Ref(id.clone())),
                     None => {
                         let node = self.node_mut(graph, s);
