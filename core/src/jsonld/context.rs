@@ -164,7 +164,13 @@ impl<'a> Processor<'a> {
 
     /// Counts one unit of work against [`Limits::max_jsonld_work`].
     pub fn tick(&mut self) -> Result<()> {
-        self.work = self.work.saturating_add(1);
+        self.charge(1)
+    }
+
+    /// Counts `n` units of work (a step whose cost grows with a size, e.g. copying an active
+    /// context or scanning a list), so no input makes the total quadratic in the budget.
+    pub fn charge(&mut self, n: usize) -> Result<()> {
+        self.work = self.work.saturating_add(n);
         if self.work > self.limits.max_jsonld_work {
             return Err(Error::new(ErrorCode::TooManyItems, "JSON-LD processing exceeds max_jsonld_work"));
         }
@@ -211,7 +217,8 @@ impl<'a> Processor<'a> {
         depth: usize,
     ) -> Result<ActiveContext> {
         let depth = self.enter(depth)?;
-        self.tick()?;
+        // Copying the active context costs one unit per term.
+        self.charge(active.terms.len().saturating_add(1))?;
         let mut result = active.clone();
         if let Value::Object(m) = local {
             if let Some(p) = member(m, "@propagate") {
@@ -232,6 +239,7 @@ impl<'a> Processor<'a> {
             self.tick()?;
             match context {
                 Value::Null => {
+                    self.charge(result.terms.len())?;
                     if !override_protected && result.terms.values().any(|t| t.protected) {
                         return Err(err("invalid context nullification"));
                     }

@@ -294,7 +294,8 @@ impl Processor<'_> {
         let depth = self.deeper(depth)?;
         let mut nests: Vec<&str> = Vec::new();
         for (key, value) in element {
-            self.tick()?;
+            // Entries of `result` are found by a linear scan.
+            self.charge(result.len().saturating_add(1))?;
             if key == "@context" {
                 continue;
             }

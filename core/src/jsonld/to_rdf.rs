@@ -56,12 +56,6 @@ impl Issuer {
     }
 }
 
-fn add_unique(list: &mut Vec<Item>, item: Item) {
-    if !list.contains(&item) {
-        list.push(item);
-    }
-}
-
 fn dropped() -> Error {
     Error::new(ErrorCode::UndefinedTerm, "a relative IRI or malformed value would be dropped from the RDF")
 }
@@ -75,6 +69,25 @@ struct ToRdf<'p, 'a> {
 impl ToRdf<'_, '_> {
     fn node_mut(&mut self, graph: &str, id: &str) -> &mut Node {
         self.graphs.entry(String::from(graph)).or_default().entry(String::from(id)).or_default()
+    }
+
+    /// Adds `item` to property `p` of node `id` unless an equal item is there; the scan is
+    /// charged to the work budget.
+    fn add_to(&mut self, graph: &str, id: &str, p: &str, item: Item) -> Result<()> {
+        let list = self
+            .graphs
+            .entry(String::from(graph))
+            .or_default()
+            .entry(String::from(id))
+            .or_default()
+            .props
+            .entry(String::from(p))
+            .or_default();
+        self.p.charge(list.len().saturating_add(1))?;
+        if !list.contains(&item) {
+            list.push(item);
+        }
+        Ok(())
     }
 
     /// Node Map Generation (section 7.2.2).
@@ -118,8 +131,7 @@ impl ToRdf<'_, '_> {
                 Some(l) => l.push(item),
                 None => {
                     if let (Some(s), Some(p)) = (subject, property) {
-                        let node = self.node_mut(graph, s);
-                        add_unique(node.props.entry(String::from(p)).or_default(), item);
+                        self.add_to(graph, s, p, item)?;
                     }
                 }
             }
@@ -147,14 +159,12 @@ impl ToRdf<'_, '_> {
         self.node_mut(graph, &id);
         if let (Some(s), Some(p)) = (subject, property) {
             if reverse {
-                let node = self.node_mut(graph, &id);
-                add_unique(node.props.entry(String::from(p)).or_default(), Item::Ref(String::from(s)));
+                self.add_to(graph, &id, p, Item::Ref(String::from(s)))?;
             } else {
                 match list {
                     Some(l) => l.push(Item::Ref(id.clone())),
                     None => {
-                        let node = self.node_mut(graph, s);
-                        add_unique(node.props.entry(String::from(p)).or_default(), Item::Ref(id.clone()));
+                        self.add_to(graph, s, p, Item::Ref(id.clone()))?;
                     }
                 }
             }
