@@ -11,7 +11,7 @@ pub mod smartid;
 use ssi_verify_core::{Category, Error, ErrorCode, Limits};
 
 /// Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx encoding,
-/// 3xx format, 4xx limits, 5xx crypto, 6xx-8xx protocol rules.
+/// 3xx format, 4xx limits, 5xx crypto, 6xx-8xx protocol rules, 9xx Linked Data.
 #[uniffi::remote(Enum)]
 pub enum ErrorCode {
     /// A required pointer argument was NULL.
@@ -200,6 +200,12 @@ pub enum ErrorCode {
     CredentialFormatNotAccepted,
     /// A verifiable credential or presentation is malformed.
     InvalidCredential,
+    /// The document breaks a JSON-LD 1.1 rule; the detail is the specification's error code.
+    InvalidJsonLd,
+    /// A context URL is neither bundled nor registered by the caller (contexts are never fetched).
+    UnknownContext,
+    /// A term or IRI expands to nothing and would be silently dropped from what is signed.
+    UndefinedTerm,
 }
 
 /// A failure: the check could not be run. Each variant is one error group; `code` is the
