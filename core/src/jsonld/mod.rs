@@ -140,3 +140,66 @@ pub fn expanded_to_rdf(expanded: &Value, safe_mode: bool, limits: &Limits) -> Re
     let mut p = context::Processor::new(&store, limits, safe_mode);
     to_rdf::expanded_to_quads(&mut p, expanded)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+    use alloc::format;
+
+    fn rdf(src: &str, limits: &Limits) -> Result<Vec<Quad>> {
+        let doc = Value::parse(src, &Limits::DEFAULT).unwrap();
+        to_rdf(&doc, &ContextStore::bundled(), &Options::default(), limits)
+    }
+
+    #[test]
+    fn work_budget_stops_hostile_documents() {
+        // Many type-scoped contexts applied over a large active context.
+        let terms: Vec<String> = (0..300).map(|i| format!("\"t{i}\":\"http://ex/t{i}\"")).collect();
+        let nodes: Vec<String> = (0..300).map(|i| format!("{{\"@type\":\"T\",\"t{i}\":{i}}}")).collect();
+        let src = format!(
+            "{{\"@context\":{{{},\"T\":{{\"@id\":\"http://ex/T\",\"@context\":{{\"x\":\"http://ex/x\"}}}}}},\"@graph\":[{}]}}",
+            terms.join(","),
+            nodes.join(",")
+        );
+        assert_eq!(rdf(&src, &Limits::DEFAULT).unwrap().len(), 600);
+        let tight = Limits { max_jsonld_work: 20_000, ..Limits::DEFAULT };
+        assert_eq!(rdf(&src, &tight).unwrap_err().code(), ErrorCode::TooManyItems);
+    }
+
+    #[test]
+    fn deep_documents_stop_at_the_depth_limit() {
+        let depth = 40;
+        let src = format!(
+            "{{\"@context\":{{\"@vocab\":\"http://ex/\"}},\"a\":{}1{}",
+            "{\"a\":".repeat(depth),
+            "}".repeat(depth + 1)
+        );
+        assert!(rdf(&src, &Limits::DEFAULT).is_ok());
+        let shallow = Limits { max_depth: 10, ..Limits::DEFAULT };
+        assert_eq!(rdf(&src, &shallow).unwrap_err().code(), ErrorCode::NestingTooDeep);
+    }
+
+    #[test]
+    fn recursive_remote_contexts_are_refused() {
+        let mut store = ContextStore::new();
+        store.register("https://ex/a", r#"{"@context":"https://ex/b"}"#, &Limits::DEFAULT).unwrap();
+        store.register("https://ex/b", r#"{"@context":"https://ex/a"}"#, &Limits::DEFAULT).unwrap();
+        let doc = Value::parse(r#"{"@context":"https://ex/a","@id":"http://ex/s"}"#, &Limits::DEFAULT).unwrap();
+        let e = to_rdf(&doc, &store, &Options::default(), &Limits::DEFAULT).unwrap_err();
+        assert_eq!((e.code(), e.detail()), (ErrorCode::InvalidJsonLd, "recursive context inclusion"));
+    }
+
+    #[test]
+    fn json_literals_are_jcs() {
+        let q = rdf(
+            r#"{"@context":{"j":{"@id":"http://ex/j","@type":"@json"}},"@id":"http://ex/s","j":{"b":1.0,"a":[true]}}"#,
+            &Limits::DEFAULT,
+        )
+        .unwrap();
+        assert_eq!(
+            to_nquads(&q),
+            "<http://ex/s> <http://ex/j> \"{\\\"a\\\":[true],\\\"b\\\":1}\"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON> .\n"
+        );
+    }
+}
