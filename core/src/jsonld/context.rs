@@ -155,6 +155,9 @@ fn member<'v>(obj: &'v [(String, Value)], key: &str) -> Option<&'v Value> {
     obj.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
+/// JSON-LD documents nest at most this many levels, whatever [`Limits::max_depth`] allows.
+pub(crate) const MAX_JSONLD_NESTING: usize = 64;
+
 const VALID_CONTAINERS: &[&str] = &["@graph", "@id", "@index", "@language", "@list", "@set", "@type"];
 
 impl<'a> Processor<'a> {
@@ -175,6 +178,14 @@ impl<'a> Processor<'a> {
             return Err(Error::new(ErrorCode::TooManyItems, "JSON-LD processing exceeds max_jsonld_work"));
         }
         Ok(())
+    }
+
+    /// The deepest recursion the expansion, node-map and list algorithms allow: twice the
+    /// JSON depth (a non-array value is first wrapped in one), and never more than for 64
+    /// levels whatever [`Limits::max_depth`] says, so the recursion fits a 2 MiB thread stack
+    /// even in an unoptimized build.
+    pub fn max_recursion(&self) -> usize {
+        self.limits.depth().min(MAX_JSONLD_NESTING).saturating_mul(2).saturating_add(2)
     }
 
     /// The next depth of a context chain, bounded by [`Limits::max_context_depth`].

@@ -113,7 +113,7 @@ impl Processor<'_> {
     }
 
     fn deeper(&self, depth: usize) -> Result<usize> {
-        if depth > self.limits.depth().saturating_mul(2).saturating_add(2) {
+        if depth > self.max_recursion() {
             return Err(Error::new(ErrorCode::NestingTooDeep, "JSON-LD expansion nests deeper than max_depth"));
         }
         Ok(depth + 1)

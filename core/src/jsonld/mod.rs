@@ -169,7 +169,8 @@ mod tests {
 
     #[test]
     fn deep_documents_stop_at_the_depth_limit() {
-        let depth = 40;
+        // The deepest document the default limits parse (64 levels), and lists of lists.
+        let depth = 62;
         let src = format!(
             "{{\"@context\":{{\"@vocab\":\"http://ex/\"}},\"a\":{}1{}",
             "{\"a\":".repeat(depth),
@@ -178,6 +179,27 @@ mod tests {
         assert!(rdf(&src, &Limits::DEFAULT).is_ok());
         let shallow = Limits { max_depth: 10, ..Limits::DEFAULT };
         assert_eq!(rdf(&src, &shallow).unwrap_err().code(), ErrorCode::NestingTooDeep);
+        // Deeper JSON (a caller raised max_depth) stops at 64 JSON-LD levels, not in a stack overflow.
+        let deep = Limits { max_depth: 256, ..Limits::DEFAULT };
+        let text =
+            format!("{{\"@context\":{{\"@vocab\":\"http://ex/\"}},\"a\":{}1{}", "{\"a\":".repeat(250), "}".repeat(251));
+        let doc = Value::parse(&text, &deep).unwrap();
+        let e = to_rdf(&doc, &ContextStore::new(), &Options::default(), &deep).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::NestingTooDeep);
+        let text = format!(
+            "{{\"@context\":{{\"l\":{{\"@id\":\"http://ex/l\",\"@container\":\"@list\"}}}},\"l\":{}1{}}}",
+            "[".repeat(250),
+            "]".repeat(250)
+        );
+        let doc = Value::parse(&text, &deep).unwrap();
+        let e = to_rdf(&doc, &ContextStore::new(), &Options::default(), &deep).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::NestingTooDeep);
+        let lists = format!(
+            "{{\"@context\":{{\"l\":{{\"@id\":\"http://ex/l\",\"@container\":\"@list\"}}}},\"l\":{}1{}}}",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        assert!(rdf(&lists, &Limits::DEFAULT).unwrap().len() > depth);
     }
 
     #[test]

@@ -103,7 +103,7 @@ impl ToRdf<'_, '_> {
         depth: usize,
     ) -> Result<()> {
         self.p.tick()?;
-        if depth > self.p.limits.depth().saturating_mul(2).saturating_add(2) {
+        if depth > self.p.max_recursion() {
             return Err(Error::new(ErrorCode::NestingTooDeep, "JSON-LD node map nests deeper than max_depth"));
         }
         let m = match element {
@@ -276,7 +276,7 @@ impl ToRdf<'_, '_> {
     /// Object to RDF (section 8.2), lists through List to RDF (8.3).
     fn object(&mut self, item: &Item, extra: &mut Vec<Quad>, g: &Option<Term>, depth: usize) -> Result<Option<Term>> {
         self.p.tick()?;
-        if depth > self.p.limits.depth().saturating_mul(2) {
+        if depth > self.p.max_recursion() {
             return Err(Error::new(ErrorCode::NestingTooDeep, "JSON-LD list nests deeper than max_depth"));
         }
         match item {
