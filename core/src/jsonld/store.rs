@@ -16,12 +16,14 @@ mod bundled {
 enum Source {
     /// Text compiled into the library (parsed when first used by an expansion).
     Static(&'static str),
-    /// A document the caller registered.
-    Parsed(Rc<Value>),
+    /// A document the caller registered (owned, so the store is `Send` and `Sync`).
+    Parsed(Value),
 }
 
 /// The context documents an expansion may dereference, by URL. Nothing outside it is ever
 /// loaded: a context URL not in the store is [`ErrorCode::UnknownContext`].
+///
+/// The store is `Send` and `Sync`: one store can serve every verification of a process.
 ///
 /// [`ContextStore::bundled`] starts from the contexts compiled into the library, whose SHA-256
 /// the build checked against the pinned digests (`core/contexts/contexts.json`).
@@ -87,7 +89,7 @@ impl ContextStore {
     /// assert!(store.contains("https://example.org/c"));
     /// ```
     pub fn register_value(&mut self, url: &str, document: Value) {
-        self.docs.insert(String::from(url), Source::Parsed(Rc::new(document)));
+        self.docs.insert(String::from(url), Source::Parsed(document));
     }
 
     /// Whether a document is known for `url`.
@@ -100,7 +102,8 @@ impl ContextStore {
     pub(crate) fn load(&self, url: &str, limits: &Limits) -> Result<Rc<Value>> {
         match self.docs.get(url) {
             None => Err(Error::new(ErrorCode::UnknownContext, "context URL is neither bundled nor registered")),
-            Some(Source::Parsed(v)) => Ok(Rc::clone(v)),
+            // Copied once per expansion call (the call keeps it while it runs).
+            Some(Source::Parsed(v)) => Ok(Rc::new(v.clone())),
             Some(Source::Static(text)) => {
                 // The bundled documents are small; the caller's limits still apply to them.
                 Value::parse(text, limits).map(Rc::new)
@@ -124,6 +127,12 @@ mod tests {
             let doc = ContextStore::bundled().load(url, &Limits::DEFAULT).unwrap();
             assert!(doc.get("@context").is_some(), "{url}");
         }
+    }
+
+    #[test]
+    fn store_is_send_and_sync() {
+        fn shared<T: Send + Sync>(_: &T) {}
+        shared(&ContextStore::bundled());
     }
 
     #[test]
