@@ -8,6 +8,7 @@ mod demo;
 mod gataca;
 mod input;
 mod json_tools;
+mod jsonld;
 mod pe;
 mod proof;
 mod proofspace;
@@ -100,6 +101,7 @@ Primitives:
   jcs [FILE]                                   RFC 8785 canonical bytes (no trailing newline)
   jsonpath QUERY [FILE]                        RFC 9535 nodelist values as one JSON array
   rdfc [FILE]                                  RDFC-1.0 canonical N-Quads (SHA-256) of N-Quads input
+  jsonld to-rdf [FILE]                         JSON-LD 1.1 toRdf as N-Quads (bundled contexts only)
   ed25519-verify --public-key HEX --signature HEX --message HEX
 
 Other:
@@ -139,6 +141,7 @@ fn run(argv: &[String]) -> CmdResult {
         "jcs" => json_tools::jcs(rest),
         "jsonpath" => json_tools::jsonpath(rest),
         "rdfc" => rdf::rdfc(rest),
+        "jsonld" => jsonld::run(rest),
         "demo" => demo::run(rest),
         "version" | "--version" => {
             emit(&format!("ssi-verify {}\n", env!("CARGO_PKG_VERSION")));

@@ -23,6 +23,8 @@ mod error;
 #[cfg(feature = "jose")]
 pub mod jose;
 pub mod json;
+#[cfg(feature = "jsonld")]
+pub mod jsonld;
 mod limits;
 #[cfg(feature = "presentation")]
 pub mod presentation;

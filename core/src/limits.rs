@@ -46,6 +46,15 @@ pub struct Limits {
     /// Most certificates in an X.509 path, end entity and trust anchor included. Default 6
     /// (Smart-ID paths have 3: end entity, intermediate, root).
     pub max_cert_path: usize,
+    /// Most JSON-LD contexts followed in one chain of context references (remote contexts,
+    /// `@import`, scoped contexts inside scoped contexts). Default 32.
+    pub max_context_depth: usize,
+    /// Most JSON-LD processing work for one document, in units of one step (a term definition,
+    /// an expanded value, a node-map or RDF step) plus one per entry copied or scanned (an
+    /// active context copied, an object's or a property's entries searched), so the time is
+    /// linear in this bound whatever the input. Default 10,000,000 (the W3C Data Integrity
+    /// example credentials take under 15,000).
+    pub max_jsonld_work: usize,
 }
 
 impl Limits {
@@ -60,6 +69,8 @@ impl Limits {
         max_rdfc_work: 100_000,
         max_status_list_bytes: 1024 * 1024,
         max_cert_path: 6,
+        max_context_depth: 32,
+        max_jsonld_work: 10_000_000,
     };
 
     /// The effective depth bound (never above [`DEPTH_CEILING`]).

@@ -284,6 +284,12 @@ macro_rules! for_each_error_code {
             StatusDisallowed = 828, Rule, "STATUS_DISALLOWED", "credential carries a disallowed status";
             /// Warning reason (`gataca` profile): the credential's proof suite is not in the definition's format list but Gataca accepts it.
             FormatNotListed = 829, Rule, "FORMAT_NOT_LISTED", "proof suite not listed in the definition format";
+            /// The document breaks a JSON-LD 1.1 rule; the detail is the specification's error code (e.g. `protected term redefinition`).
+            InvalidJsonLd = 900, Format, "INVALID_JSON_LD", "invalid JSON-LD";
+            /// A context URL is neither bundled nor registered by the caller (could not check: contexts are never fetched).
+            UnknownContext = 901, Rule, "UNKNOWN_CONTEXT", "JSON-LD context is neither bundled nor registered (never fetched)";
+            /// A term or IRI expands to nothing and would be silently dropped from what is signed (Data Integrity context validation: could not check).
+            UndefinedTerm = 902, Rule, "UNDEFINED_TERM", "a JSON-LD term or IRI expands to nothing and would be dropped";
 
             // 9xx: Linked Data (JSON-LD, RDF, Data Integrity)
             /// The text is not N-Quads (RDF 1.1 N-Quads grammar, absolute IRIs).

@@ -1,0 +1,144 @@
+//! The contexts a document may use: the bundled, hash-pinned set plus the caller's own.
+
+use alloc::collections::BTreeMap;
+use alloc::rc::Rc;
+use alloc::string::String;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::Value;
+use crate::limits::Limits;
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled_contexts.rs"));
+}
+
+#[derive(Clone, Debug)]
+enum Source {
+    /// Text compiled into the library (parsed when first used by an expansion).
+    Static(&'static str),
+    /// A document the caller registered (owned, so the store is `Send` and `Sync`).
+    Parsed(Value),
+}
+
+/// The context documents an expansion may dereference, by URL. Nothing outside it is ever
+/// loaded: a context URL not in the store is [`ErrorCode::UnknownContext`].
+///
+/// The store is `Send` and `Sync`: one store can serve every verification of a process.
+///
+/// [`ContextStore::bundled`] starts from the contexts compiled into the library, whose SHA-256
+/// the build checked against the pinned digests (`core/contexts/contexts.json`).
+///
+/// ```
+/// use ssi_verify_core::jsonld::ContextStore;
+/// use ssi_verify_core::Limits;
+/// let mut store = ContextStore::bundled();
+/// assert!(store.contains("https://www.w3.org/2018/credentials/v1"));
+/// store.register("https://example.org/ctx", r#"{"@context":{"name":"https://schema.org/name"}}"#, &Limits::DEFAULT).unwrap();
+/// assert!(store.contains("https://example.org/ctx"));
+/// assert!(!store.contains("https://example.org/other"));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ContextStore {
+    docs: BTreeMap<String, Source>,
+}
+
+impl ContextStore {
+    /// An empty store (no bundled contexts).
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A store holding every bundled context.
+    #[must_use]
+    pub fn bundled() -> Self {
+        let docs =
+            bundled::BUNDLED.iter().map(|(url, _, _, text)| (String::from(*url), Source::Static(text))).collect();
+        Self { docs }
+    }
+
+    /// The bundled contexts: URL, file name and pinned SHA-256 (hex) of each.
+    ///
+    /// ```
+    /// let list = ssi_verify_core::jsonld::ContextStore::bundled_list();
+    /// assert!(list.iter().any(|(url, _, _)| *url == "https://www.w3.org/ns/credentials/v2"));
+    /// ```
+    #[must_use]
+    pub fn bundled_list() -> alloc::vec::Vec<(&'static str, &'static str, &'static str)> {
+        bundled::BUNDLED.iter().map(|(url, file, sha, _)| (*url, *file, *sha)).collect()
+    }
+
+    /// Registers (or replaces) the document served at `url`: a JSON object whose `@context`
+    /// member is the context.
+    ///
+    /// # Errors
+    /// The JSON parser's errors for `document`, within `limits`.
+    pub fn register(&mut self, url: &str, document: &str, limits: &Limits) -> Result<()> {
+        let value = Value::parse(document, limits)?;
+        self.register_value(url, value);
+        Ok(())
+    }
+
+    /// Registers (or replaces) an already parsed document for `url`.
+    ///
+    /// ```
+    /// use ssi_verify_core::jsonld::ContextStore;
+    /// use ssi_verify_core::{json::Value, Limits};
+    /// let mut store = ContextStore::new();
+    /// store.register_value("https://example.org/c", Value::parse(r#"{"@context":{}}"#, &Limits::DEFAULT).unwrap());
+    /// assert!(store.contains("https://example.org/c"));
+    /// ```
+    pub fn register_value(&mut self, url: &str, document: Value) {
+        self.docs.insert(String::from(url), Source::Parsed(document));
+    }
+
+    /// Whether a document is known for `url`.
+    #[must_use]
+    pub fn contains(&self, url: &str) -> bool {
+        self.docs.contains_key(url)
+    }
+
+    /// The document for `url`, parsed.
+    pub(crate) fn load(&self, url: &str, limits: &Limits) -> Result<Rc<Value>> {
+        match self.docs.get(url) {
+            None => Err(Error::new(ErrorCode::UnknownContext, "context URL is neither bundled nor registered")),
+            // Copied once per expansion call (the call keeps it while it runs).
+            Some(Source::Parsed(v)) => Ok(Rc::new(v.clone())),
+            Some(Source::Static(text)) => {
+                // The bundled documents are small; the caller's limits still apply to them.
+                Value::parse(text, limits).map(Rc::new)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sha2::{Digest, Sha256};
+
+    #[test]
+    fn bundled_documents_match_their_pins_and_parse() {
+        assert!(bundled::BUNDLED.len() >= 17);
+        for (url, file, sha, text) in bundled::BUNDLED {
+            let digest = Sha256::digest(text.as_bytes());
+            let hex: String = digest.iter().map(|b| alloc::format!("{b:02x}")).collect();
+            assert_eq!(&hex, sha, "{file}");
+            let doc = ContextStore::bundled().load(url, &Limits::DEFAULT).unwrap();
+            assert!(doc.get("@context").is_some(), "{url}");
+        }
+    }
+
+    #[test]
+    fn store_is_send_and_sync() {
+        fn shared<T: Send + Sync>(_: &T) {}
+        shared(&ContextStore::bundled());
+    }
+
+    #[test]
+    fn unknown_url_is_unknown_context() {
+        let store = ContextStore::bundled();
+        let e = store.load("https://example.org/nope", &Limits::DEFAULT).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::UnknownContext);
+    }
+}
