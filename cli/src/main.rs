@@ -6,6 +6,7 @@
 mod args;
 mod demo;
 mod gataca;
+mod gataca_session;
 mod input;
 mod json_tools;
 mod pe;
@@ -75,6 +76,8 @@ Gataca / OpenID4VP:
         [PRESENTATION_FILE]                   the Gataca verificationResult {checks, warnings, errors}
   gataca openid-request [URI]                 parse and check an openid-vp:// request
   gataca check-webhook [FILE]                 validate a verification-template webhook body
+  gataca session [FILE]                       id, nonce, state, expiredAt, definition, submission
+                                              of a create-session or GET session reply
   gataca api-key encode --id ID --secret S    the Basic Authorization value
   gataca api-key decode [HEADER]              id of a Basic value (secret not printed)
 

@@ -225,6 +225,8 @@ pub enum ErrorCode {
     CredentialFormatNotAccepted = 810,
     /// A verifiable credential or presentation is malformed.
     InvalidCredential = 811,
+    /// A Gataca session document is neither reply, or its ids disagree.
+    InvalidGatacaSession = 850,
 }
 
 impl ErrorCode {
@@ -323,6 +325,7 @@ impl ErrorCode {
         Self::InvalidApiKey,
         Self::CredentialFormatNotAccepted,
         Self::InvalidCredential,
+        Self::InvalidGatacaSession,
     ];
 
     /// The stable upper-snake-case name, as printed by the CLI (`error: NAME: ...`).
@@ -429,6 +432,7 @@ impl ErrorCode {
             Self::InvalidApiKey => "INVALID_API_KEY",
             Self::CredentialFormatNotAccepted => "CREDENTIAL_FORMAT_NOT_ACCEPTED",
             Self::InvalidCredential => "INVALID_CREDENTIAL",
+            Self::InvalidGatacaSession => "INVALID_GATACA_SESSION",
         }
     }
 
@@ -531,6 +535,7 @@ impl ErrorCode {
             Self::InvalidApiKey => "invalid API key credentials",
             Self::CredentialFormatNotAccepted => "credential format not accepted",
             Self::InvalidCredential => "invalid verifiable credential or presentation",
+            Self::InvalidGatacaSession => "not a Gataca session reply, or its session ids disagree",
         }
     }
 

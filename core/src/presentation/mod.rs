@@ -6,6 +6,7 @@ pub mod api_key;
 pub mod definition;
 pub mod evaluate;
 pub mod filter;
+pub mod gataca_session;
 pub mod jwt_vc;
 pub mod lint;
 pub mod openid;

@@ -9,6 +9,7 @@
 //! * `ssi_last_error_detail` gives the detail of the last error on the calling thread.
 
 pub mod error;
+pub mod gataca_session;
 pub mod presentation;
 pub mod proofspace;
 pub mod smartid;

@@ -4,6 +4,7 @@
 //! drifts from the core definition. Errors become one exception class per error group
 //! (`SsiException.Format`, `.Rule`, ...), each carrying the stable `ErrorCode` and a detail.
 
+pub mod gataca_session;
 pub mod presentation;
 pub mod proofspace;
 pub mod smartid;
@@ -200,6 +201,8 @@ pub enum ErrorCode {
     CredentialFormatNotAccepted,
     /// A verifiable credential or presentation is malformed.
     InvalidCredential,
+    /// A Gataca session document is neither reply, or its ids disagree.
+    InvalidGatacaSession,
 }
 
 /// A failure: the check could not be run. Each variant is one error group; `code` is the
