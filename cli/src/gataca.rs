@@ -68,6 +68,7 @@ fn check_webhook(argv: &[String]) -> CmdResult {
         "status": p.status.name(),
         "verificationValid": p.verification_result.is_valid(),
         "unknownChecks": p.verification_result.unknown_checks(),
+        "unknownMembers": p.unknown_members,
     }));
     Ok(())
 }

@@ -128,6 +128,11 @@ fn gataca_request_webhook_and_api_key() {
     assert!(first_stderr_line(&contradiction).starts_with("error: INVALID_VERIFICATION_RESULT: "));
     let fine = run(&["gataca", "check-webhook"], Some(&body.replace("SUCCESS", "REJECT")));
     assert_eq!(stdout_json(&fine)["verificationValid"], false);
+    assert_eq!(stdout_json(&fine)["unknownMembers"], json!([]));
+    let extra =
+        run(&["gataca", "check-webhook"], Some(&body.replace("SUCCESS", "REJECT").replacen("{", "{\"trace\":1,", 1)));
+    assert_eq!(extra.status.code(), Some(0), "{}", first_stderr_line(&extra));
+    assert_eq!(stdout_json(&extra)["unknownMembers"], json!(["trace"]));
 
     let header =
         run(&["gataca", "api-key", "encode", "--id", "0f8fad5b-d9cb-469f-a165-70867728950e", "--secret", "s:1"], None);

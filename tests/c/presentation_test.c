@@ -425,7 +425,7 @@ static void test_webhook(void) {
   CHECK(strcmp(out, "{\"id\":\"017c9ece-6869-417a-8550-3f8ceee23199\",\"subject\":\"did:gatc:0000\",\"status\":\"SUCCESS\","
                     "\"valid\":true,\"payload\":{\"email\":\"ann@example.org\"},\"verificationResult\":{\"checks\":["
                     "\"matchingIds\",\"credentialProof\",\"newCheck\"],\"warnings\":[],\"errors\":[]},"
-                    "\"unknownChecks\":[\"newCheck\"]}") == 0);
+                    "\"unknownChecks\":[\"newCheck\"],\"unknownMembers\":[]}") == 0);
   const char *reject = "{\"id\":\"p1\",\"subject\":\"did:gatc:0000\",\"status\":\"REJECT\","
                        "\"verificationResult\":{\"checks\":[],\"errors\":[\"credential expired\"]}}";
   CHECK_STATUS(ssi_gataca_check_webhook(U8(reject), strlen(reject), NULL, OUT(out), &n), SSI_OK);
@@ -436,7 +436,8 @@ static void test_webhook(void) {
                SSI_ERROR_INVALID_VERIFICATION_RESULT);
   const char *unknown = "{\"id\":\"p1\",\"subject\":\"s\",\"status\":\"SUCCESS\",\"extra\":1,"
                         "\"verificationResult\":{\"checks\":[\"matchingIds\"]}}";
-  CHECK_STATUS(ssi_gataca_check_webhook(U8(unknown), strlen(unknown), NULL, OUT(out), &n), SSI_ERROR_UNKNOWN_FIELD);
+  CHECK_STATUS(ssi_gataca_check_webhook(U8(unknown), strlen(unknown), NULL, OUT(out), &n), SSI_OK);
+  CHECK(strstr(out, "\"unknownMembers\":[\"extra\"]}") != NULL);
   const char *status = "{\"id\":\"p1\",\"subject\":\"s\",\"status\":\"MAYBE\",\"verificationResult\":{\"checks\":[]}}";
   CHECK_STATUS(ssi_gataca_check_webhook(U8(status), strlen(status), NULL, OUT(out), &n),
                SSI_ERROR_INVALID_FIELD_VALUE);

@@ -304,6 +304,9 @@ pub struct GatacaWebhook {
     pub verdict: Verdict,
     /// Check identifiers outside Gataca's vocabulary (log them).
     pub unknown_checks: Vec<String>,
+    /// Members the library does not know (`verificationResult.x` inside the result): reported,
+    /// not refused.
+    pub unknown_members: Vec<String>,
 }
 
 /// Parses and validates the body Gataca Studio posts to a verification template's webhook.
@@ -319,6 +322,7 @@ pub fn gataca_parse_webhook(json: String, limits: Option<SsiLimits>) -> Result<G
         verdict: p.verification_result.verdict().into(),
         verification_result: p.verification_result,
         unknown_checks,
+        unknown_members: p.unknown_members,
     })
 }
 
