@@ -12,6 +12,7 @@ mod json_tools;
 mod pe;
 mod proof;
 mod proofspace;
+mod proofspace_sign;
 mod smartid;
 
 use std::io::Write as _;
@@ -59,7 +60,8 @@ Smart-ID:
 
 ProofSpace:
   proofspace verify-body --public-key PEMFILE --signature B64 [BODYFILE]
-  proofspace sign-body --secret-key SEEDFILE [BODYFILE]          (Ed25519 scheme)
+  proofspace sign-body --secret-key KEYFILE [BODYFILE]   PEM: RSA PKCS#1 v1.5 + SHA3-256;
+                                                         hex/Base64 seed: Ed25519
   proofspace cast --type Text|Date|Number|ImageURL|Enumeration [--enum-values N,N] VALUE
   proofspace verify-bearer --hs256-secret|--rs256-key|--rs512-key|--eddsa-key FILE
         --service-did DID --direction from-proofspace|to-proofspace --now SECS [--leeway S] [HEADER]

@@ -12,6 +12,7 @@ pub mod error;
 pub mod gataca_session;
 pub mod presentation;
 pub mod proofspace;
+pub mod proofspace_sign;
 pub mod smartid;
 
 use std::cell::RefCell;

@@ -7,6 +7,7 @@
 pub mod gataca_session;
 pub mod presentation;
 pub mod proofspace;
+pub mod proofspace_sign;
 pub mod smartid;
 
 use ssi_verify_core::{Category, Error, ErrorCode, Limits};
