@@ -446,6 +446,32 @@ static void test_webhook(void) {
   CHECK(n > 100);
 }
 
+static void test_gataca_session(void) {
+  size_t doc_len, want_len;
+  char *doc = read_file("gataca-session/session-status.json", &doc_len);
+  char *want = read_file("gataca-session/session-status.expected.json", &want_len);
+  char out[8192];
+  size_t n = 0;
+  CHECK_STATUS(ssi_gataca_session(U8(doc), doc_len, NULL, OUT(out), &n), SSI_OK);
+  /* The expected file ends with a newline; the C output is the record alone. */
+  CHECK(n + 1 == want_len && strncmp(out, want, n) == 0);
+  CHECK_STATUS(ssi_gataca_session_unknown_members(U8(doc), doc_len, NULL, OUT(out), &n), SSI_OK);
+  CHECK(strcmp(out, "[]") == 0);
+  CHECK_STATUS(ssi_gataca_session(U8("{}"), 2, NULL, OUT(out), &n), SSI_ERROR_INVALID_GATACA_SESSION);
+  CHECK_STATUS(ssi_gataca_authorization_from_login(U8("abc.def.ghi"), 11, U8("jwt"), 3, OUT(out), &n), SSI_OK);
+  CHECK(strcmp(out, "jwt abc.def.ghi") == 0);
+  CHECK_STATUS(ssi_gataca_authorization_from_login(U8("abc"), 3, NULL, 0, OUT(out), &n), SSI_ERROR_HEADER_MISSING);
+  CHECK_STATUS(ssi_gataca_authorization_token(U8("jwt abc.def.ghi"), 15, OUT(out), &n), SSI_OK);
+  CHECK(strcmp(out, "abc.def.ghi") == 0);
+  CHECK_STATUS(ssi_gataca_authorization_token(U8("Bearer x"), 8, OUT(out), &n), SSI_ERROR_INVALID_HEADER);
+  CHECK_STATUS(ssi_gataca_login_headers(U8("id"), 2, U8("secret"), 6, U8("t1"), 2, U8("Test"), 4, OUT(out), &n), SSI_OK);
+  CHECK(strcmp(out, "{\"Authorization\":\"Basic aWQ6c2VjcmV0\",\"tenant\":\"t1\",\"ssiconfig\":\"Test\"}") == 0);
+  CHECK_STATUS(ssi_gataca_login_headers(U8("id"), 2, U8("secret"), 6, U8("t\r\n"), 3, U8("Test"), 4, OUT(out), &n),
+               SSI_ERROR_INVALID_HEADER);
+  free(doc);
+  free(want);
+}
+
 static void test_api_key(void) {
   const char *id = "0f8fad5b-d9cb-469f-a165-70867728950e";
   const char *secret = "s3cr:et";
@@ -580,6 +606,7 @@ int main(int argc, char **argv) {
   test_jwt_vc();
   test_openid();
   test_webhook();
+  test_gataca_session();
   test_api_key();
   test_pe();
   printf("%s: %d checks, %d failed\n", argv[0], checks, failures);
