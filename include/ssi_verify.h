@@ -211,6 +211,8 @@ enum ssi_error
   SSI_ERROR_CREDENTIAL_FORMAT_NOT_ACCEPTED = 810,
   // A verifiable credential or presentation is malformed.
   SSI_ERROR_INVALID_CREDENTIAL = 811,
+  // A Gataca session document is neither reply, or its ids disagree.
+  SSI_ERROR_INVALID_GATACA_SESSION = 850,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -602,6 +604,63 @@ ssi_status ssi_last_error_detail(uint8_t *buf, size_t cap, size_t *out_len);
 // The library version as a static NUL-terminated string (never NULL, never freed).
 const char *ssi_version(void);
 
+// Reads a Gataca create-session reply or session (`GET /api/v3/sessions/{id}`) reply and
+// writes `{"id":...,"nonce":...|null,"state":...|null,"expiredAt":"<RFC 3339 as in the
+// document>"|null,"presentationDefinition":{...}|null,"presentationSubmission":{...}|null}`.
+// Members the library does not know are not refused (see
+// `ssi_gataca_session_unknown_members`).
+//
+// Returns `SSI_OK`, a JSON or limit error, `SSI_ERROR_UNEXPECTED_JSON_TYPE`,
+// `SSI_ERROR_MISSING_FIELD`, `SSI_ERROR_INVALID_PRESENTATION_DEFINITION` (and the other
+// definition errors), `SSI_ERROR_INVALID_OPEN_ID_VP_REQUEST`, `SSI_ERROR_INVALID_DATE`,
+// `SSI_ERROR_INVALID_GATACA_SESSION` (neither reply, empty id, ids that disagree), or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `json` readable for `json_len`; `limits` NULL or readable; `out` writable for `out_cap`;
+// `out_len` writable.
+ssi_status ssi_gataca_session(const uint8_t *json, size_t json_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Writes the members of a session document the library does not know, as a JSON array of
+// names (`"AuthRequest.x"` for one inside `AuthRequest`); `[]` when there are none.
+//
+// Returns what `ssi_gataca_session` returns.
+//
+// # Safety
+// As `ssi_gataca_session`.
+ssi_status ssi_gataca_session_unknown_members(const uint8_t *json, size_t json_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Writes the `Authorization` value `jwt <token>` from the login reply's `Token` and
+// `Token_type` header values (pass NULL with length 0 for an absent header).
+//
+// Returns `SSI_OK`, `SSI_ERROR_HEADER_MISSING`, `SSI_ERROR_INVALID_HEADER` (type other than
+// `jwt`, token that is not an RFC 7235 token68), or `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// Inputs NULL (length 0) or readable for their lengths; `out` writable for `out_cap`;
+// `out_len` writable.
+ssi_status ssi_gataca_authorization_from_login(const uint8_t *token, size_t token_len, const uint8_t *token_type, size_t token_type_len, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Writes the access token of an `Authorization: jwt <token>` value.
+//
+// Returns `SSI_OK`, `SSI_ERROR_HEADER_MISSING`, `SSI_ERROR_INVALID_HEADER` (another scheme, a
+// malformed token), or `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `value` readable for `value_len`; `out` writable for `out_cap`; `out_len` writable.
+ssi_status ssi_gataca_authorization_token(const uint8_t *value, size_t value_len, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Writes the login request's header fields as one JSON object, in order:
+// `{"Authorization":"Basic ...","tenant":"...","ssiconfig":"..."}`.
+//
+// Returns `SSI_OK`, `SSI_ERROR_INVALID_API_KEY`, `SSI_ERROR_INVALID_HEADER` (an empty tenant or
+// template id, or one with control, non-ASCII or surrounding space characters), or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// Inputs readable for their lengths; `out` writable for `out_cap`; `out_len` writable.
+ssi_status ssi_gataca_login_headers(const uint8_t *api_key_id, size_t api_key_id_len, const uint8_t *api_key_secret, size_t api_key_secret_len, const uint8_t *tenant, size_t tenant_len, const uint8_t *ssiconfig, size_t ssiconfig_len, uint8_t *out, size_t out_cap, size_t *out_len);
+
 // Writes the RFC 8785 (JCS) canonical form of a JSON document.
 //
 // Parameters: `json`/`json_len` the document (strict RFC 8259: duplicate names and lone
@@ -718,13 +777,14 @@ ssi_status ssi_sign_jcs_ed25519(const uint8_t *document, size_t document_len, co
 ssi_status ssi_openid_vp_parse_request(const uint8_t *uri, size_t uri_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
 
 // Parses and validates the body Gataca Studio posts to a verification template's webhook and
-// writes a summary: `{"id":...,"subject":...,"status":"SUCCESS","valid":true,"payload":{...}
-// or null,"verificationResult":{"checks":[...],"warnings":[...],"errors":[...]},
-// "unknownChecks":[...]}`. `valid` is Gataca's rule (no errors, at least one check); a
-// `REJECT` body parses fine with `valid` false.
+// writes the core's report: `{"id":...,"subject":...,"status":"SUCCESS","valid":true,
+// "payload":{...} or null,"verificationResult":{"checks":[...],"warnings":[...],"errors":[...]},
+// "unknownChecks":[...],"unknownMembers":[...]}`. `valid` is Gataca's rule (no errors, at least
+// one check); a `REJECT` body parses fine with `valid` false. Members the library does not know
+// are listed in `unknownMembers` (`verificationResult.x` for one inside the result), not refused.
 //
 // Returns `SSI_OK`, a JSON error, `SSI_ERROR_MISSING_FIELD`, `SSI_ERROR_UNEXPECTED_JSON_TYPE`,
-// `SSI_ERROR_UNKNOWN_FIELD`, `SSI_ERROR_INVALID_FIELD_VALUE`,
+// `SSI_ERROR_INVALID_FIELD_VALUE`,
 // `SSI_ERROR_INVALID_VERIFICATION_RESULT` (status `SUCCESS` with errors or no checks), or
 // `SSI_ERROR_BUFFER_TOO_SMALL`.
 //
@@ -914,6 +974,22 @@ ssi_status ssi_proofspace_check_response(const uint8_t *request_json, size_t req
 // # Safety
 // Inputs readable for their lengths; `out` writable for `out_cap`.
 ssi_status ssi_proofspace_failure_reply(const uint8_t *message, size_t message_len, const uint8_t *details, size_t details_len, uint8_t *out, size_t out_cap, size_t *out_len);
+
+// Signs a body for ProofSpace's `X-Body-Signature` (RSASSA-PKCS1-v1_5 with SHA3-256, the scheme
+// of ProofSpace's examples) with an RSA private key in PEM (PKCS#8 `BEGIN PRIVATE KEY` or
+// PKCS#1 `BEGIN RSA PRIVATE KEY`, 2048 to 4096 bits), writing the NUL-terminated standard
+// Base64 signature into `out`. The arithmetic is constant-time (`rsa` 0.10) and blinded with
+// the operating system's random source; the signature is checked against the key's public
+// half before it is written.
+//
+// Returns `SSI_OK`, `SSI_ERROR_UNSUPPORTED_KEY` (another PEM label, an encrypted or non-RSA
+// key), `SSI_ERROR_INVALID_KEY`, `SSI_ERROR_KEY_SIZE_NOT_ALLOWED`, or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `pem` readable for `pem_len`; `body` readable for `body_len`; `out` writable for `out_cap`;
+// `out_len` writable.
+ssi_status ssi_proofspace_sign_body_rsa(const uint8_t *pem, size_t pem_len, const uint8_t *body, size_t body_len, uint8_t *out, size_t out_cap, size_t *out_len);
 
 // Decodes and strictly validates a Base64 `interactions` parameter for `flow`.
 //
