@@ -540,7 +540,15 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode() != 20847:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login() != 64503:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_token() != 26844:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook() != 45559:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_login_headers() != 64862:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_session() != 2181:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook() != 34431:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -581,6 +589,8 @@ def _uniffi_check_api_checksums(lib):
     if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_render_notification() != 50162:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_ed25519() != 26737:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_rsa() != 5646:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_to_wire() != 64041:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -671,9 +681,21 @@ _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_decode.restype = c
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_token.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_token.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_login_headers.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_login_headers.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_session.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_session.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook.restype = ctypes.c_uint16
@@ -734,6 +756,9 @@ _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_render_notification.re
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_ed25519.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_ed25519.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_rsa.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_rsa.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_to_wire.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_to_wire.restype = ctypes.c_uint16
@@ -830,6 +855,17 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_api_key_encode.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_api_key_encode.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_from_login.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_from_login.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_token.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_token.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -838,6 +874,20 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_login_headers.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_login_headers.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_session.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_session.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_webhook.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -968,6 +1018,12 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_ed25519.argtypes =
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_ed25519.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_rsa.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_rsa.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_to_wire.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -1865,6 +1921,11 @@ class ErrorCode(enum.Enum):
     A verifiable credential or presentation is malformed.
 """
     
+    INVALID_GATACA_SESSION = 93
+    """
+    A Gataca session document is neither reply, or its ids disagree.
+"""
+    
 
 
 class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
@@ -2057,6 +2118,8 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             return ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED
         if variant == 93:
             return ErrorCode.INVALID_CREDENTIAL
+        if variant == 94:
+            return ErrorCode.INVALID_GATACA_SESSION
         raise InternalError("Raw enum value doesn't match any cases")
 
     @staticmethod
@@ -2246,6 +2309,8 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if value == ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED:
             return
         if value == ErrorCode.INVALID_CREDENTIAL:
+            return
+        if value == ErrorCode.INVALID_GATACA_SESSION:
             return
         raise ValueError(value)
 
@@ -2437,6 +2502,8 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             buf.write_i32(92)
         if value == ErrorCode.INVALID_CREDENTIAL:
             buf.write_i32(93)
+        if value == ErrorCode.INVALID_GATACA_SESSION:
+            buf.write_i32(94)
 
 
 
@@ -3019,6 +3086,227 @@ class _UniffiFfiConverterTypeFieldIssue(_UniffiConverterRustBuffer):
 
 
 
+class SessionDocument(enum.Enum):
+    """
+    Which reply a session document is.
+"""
+    
+    CREATED = 0
+    """
+    The create-session reply (`authentication_request` + `presentation_definition`).
+"""
+    
+    STATUS = 1
+    """
+    The session reply of `GET /api/v3/sessions/{id}` (PascalCase members).
+"""
+    
+
+
+class _UniffiFfiConverterTypeSessionDocument(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return SessionDocument.CREATED
+        if variant == 2:
+            return SessionDocument.STATUS
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == SessionDocument.CREATED:
+            return
+        if value == SessionDocument.STATUS:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == SessionDocument.CREATED:
+            buf.write_i32(1)
+        if value == SessionDocument.STATUS:
+            buf.write_i32(2)
+
+
+
+class _UniffiFfiConverterInt64(_UniffiConverterPrimitiveInt):
+    CLASS_NAME = "i64"
+    VALUE_MIN = -2**63
+    VALUE_MAX = 2**63
+
+    @staticmethod
+    def read(buf):
+        return buf.read_i64()
+
+    @staticmethod
+    def write(value, buf):
+        buf.write_i64(value)
+
+class _UniffiFfiConverterOptionalInt64(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterInt64.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterInt64.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterInt64.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterString.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterString.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterString.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class GatacaSession:
+    """
+    What a Gataca session document says (the core record; JSON objects as compact JSON text).
+"""
+    def __init__(self, *, document:SessionDocument, id:str, nonce:typing.Optional[str], state:typing.Optional[str], expired_at:typing.Optional[str], expires_at_unix:typing.Optional[int], authentication_request:typing.Optional[str], presentation_definition_json:typing.Optional[str], presentation_submission_json:typing.Optional[str], presentation_submission_format:typing.Optional[str], validations_json:typing.Optional[str], subject:typing.Optional[str], unknown_members:typing.List[str], json:str):
+        self.document = document
+        self.id = id
+        self.nonce = nonce
+        self.state = state
+        self.expired_at = expired_at
+        self.expires_at_unix = expires_at_unix
+        self.authentication_request = authentication_request
+        self.presentation_definition_json = presentation_definition_json
+        self.presentation_submission_json = presentation_submission_json
+        self.presentation_submission_format = presentation_submission_format
+        self.validations_json = validations_json
+        self.subject = subject
+        self.unknown_members = unknown_members
+        self.json = json
+        
+        
+
+    
+    def __str__(self):
+        return "GatacaSession(document={}, id={}, nonce={}, state={}, expired_at={}, expires_at_unix={}, authentication_request={}, presentation_definition_json={}, presentation_submission_json={}, presentation_submission_format={}, validations_json={}, subject={}, unknown_members={}, json={})".format(self.document, self.id, self.nonce, self.state, self.expired_at, self.expires_at_unix, self.authentication_request, self.presentation_definition_json, self.presentation_submission_json, self.presentation_submission_format, self.validations_json, self.subject, self.unknown_members, self.json)
+    def __eq__(self, other):
+        if self.document != other.document:
+            return False
+        if self.id != other.id:
+            return False
+        if self.nonce != other.nonce:
+            return False
+        if self.state != other.state:
+            return False
+        if self.expired_at != other.expired_at:
+            return False
+        if self.expires_at_unix != other.expires_at_unix:
+            return False
+        if self.authentication_request != other.authentication_request:
+            return False
+        if self.presentation_definition_json != other.presentation_definition_json:
+            return False
+        if self.presentation_submission_json != other.presentation_submission_json:
+            return False
+        if self.presentation_submission_format != other.presentation_submission_format:
+            return False
+        if self.validations_json != other.validations_json:
+            return False
+        if self.subject != other.subject:
+            return False
+        if self.unknown_members != other.unknown_members:
+            return False
+        if self.json != other.json:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeGatacaSession(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return GatacaSession(
+            document=_UniffiFfiConverterTypeSessionDocument.read(buf),
+            id=_UniffiFfiConverterString.read(buf),
+            nonce=_UniffiFfiConverterOptionalString.read(buf),
+            state=_UniffiFfiConverterOptionalString.read(buf),
+            expired_at=_UniffiFfiConverterOptionalString.read(buf),
+            expires_at_unix=_UniffiFfiConverterOptionalInt64.read(buf),
+            authentication_request=_UniffiFfiConverterOptionalString.read(buf),
+            presentation_definition_json=_UniffiFfiConverterOptionalString.read(buf),
+            presentation_submission_json=_UniffiFfiConverterOptionalString.read(buf),
+            presentation_submission_format=_UniffiFfiConverterOptionalString.read(buf),
+            validations_json=_UniffiFfiConverterOptionalString.read(buf),
+            subject=_UniffiFfiConverterOptionalString.read(buf),
+            unknown_members=_UniffiFfiConverterSequenceString.read(buf),
+            json=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterTypeSessionDocument.check_lower(value.document)
+        _UniffiFfiConverterString.check_lower(value.id)
+        _UniffiFfiConverterOptionalString.check_lower(value.nonce)
+        _UniffiFfiConverterOptionalString.check_lower(value.state)
+        _UniffiFfiConverterOptionalString.check_lower(value.expired_at)
+        _UniffiFfiConverterOptionalInt64.check_lower(value.expires_at_unix)
+        _UniffiFfiConverterOptionalString.check_lower(value.authentication_request)
+        _UniffiFfiConverterOptionalString.check_lower(value.presentation_definition_json)
+        _UniffiFfiConverterOptionalString.check_lower(value.presentation_submission_json)
+        _UniffiFfiConverterOptionalString.check_lower(value.presentation_submission_format)
+        _UniffiFfiConverterOptionalString.check_lower(value.validations_json)
+        _UniffiFfiConverterOptionalString.check_lower(value.subject)
+        _UniffiFfiConverterSequenceString.check_lower(value.unknown_members)
+        _UniffiFfiConverterString.check_lower(value.json)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterTypeSessionDocument.write(value.document, buf)
+        _UniffiFfiConverterString.write(value.id, buf)
+        _UniffiFfiConverterOptionalString.write(value.nonce, buf)
+        _UniffiFfiConverterOptionalString.write(value.state, buf)
+        _UniffiFfiConverterOptionalString.write(value.expired_at, buf)
+        _UniffiFfiConverterOptionalInt64.write(value.expires_at_unix, buf)
+        _UniffiFfiConverterOptionalString.write(value.authentication_request, buf)
+        _UniffiFfiConverterOptionalString.write(value.presentation_definition_json, buf)
+        _UniffiFfiConverterOptionalString.write(value.presentation_submission_json, buf)
+        _UniffiFfiConverterOptionalString.write(value.presentation_submission_format, buf)
+        _UniffiFfiConverterOptionalString.write(value.validations_json, buf)
+        _UniffiFfiConverterOptionalString.write(value.subject, buf)
+        _UniffiFfiConverterSequenceString.write(value.unknown_members, buf)
+        _UniffiFfiConverterString.write(value.json, buf)
+
+
+
+
+
+
 class ProcessStatus(enum.Enum):
     """
     The outcome of the whole verification process in a webhook.
@@ -3062,29 +3350,6 @@ class _UniffiFfiConverterTypeProcessStatus(_UniffiConverterRustBuffer):
             buf.write_i32(2)
 
 
-
-class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
-    @classmethod
-    def check_lower(cls, value):
-        for item in value:
-            _UniffiFfiConverterString.check_lower(item)
-
-    @classmethod
-    def write(cls, value, buf):
-        items = len(value)
-        buf.write_i32(items)
-        for item in value:
-            _UniffiFfiConverterString.write(item, buf)
-
-    @classmethod
-    def read(cls, buf):
-        count = buf.read_i32()
-        if count < 0:
-            raise InternalError("Unexpected negative sequence length")
-
-        return [
-            _UniffiFfiConverterString.read(buf) for i in range(count)
-        ]
 
 @dataclass
 class VerificationResult:
@@ -3136,7 +3401,7 @@ class GatacaWebhook:
     """
     A validated verification-template webhook body.
 """
-    def __init__(self, *, id:str, subject:str, status:ProcessStatus, payload_json:typing.Optional[str], verification_result:VerificationResult, verdict:Verdict, unknown_checks:typing.List[str]):
+    def __init__(self, *, id:str, subject:str, status:ProcessStatus, payload_json:typing.Optional[str], verification_result:VerificationResult, verdict:Verdict, unknown_checks:typing.List[str], unknown_members:typing.List[str]):
         self.id = id
         self.subject = subject
         self.status = status
@@ -3144,12 +3409,13 @@ class GatacaWebhook:
         self.verification_result = verification_result
         self.verdict = verdict
         self.unknown_checks = unknown_checks
+        self.unknown_members = unknown_members
         
         
 
     
     def __str__(self):
-        return "GatacaWebhook(id={}, subject={}, status={}, payload_json={}, verification_result={}, verdict={}, unknown_checks={})".format(self.id, self.subject, self.status, self.payload_json, self.verification_result, self.verdict, self.unknown_checks)
+        return "GatacaWebhook(id={}, subject={}, status={}, payload_json={}, verification_result={}, verdict={}, unknown_checks={}, unknown_members={})".format(self.id, self.subject, self.status, self.payload_json, self.verification_result, self.verdict, self.unknown_checks, self.unknown_members)
     def __eq__(self, other):
         if self.id != other.id:
             return False
@@ -3165,6 +3431,8 @@ class GatacaWebhook:
             return False
         if self.unknown_checks != other.unknown_checks:
             return False
+        if self.unknown_members != other.unknown_members:
+            return False
         return True
 
 class _UniffiFfiConverterTypeGatacaWebhook(_UniffiConverterRustBuffer):
@@ -3178,6 +3446,7 @@ class _UniffiFfiConverterTypeGatacaWebhook(_UniffiConverterRustBuffer):
             verification_result=_UniffiFfiConverterTypeVerificationResult.read(buf),
             verdict=_UniffiFfiConverterTypeVerdict.read(buf),
             unknown_checks=_UniffiFfiConverterSequenceString.read(buf),
+            unknown_members=_UniffiFfiConverterSequenceString.read(buf),
         )
 
     @staticmethod
@@ -3189,6 +3458,7 @@ class _UniffiFfiConverterTypeGatacaWebhook(_UniffiConverterRustBuffer):
         _UniffiFfiConverterTypeVerificationResult.check_lower(value.verification_result)
         _UniffiFfiConverterTypeVerdict.check_lower(value.verdict)
         _UniffiFfiConverterSequenceString.check_lower(value.unknown_checks)
+        _UniffiFfiConverterSequenceString.check_lower(value.unknown_members)
 
     @staticmethod
     def write(value, buf):
@@ -3199,6 +3469,7 @@ class _UniffiFfiConverterTypeGatacaWebhook(_UniffiConverterRustBuffer):
         _UniffiFfiConverterTypeVerificationResult.write(value.verification_result, buf)
         _UniffiFfiConverterTypeVerdict.write(value.verdict, buf)
         _UniffiFfiConverterSequenceString.write(value.unknown_checks, buf)
+        _UniffiFfiConverterSequenceString.write(value.unknown_members, buf)
 
 
 
@@ -5462,19 +5733,6 @@ class _UniffiFfiConverterTypeSsiError(_UniffiConverterRustBuffer):
             _UniffiFfiConverterTypeErrorCode.write(value.code, buf)
             _UniffiFfiConverterString.write(value.detail, buf)
 
-class _UniffiFfiConverterInt64(_UniffiConverterPrimitiveInt):
-    CLASS_NAME = "i64"
-    VALUE_MIN = -2**63
-    VALUE_MAX = 2**63
-
-    @staticmethod
-    def read(buf):
-        return buf.read_i64()
-
-    @staticmethod
-    def write(value, buf):
-        buf.write_i64(value)
-
 
 
 
@@ -6207,6 +6465,43 @@ def gataca_api_key_encode(id: str,secret: str) -> str:
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
+def gataca_authorization_from_login(token: typing.Optional[str],token_type: typing.Optional[str]) -> str:
+    """
+    The `Authorization` value `jwt <token>` from the login reply's `Token` and `Token_type`.
+"""
+    
+    _UniffiFfiConverterOptionalString.check_lower(token)
+
+    _UniffiFfiConverterOptionalString.check_lower(token_type)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterOptionalString.lower(token),
+        _UniffiFfiConverterOptionalString.lower(token_type),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_from_login,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def gataca_authorization_token(value: str) -> str:
+    """
+    The access token of an `Authorization: jwt <token>` value.
+"""
+    
+    _UniffiFfiConverterString.check_lower(value)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(value),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_token,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
 def gataca_build_webhook(id: str,subject: str,payload_json: typing.Optional[str],result: VerificationResult) -> str:
     """
     Builds a webhook body; the status follows from the result (`SUCCESS` exactly when valid).
@@ -6231,6 +6526,53 @@ def gataca_build_webhook(id: str,subject: str,payload_json: typing.Optional[str]
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
         _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def gataca_login_headers(api_key_id: str,api_key_secret: str,tenant: str,ssiconfig: str) -> str:
+    """
+    The login request's header fields as a JSON object, in order
+    (`Authorization: Basic ...`, `tenant`, `ssiconfig`).
+"""
+    
+    _UniffiFfiConverterString.check_lower(api_key_id)
+
+    _UniffiFfiConverterString.check_lower(api_key_secret)
+
+    _UniffiFfiConverterString.check_lower(tenant)
+
+    _UniffiFfiConverterString.check_lower(ssiconfig)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(api_key_id),
+        _UniffiFfiConverterString.lower(api_key_secret),
+        _UniffiFfiConverterString.lower(tenant),
+        _UniffiFfiConverterString.lower(ssiconfig),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_login_headers,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def gataca_parse_session(json: str,limits: typing.Optional[SsiLimits]) -> GatacaSession:
+    """
+    Reads a Gataca create-session reply or session (`GET /api/v3/sessions/{id}`) reply.
+"""
+    
+    _UniffiFfiConverterString.check_lower(json)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(json),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeGatacaSession.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_session,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
@@ -6672,6 +7014,28 @@ def proofspace_sign_body_ed25519(seed: bytes,body: bytes) -> str:
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_sign_body_rsa(private_key_pem: str,body: bytes) -> str:
+    """
+    Signs a body for ProofSpace's `X-Body-Signature` (RSASSA-PKCS1-v1_5 with SHA3-256, standard
+    Base64) with an RSA private key in PEM (PKCS#8 or PKCS#1, 2048 to 4096 bits); constant-time
+    and blinded with the platform's random source.
+"""
+    
+    _UniffiFfiConverterString.check_lower(private_key_pem)
+
+    _UniffiFfiConverterBytes.check_lower(body)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(private_key_pem),
+        _UniffiFfiConverterBytes.lower(body),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_rsa,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
 def proofspace_to_wire(value: TypedValue) -> str:
     """
     The wire string of a typed value (the inverse of `proofspace_cast`).
@@ -7073,6 +7437,7 @@ __all__ = [
     "Direction",
     "DeviceLinkType",
     "SessionType",
+    "SessionDocument",
     "ProcessStatus",
     "InteractionType",
     "JwtKind",
@@ -7091,6 +7456,7 @@ __all__ = [
     "DeviceLink",
     "DeviceLinkInput",
     "FieldIssue",
+    "GatacaSession",
     "VerificationResult",
     "GatacaWebhook",
     "Interaction",
@@ -7123,7 +7489,11 @@ __all__ = [
     "error_code_value",
     "gataca_api_key_decode",
     "gataca_api_key_encode",
+    "gataca_authorization_from_login",
+    "gataca_authorization_token",
     "gataca_build_webhook",
+    "gataca_login_headers",
+    "gataca_parse_session",
     "gataca_parse_webhook",
     "interaction_type_name",
     "jcs_canonicalize",
@@ -7144,6 +7514,7 @@ __all__ = [
     "proofspace_parse_request",
     "proofspace_render_notification",
     "proofspace_sign_body_ed25519",
+    "proofspace_sign_body_rsa",
     "proofspace_to_wire",
     "proofspace_validate_credential",
     "proofspace_verify_bearer",

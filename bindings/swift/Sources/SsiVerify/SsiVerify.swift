@@ -1323,6 +1323,195 @@ public func FfiConverterTypeFieldIssue_lower(_ value: FieldIssue) -> RustBuffer 
 
 
 /**
+ * What a Gataca session document says (the core record; JSON objects as compact JSON text).
+ */
+public struct GatacaSession: Equatable, Hashable {
+    /**
+     * Which reply this was read from.
+     */
+    public var document: SessionDocument
+    /**
+     * The session identifier (`Id`, or the definition's `id` in the create reply).
+     */
+    public var id: String
+    /**
+     * The nonce the presentation must be bound to (`AuthRequest.nonce`).
+     */
+    public var nonce: String?
+    /**
+     * The OpenID `state` (`AuthRequest.state`).
+     */
+    public var state: String?
+    /**
+     * `ExpiredAt` as the document writes it (RFC 3339).
+     */
+    public var expiredAt: String?
+    /**
+     * `ExpiredAt` in seconds since the epoch.
+     */
+    public var expiresAtUnix: Int64?
+    /**
+     * The `openid-vp://` URI of the create reply.
+     */
+    public var authenticationRequest: String?
+    /**
+     * The presentation definition object.
+     */
+    public var presentationDefinitionJson: String?
+    /**
+     * The submitted presentation, absent while the session is pending.
+     */
+    public var presentationSubmissionJson: String?
+    /**
+     * `PresentationSubmissionFormat`.
+     */
+    public var presentationSubmissionFormat: String?
+    /**
+     * `Validations`.
+     */
+    public var validationsJson: String?
+    /**
+     * `Subject`, the holder once known.
+     */
+    public var subject: String?
+    /**
+     * Members the library does not know (reported, not refused).
+     */
+    public var unknownMembers: [String]
+    /**
+     * The record as `ssi-verify gataca session` prints it.
+     */
+    public var json: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Which reply this was read from.
+         */document: SessionDocument, 
+        /**
+         * The session identifier (`Id`, or the definition's `id` in the create reply).
+         */id: String, 
+        /**
+         * The nonce the presentation must be bound to (`AuthRequest.nonce`).
+         */nonce: String?, 
+        /**
+         * The OpenID `state` (`AuthRequest.state`).
+         */state: String?, 
+        /**
+         * `ExpiredAt` as the document writes it (RFC 3339).
+         */expiredAt: String?, 
+        /**
+         * `ExpiredAt` in seconds since the epoch.
+         */expiresAtUnix: Int64?, 
+        /**
+         * The `openid-vp://` URI of the create reply.
+         */authenticationRequest: String?, 
+        /**
+         * The presentation definition object.
+         */presentationDefinitionJson: String?, 
+        /**
+         * The submitted presentation, absent while the session is pending.
+         */presentationSubmissionJson: String?, 
+        /**
+         * `PresentationSubmissionFormat`.
+         */presentationSubmissionFormat: String?, 
+        /**
+         * `Validations`.
+         */validationsJson: String?, 
+        /**
+         * `Subject`, the holder once known.
+         */subject: String?, 
+        /**
+         * Members the library does not know (reported, not refused).
+         */unknownMembers: [String], 
+        /**
+         * The record as `ssi-verify gataca session` prints it.
+         */json: String) {
+        self.document = document
+        self.id = id
+        self.nonce = nonce
+        self.state = state
+        self.expiredAt = expiredAt
+        self.expiresAtUnix = expiresAtUnix
+        self.authenticationRequest = authenticationRequest
+        self.presentationDefinitionJson = presentationDefinitionJson
+        self.presentationSubmissionJson = presentationSubmissionJson
+        self.presentationSubmissionFormat = presentationSubmissionFormat
+        self.validationsJson = validationsJson
+        self.subject = subject
+        self.unknownMembers = unknownMembers
+        self.json = json
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GatacaSession: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGatacaSession: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GatacaSession {
+        return
+            try GatacaSession(
+                document: FfiConverterTypeSessionDocument.read(from: &buf), 
+                id: FfiConverterString.read(from: &buf), 
+                nonce: FfiConverterOptionString.read(from: &buf), 
+                state: FfiConverterOptionString.read(from: &buf), 
+                expiredAt: FfiConverterOptionString.read(from: &buf), 
+                expiresAtUnix: FfiConverterOptionInt64.read(from: &buf), 
+                authenticationRequest: FfiConverterOptionString.read(from: &buf), 
+                presentationDefinitionJson: FfiConverterOptionString.read(from: &buf), 
+                presentationSubmissionJson: FfiConverterOptionString.read(from: &buf), 
+                presentationSubmissionFormat: FfiConverterOptionString.read(from: &buf), 
+                validationsJson: FfiConverterOptionString.read(from: &buf), 
+                subject: FfiConverterOptionString.read(from: &buf), 
+                unknownMembers: FfiConverterSequenceString.read(from: &buf), 
+                json: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GatacaSession, into buf: inout [UInt8]) {
+        FfiConverterTypeSessionDocument.write(value.document, into: &buf)
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.nonce, into: &buf)
+        FfiConverterOptionString.write(value.state, into: &buf)
+        FfiConverterOptionString.write(value.expiredAt, into: &buf)
+        FfiConverterOptionInt64.write(value.expiresAtUnix, into: &buf)
+        FfiConverterOptionString.write(value.authenticationRequest, into: &buf)
+        FfiConverterOptionString.write(value.presentationDefinitionJson, into: &buf)
+        FfiConverterOptionString.write(value.presentationSubmissionJson, into: &buf)
+        FfiConverterOptionString.write(value.presentationSubmissionFormat, into: &buf)
+        FfiConverterOptionString.write(value.validationsJson, into: &buf)
+        FfiConverterOptionString.write(value.subject, into: &buf)
+        FfiConverterSequenceString.write(value.unknownMembers, into: &buf)
+        FfiConverterString.write(value.json, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGatacaSession_lift(_ buf: RustBuffer) throws -> GatacaSession {
+    return try FfiConverterTypeGatacaSession.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGatacaSession_lower(_ value: GatacaSession) -> RustBuffer {
+    return FfiConverterTypeGatacaSession.lower(value)
+}
+
+
+/**
  * A validated verification-template webhook body.
  */
 public struct GatacaWebhook: Equatable, Hashable {
@@ -1354,6 +1543,11 @@ public struct GatacaWebhook: Equatable, Hashable {
      * Check identifiers outside Gataca's vocabulary (log them).
      */
     public var unknownChecks: [String]
+    /**
+     * Members the library does not know (`verificationResult.x` inside the result): reported,
+     * not refused.
+     */
+    public var unknownMembers: [String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1378,7 +1572,11 @@ public struct GatacaWebhook: Equatable, Hashable {
          */verdict: Verdict, 
         /**
          * Check identifiers outside Gataca's vocabulary (log them).
-         */unknownChecks: [String]) {
+         */unknownChecks: [String], 
+        /**
+         * Members the library does not know (`verificationResult.x` inside the result): reported,
+         * not refused.
+         */unknownMembers: [String]) {
         self.id = id
         self.subject = subject
         self.status = status
@@ -1386,6 +1584,7 @@ public struct GatacaWebhook: Equatable, Hashable {
         self.verificationResult = verificationResult
         self.verdict = verdict
         self.unknownChecks = unknownChecks
+        self.unknownMembers = unknownMembers
     }
 
     
@@ -1410,7 +1609,8 @@ public struct FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer {
                 payloadJson: FfiConverterOptionString.read(from: &buf), 
                 verificationResult: FfiConverterTypeVerificationResult.read(from: &buf), 
                 verdict: FfiConverterTypeVerdict.read(from: &buf), 
-                unknownChecks: FfiConverterSequenceString.read(from: &buf)
+                unknownChecks: FfiConverterSequenceString.read(from: &buf), 
+                unknownMembers: FfiConverterSequenceString.read(from: &buf)
         )
     }
 
@@ -1422,6 +1622,7 @@ public struct FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer {
         FfiConverterTypeVerificationResult.write(value.verificationResult, into: &buf)
         FfiConverterTypeVerdict.write(value.verdict, into: &buf)
         FfiConverterSequenceString.write(value.unknownChecks, into: &buf)
+        FfiConverterSequenceString.write(value.unknownMembers, into: &buf)
     }
 }
 
@@ -4323,6 +4524,10 @@ public enum ErrorCode: Equatable, Hashable {
      * A verifiable credential or presentation is malformed.
      */
     case invalidCredential
+    /**
+     * A Gataca session document is neither reply, or its ids disagree.
+     */
+    case invalidGatacaSession
 
 
 
@@ -4529,6 +4734,8 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         case 92: return .credentialFormatNotAccepted
         
         case 93: return .invalidCredential
+        
+        case 94: return .invalidGatacaSession
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -4908,6 +5115,10 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         
         case .invalidCredential:
             writeInt(&buf, Int32(93))
+        
+        
+        case .invalidGatacaSession:
+            writeInt(&buf, Int32(94))
         
         }
     }
@@ -5431,6 +5642,81 @@ public func FfiConverterTypeProcessStatus_lower(_ value: ProcessStatus) -> RustB
 
 
 /**
+ * Which reply a session document is.
+ */
+
+public enum SessionDocument: Equatable, Hashable {
+    
+    /**
+     * The create-session reply (`authentication_request` + `presentation_definition`).
+     */
+    case created
+    /**
+     * The session reply of `GET /api/v3/sessions/{id}` (PascalCase members).
+     */
+    case status
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SessionDocument: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSessionDocument: FfiConverterRustBuffer {
+    typealias SwiftType = SessionDocument
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SessionDocument {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .created
+        
+        case 2: return .status
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SessionDocument, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .created:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .status:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSessionDocument_lift(_ buf: RustBuffer) throws -> SessionDocument {
+    return try FfiConverterTypeSessionDocument.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSessionDocument_lower(_ value: SessionDocument) -> RustBuffer {
+    return FfiConverterTypeSessionDocument.lower(value)
+}
+
+
+
+/**
  * The kind of session the link belongs to.
  */
 
@@ -5837,6 +6123,30 @@ fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterUInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
+    typealias SwiftType = Int64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt64.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6502,6 +6812,56 @@ public func version() -> String  {
 })
 }
 /**
+ * The `Authorization` value `jwt <token>` from the login reply's `Token` and `Token_type`.
+ */
+public func gatacaAuthorizationFromLogin(token: String?, tokenType: String?)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_gataca_authorization_from_login(
+        FfiConverterOptionString.lower(token),
+        FfiConverterOptionString.lower(tokenType),uniffiCallStatus
+    )
+})
+}
+/**
+ * The access token of an `Authorization: jwt <token>` value.
+ */
+public func gatacaAuthorizationToken(value: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_gataca_authorization_token(
+        FfiConverterString.lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The login request's header fields as a JSON object, in order
+ * (`Authorization: Basic ...`, `tenant`, `ssiconfig`).
+ */
+public func gatacaLoginHeaders(apiKeyId: String, apiKeySecret: String, tenant: String, ssiconfig: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_gataca_login_headers(
+        FfiConverterString.lower(apiKeyId),
+        FfiConverterString.lower(apiKeySecret),
+        FfiConverterString.lower(tenant),
+        FfiConverterString.lower(ssiconfig),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads a Gataca create-session reply or session (`GET /api/v3/sessions/{id}`) reply.
+ */
+public func gatacaParseSession(json: String, limits: SsiLimits?)throws  -> GatacaSession  {
+    return try  FfiConverterTypeGatacaSession_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_gataca_parse_session(
+        FfiConverterString.lower(json),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
  * The `did:key` verification-method id (`did:key:z6Mk…#z6Mk…`) of an Ed25519 public key.
  */
 public func didKeyVerificationMethod(publicKey: Data)throws  -> String  {
@@ -6918,6 +7278,20 @@ public func proofspaceVerifyBody(publicKeyPem: String, body: Data, signature: St
 })
 }
 /**
+ * Signs a body for ProofSpace's `X-Body-Signature` (RSASSA-PKCS1-v1_5 with SHA3-256, standard
+ * Base64) with an RSA private key in PEM (PKCS#8 or PKCS#1, 2048 to 4096 bits); constant-time
+ * and blinded with the platform's random source.
+ */
+public func proofspaceSignBodyRsa(privateKeyPem: String, body: Data)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_rsa(
+        FfiConverterString.lower(privateKeyPem),
+        FfiConverterData.lower(body),uniffiCallStatus
+    )
+})
+}
+/**
  * The wire name of an interaction type (`displayTextAndPIN`, ...).
  */
 public func interactionTypeName(kind: InteractionType) -> String  {
@@ -7083,6 +7457,18 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ssi_verify_ffi_checksum_func_version() != 6171) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login() != 64503) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_token() != 26844) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_gataca_login_headers() != 64862) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_gataca_parse_session() != 2181) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_ssi_verify_ffi_checksum_func_did_key_verification_method() != 31024) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7177,6 +7563,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body() != 51807) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_rsa() != 5646) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_interaction_type_name() != 46357) {
