@@ -18,6 +18,7 @@ pub fn run(argv: &[String]) -> CmdResult {
     match sub.as_str() {
         "openid-request" => openid_request(rest),
         "check-webhook" => check_webhook(rest),
+        "session" => crate::gataca_session::session(rest),
         "api-key" => api_key(rest),
         other => Err(Failure::usage(format!("gataca: unknown subcommand '{other}'"))),
     }

@@ -6,6 +6,7 @@
 mod args;
 mod demo;
 mod gataca;
+mod gataca_session;
 mod input;
 mod json_tools;
 mod jsonld;
@@ -13,6 +14,7 @@ mod pe;
 mod proof;
 mod proofspace;
 mod rdf;
+mod proofspace_sign;
 mod smartid;
 mod vc;
 mod smartid_trust;
@@ -65,7 +67,8 @@ Smart-ID:
 
 ProofSpace:
   proofspace verify-body --public-key PEMFILE --signature B64 [BODYFILE]
-  proofspace sign-body --secret-key SEEDFILE [BODYFILE]          (Ed25519 scheme)
+  proofspace sign-body --secret-key KEYFILE [BODYFILE]   PEM: RSA PKCS#1 v1.5 + SHA3-256;
+                                                         hex/Base64 seed: Ed25519
   proofspace cast --type Text|Date|Number|ImageURL|Enumeration [--enum-values N,N] VALUE
   proofspace verify-bearer --hs256-secret|--rs256-key|--rs512-key|--eddsa-key FILE
         --service-did DID --direction from-proofspace|to-proofspace --now SECS [--leeway S] [HEADER]
@@ -87,6 +90,8 @@ Gataca / OpenID4VP:
                                               {valid, format, suite, issuer, checks, warnings, errors}
   gataca openid-request [URI]                 parse and check an openid-vp:// request
   gataca check-webhook [FILE]                 validate a verification-template webhook body
+  gataca session [FILE]                       id, nonce, state, expiredAt, definition, submission
+                                              of a create-session or GET session reply
   gataca api-key encode --id ID --secret S    the Basic Authorization value
   gataca api-key decode [HEADER]              id of a Basic value (secret not printed)
 

@@ -22,7 +22,7 @@ pub fn run(argv: &[String]) -> CmdResult {
     let (sub, rest) = argv.split_first().ok_or_else(|| Failure::usage("proofspace: missing subcommand"))?;
     match sub.as_str() {
         "verify-body" => verify_body(rest),
-        "sign-body" => sign_body(rest),
+        "sign-body" => crate::proofspace_sign::sign_body(rest),
         "cast" => cast(rest),
         "verify-bearer" => verify_bearer(rest),
         "check-request" => check_request(rest),
@@ -45,22 +45,6 @@ fn verify_body(argv: &[String]) -> CmdResult {
     let signature = args.req("signature")?.to_owned();
     let body = read_bytes(args.positional(1)?)?;
     report_verdict(verify_body_texts(&pem, &body, &signature)?)
-}
-
-fn seed(hex_or_b64: &str) -> Result<Ed25519SecretKey, Failure> {
-    let t = hex_or_b64.trim();
-    let bytes = hex_decode(t).or_else(|_| base64_decode(t)).map_err(|_| {
-        Failure::rejected(ErrorCode::InvalidKey, "the secret key must be a 32-byte seed in hex or Base64")
-    })?;
-    Ok(Ed25519SecretKey::from_slice(&bytes)?)
-}
-
-fn sign_body(argv: &[String]) -> CmdResult {
-    let args = Args::parse(argv, &["secret-key"])?;
-    let key = seed(&read_text(Some(args.req("secret-key")?))?)?;
-    let body = read_bytes(args.positional(1)?)?;
-    emit(&format!("{}\n", auth::sign_body_ed25519(&key, &body)));
-    Ok(())
 }
 
 fn cast(argv: &[String]) -> CmdResult {

@@ -135,6 +135,9 @@ fn gataca_request_webhook_and_api_key() {
     assert_eq!(summary["status"], "REJECT");
     assert_eq!(summary["verificationResult"]["errors"][0], "Field constraint not validated");
     assert!(first_stderr_line(&rejected).starts_with("error: INVALID_VERIFICATION_RESULT: "));
+    let extra =
+        run(&["gataca", "check-webhook"], Some(&body.replace("SUCCESS", "REJECT").replacen("{", "{\"trace\":1,", 1)));
+    assert_eq!(stdout_json(&extra)["unknownMembers"], json!(["trace"]));
 
     let header =
         run(&["gataca", "api-key", "encode", "--id", "0f8fad5b-d9cb-469f-a165-70867728950e", "--secret", "s:1"], None);
@@ -204,4 +207,38 @@ fn pe_verify_reports_the_gataca_result() {
         json!(["Verifiable presentation not validated (PROOF_CHALLENGE_MISMATCH)"])
     );
     assert!(first_stderr_line(&replay).starts_with("error: INVALID_VERIFICATION_RESULT: "));
+}
+
+#[test]
+fn gataca_session_prints_the_seed_replies_exactly() {
+    for name in ["session-created", "session-status"] {
+        let out = run(&["gataca", "session", &path(&format!("tests/vectors/gataca-session/{name}.json"))], None);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", first_stderr_line(&out));
+        let want =
+            std::fs::read_to_string(path(&format!("tests/vectors/gataca-session/{name}.expected.json"))).unwrap();
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), want, "{name}");
+        assert!(out.stderr.is_empty(), "{name}");
+    }
+    let status = std::fs::read_to_string(path("samples/gataca/session-status.json")).unwrap();
+    let created = run(
+        &["gataca", "session"],
+        Some(&std::fs::read_to_string(path("samples/gataca/session-created.json")).unwrap()),
+    );
+    let v = stdout_json(&created);
+    assert_eq!(
+        (v["nonce"].clone(), v["state"].clone(), v["expiredAt"].clone()),
+        (json!(null), json!(null), json!(null))
+    );
+    assert_eq!(v["id"], "4m8TLXcRUDpMrXkzorhoTpwMu6pkw4pUtHVSBf422c98");
+    // An unknown member is reported on stderr and does not fail the command.
+    let extra = run(&["gataca", "session"], Some(&status.replacen("{", "{\"Region\":\"eu\",", 1)));
+    assert_eq!(extra.status.code(), Some(0));
+    assert_eq!(first_stderr_line(&extra), "warning: unknown member Region");
+    assert_eq!(stdout_json(&extra)["nonce"], "5GpefxLWz3BzLmR69b4wskqeYgE5ZZ21jAvgLXNZNAe4");
+    // Another session's definition under this Id: could not be read, no JSON.
+    let mixed = run(&["gataca", "session"], Some(&status.replacen("\"Id\": \"AUFu7", "\"Id\": \"BUFu7", 1)));
+    assert_eq!(mixed.status.code(), Some(1));
+    assert!(mixed.stdout.is_empty());
+    assert!(first_stderr_line(&mixed).starts_with("error: INVALID_GATACA_SESSION: "));
+    assert_eq!(run(&["gataca", "session", "a", "b"], None).status.code(), Some(2));
 }

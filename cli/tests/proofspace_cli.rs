@@ -188,3 +188,65 @@ fn documents_and_replies() {
     let unknown = run(&["proofspace", "render", "Welcome to Room {{Room}}!"], None);
     assert_eq!(unknown.status.code(), Some(1));
 }
+
+#[test]
+fn rsa_sign_body_verifies_with_verify_body_and_equals_openssl() {
+    let body = vector("proofspace/rsa4096-body.json");
+    let pem = vector("proofspace/rsa2048-public.pem");
+    // PKCS#8 and PKCS#1 PEM give the same, deterministic PKCS#1 v1.5 signature: OpenSSL's.
+    let want = text("proofspace/rsa2048-body.sig.b64");
+    for key in ["proofspace/rsa2048-private.pk8.pem", "proofspace/rsa2048-private.pkcs1.pem"] {
+        let signed = run(&["proofspace", "sign-body", "--secret-key", &vector(key), &body], None);
+        assert_eq!(signed.status.code(), Some(0), "{key}: {}", first_stderr_line(&signed));
+        let sig = String::from_utf8(signed.stdout).unwrap();
+        assert_eq!(sig.trim(), want.trim(), "{key}");
+        let ok = run(&["proofspace", "verify-body", "--public-key", &pem, "--signature", sig.trim(), &body], None);
+        assert_eq!(stdout_json(&ok), json!({"valid": true}));
+    }
+    let changed = text("proofspace/rsa4096-body.json").replacen("ev1", "ev2", 1);
+    let bad = run(&["proofspace", "verify-body", "--public-key", &pem, "--signature", want.trim()], Some(&changed));
+    assert_eq!(stdout_json(&bad), json!({"valid": false, "reason": "SIGNATURE_MISMATCH"}));
+    // A public key is not a signing key; neither is an encrypted PKCS#8 file.
+    let public = run(&["proofspace", "sign-body", "--secret-key", &pem, &body], None);
+    assert_eq!(public.status.code(), Some(1));
+    assert!(public.stdout.is_empty());
+    assert!(first_stderr_line(&public).starts_with("error: UNSUPPORTED_KEY: "));
+}
+
+/// A fresh key from OpenSSL, signed by the CLI, verified by `openssl dgst -sha3-256 -verify`.
+#[test]
+fn rsa_sign_body_verifies_with_openssl() {
+    use std::process::Command;
+    let Ok(version) = Command::new("openssl").arg("version").output() else {
+        eprintln!("openssl not found: OpenSSL cross-check skipped");
+        return;
+    };
+    assert!(version.status.success());
+    let dir = std::env::temp_dir().join(format!("ssi-verify-rsa-sign-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("key.pem");
+    let public = dir.join("public.pem");
+    let sig_file = dir.join("sig.bin");
+    let body = vector("proofspace/rsa4096-body.json");
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl").args(args).output().unwrap();
+        assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for bits in ["2048", "3072"] {
+        let (key_s, public_s) = (key.to_str().unwrap(), public.to_str().unwrap());
+        openssl(&["genpkey", "-algorithm", "RSA", "-pkeyopt", &format!("rsa_keygen_bits:{bits}"), "-out", key_s]);
+        openssl(&["pkey", "-in", key_s, "-pubout", "-out", public_s]);
+        let signed = run(&["proofspace", "sign-body", "--secret-key", key_s, &body], None);
+        assert_eq!(signed.status.code(), Some(0), "{}", first_stderr_line(&signed));
+        let sig = String::from_utf8(signed.stdout).unwrap();
+        let raw = ssi_verify_core::codec::base64_decode(sig.trim()).unwrap();
+        std::fs::write(&sig_file, raw).unwrap();
+        let verified =
+            openssl(&["dgst", "-sha3-256", "-verify", public_s, "-signature", sig_file.to_str().unwrap(), &body]);
+        assert_eq!(verified.trim(), "Verified OK");
+        let ok = run(&["proofspace", "verify-body", "--public-key", public_s, "--signature", sig.trim(), &body], None);
+        assert_eq!(stdout_json(&ok), json!({"valid": true}));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -110,6 +110,34 @@ static void test_ed25519_body(void) {
   free(seed_hex);
 }
 
+static void test_rsa_sign_body(void) {
+  size_t key_len, pem_len, body_len, want_len;
+  char *key = read_file("proofspace/rsa2048-private.pk8.pem", &key_len);
+  char *pem = read_file("proofspace/rsa2048-public.pem", &pem_len);
+  char *body = read_file("proofspace/rsa4096-body.json", &body_len);
+  char *want = read_file("proofspace/rsa2048-body.sig.b64", &want_len);
+  char sig[400];
+  size_t sig_len = 0;
+  CHECK_STATUS(ssi_proofspace_sign_body_rsa(U8(key), key_len, U8(body), body_len, (uint8_t *)sig, sizeof sig, &sig_len),
+               SSI_OK);
+  /* PKCS#1 v1.5 is deterministic: the signature is OpenSSL's, byte for byte. */
+  CHECK(sig_len == 344 && strncmp(sig, want, sig_len) == 0);
+  ssi_verdict v = {false, 1};
+  CHECK_STATUS(ssi_proofspace_verify_body(U8(pem), pem_len, U8(body), body_len, U8(sig), sig_len, &v), SSI_OK);
+  CHECK(v.valid);
+  CHECK_STATUS(ssi_proofspace_sign_body_rsa(U8(pem), pem_len, U8(body), body_len, (uint8_t *)sig, sizeof sig, &sig_len),
+               SSI_ERROR_UNSUPPORTED_KEY);
+  char small[16];
+  size_t need = 0;
+  CHECK_STATUS(ssi_proofspace_sign_body_rsa(U8(key), key_len, U8(body), body_len, (uint8_t *)small, sizeof small, &need),
+               SSI_ERROR_BUFFER_TOO_SMALL);
+  CHECK(need == 345);
+  free(key);
+  free(pem);
+  free(body);
+  free(want);
+}
+
 static void test_cast(void) {
   char out[128];
   size_t n = 0;
@@ -320,6 +348,7 @@ int main(int argc, char **argv) {
   root = argv[1];
   test_verify_body();
   test_ed25519_body();
+  test_rsa_sign_body();
   test_cast();
   test_bearer();
   test_documents();

@@ -184,6 +184,10 @@ class Gataca(unittest.TestCase):
         self.assertEqual(parsed.status, sv.ProcessStatus.REJECT)
         self.assertEqual(parsed.verdict, sv.Verdict(valid=False, reason=sv.ErrorCode.INVALID_VERIFICATION_RESULT))
         self.assertEqual(parsed.unknown_checks, ["newCheck"])
+        self.assertEqual(parsed.unknown_members, [])
+        extra = sv.gataca_parse_webhook('{"id":"p","subject":"s","status":"REJECT","trace":1,'
+                                        '"verificationResult":{"checks":[],"notes":[]}}', None)
+        self.assertEqual(extra.unknown_members, ["trace", "verificationResult.notes"])
         with self.assertRaises(sv.SsiError) as ctx:
             sv.gataca_parse_webhook('{"id":"p","subject":"s","status":"SUCCESS","verificationResult":'
                                     '{"checks":["matchingIds"],"errors":["bad"]}}', None)
@@ -191,6 +195,27 @@ class Gataca(unittest.TestCase):
         with self.assertRaises(sv.SsiError) as ctx:
             sv.gataca_build_webhook("p1", "s", "[1]", failed)
         self.assertEqual(ctx.exception.code, sv.ErrorCode.UNEXPECTED_JSON_TYPE)
+
+    def test_gataca_session_replies(self):
+        created = sv.gataca_parse_session(load(SAMPLES, "gataca/session-created.json"), None)
+        self.assertEqual(created.document, sv.SessionDocument.CREATED)
+        self.assertEqual(created.id, "4m8TLXcRUDpMrXkzorhoTpwMu6pkw4pUtHVSBf422c98")
+        self.assertEqual((created.nonce, created.state, created.expired_at), (None, None, None))
+        status = sv.gataca_parse_session(load(SAMPLES, "gataca/session-status.json"), None)
+        self.assertEqual(status.nonce, "5GpefxLWz3BzLmR69b4wskqeYgE5ZZ21jAvgLXNZNAe4")
+        self.assertEqual(status.expired_at, "2025-01-27T19:21:20.504774Z")
+        self.assertEqual(status.expires_at_unix, 1738005680)
+        self.assertEqual(status.json, load(VECTORS, "gataca-session/session-status.expected.json").strip())
+        with self.assertRaises(sv.SsiError) as ctx:
+            sv.gataca_parse_session("{}", None)
+        self.assertEqual(ctx.exception.code, sv.ErrorCode.INVALID_GATACA_SESSION)
+        self.assertEqual(sv.gataca_authorization_from_login("abc.def.ghi", "jwt"), "jwt abc.def.ghi")
+        self.assertEqual(sv.gataca_authorization_token("jwt abc.def.ghi"), "abc.def.ghi")
+        with self.assertRaises(sv.SsiError) as ctx:
+            sv.gataca_authorization_token("Bearer abc")
+        self.assertEqual(ctx.exception.code, sv.ErrorCode.INVALID_HEADER)
+        self.assertEqual(sv.gataca_login_headers("id", "secret", "tenant-1", "Test"),
+                         '{"Authorization":"Basic aWQ6c2VjcmV0","tenant":"tenant-1","ssiconfig":"Test"}')
 
     def test_api_key_round_trip(self):
         header = sv.gataca_api_key_encode("0f8fad5b-d9cb-469f-a165-70867728950e", "s3cr:et")

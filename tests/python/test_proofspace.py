@@ -40,6 +40,17 @@ class BodySignature(unittest.TestCase):
         self.assertTrue(sv.proofspace_verify_body(pem, b"{}", sig).valid)
         self.assertFalse(sv.proofspace_verify_body(pem, b"{ }", sig).valid)
 
+    def test_rsa_sign_matches_openssl_and_verifies(self):
+        body = load("proofspace/rsa4096-body.json", "rb")
+        sig = sv.proofspace_sign_body_rsa(load("proofspace/rsa2048-private.pk8.pem"), body)
+        self.assertEqual(sig, load("proofspace/rsa2048-body.sig.b64").strip())
+        pem = load("proofspace/rsa2048-public.pem")
+        self.assertTrue(sv.proofspace_verify_body(pem, body, sig).valid)
+        self.assertFalse(sv.proofspace_verify_body(pem, body + b" ", sig).valid)
+        with self.assertRaises(sv.SsiError.Crypto) as ctx:
+            sv.proofspace_sign_body_rsa(pem, body)
+        self.assertEqual(ctx.exception.code, sv.ErrorCode.UNSUPPORTED_KEY)
+
     def test_could_not_check_is_an_exception(self):
         pem = load("proofspace/rsa4096-public.pem")
         with self.assertRaises(sv.SsiError.Encoding) as ctx:

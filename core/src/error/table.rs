@@ -284,6 +284,8 @@ macro_rules! for_each_error_code {
             StatusDisallowed = 828, Rule, "STATUS_DISALLOWED", "credential carries a disallowed status";
             /// Warning reason (`gataca` profile): the credential's proof suite is not in the definition's format list but Gataca accepts it.
             FormatNotListed = 829, Rule, "FORMAT_NOT_LISTED", "proof suite not listed in the definition format";
+            /// A Gataca session document is neither reply, or its ids disagree.
+            InvalidGatacaSession = 850, Rule, "INVALID_GATACA_SESSION", "not a Gataca session reply, or its session ids disagree";
             /// The document breaks a JSON-LD 1.1 rule; the detail is the specification's error code (e.g. `protected term redefinition`).
             InvalidJsonLd = 900, Format, "INVALID_JSON_LD", "invalid JSON-LD";
             /// A context URL is neither bundled nor registered by the caller (could not check: contexts are never fetched).

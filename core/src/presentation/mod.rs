@@ -11,6 +11,7 @@ pub mod evaluate;
 mod evaluation;
 mod evaluation_json;
 pub mod filter;
+pub mod gataca_session;
 pub mod jwt_vc;
 pub mod lint;
 pub mod openid;

@@ -90,8 +90,19 @@ pub fn request_json(r: &AuthorizationRequest) -> String {
 }
 
 /// The summary of a verification-template webhook body: `{"valid":…,"id","subject","status",
-/// "payload","verificationResult","unknownChecks"}`, where `valid` is Gataca's rule (no error
-/// in `verificationResult`), the same in every surface.
+/// "payload","verificationResult","unknownChecks","unknownMembers"}`, where `valid` is Gataca's
+/// rule (no error in `verificationResult`), the same in every surface; `unknownChecks` are check
+/// identifiers outside Gataca's vocabulary and `unknownMembers` the members this library does not
+/// know (reported, not refused).
+///
+/// ```
+/// use ssi_verify_core::presentation::{report::webhook_summary_json, result::WebhookPayload};
+/// use ssi_verify_core::Limits;
+/// let body = r#"{"id":"p","subject":"s","status":"REJECT","trace":"t","verificationResult":{"checks":[],"errors":["x"]}}"#;
+/// let p = WebhookPayload::parse(body, &Limits::DEFAULT)?;
+/// assert_eq!(webhook_summary_json(&p), r#"{"valid":false,"id":"p","subject":"s","status":"REJECT","payload":null,"verificationResult":{"checks":[],"warnings":[],"errors":["x"]},"unknownChecks":[],"unknownMembers":["trace"]}"#);
+/// # Ok::<(), ssi_verify_core::Error>(())
+/// ```
 #[must_use]
 pub fn webhook_summary_json(p: &WebhookPayload) -> String {
     let result = &p.verification_result;
@@ -103,6 +114,7 @@ pub fn webhook_summary_json(p: &WebhookPayload) -> String {
         .value("payload", p.payload.clone().map_or(Value::Null, Value::Object))
         .value("verificationResult", result.to_value())
         .texts("unknownChecks", result.unknown_checks())
+        .texts("unknownMembers", p.unknown_members.iter().map(String::as_str))
         .into_json()
 }
 

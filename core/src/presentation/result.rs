@@ -17,11 +17,13 @@
 //! assert_eq!(r.to_json(), r#"{"checks":["matchingIds","credentialProof"],"warnings":["urn:uuid:1 credential status not available."],"errors":[]}"#);
 //! ```
 
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::fmt::{self, Write};
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{ObjectExt, Value};
+use crate::json::{write_string, ObjectExt, Value};
 use crate::limits::Limits;
 use crate::Verdict;
 
@@ -118,6 +120,9 @@ pub struct VerificationResult {
     pub errors: Vec<String>,
 }
 
+const RESULT_MEMBERS: [&str; 3] = ["checks", "warnings", "errors"];
+const WEBHOOK_MEMBERS: [&str; 5] = ["id", "subject", "status", "payload", "verificationResult"];
+
 fn string_list(v: Option<&Value>, limits: &Limits, detail: &'static str) -> Result<Vec<String>> {
     let Some(v) = v.filter(|v| !v.is_null()) else { return Ok(Vec::new()) };
     let items = v.as_array().ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, detail))?;
@@ -139,6 +144,30 @@ impl VerificationResult {
     pub fn pass(&mut self, check: Check) {
         if !self.checks.iter().any(|c| c == check.name()) {
             self.checks.push(String::from(check.name()));
+        }
+    }
+
+    /// Records a verified presentation proof the way Gataca lists it: `presentationProof`, then
+    /// `securityMechanisms` when the proof was also bound to the verifier's own request (it had
+    /// to carry the request's nonce as its `challenge`/`nonce`, so it cannot be replayed from
+    /// another session). Gataca's webhook example lists the two in that order; a proof that
+    /// was not required to carry a nonce gets no `securityMechanisms` (nothing was checked).
+    ///
+    /// ```
+    /// use ssi_verify_core::presentation::result::{Check, VerificationResult};
+    /// let mut r = VerificationResult::default();
+    /// r.pass(Check::MatchingIds);
+    /// r.pass_presentation_proof(true);
+    /// r.pass(Check::CredentialProof);
+    /// assert_eq!(r.checks, ["matchingIds", "presentationProof", "securityMechanisms", "credentialProof"]);
+    /// let mut unbound = VerificationResult::default();
+    /// unbound.pass_presentation_proof(false);
+    /// assert!(!unbound.has(Check::SecurityMechanisms));
+    /// ```
+    pub fn pass_presentation_proof(&mut self, bound_to_request_nonce: bool) {
+        self.pass(Check::PresentationProof);
+        if bound_to_request_nonce {
+            self.pass(Check::SecurityMechanisms);
         }
     }
 
@@ -179,21 +208,33 @@ impl VerificationResult {
         self.checks.iter().map(String::as_str).filter(|c| Check::from_name(c).is_none()).collect()
     }
 
-    /// Reads a result object. Unknown members are refused: the type has exactly three.
+    /// Reads a result object on its own. Unknown members are refused: the type has exactly
+    /// three (inside a webhook body they are reported instead, see [`WebhookPayload::parse`]).
     ///
     /// # Errors
     /// [`ErrorCode::UnexpectedJsonType`] (not an object, a list of non-strings),
     /// [`ErrorCode::UnknownField`], [`ErrorCode::MissingField`] (`checks` absent),
     /// [`ErrorCode::TooManyItems`].
     pub fn from_value(v: &Value, limits: &Limits) -> Result<Self> {
-        let members = v
-            .as_object()
-            .ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "verificationResult is not an object"))?;
-        if let Some((_, _)) = members.iter().find(|(k, _)| !matches!(k.as_str(), "checks" | "warnings" | "errors")) {
+        let mut unknown = Vec::new();
+        let result = Self::read(v, limits, "", &mut unknown)?;
+        if !unknown.is_empty() {
             return Err(Error::new(
                 ErrorCode::UnknownField,
                 "verificationResult has a member other than checks/warnings/errors",
             ));
+        }
+        Ok(result)
+    }
+
+    /// Reads a result object, adding the names of members other than the three (prefixed with
+    /// `prefix`) to `unknown`.
+    fn read(v: &Value, limits: &Limits, prefix: &str, unknown: &mut Vec<String>) -> Result<Self> {
+        let members = v
+            .as_object()
+            .ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "verificationResult is not an object"))?;
+        for (k, _) in members.iter().filter(|(k, _)| !RESULT_MEMBERS.contains(&k.as_str())) {
+            unknown.push(format!("{prefix}{k}"));
         }
         if v.get("checks").is_none() {
             return Err(Error::new(ErrorCode::MissingField, "verificationResult.checks is missing"));
@@ -267,6 +308,9 @@ pub struct WebhookPayload {
     pub payload: Option<Vec<(String, Value)>>,
     /// What the verification did.
     pub verification_result: VerificationResult,
+    /// Members this library does not know, as `name` or `verificationResult.name` (reported,
+    /// not refused: Gataca adds members over time, as ProofSpace does). Never written back.
+    pub unknown_members: Vec<String>,
 }
 
 impl WebhookPayload {
@@ -279,27 +323,33 @@ impl WebhookPayload {
         verification_result: VerificationResult,
     ) -> Self {
         let status = if verification_result.is_valid() { ProcessStatus::Success } else { ProcessStatus::Reject };
-        Self { id: String::from(id), subject: String::from(subject), status, payload, verification_result }
+        Self {
+            id: String::from(id),
+            subject: String::from(subject),
+            status,
+            payload,
+            verification_result,
+            unknown_members: Vec::new(),
+        }
     }
 
     /// Parses and validates a webhook body.
     ///
+    /// Members other than the five defined ones, at the top level or inside
+    /// `verificationResult`, are listed in [`Self::unknown_members`], not refused.
+    ///
     /// # Errors
-    /// JSON errors; [`ErrorCode::MissingField`] / [`ErrorCode::UnexpectedJsonType`] /
-    /// [`ErrorCode::UnknownField`] for the shape; [`ErrorCode::InvalidFieldValue`] for an
-    /// unknown status or an empty id; [`ErrorCode::InvalidVerificationResult`] when the status
-    /// says `SUCCESS` but the result has errors or no checks (the two would contradict).
+    /// JSON errors; [`ErrorCode::MissingField`] / [`ErrorCode::UnexpectedJsonType`] for the
+    /// shape; [`ErrorCode::InvalidFieldValue`] for an unknown status or an empty id;
+    /// [`ErrorCode::InvalidVerificationResult`] when the status says `SUCCESS` but the result
+    /// has errors or no checks (the two would contradict).
     pub fn parse(text: &str, limits: &Limits) -> Result<Self> {
         let v = Value::parse(text, limits)?;
         let members = v
             .as_object()
             .ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "the webhook body is not an object"))?;
-        if members
-            .iter()
-            .any(|(k, _)| !matches!(k.as_str(), "id" | "subject" | "status" | "payload" | "verificationResult"))
-        {
-            return Err(Error::new(ErrorCode::UnknownField, "the webhook body has an unknown member"));
-        }
+        let mut unknown_members: Vec<String> =
+            members.iter().filter(|(k, _)| !WEBHOOK_MEMBERS.contains(&k.as_str())).map(|(k, _)| k.clone()).collect();
         let id = v.req_str("id", "id must be a string")?;
         if id.is_empty() {
             return Err(Error::new(ErrorCode::InvalidFieldValue, "id is empty"));
@@ -315,9 +365,11 @@ impl WebhookPayload {
             Some(Value::Object(m)) => Some(m.clone()),
             Some(_) => return Err(Error::new(ErrorCode::UnexpectedJsonType, "payload must be an object")),
         };
-        let result = VerificationResult::from_value(
+        let result = VerificationResult::read(
             v.req_obj("verificationResult", "verificationResult must be an object")?,
             limits,
+            "verificationResult.",
+            &mut unknown_members,
         )?;
         if status == ProcessStatus::Success && !result.is_valid() {
             return Err(Error::new(
@@ -325,7 +377,14 @@ impl WebhookPayload {
                 "status SUCCESS with errors or without checks in verificationResult",
             ));
         }
-        Ok(Self { id: String::from(id), subject: String::from(subject), status, payload, verification_result: result })
+        Ok(Self {
+            id: String::from(id),
+            subject: String::from(subject),
+            status,
+            payload,
+            verification_result: result,
+            unknown_members,
+        })
     }
 
     /// The body as compact JSON (`payload` omitted when absent).
@@ -376,6 +435,32 @@ mod tests {
     }
 
     #[test]
+    fn unknown_members_are_reported_not_refused() {
+        let body = SEED.replace(r#""status""#, r#""template":"T","status""#).replace(r#""warnings":"#, r#""notes":"#);
+        let p = WebhookPayload::parse(&body, &Limits::DEFAULT).unwrap();
+        assert_eq!(p.unknown_members, ["template", "verificationResult.notes"]);
+        assert!(p.verification_result.warnings.is_empty());
+        // Reported, never written back.
+        assert!(!p.to_json().contains("template"));
+        // A result read on its own stays exact.
+        let alone = Value::parse(r#"{"checks":["x"],"notes":[]}"#, &Limits::DEFAULT).unwrap();
+        assert_eq!(
+            VerificationResult::from_value(&alone, &Limits::DEFAULT).unwrap_err().code(),
+            ErrorCode::UnknownField
+        );
+    }
+
+    #[test]
+    fn seed_check_order_with_security_mechanisms() {
+        let seed = WebhookPayload::parse(SEED, &Limits::DEFAULT).unwrap();
+        let mut r = VerificationResult::default();
+        r.pass(Check::MatchingIds);
+        r.pass_presentation_proof(true);
+        r.pass(Check::CredentialProof);
+        assert_eq!(r.checks, seed.verification_result.checks);
+    }
+
+    #[test]
     fn status_follows_the_result() {
         let mut r = VerificationResult::default();
         assert_eq!(r.verdict(), Verdict::Invalid(ErrorCode::InvalidVerificationResult));
@@ -404,9 +489,9 @@ mod tests {
             SEED.replace(r#""errors":[]"#, r#""errors":["Credential x couldn't be cryptographically validated"]"#);
         assert_eq!(code(&success_with_error), ErrorCode::InvalidVerificationResult);
         assert_eq!(code(&SEED.replace("SUCCESS", "OK")), ErrorCode::InvalidFieldValue);
-        assert_eq!(code(&SEED.replace(r#""subject""#, r#""sub""#)), ErrorCode::UnknownField);
+        // `subject` renamed: the real member is missing, the new one is reported.
+        assert_eq!(code(&SEED.replace(r#""subject""#, r#""sub""#)), ErrorCode::MissingField);
         assert_eq!(code(&SEED.replace(r#""checks":["#, r#""checks":[1,"#)), ErrorCode::UnexpectedJsonType);
-        assert_eq!(code(&SEED.replace(r#""warnings":"#, r#""notes":"#)), ErrorCode::UnknownField);
         assert_eq!(
             code(&SEED.replace(r#"{ "email": "[email protected]" }"#, r#"["x"]"#)),
             ErrorCode::UnexpectedJsonType

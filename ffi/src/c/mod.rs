@@ -12,9 +12,13 @@
 pub mod credential;
 pub mod error;
 #[cfg(feature = "presentation")]
+pub mod gataca_session;
+#[cfg(feature = "presentation")]
 pub mod presentation;
 #[cfg(feature = "proofspace")]
 pub mod proofspace;
+#[cfg(feature = "proofspace")]
+pub mod proofspace_sign;
 #[cfg(feature = "smartid")]
 pub mod smartid;
 #[cfg(feature = "smartid")]

@@ -435,13 +435,14 @@ pub unsafe extern "C" fn ssi_openid_vp_parse_request(
 }
 
 /// Parses and validates the body Gataca Studio posts to a verification template's webhook and
-/// writes a summary: `{"id":...,"subject":...,"status":"SUCCESS","valid":true,"payload":{...}
-/// or null,"verificationResult":{"checks":[...],"warnings":[...],"errors":[...]},
-/// "unknownChecks":[...]}`. `valid` is Gataca's rule (no errors, at least one check); a
-/// `REJECT` body parses fine with `valid` false.
+/// writes the core's report: `{"id":...,"subject":...,"status":"SUCCESS","valid":true,
+/// "payload":{...} or null,"verificationResult":{"checks":[...],"warnings":[...],"errors":[...]},
+/// "unknownChecks":[...],"unknownMembers":[...]}`. `valid` is Gataca's rule (no errors, at least
+/// one check); a `REJECT` body parses fine with `valid` false. Members the library does not know
+/// are listed in `unknownMembers` (`verificationResult.x` for one inside the result), not refused.
 ///
 /// Returns `SSI_OK`, a JSON error, `SSI_ERROR_MISSING_FIELD`, `SSI_ERROR_UNEXPECTED_JSON_TYPE`,
-/// `SSI_ERROR_UNKNOWN_FIELD`, `SSI_ERROR_INVALID_FIELD_VALUE`,
+/// `SSI_ERROR_INVALID_FIELD_VALUE`,
 /// `SSI_ERROR_INVALID_VERIFICATION_RESULT` (status `SUCCESS` with errors or no checks), or
 /// `SSI_ERROR_BUFFER_TOO_SMALL`.
 ///

@@ -7,9 +7,13 @@
 #[cfg(feature = "presentation")]
 pub mod credential;
 #[cfg(feature = "presentation")]
+pub mod gataca_session;
+#[cfg(feature = "presentation")]
 pub mod presentation;
 #[cfg(feature = "proofspace")]
 pub mod proofspace;
+#[cfg(feature = "proofspace")]
+pub mod proofspace_sign;
 #[cfg(feature = "smartid")]
 pub mod smartid;
 #[cfg(feature = "smartid")]

@@ -309,6 +309,9 @@ pub struct GatacaWebhook {
     /// The core's summary JSON, the same bytes `ssi_gataca_check_webhook` and the CLI's
     /// `gataca check-webhook` give.
     pub summary_json: String,
+    /// Members the library does not know (`verificationResult.x` inside the result): reported,
+    /// not refused.
+    pub unknown_members: Vec<String>,
 }
 
 /// Parses and validates the body Gataca Studio posts to a verification template's webhook.
@@ -327,6 +330,7 @@ pub fn gataca_parse_webhook(json: String, limits: Option<SsiLimits>) -> Result<G
         verification_result: p.verification_result,
         unknown_checks,
         summary_json,
+        unknown_members: p.unknown_members,
     })
 }
 

@@ -682,6 +682,14 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_version(
     ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_token(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_gataca_login_headers(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_gataca_parse_session(
+    ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_did_key_verification_method(
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_ed25519_public_key(
@@ -746,6 +754,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body(
     ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_rsa(
+    ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_interaction_type_name(
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_smartid_decode(
@@ -798,6 +808,14 @@ internal object UniffiLib {
     external fun uniffi_ssi_verify_ffi_fn_func_error_code_value(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
     external fun uniffi_ssi_verify_ffi_fn_func_version(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_gataca_authorization_from_login(`token`: RustBuffer.ByValue,`tokenType`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_gataca_authorization_token(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_gataca_login_headers(`apiKeyId`: RustBuffer.ByValue,`apiKeySecret`: RustBuffer.ByValue,`tenant`: RustBuffer.ByValue,`ssiconfig`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_gataca_parse_session(`json`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_did_key_verification_method(`publicKey`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -862,6 +880,8 @@ internal object UniffiLib {
     external fun uniffi_ssi_verify_ffi_fn_func_proofspace_verify_bearer(`authorization`: RustBuffer.ByValue,`key`: RustBuffer.ByValue,`policy`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_proofspace_verify_body(`publicKeyPem`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,`signature`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_rsa(`privateKeyPem`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_interaction_type_name(`kind`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1020,6 +1040,18 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_version() and 0xFFFF) != 6171) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login() and 0xFFFF) != 64503) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_token() and 0xFFFF) != 26844) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_gataca_login_headers() and 0xFFFF) != 64862) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_session() and 0xFFFF) != 2181) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_did_key_verification_method() and 0xFFFF) != 31024) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1114,6 +1146,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body() and 0xFFFF) != 51807) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_rsa() and 0xFFFF) != 5646) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_interaction_type_name() and 0xFFFF) != 46357) {
@@ -1940,6 +1975,149 @@ public object FfiConverterTypeFieldIssue: FfiConverterRustBuffer<FieldIssue> {
 
 
 /**
+ * What a Gataca session document says (the core record; JSON objects as compact JSON text).
+ */
+data class GatacaSession (
+    /**
+     * Which reply this was read from.
+     */
+    val `document`: SessionDocument
+    , 
+    /**
+     * The session identifier (`Id`, or the definition's `id` in the create reply).
+     */
+    val `id`: kotlin.String
+    , 
+    /**
+     * The nonce the presentation must be bound to (`AuthRequest.nonce`).
+     */
+    val `nonce`: kotlin.String?
+    , 
+    /**
+     * The OpenID `state` (`AuthRequest.state`).
+     */
+    val `state`: kotlin.String?
+    , 
+    /**
+     * `ExpiredAt` as the document writes it (RFC 3339).
+     */
+    val `expiredAt`: kotlin.String?
+    , 
+    /**
+     * `ExpiredAt` in seconds since the epoch.
+     */
+    val `expiresAtUnix`: kotlin.Long?
+    , 
+    /**
+     * The `openid-vp://` URI of the create reply.
+     */
+    val `authenticationRequest`: kotlin.String?
+    , 
+    /**
+     * The presentation definition object.
+     */
+    val `presentationDefinitionJson`: kotlin.String?
+    , 
+    /**
+     * The submitted presentation, absent while the session is pending.
+     */
+    val `presentationSubmissionJson`: kotlin.String?
+    , 
+    /**
+     * `PresentationSubmissionFormat`.
+     */
+    val `presentationSubmissionFormat`: kotlin.String?
+    , 
+    /**
+     * `Validations`.
+     */
+    val `validationsJson`: kotlin.String?
+    , 
+    /**
+     * `Subject`, the holder once known.
+     */
+    val `subject`: kotlin.String?
+    , 
+    /**
+     * Members the library does not know (reported, not refused).
+     */
+    val `unknownMembers`: List<kotlin.String>
+    , 
+    /**
+     * The record as `ssi-verify gataca session` prints it.
+     */
+    val `json`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGatacaSession: FfiConverterRustBuffer<GatacaSession> {
+    override fun read(buf: ByteBuffer): GatacaSession {
+        return GatacaSession(
+            FfiConverterTypeSessionDocument.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GatacaSession) = (
+            FfiConverterTypeSessionDocument.allocationSize(value.`document`) +
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterOptionalString.allocationSize(value.`nonce`) +
+            FfiConverterOptionalString.allocationSize(value.`state`) +
+            FfiConverterOptionalString.allocationSize(value.`expiredAt`) +
+            FfiConverterOptionalLong.allocationSize(value.`expiresAtUnix`) +
+            FfiConverterOptionalString.allocationSize(value.`authenticationRequest`) +
+            FfiConverterOptionalString.allocationSize(value.`presentationDefinitionJson`) +
+            FfiConverterOptionalString.allocationSize(value.`presentationSubmissionJson`) +
+            FfiConverterOptionalString.allocationSize(value.`presentationSubmissionFormat`) +
+            FfiConverterOptionalString.allocationSize(value.`validationsJson`) +
+            FfiConverterOptionalString.allocationSize(value.`subject`) +
+            FfiConverterSequenceString.allocationSize(value.`unknownMembers`) +
+            FfiConverterString.allocationSize(value.`json`)
+    )
+
+    override fun write(value: GatacaSession, buf: ByteBuffer) {
+            FfiConverterTypeSessionDocument.write(value.`document`, buf)
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterOptionalString.write(value.`nonce`, buf)
+            FfiConverterOptionalString.write(value.`state`, buf)
+            FfiConverterOptionalString.write(value.`expiredAt`, buf)
+            FfiConverterOptionalLong.write(value.`expiresAtUnix`, buf)
+            FfiConverterOptionalString.write(value.`authenticationRequest`, buf)
+            FfiConverterOptionalString.write(value.`presentationDefinitionJson`, buf)
+            FfiConverterOptionalString.write(value.`presentationSubmissionJson`, buf)
+            FfiConverterOptionalString.write(value.`presentationSubmissionFormat`, buf)
+            FfiConverterOptionalString.write(value.`validationsJson`, buf)
+            FfiConverterOptionalString.write(value.`subject`, buf)
+            FfiConverterSequenceString.write(value.`unknownMembers`, buf)
+            FfiConverterString.write(value.`json`, buf)
+    }
+}
+
+
+
+/**
  * A validated verification-template webhook body.
  */
 data class GatacaWebhook (
@@ -1977,6 +2155,12 @@ data class GatacaWebhook (
      * Check identifiers outside Gataca's vocabulary (log them).
      */
     val `unknownChecks`: List<kotlin.String>
+    , 
+    /**
+     * Members the library does not know (`verificationResult.x` inside the result): reported,
+     * not refused.
+     */
+    val `unknownMembers`: List<kotlin.String>
     
 ){
     
@@ -2000,6 +2184,7 @@ public object FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer<GatacaWebhoo
             FfiConverterTypeVerificationResult.read(buf),
             FfiConverterTypeVerdict.read(buf),
             FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
         )
     }
 
@@ -2010,7 +2195,8 @@ public object FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer<GatacaWebhoo
             FfiConverterOptionalString.allocationSize(value.`payloadJson`) +
             FfiConverterTypeVerificationResult.allocationSize(value.`verificationResult`) +
             FfiConverterTypeVerdict.allocationSize(value.`verdict`) +
-            FfiConverterSequenceString.allocationSize(value.`unknownChecks`)
+            FfiConverterSequenceString.allocationSize(value.`unknownChecks`) +
+            FfiConverterSequenceString.allocationSize(value.`unknownMembers`)
     )
 
     override fun write(value: GatacaWebhook, buf: ByteBuffer) {
@@ -2021,6 +2207,7 @@ public object FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer<GatacaWebhoo
             FfiConverterTypeVerificationResult.write(value.`verificationResult`, buf)
             FfiConverterTypeVerdict.write(value.`verdict`, buf)
             FfiConverterSequenceString.write(value.`unknownChecks`, buf)
+            FfiConverterSequenceString.write(value.`unknownMembers`, buf)
     }
 }
 
@@ -4317,7 +4504,11 @@ enum class ErrorCode {
     /**
      * A verifiable credential or presentation is malformed.
      */
-    INVALID_CREDENTIAL;
+    INVALID_CREDENTIAL,
+    /**
+     * A Gataca session document is neither reply, or its ids disagree.
+     */
+    INVALID_GATACA_SESSION;
 
     
 
@@ -4617,6 +4808,49 @@ public object FfiConverterTypeProcessStatus: FfiConverterRustBuffer<ProcessStatu
     override fun allocationSize(value: ProcessStatus) = 4UL
 
     override fun write(value: ProcessStatus, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Which reply a session document is.
+ */
+
+enum class SessionDocument {
+    
+    /**
+     * The create-session reply (`authentication_request` + `presentation_definition`).
+     */
+    CREATED,
+    /**
+     * The session reply of `GET /api/v3/sessions/{id}` (PascalCase members).
+     */
+    STATUS;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSessionDocument: FfiConverterRustBuffer<SessionDocument> {
+    override fun read(buf: ByteBuffer) = try {
+        SessionDocument.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: SessionDocument) = 4UL
+
+    override fun write(value: SessionDocument, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -5117,6 +5351,38 @@ public object FfiConverterOptionalULong: FfiConverterRustBuffer<kotlin.ULong?> {
         } else {
             buf.put(1)
             FfiConverterULong.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalLong: FfiConverterRustBuffer<kotlin.Long?> {
+    override fun read(buf: ByteBuffer): kotlin.Long? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterLong.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.Long?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterLong.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.Long?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterLong.write(value, buf)
         }
     }
 }
@@ -5978,6 +6244,72 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
     
 
         /**
+         * The `Authorization` value `jwt <token>` from the login reply's `Token` and `Token_type`.
+         */
+    @Throws(SsiException::class) fun `gatacaAuthorizationFromLogin`(`token`: kotlin.String?, `tokenType`: kotlin.String?): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_from_login(
+    
+        
+        FfiConverterOptionalString.lower(`token`),
+        FfiConverterOptionalString.lower(`tokenType`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The access token of an `Authorization: jwt <token>` value.
+         */
+    @Throws(SsiException::class) fun `gatacaAuthorizationToken`(`value`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_token(
+    
+        
+        FfiConverterString.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The login request's header fields as a JSON object, in order
+         * (`Authorization: Basic ...`, `tenant`, `ssiconfig`).
+         */
+    @Throws(SsiException::class) fun `gatacaLoginHeaders`(`apiKeyId`: kotlin.String, `apiKeySecret`: kotlin.String, `tenant`: kotlin.String, `ssiconfig`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_login_headers(
+    
+        
+        FfiConverterString.lower(`apiKeyId`),
+        FfiConverterString.lower(`apiKeySecret`),
+        FfiConverterString.lower(`tenant`),
+        FfiConverterString.lower(`ssiconfig`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads a Gataca create-session reply or session (`GET /api/v3/sessions/{id}`) reply.
+         */
+    @Throws(SsiException::class) fun `gatacaParseSession`(`json`: kotlin.String, `limits`: SsiLimits?): GatacaSession {
+            return FfiConverterTypeGatacaSession.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_session(
+    
+        
+        FfiConverterString.lower(`json`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The `did:key` verification-method id (`did:key:z6Mk…#z6Mk…`) of an Ed25519 public key.
          */
     @Throws(SsiException::class) fun `didKeyVerificationMethod`(`publicKey`: kotlin.ByteArray): kotlin.String {
@@ -6514,6 +6846,24 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
         FfiConverterString.lower(`publicKeyPem`),
         FfiConverterByteArray.lower(`body`),
         FfiConverterString.lower(`signature`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Signs a body for ProofSpace's `X-Body-Signature` (RSASSA-PKCS1-v1_5 with SHA3-256, standard
+         * Base64) with an RSA private key in PEM (PKCS#8 or PKCS#1, 2048 to 4096 bits); constant-time
+         * and blinded with the platform's random source.
+         */
+    @Throws(SsiException::class) fun `proofspaceSignBodyRsa`(`privateKeyPem`: kotlin.String, `body`: kotlin.ByteArray): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_rsa(
+    
+        
+        FfiConverterString.lower(`privateKeyPem`),
+        FfiConverterByteArray.lower(`body`),_status)
 }
     )
     }
