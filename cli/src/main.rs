@@ -13,11 +13,11 @@ mod jsonld;
 mod pe;
 mod proof;
 mod proofspace;
-mod rdf;
 mod proofspace_sign;
+mod rdf;
 mod smartid;
-mod vc;
 mod smartid_trust;
+mod vc;
 
 use std::io::Write as _;
 use std::process::ExitCode;

@@ -1,7 +1,6 @@
 //! `ssi-verify pe evaluate|lint|submission`: DIF Presentation Exchange v2.
 
 use ssi_verify_core::crypto::did_key::TrustStore;
-use ssi_verify_core::json::Value;
 use ssi_verify_core::presentation::definition::PresentationDefinition;
 use ssi_verify_core::presentation::evaluate::{evaluate as pe_evaluate, CredentialInput, Evaluation};
 use ssi_verify_core::presentation::lint::lint as pe_lint;
@@ -9,7 +8,7 @@ use ssi_verify_core::presentation::report::{credentials_from_json, lint_json, su
 use ssi_verify_core::presentation::result::VerificationResult;
 use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, VerifierPolicy};
-use ssi_verify_core::{ErrorCode, Limits, Verdict};
+use ssi_verify_core::{Limits, Verdict};
 
 use crate::args::Args;
 use crate::input::read_text;

@@ -2,8 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use ssi_verify_core::codec::{base64_decode, hex_decode};
-use ssi_verify_core::crypto::ed25519::Ed25519SecretKey;
 use ssi_verify_core::crypto::rsa::RsaKey;
 use ssi_verify_core::crypto::PublicKey;
 use ssi_verify_core::jose::{JwsKey, RsaJwsAlg};

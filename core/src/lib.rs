@@ -30,9 +30,9 @@ mod limits;
 pub mod presentation;
 #[cfg(feature = "proofspace")]
 pub mod proofspace;
-pub mod report;
 #[cfg(feature = "rdf")]
 pub mod rdf;
+pub mod report;
 #[cfg(feature = "smartid")]
 pub mod smartid;
 pub mod uri;

@@ -6,9 +6,9 @@ pub mod jcs;
 #[cfg(feature = "jsonpath")]
 pub mod jsonpath;
 mod lexer;
+mod object;
 #[cfg(feature = "serde")]
 mod serde;
-mod object;
 mod string;
 mod value;
 mod write;

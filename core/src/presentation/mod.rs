@@ -4,8 +4,8 @@
 //! `openid-vp://` requests and verification results.
 
 pub mod api_key;
-mod credential_input;
 pub mod credential;
+mod credential_input;
 pub mod definition;
 pub mod evaluate;
 mod evaluation;

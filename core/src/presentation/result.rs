@@ -20,10 +20,9 @@
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt::{self, Write};
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{write_string, ObjectExt, Value};
+use crate::json::{ObjectExt, Value};
 use crate::limits::Limits;
 use crate::Verdict;
 

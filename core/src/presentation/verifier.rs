@@ -260,7 +260,7 @@ pub fn verify_presentation(
         ));
     }
     match proof {
-        Ok(()) => result.pass(Check::PresentationProof),
+        Ok(()) => result.pass_presentation_proof(policy.challenge.is_some()),
         Err(code) => result.fail(&error_text("Verifiable presentation not validated", code)),
     }
     definition_proof(definition, keys, policy, limits, &mut result);

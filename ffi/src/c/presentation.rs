@@ -24,7 +24,7 @@ use ssi_verify_core::presentation::report::{
 use ssi_verify_core::presentation::result::WebhookPayload;
 use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, VerifierPolicy};
-use ssi_verify_core::{Error, ErrorCode, Limits, Verdict};
+use ssi_verify_core::{Error, ErrorCode};
 
 use super::{
     boundary, bytes, limits, put, put_report, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage,

@@ -20,7 +20,7 @@ use ssi_verify_core::presentation::report::{
 use ssi_verify_core::presentation::result::{ProcessStatus, VerificationResult, WebhookPayload};
 use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, VerifierPolicy};
-use ssi_verify_core::{Error, ErrorCode};
+use ssi_verify_core::Error;
 
 use super::{limits, SsiError, SsiLimits, Verdict};
 
