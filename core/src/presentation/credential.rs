@@ -44,10 +44,10 @@ use crate::json::Value;
 use crate::limits::Limits;
 use crate::presentation::evaluate::CredentialInput;
 use crate::presentation::jwt_vc::{decode_jwt_vc, parse_rfc3339, verify_jwt_vc};
+use crate::presentation::policy::{Profile, VerifierPolicy};
 use crate::presentation::proof::{overall, verify_proofs, ProofExpectations};
 use crate::presentation::result::{Check, VerificationResult};
 use crate::presentation::status::{list_bits, read_status, status_entries, StatusCheck, StatusLists};
-use crate::presentation::verifier::{Profile, VerifierPolicy};
 use crate::Verdict;
 
 /// Reads a credential as received: a JSON-LD object, a JSON string holding a compact JWT, or

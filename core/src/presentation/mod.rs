@@ -15,6 +15,7 @@ pub mod gataca_session;
 pub mod jwt_vc;
 pub mod lint;
 pub mod openid;
+mod policy;
 pub mod proof;
 pub mod report;
 mod requirements;

@@ -59,87 +59,10 @@ use crate::presentation::evaluate::CredentialInput;
 use crate::presentation::jwt_vc::{verify_jwt_vc, JwtKind};
 use crate::presentation::proof::{overall, verify_proofs, ProofExpectations};
 use crate::presentation::result::{Check, VerificationResult};
-use crate::presentation::status::StatusLists;
 use crate::presentation::submission::PresentationSubmission;
 use crate::Verdict;
 
-/// How closely the verifier follows the definition, or Gataca's own verifier.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Profile {
-    /// The definition's `format` list decides; a status the definition requires (or, for one
-    /// credential, any status entry) without its list is "could not check"; a definition proof
-    /// that cannot be verified is an error.
-    #[default]
-    Strict,
-    /// As Gataca's verifier behaves: `JcsEd25519Signature2020` is also accepted wherever the
-    /// definition has an `ldp` list (with a `FORMAT_NOT_LISTED` warning naming the suite); a
-    /// status without its list is the warning "credential status not available."; a definition
-    /// proof whose key is unknown is a warning.
-    Gataca,
-}
-
-impl Profile {
-    /// `strict` or `gataca`.
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Profile::Strict => "strict",
-            Profile::Gataca => "gataca",
-        }
-    }
-
-    /// The profile with this name.
-    ///
-    /// ```
-    /// use ssi_verify_core::presentation::verifier::Profile;
-    /// assert_eq!(Profile::from_name("gataca"), Some(Profile::Gataca));
-    /// assert_eq!(Profile::from_name("lax"), None);
-    /// ```
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "strict" => Some(Profile::Strict),
-            "gataca" => Some(Profile::Gataca),
-            _ => None,
-        }
-    }
-}
-
-/// What the verifier requires beyond the definition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct VerifierPolicy<'a> {
-    /// The nonce / challenge the presentation proof must carry (the request's `nonce`).
-    pub challenge: Option<&'a str>,
-    /// The domain the presentation proof must carry, if any.
-    pub domain: Option<&'a str>,
-    /// Also accept the SHA-256 pre-hash readings of JcsEd25519Signature2020 (off by default).
-    pub allow_sha256_prehash: bool,
-    /// Current time, seconds since the epoch: validity periods and JWT times are checked at it.
-    pub now: u64,
-    /// Allowed clock skew in seconds for validity periods and JWT times (default 60).
-    pub leeway: u64,
-    /// [`Profile::Strict`] (default) or [`Profile::Gataca`].
-    pub profile: Profile,
-    /// The status-list credentials the caller fetched, by URL.
-    pub status_lists: Option<&'a StatusLists>,
-}
-
-impl VerifierPolicy<'_> {
-    /// No challenge or domain requirement, raw-JCS proofs only, times checked at `now` with 60 s
-    /// leeway, strict profile, no status lists.
-    #[must_use]
-    pub const fn at(now: u64) -> VerifierPolicy<'static> {
-        VerifierPolicy {
-            challenge: None,
-            domain: None,
-            allow_sha256_prehash: false,
-            now,
-            leeway: 60,
-            profile: Profile::Strict,
-            status_lists: None,
-        }
-    }
-}
+pub use crate::presentation::policy::{Profile, VerifierPolicy};
 
 /// The proof suite Gataca signs with, accepted under [`Profile::Gataca`] beside an `ldp` list.
 const GATACA_SUITE: &str = "JcsEd25519Signature2020";

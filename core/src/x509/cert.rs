@@ -3,13 +3,9 @@
 use alloc::vec::Vec;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::x509::der::{inner, malformed, oid, single, tag, time, Der, Tlv};
+use crate::x509::der::{inner, malformed, oid, single, tag, time, Der, Tlv, MAX_LIST};
 use crate::x509::name::Date;
 use crate::x509::oids;
-
-/// Most entries read from one list inside an extension (policies, EKU purposes, QC statements,
-/// directory attributes). A certificate is at most a few kilobytes; this only bounds hostile input.
-pub(crate) const MAX_LIST: usize = 64;
 
 /// An algorithm identifier: OID content bytes and the optional parameters.
 #[derive(Clone, Copy, Debug)]

@@ -9,6 +9,10 @@ use der::{Decode as _, Reader as _, SliceReader, Tagged as _};
 
 use crate::error::{Error, ErrorCode, Result};
 
+/// Most entries read from one list inside an extension (policies, EKU purposes, QC statements,
+/// directory attributes). A certificate is at most a few kilobytes; this only bounds hostile input.
+pub(crate) const MAX_LIST: usize = 64;
+
 /// DER tag octets used by X.509.
 pub(crate) mod tag {
     pub const BOOLEAN: u8 = 0x01;

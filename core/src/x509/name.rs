@@ -5,8 +5,7 @@ use alloc::vec::Vec;
 use core::fmt::{self, Write as _};
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::x509::cert::MAX_LIST;
-use crate::x509::der::{inner, malformed, oid, single, tag, write_oid, Tlv};
+use crate::x509::der::{inner, malformed, oid, single, tag, write_oid, Tlv, MAX_LIST};
 use crate::x509::oids;
 
 /// A calendar date (proleptic Gregorian), written `YYYY-MM-DD`.
