@@ -126,6 +126,16 @@ enum ssi_error
   SSI_ERROR_JWT_NOT_YET_VALID = 536,
   // `exp` is clearly in milliseconds, not seconds (not silently accepted).
   SSI_ERROR_JWT_EXP_IN_MILLISECONDS = 537,
+  // An ECDSA JOSE signature is not the fixed 64-byte `r||s` form (a DER signature, or another length).
+  SSI_ERROR_ECDSA_SIGNATURE_NOT_RAW = 540,
+  // An elliptic-curve public key whose coordinates are not a point of its curve.
+  SSI_ERROR_EC_POINT_NOT_ON_CURVE = 541,
+  // An elliptic-curve public key that is the identity point (point at infinity).
+  SSI_ERROR_EC_IDENTITY_POINT = 542,
+  // Verdict reason: the credential or presentation is past its `expirationDate` / `validUntil` / `exp` (beyond the leeway).
+  SSI_ERROR_CREDENTIAL_EXPIRED = 543,
+  // Verdict reason: the credential or presentation is before its `issuanceDate` / `validFrom` / `nbf` (beyond the leeway).
+  SSI_ERROR_CREDENTIAL_NOT_YET_VALID = 544,
   // Verdict reason: a certificate in the path is past its notAfter at the validation time.
   SSI_ERROR_CERTIFICATE_EXPIRED = 570,
   // Verdict reason: a certificate in the path is before its notBefore at the validation time.
@@ -248,6 +258,40 @@ enum ssi_error
   SSI_ERROR_CREDENTIAL_FORMAT_NOT_ACCEPTED = 810,
   // A verifiable credential or presentation is malformed.
   SSI_ERROR_INVALID_CREDENTIAL = 811,
+  // The credential has a status entry (or the definition requires one) but no status-list credential was supplied for it.
+  SSI_ERROR_STATUS_LIST_MISSING = 820,
+  // A status entry or status-list credential is malformed (type, purpose, encodedList, statusSize).
+  SSI_ERROR_INVALID_STATUS_LIST = 821,
+  // A status list inflates beyond `Limits::max_status_list_bytes`.
+  SSI_ERROR_STATUS_LIST_TOO_LARGE = 822,
+  // A status list is shorter than the 131,072 entries (16 KiB at one bit each) both specifications require.
+  SSI_ERROR_STATUS_LIST_TOO_SHORT = 823,
+  // A `statusListIndex` points outside its status list.
+  SSI_ERROR_STATUS_INDEX_OUT_OF_RANGE = 824,
+  // The status-list credential failed its own verification (proof or validity period), so the status cannot be read from it.
+  SSI_ERROR_STATUS_LIST_NOT_VERIFIED = 825,
+  // Verdict reason: the credential's revocation bit is set.
+  SSI_ERROR_CREDENTIAL_REVOKED = 826,
+  // Verdict reason: the credential's suspension bit is set.
+  SSI_ERROR_CREDENTIAL_SUSPENDED = 827,
+  // Verdict reason: the credential carries a status the definition's `statuses` directive disallows.
+  SSI_ERROR_STATUS_DISALLOWED = 828,
+  // Warning reason (`gataca` profile): the credential's proof suite is not in the definition's format list but Gataca accepts it.
+  SSI_ERROR_FORMAT_NOT_LISTED = 829,
+  // A Gataca session document is neither reply, or its ids disagree.
+  SSI_ERROR_INVALID_GATACA_SESSION = 850,
+  // The document breaks a JSON-LD 1.1 rule; the detail is the specification's error code (e.g. `protected term redefinition`).
+  SSI_ERROR_INVALID_JSON_LD = 900,
+  // A context URL is neither bundled nor registered by the caller (could not check: contexts are never fetched).
+  SSI_ERROR_UNKNOWN_CONTEXT = 901,
+  // A term or IRI expands to nothing and would be silently dropped from what is signed (Data Integrity context validation: could not check).
+  SSI_ERROR_UNDEFINED_TERM = 902,
+  // The text is not N-Quads (RDF 1.1 N-Quads grammar, absolute IRIs).
+  SSI_ERROR_INVALID_NQUADS = 930,
+  // RDF Dataset Canonicalization needs more work than `Limits::max_rdfc_work` allows (a "poison" dataset).
+  SSI_ERROR_CANONICALIZATION_TOO_COMPLEX = 931,
+  // Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
+  SSI_ERROR_PROOF_CONTEXT_MISMATCH = 932,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -256,6 +300,7 @@ typedef enum ssi_error ssi_error;
 typedef uint32_t ssi_error;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
 
 #if defined(SSI_VERIFY_SMARTID)
 // The flow an interactions list is validated for.
@@ -505,6 +550,33 @@ typedef uint32_t ssi_direction;
 #endif // __cplusplus
 #endif
 
+#if defined(SSI_VERIFY_PRESENTATION)
+// The verifier profile.
+enum ssi_profile
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+#if defined(SSI_VERIFY_PRESENTATION)
+  // The definition's format list decides; a status without its list, or an unverifiable
+  // definition proof, is "could not check".
+  SSI_PROFILE_STRICT = 0,
+#endif
+#if defined(SSI_VERIFY_PRESENTATION)
+  // As Gataca's verifier: JcsEd25519Signature2020 accepted beside an `ldp` list, a missing
+  // status list and an unknown definition key are warnings.
+  SSI_PROFILE_GATACA = 1,
+#endif
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ssi_profile ssi_profile;
+#else
+typedef uint32_t ssi_profile;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+#endif
+
 // How a document type reports shape faults.
 //
 // ```
@@ -537,14 +609,6 @@ typedef struct ssi_limits {
   size_t max_interactions;
 } ssi_limits;
 
-// The outcome of a check that could be run: `valid`, or not with `reason` (an `ssi_error` code).
-typedef struct ssi_verdict {
-  // True when every check passed.
-  bool valid;
-  // 0 when valid, else the `ssi_error` code of the failed check (e.g. `SSI_ERROR_SIGNATURE_MISMATCH`).
-  uint32_t reason;
-} ssi_verdict;
-
 // A borrowed UTF-8 string passed inside a C struct: `ptr` may be NULL only when `len` is 0.
 typedef struct ssi_str {
   // First byte (need not be NUL-terminated).
@@ -552,6 +616,32 @@ typedef struct ssi_str {
   // Length in bytes.
   size_t len;
 } ssi_str;
+
+#if defined(SSI_VERIFY_PRESENTATION)
+// What `ssi_vc_verify` and `ssi_pe_verify` require. An empty string means "no requirement".
+typedef struct ssi_verify_options {
+  // The nonce / challenge the presentation proof must carry (presentations only).
+  struct ssi_str challenge;
+  // The domain the presentation proof must carry (presentations only).
+  struct ssi_str domain;
+  // Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
+  bool allow_sha256_prehash;
+  // Current time, seconds since the epoch (validity periods, JWT times).
+  uint64_t now;
+  // Allowed clock skew in seconds.
+  uint64_t leeway;
+  // An `SsiProfile` value.
+  uint32_t profile;
+} ssi_verify_options;
+#endif
+
+// The outcome of a check that could be run: `valid`, or not with `reason` (an `ssi_error` code).
+typedef struct ssi_verdict {
+  // True when every check passed.
+  bool valid;
+  // 0 when valid, else the `ssi_error` code of the failed check (e.g. `SSI_ERROR_SIGNATURE_MISMATCH`).
+  uint32_t reason;
+} ssi_verdict;
 
 #if defined(SSI_VERIFY_PRESENTATION)
 // What every `JcsEd25519Signature2020` proof must satisfy besides a good signature.
@@ -675,6 +765,7 @@ typedef struct ssi_auth_request {
 } ssi_auth_request;
 #endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // A borrowed byte string (for example one DER certificate): `ptr` may be NULL only when `len` is 0.
 typedef struct ssi_bytes {
   // First byte.
@@ -682,7 +773,9 @@ typedef struct ssi_bytes {
   // Length in bytes.
   size_t len;
 } ssi_bytes;
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Trust anchors and intermediates (DER certificates) and the validation time.
 typedef struct ssi_trust_anchors {
   // Trust anchors (at least one).
@@ -696,6 +789,7 @@ typedef struct ssi_trust_anchors {
   // Validation time, seconds since the Unix epoch.
   uint64_t now;
 } ssi_trust_anchors;
+#endif
 
 // Success.
 #define SSI_OK 0
@@ -730,6 +824,41 @@ extern "C" {
 // `out` must be NULL or valid for writing an `ssi_limits`.
 ssi_status ssi_limits_default(struct ssi_limits *out);
 
+#if defined(SSI_VERIFY_PRESENTATION)
+// Verifies one credential (a JSON-LD object, a JSON string holding a compact JWT, or the bare
+// JWT: EdDSA, ES256, ES256K) and writes the core's report
+// `{"valid":…,"format":…,"suite":…,"issuer":…,"checks":[…],"warnings":[…],"errors":[…]}`.
+//
+// `trust_store` is `{"<DID or verification method>": "<Ed25519 hex>" | <public JWK>}` (empty:
+// none); `status_lists` is `{"<URL>": <list credential object> | "<JWT>"}` (empty: none);
+// `options` NULL for the strict profile at time 0. `*out` is the verdict (valid, or
+// `SSI_ERROR_INVALID_VERIFICATION_RESULT`).
+// Returns `SSI_OK` when the credential was checked (valid or not: the reasons are in the
+// report), or the error that kept it from being checked (e.g. `SSI_ERROR_STATUS_LIST_MISSING`
+// under the strict profile, `SSI_ERROR_UNKNOWN_VERIFICATION_METHOD`,
+// `SSI_ERROR_ECDSA_SIGNATURE_NOT_RAW`), or `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// Inputs readable for their lengths; `options` NULL or readable with valid strings; `limits`
+// NULL or readable; outputs writable.
+ssi_status ssi_vc_verify(const uint8_t *credential, size_t credential_len, const uint8_t *trust_store, size_t trust_store_len, const uint8_t *status_lists, size_t status_lists_len, const struct ssi_verify_options *options, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *result, size_t result_cap, size_t *result_len);
+#endif
+
+#if defined(SSI_VERIFY_PRESENTATION)
+// `ssi_pe_verify_presentation` with the issue-12 options: a profile, a leeway and status
+// lists. `presentation` is a JSON-LD VP or a JWT VP (bare or as a JSON string);
+// `submission` the separate `presentation_submission` (empty: embedded); `trust_store` and
+// `status_lists` as for `ssi_vc_verify`. Writes the verificationResult
+// `{"checks":[…],"warnings":[…],"errors":[…]}`.
+// Returns `SSI_OK` (failed checks are in the result), or an error when there is nothing to
+// report on (definition, presentation, submission or store errors), or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// As `ssi_vc_verify`.
+ssi_status ssi_pe_verify(const uint8_t *definition, size_t definition_len, const uint8_t *presentation, size_t presentation_len, const uint8_t *submission, size_t submission_len, const uint8_t *trust_store, size_t trust_store_len, const uint8_t *status_lists, size_t status_lists_len, const struct ssi_verify_options *options, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *result, size_t result_cap, size_t *result_len);
+#endif
+
 // Writes the stable name of `code` (e.g. `INVALID_BASE64`) into `buf`.
 //
 // Parameters: `buf`/`cap` receive the NUL-terminated name, `*out_len` its length.
@@ -758,6 +887,73 @@ ssi_status ssi_last_error_detail(uint8_t *buf, size_t cap, size_t *out_len);
 
 // The library version as a static NUL-terminated string (never NULL, never freed).
 const char *ssi_version(void);
+
+#if defined(SSI_VERIFY_PRESENTATION)
+// Reads a Gataca create-session reply or session (`GET /api/v3/sessions/{id}`) reply and
+// writes `{"id":...,"nonce":...|null,"state":...|null,"expiredAt":"<RFC 3339 as in the
+// document>"|null,"presentationDefinition":{...}|null,"presentationSubmission":{...}|null}`.
+// Members the library does not know are not refused (see
+// `ssi_gataca_session_unknown_members`).
+//
+// Returns `SSI_OK`, a JSON or limit error, `SSI_ERROR_UNEXPECTED_JSON_TYPE`,
+// `SSI_ERROR_MISSING_FIELD`, `SSI_ERROR_INVALID_PRESENTATION_DEFINITION` (and the other
+// definition errors), `SSI_ERROR_INVALID_OPEN_ID_VP_REQUEST`, `SSI_ERROR_INVALID_DATE`,
+// `SSI_ERROR_INVALID_GATACA_SESSION` (neither reply, empty id, ids that disagree), or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `json` readable for `json_len`; `limits` NULL or readable; `out` writable for `out_cap`;
+// `out_len` writable.
+ssi_status ssi_gataca_session(const uint8_t *json, size_t json_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
+
+#if defined(SSI_VERIFY_PRESENTATION)
+// Writes the members of a session document the library does not know, as a JSON array of
+// names (`"AuthRequest.x"` for one inside `AuthRequest`); `[]` when there are none.
+//
+// Returns what `ssi_gataca_session` returns.
+//
+// # Safety
+// As `ssi_gataca_session`.
+ssi_status ssi_gataca_session_unknown_members(const uint8_t *json, size_t json_len, const struct ssi_limits *limits_ptr, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
+
+#if defined(SSI_VERIFY_PRESENTATION)
+// Writes the `Authorization` value `jwt <token>` from the login reply's `Token` and
+// `Token_type` header values (pass NULL with length 0 for an absent header).
+//
+// Returns `SSI_OK`, `SSI_ERROR_HEADER_MISSING`, `SSI_ERROR_INVALID_HEADER` (type other than
+// `jwt`, token that is not an RFC 7235 token68), or `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// Inputs NULL (length 0) or readable for their lengths; `out` writable for `out_cap`;
+// `out_len` writable.
+ssi_status ssi_gataca_authorization_from_login(const uint8_t *token, size_t token_len, const uint8_t *token_type, size_t token_type_len, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
+
+#if defined(SSI_VERIFY_PRESENTATION)
+// Writes the access token of an `Authorization: jwt <token>` value.
+//
+// Returns `SSI_OK`, `SSI_ERROR_HEADER_MISSING`, `SSI_ERROR_INVALID_HEADER` (another scheme, a
+// malformed token), or `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `value` readable for `value_len`; `out` writable for `out_cap`; `out_len` writable.
+ssi_status ssi_gataca_authorization_token(const uint8_t *value, size_t value_len, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
+
+#if defined(SSI_VERIFY_PRESENTATION)
+// Writes the login request's header fields as one JSON object, in order:
+// `{"Authorization":"Basic ...","tenant":"...","ssiconfig":"..."}`.
+//
+// Returns `SSI_OK`, `SSI_ERROR_INVALID_API_KEY`, `SSI_ERROR_INVALID_HEADER` (an empty tenant or
+// template id, or one with control, non-ASCII or surrounding space characters), or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// Inputs readable for their lengths; `out` writable for `out_cap`; `out_len` writable.
+ssi_status ssi_gataca_login_headers(const uint8_t *api_key_id, size_t api_key_id_len, const uint8_t *api_key_secret, size_t api_key_secret_len, const uint8_t *tenant, size_t tenant_len, const uint8_t *ssiconfig, size_t ssiconfig_len, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
 
 #if defined(SSI_VERIFY_PRESENTATION)
 // Writes the RFC 8785 (JCS) canonical form of a JSON document.
@@ -845,9 +1041,10 @@ ssi_status ssi_resolve_did_key(const uint8_t *did, size_t did_len, uint8_t *out,
 // "<hex Ed25519 public key>"}`, or NULL/0 to trust only `did:key` methods (resolved offline);
 // `expect` NULL for no requirement; `*out` the verdict of all proofs (valid when every proof
 // is, else the first failure: `SSI_ERROR_SIGNATURE_MISMATCH`, `SSI_ERROR_PROOF_PURPOSE_MISMATCH`,
-// `SSI_ERROR_PROOF_DOMAIN_MISMATCH`, `SSI_ERROR_PROOF_CHALLENGE_MISMATCH`); `report` receives a
-// JSON array with one object per proof: `{"verificationMethod":...,"valid":true,"reason":null,
-// "reading":{"message":"jcs","encoding":"base64url"}}`.
+// `SSI_ERROR_PROOF_DOMAIN_MISMATCH`, `SSI_ERROR_PROOF_CHALLENGE_MISMATCH`); `report` receives the
+// core's proof report, the same JSON the CLI's `proof verify` prints: `{"valid":true,"proofs":
+// [{"verificationMethod":...,"valid":true,"reason":null,"reading":{"message":"jcs",
+// "encoding":"base64url"}}]}`.
 // Returns `SSI_OK`, or an error such as `SSI_ERROR_PROOF_MISSING`,
 // `SSI_ERROR_UNSUPPORTED_PROOF_TYPE`, `SSI_ERROR_UNKNOWN_VERIFICATION_METHOD`,
 // `SSI_ERROR_INVALID_SIGNATURE_ENCODING`, a JSON error, `SSI_ERROR_BUFFER_TOO_SMALL` (then
@@ -894,13 +1091,14 @@ ssi_status ssi_openid_vp_parse_request(const uint8_t *uri, size_t uri_len, const
 
 #if defined(SSI_VERIFY_PRESENTATION)
 // Parses and validates the body Gataca Studio posts to a verification template's webhook and
-// writes a summary: `{"id":...,"subject":...,"status":"SUCCESS","valid":true,"payload":{...}
-// or null,"verificationResult":{"checks":[...],"warnings":[...],"errors":[...]},
-// "unknownChecks":[...]}`. `valid` is Gataca's rule (no errors, at least one check); a
-// `REJECT` body parses fine with `valid` false.
+// writes the core's report: `{"id":...,"subject":...,"status":"SUCCESS","valid":true,
+// "payload":{...} or null,"verificationResult":{"checks":[...],"warnings":[...],"errors":[...]},
+// "unknownChecks":[...],"unknownMembers":[...]}`. `valid` is Gataca's rule (no errors, at least
+// one check); a `REJECT` body parses fine with `valid` false. Members the library does not know
+// are listed in `unknownMembers` (`verificationResult.x` for one inside the result), not refused.
 //
 // Returns `SSI_OK`, a JSON error, `SSI_ERROR_MISSING_FIELD`, `SSI_ERROR_UNEXPECTED_JSON_TYPE`,
-// `SSI_ERROR_UNKNOWN_FIELD`, `SSI_ERROR_INVALID_FIELD_VALUE`,
+// `SSI_ERROR_INVALID_FIELD_VALUE`,
 // `SSI_ERROR_INVALID_VERIFICATION_RESULT` (status `SUCCESS` with errors or no checks), or
 // `SSI_ERROR_BUFFER_TOO_SMALL`.
 //
@@ -970,6 +1168,7 @@ ssi_status ssi_jwt_vc_verify(const uint8_t *token, size_t token_len, const uint8
 #endif
 
 #if defined(SSI_VERIFY_PRESENTATION)
+// Reads a credentials array: objects are JSON-LD credentials, strings compact JWT credentials.
 // Evaluates a DIF Presentation Exchange v2 definition against credentials.
 //
 // Parameters: `definition` the definition object; `credentials` a JSON array whose objects are
@@ -1021,7 +1220,7 @@ ssi_status ssi_pe_lint(const uint8_t *definition, size_t definition_len, const s
 // Verifies a received presentation against a definition the way Gataca does and writes the
 // verificationResult `{"checks":[...],"warnings":[...],"errors":[...]}`.
 //
-// Parameters: `presentation` the VP object; `submission` the `presentation_submission` when it
+// Parameters: `presentation` the VP object (or a JWT VP, bare or as a JSON string); `submission` the `presentation_submission` when it
 // travels separately (OpenID4VP), NULL/0 to read it from the presentation; `trust_store` as for
 // `ssi_verify_proofs`; `policy` NULL for no challenge/domain and time 0; `*out` Gataca's rule
 // over the result (valid, or `SSI_ERROR_INVALID_VERIFICATION_RESULT`).
@@ -1103,8 +1302,9 @@ ssi_status ssi_proofspace_check_request(const uint8_t *json, size_t json_len, co
 // Checks a webhook response against its request and reports every mismatch.
 //
 // Parameters: `*out` the verdict (`SSI_ERROR_RESPONSE_MISMATCH` when any mismatch);
-// `report`/`report_cap` receive a NUL-terminated JSON array
-// `[{"path":"serviceDid","code":"RESPONSE_MISMATCH","detail":"..."}]` (empty when valid).
+// `report`/`report_cap` receive the core's report, the same JSON the CLI's `proofspace
+// check-response` prints: `{"valid":false,"reason":"RESPONSE_MISMATCH","mismatches":
+// [{"path":"serviceDid","code":"RESPONSE_MISMATCH","detail":"..."}]}`.
 // Returns `SSI_OK`, a parse error of either document, or `SSI_ERROR_BUFFER_TOO_SMALL`.
 //
 // # Safety
@@ -1120,6 +1320,24 @@ ssi_status ssi_proofspace_check_response(const uint8_t *request_json, size_t req
 // # Safety
 // Inputs readable for their lengths; `out` writable for `out_cap`.
 ssi_status ssi_proofspace_failure_reply(const uint8_t *message, size_t message_len, const uint8_t *details, size_t details_len, uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
+
+#if defined(SSI_VERIFY_PROOFSPACE)
+// Signs a body for ProofSpace's `X-Body-Signature` (RSASSA-PKCS1-v1_5 with SHA3-256, the scheme
+// of ProofSpace's examples) with an RSA private key in PEM (PKCS#8 `BEGIN PRIVATE KEY` or
+// PKCS#1 `BEGIN RSA PRIVATE KEY`, 2048 to 4096 bits), writing the NUL-terminated standard
+// Base64 signature into `out`. The arithmetic is constant-time (`rsa` 0.10) and blinded with
+// the operating system's random source; the signature is checked against the key's public
+// half before it is written.
+//
+// Returns `SSI_OK`, `SSI_ERROR_UNSUPPORTED_KEY` (another PEM label, an encrypted or non-RSA
+// key), `SSI_ERROR_INVALID_KEY`, `SSI_ERROR_KEY_SIZE_NOT_ALLOWED`, or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
+//
+// # Safety
+// `pem` readable for `pem_len`; `body` readable for `body_len`; `out` writable for `out_cap`;
+// `out_len` writable.
+ssi_status ssi_proofspace_sign_body_rsa(const uint8_t *pem, size_t pem_len, const uint8_t *body, size_t body_len, uint8_t *out, size_t out_cap, size_t *out_len);
 #endif
 
 #if defined(SSI_VERIFY_SMARTID)
@@ -1269,6 +1487,7 @@ ssi_status ssi_smartid_verify_session_secret_digest(const uint8_t *session_secre
 ssi_status ssi_smartid_verify_user_challenge(const uint8_t *verifier, size_t verifier_len, const uint8_t *user_challenge, size_t user_challenge_len, struct ssi_verdict *out);
 #endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Verifies an authentication session-status response against the request document (JSON:
 // `schemeName`, `rpChallenge`, `relyingPartyName`, `interactions`, `offeredFlows`, optional
 // `brokeredRpName`, `initialCallbackUrl`, `userChallengeVerifier`, `certificateLevel`,
@@ -1288,7 +1507,9 @@ ssi_status ssi_smartid_verify_user_challenge(const uint8_t *verifier, size_t ver
 // readable lists; `limits` NULL or readable; `out`, `report` (`report_cap` bytes) and
 // `report_len` writable.
 ssi_status ssi_smartid_verify_auth_json(const uint8_t *request_json, size_t request_len, const uint8_t *status_json, size_t status_len, const struct ssi_trust_anchors *trust, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *report, size_t report_cap, size_t *report_len);
+#endif
 
+#if defined(SSI_VERIFY_SMARTID)
 // Verifies a signature session-status response (RAW_DIGEST_SIGNATURE) over `data` (the bytes
 // the RP had signed) against the request document (JSON: `digest`, `hashAlgorithm`,
 // `interactions`, optional `schemeName`, `relyingPartyName`, `certificateLevel`,
@@ -1299,6 +1520,7 @@ ssi_status ssi_smartid_verify_auth_json(const uint8_t *request_json, size_t requ
 // # Safety
 // As `ssi_smartid_verify_auth_json`, and `data` readable for `data_len` bytes.
 ssi_status ssi_smartid_verify_sign_json(const uint8_t *request_json, size_t request_len, const uint8_t *status_json, size_t status_len, const uint8_t *data, size_t data_len, const struct ssi_trust_anchors *trust, const struct ssi_limits *limits_ptr, struct ssi_verdict *out, uint8_t *report, size_t report_cap, size_t *report_len);
+#endif
 
 #ifdef __cplusplus
 }  // extern "C"

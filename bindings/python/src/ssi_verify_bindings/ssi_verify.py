@@ -540,7 +540,15 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode() != 20847:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login() != 64503:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_token() != 26844:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook() != 45559:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_login_headers() != 64862:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_session() != 2181:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook() != 34431:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -564,6 +572,8 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_pe_lint() != 25291:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_pe_verify() != 42266:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_pe_verify_presentation() != 5657:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_build_response() != 61229:
@@ -581,6 +591,8 @@ def _uniffi_check_api_checksums(lib):
     if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_render_notification() != 50162:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_ed25519() != 26737:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_rsa() != 5646:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_proofspace_to_wire() != 64041:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -617,6 +629,8 @@ def _uniffi_check_api_checksums(lib):
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_sign_json() != 60060:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge() != 51778:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_ssi_verify_ffi_checksum_func_vc_verify() != 4788:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_verify_proofs() != 17490:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -675,9 +689,21 @@ _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_decode.restype = c
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_api_key_encode.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_token.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_token.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_build_webhook.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_login_headers.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_login_headers.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_session.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_session.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_gataca_parse_webhook.restype = ctypes.c_uint16
@@ -711,6 +737,9 @@ _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_evaluate.restype = ctypes.c_ui
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_lint.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_lint.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_verify.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_verify.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_verify_presentation.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_pe_verify_presentation.restype = ctypes.c_uint16
@@ -738,6 +767,9 @@ _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_render_notification.re
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_ed25519.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_ed25519.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_rsa.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_rsa.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_to_wire.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_proofspace_to_wire.restype = ctypes.c_uint16
@@ -792,6 +824,9 @@ _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_sign_json.restype 
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge.restype = ctypes.c_uint16
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_vc_verify.argtypes = (
+)
+_UniffiLib.uniffi_ssi_verify_ffi_checksum_func_vc_verify.restype = ctypes.c_uint16
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_verify_proofs.argtypes = (
 )
 _UniffiLib.uniffi_ssi_verify_ffi_checksum_func_verify_proofs.restype = ctypes.c_uint16
@@ -840,6 +875,17 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_api_key_encode.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_api_key_encode.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_from_login.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_from_login.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_token.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_token.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -848,6 +894,20 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_login_headers.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_login_headers.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_session.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_session.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_webhook.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -918,6 +978,16 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_lint.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_lint.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_verify.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_verify.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_verify_presentation.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -978,6 +1048,12 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_ed25519.argtypes =
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_ed25519.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_rsa.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_rsa.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_to_wire.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -1099,6 +1175,14 @@ _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_user_challenge.argtypes 
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_smartid_verify_user_challenge.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_vc_verify.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_ssi_verify_ffi_fn_func_vc_verify.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_ssi_verify_ffi_fn_func_verify_proofs.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -1423,8 +1507,9 @@ class _UniffiFfiConverterTypeAuthRequestInput(_UniffiConverterRustBuffer):
 
 class ErrorCode(enum.Enum):
     """
-    Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx encoding,
-    3xx format, 4xx limits, 5xx crypto, 6xx-8xx protocol rules.
+    Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx
+    encoding, 3xx format, 4xx limits, 5xx crypto, 6xx-9xx protocol rules; the exception
+    group of each code is stated in the core's table.
 """
     
     NULL_POINTER = 0
@@ -1667,309 +1752,419 @@ class ErrorCode(enum.Enum):
     `exp` is clearly in milliseconds, not seconds (not silently accepted).
 """
     
-    CERTIFICATE_EXPIRED = 48
+    ECDSA_SIGNATURE_NOT_RAW = 48
+    """
+    An ECDSA JOSE signature is not the fixed 64-byte `r||s` form (a DER signature, or another length).
+"""
+    
+    EC_POINT_NOT_ON_CURVE = 49
+    """
+    An elliptic-curve public key whose coordinates are not a point of its curve.
+"""
+    
+    EC_IDENTITY_POINT = 50
+    """
+    An elliptic-curve public key that is the identity point (point at infinity).
+"""
+    
+    CREDENTIAL_EXPIRED = 51
+    """
+    Verdict reason: the credential or presentation is past its `expirationDate` / `validUntil` / `exp` (beyond the leeway).
+"""
+    
+    CREDENTIAL_NOT_YET_VALID = 52
+    """
+    Verdict reason: the credential or presentation is before its `issuanceDate` / `validFrom` / `nbf` (beyond the leeway).
+"""
+    
+    CERTIFICATE_EXPIRED = 53
     """
     Verdict reason: a certificate in the path is past its notAfter at the validation time.
 """
     
-    CERTIFICATE_NOT_YET_VALID = 49
+    CERTIFICATE_NOT_YET_VALID = 54
     """
     Verdict reason: a certificate in the path is before its notBefore at the validation time.
 """
     
-    UNKNOWN_ISSUER = 50
+    UNKNOWN_ISSUER = 55
     """
     Verdict reason: no certificate path leads from the certificate to one of the trust anchors.
 """
     
-    CHAIN_SIGNATURE_MISMATCH = 51
+    CHAIN_SIGNATURE_MISMATCH = 56
     """
     Verdict reason: a certificate's signature does not verify with the key of the certificate named as its issuer.
 """
     
-    ISSUER_NOT_CA = 52
+    ISSUER_NOT_CA = 57
     """
     Verdict reason: a certificate that issued another is not a CA (basicConstraints cA absent or false), e.g. an end-entity certificate used as a CA.
 """
     
-    KEY_CERT_SIGN_MISSING = 53
+    KEY_CERT_SIGN_MISSING = 58
     """
     Verdict reason: an issuing CA certificate's keyUsage is absent or lacks keyCertSign.
 """
     
-    PATH_TOO_LONG = 54
+    PATH_TOO_LONG = 59
     """
     Verdict reason: the path is longer than an issuer's pathLenConstraint or `Limits::max_cert_path`.
 """
     
-    UNKNOWN_CRITICAL_EXTENSION = 55
+    UNKNOWN_CRITICAL_EXTENSION = 60
     """
     Verdict reason: a certificate in the path carries a critical extension this library does not process.
 """
     
-    KEY_USAGE_NOT_ALLOWED = 56
+    KEY_USAGE_NOT_ALLOWED = 61
     """
     Verdict reason: the end-entity certificate's keyUsage / extendedKeyUsage does not allow this use (authentication or signing), or it is a CA certificate.
 """
     
-    NO_TRUST_ANCHOR = 57
+    NO_TRUST_ANCHOR = 62
     """
     No trust anchor was supplied, so the certificate cannot be checked.
 """
     
-    EMPTY_INTERACTIONS = 58
+    EMPTY_INTERACTIONS = 63
     """
     The interactions array is empty.
 """
     
-    MISSING_INTERACTION_TYPE = 59
+    MISSING_INTERACTION_TYPE = 64
     """
     An interaction has no `type`.
 """
     
-    MISSING_DISPLAY_TEXT = 60
+    MISSING_DISPLAY_TEXT = 65
     """
     An interaction has neither `displayText60` nor `displayText200`.
 """
     
-    EMPTY_DISPLAY_TEXT = 61
+    EMPTY_DISPLAY_TEXT = 66
     """
     The display text is the empty string.
 """
     
-    BOTH_DISPLAY_TEXTS = 62
+    BOTH_DISPLAY_TEXTS = 67
     """
     An interaction has both `displayText60` and `displayText200`.
 """
     
-    WRONG_DISPLAY_TEXT_FIELD = 63
+    WRONG_DISPLAY_TEXT_FIELD = 68
     """
     The display text member is the wrong one for the type (e.g. `displayText200` on `displayTextAndPIN`).
 """
     
-    DISPLAY_TEXT_TOO_LONG = 64
+    DISPLAY_TEXT_TOO_LONG = 69
     """
     The display text is longer than 60 / 200 Unicode scalar values.
 """
     
-    DUPLICATE_INTERACTION_TYPE = 65
+    DUPLICATE_INTERACTION_TYPE = 70
     """
     Two interactions have the same `type`.
 """
     
-    UNKNOWN_INTERACTION_TYPE = 66
+    UNKNOWN_INTERACTION_TYPE = 71
     """
     The `type` is not a known interaction type (strict reading only).
 """
     
-    TYPE_NOT_ALLOWED_FOR_FLOW = 67
+    TYPE_NOT_ALLOWED_FOR_FLOW = 72
     """
     The type is not allowed in this flow (e.g. verification-code choice in a device-link flow).
 """
     
-    TOO_MANY_INTERACTIONS = 68
+    TOO_MANY_INTERACTIONS = 73
     """
     More interactions than the reading allows.
 """
     
-    REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP = 69
+    REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP = 74
     """
     None of the offered interactions is supported by the app.
 """
     
-    INTERACTION_TYPE_NOT_OFFERED = 70
+    INTERACTION_TYPE_NOT_OFFERED = 75
     """
     Verdict reason: `interactionTypeUsed` was not offered in the request's interactions.
 """
     
-    FLOW_TYPE_NOT_OFFERED = 71
+    FLOW_TYPE_NOT_OFFERED = 76
     """
     Verdict reason: `flowType` was not one of the flows the RP offered.
 """
     
-    SESSION_NOT_SUCCESSFUL = 72
+    SESSION_NOT_SUCCESSFUL = 77
     """
     The session status is not a completed, successful ACSP_V2 authentication.
 """
     
-    CERTIFICATE_LEVEL_MISMATCH = 73
+    CERTIFICATE_LEVEL_MISMATCH = 78
     """
     Verdict reason: the response's `cert.certificateLevel` is not the level the certificate's policies give.
 """
     
-    CERTIFICATE_LEVEL_TOO_LOW = 74
+    CERTIFICATE_LEVEL_TOO_LOW = 79
     """
     Verdict reason: the certificate level is below the one the RP requested.
 """
     
-    CERTIFICATE_POLICY_MISSING = 75
+    CERTIFICATE_POLICY_MISSING = 80
     """
     Verdict reason: the certificate's policies give no Smart-ID level (e.g. only TEST-arc policy OIDs).
 """
     
-    IDENTITY_MISMATCH = 76
+    IDENTITY_MISMATCH = 81
     """
     Verdict reason: the certificate's person or document number is not the one the session was started for.
 """
     
-    USER_CHALLENGE_MISMATCH = 77
+    USER_CHALLENGE_MISMATCH = 82
     """
     Verdict reason: a Web2App/App2App response's `userChallenge` is not Base64URL(SHA-256(userChallengeVerifier)), or no verifier was given.
 """
     
-    DIGEST_MISMATCH = 78
+    DIGEST_MISMATCH = 83
     """
     Verdict reason: the digest the signature session sent is not the hash of the data under the session's hash algorithm.
 """
     
-    DATE_LOOKS_LIKE_MILLISECONDS = 79
+    DATE_LOOKS_LIKE_MILLISECONDS = 84
     """
     A Date value is clearly milliseconds since the epoch; ProofSpace dates are seconds.
 """
     
-    INVALID_DATE = 80
+    INVALID_DATE = 85
     """
     A Date value is not an integer number of seconds.
 """
     
-    INVALID_NUMBER = 81
+    INVALID_NUMBER = 86
     """
     A Number value is not a plain decimal with '.' (no exponent, sign '+', comma, NaN or Infinity).
 """
     
-    INVALID_IMAGE_URL = 82
+    INVALID_IMAGE_URL = 87
     """
     An ImageURL value is not an absolute http(s) URL.
 """
     
-    INVALID_ENUMERATION = 83
+    INVALID_ENUMERATION = 88
     """
     An Enumeration value is not a non-negative integer index.
 """
     
-    ENUMERATION_NOT_IN_SCHEMA = 84
+    ENUMERATION_NOT_IN_SCHEMA = 89
     """
     An Enumeration value is not one of the schema's values.
 """
     
-    RESPONSE_MISMATCH = 85
+    RESPONSE_MISMATCH = 90
     """
     Verdict reason: a webhook response does not answer its request.
 """
     
-    UNKNOWN_TEMPLATE_PARAMETER = 86
+    UNKNOWN_TEMPLATE_PARAMETER = 91
     """
     A notification template names a parameter the instance does not have.
 """
     
-    UNCLOSED_PLACEHOLDER = 87
+    UNCLOSED_PLACEHOLDER = 92
     """
     A notification template opens `{{` without a closing `}}` (or has an empty name).
 """
     
-    FIELD_READ_ONLY = 88
+    FIELD_READ_ONLY = 93
     """
     A field pre-filled from the QR code cannot be changed.
 """
     
-    INTERACTION_ALREADY_COMPLETED = 89
+    INTERACTION_ALREADY_COMPLETED = 94
     """
     Verdict reason: a Once interaction was already completed by this DID.
 """
     
-    INTERACTION_IN_PROGRESS = 90
+    INTERACTION_IN_PROGRESS = 95
     """
     Verdict reason: an earlier event of this DID is still in progress.
 """
     
-    INTERACTION_PAUSED = 91
+    INTERACTION_PAUSED = 96
     """
     Verdict reason: the interaction is paused (not visible in the app).
 """
     
-    TEMPLATE_NOT_EDITABLE = 92
+    TEMPLATE_NOT_EDITABLE = 97
     """
     An Incoming-push interaction's issued-credentials template cannot be edited.
 """
     
-    QR_CODE_EXPIRED = 93
+    QR_CODE_EXPIRED = 98
     """
     Verdict reason: the interaction QR code is older than its timeout.
 """
     
-    HEADER_MISSING = 94
+    HEADER_MISSING = 99
     """
     A required HTTP header is absent or empty.
 """
     
-    HEADER_DUPLICATED = 95
+    HEADER_DUPLICATED = 100
     """
     A header that must appear once appears several times.
 """
     
-    INVALID_HEADER = 96
+    INVALID_HEADER = 101
     """
     A header value has the wrong form (e.g. Authorization without `Bearer `).
 """
     
-    INVALID_PRESENTATION_DEFINITION = 97
+    INVALID_PRESENTATION_DEFINITION = 102
     """
     A presentation definition breaks the DIF Presentation Exchange v2 model.
 """
     
-    INVALID_FILTER = 98
+    INVALID_FILTER = 103
     """
     A field filter is not valid JSON Schema of the subset PE uses.
 """
     
-    UNSUPPORTED_FILTER_KEYWORD = 99
+    UNSUPPORTED_FILTER_KEYWORD = 104
     """
     A filter uses a JSON Schema keyword this library does not evaluate (refused, never ignored).
 """
     
-    INVALID_SUBMISSION_REQUIREMENT = 100
+    INVALID_SUBMISSION_REQUIREMENT = 105
     """
     A submission requirement is malformed (rule, count/min/max, from/from_nested, unknown group).
 """
     
-    INPUT_DESCRIPTOR_NOT_SATISFIED = 101
+    INPUT_DESCRIPTOR_NOT_SATISFIED = 106
     """
     No credential satisfies an input descriptor.
 """
     
-    SUBMISSION_REQUIREMENT_NOT_SATISFIED = 102
+    SUBMISSION_REQUIREMENT_NOT_SATISFIED = 107
     """
     The matching credentials do not satisfy a submission requirement.
 """
     
-    INVALID_PRESENTATION_SUBMISSION = 103
+    INVALID_PRESENTATION_SUBMISSION = 108
     """
     A presentation submission is malformed or does not match its definition.
 """
     
-    INVALID_OPEN_ID_VP_REQUEST = 104
+    INVALID_OPEN_ID_VP_REQUEST = 109
     """
     An openid-vp:// request is malformed or misses a required parameter.
 """
     
-    INVALID_VERIFICATION_RESULT = 105
+    INVALID_VERIFICATION_RESULT = 110
     """
     A verification result or its webhook payload breaks the Gataca format.
 """
     
-    INVALID_API_KEY = 106
+    INVALID_API_KEY = 111
     """
     Basic API-key credentials are not base64(id:secret).
 """
     
-    CREDENTIAL_FORMAT_NOT_ACCEPTED = 107
+    CREDENTIAL_FORMAT_NOT_ACCEPTED = 112
     """
     The credential's format is not among those the definition accepts.
 """
     
-    INVALID_CREDENTIAL = 108
+    INVALID_CREDENTIAL = 113
     """
     A verifiable credential or presentation is malformed.
+"""
+    
+    STATUS_LIST_MISSING = 114
+    """
+    The credential has a status entry (or the definition requires one) but no status-list credential was supplied for it.
+"""
+    
+    INVALID_STATUS_LIST = 115
+    """
+    A status entry or status-list credential is malformed (type, purpose, encodedList, statusSize).
+"""
+    
+    STATUS_LIST_TOO_LARGE = 116
+    """
+    A status list inflates beyond `Limits::max_status_list_bytes`.
+"""
+    
+    STATUS_LIST_TOO_SHORT = 117
+    """
+    A status list is shorter than the 131,072 entries (16 KiB at one bit each) both specifications require.
+"""
+    
+    STATUS_INDEX_OUT_OF_RANGE = 118
+    """
+    A `statusListIndex` points outside its status list.
+"""
+    
+    STATUS_LIST_NOT_VERIFIED = 119
+    """
+    The status-list credential failed its own verification (proof or validity period), so the status cannot be read from it.
+"""
+    
+    CREDENTIAL_REVOKED = 120
+    """
+    Verdict reason: the credential's revocation bit is set.
+"""
+    
+    CREDENTIAL_SUSPENDED = 121
+    """
+    Verdict reason: the credential's suspension bit is set.
+"""
+    
+    STATUS_DISALLOWED = 122
+    """
+    Verdict reason: the credential carries a status the definition's `statuses` directive disallows.
+"""
+    
+    FORMAT_NOT_LISTED = 123
+    """
+    Warning reason (`gataca` profile): the credential's proof suite is not in the definition's format list but Gataca accepts it.
+"""
+    
+    INVALID_GATACA_SESSION = 124
+    """
+    A Gataca session document is neither reply, or its ids disagree.
+"""
+    
+    INVALID_JSON_LD = 125
+    """
+    The document breaks a JSON-LD 1.1 rule; the detail is the specification's error code (e.g. `protected term redefinition`).
+"""
+    
+    UNKNOWN_CONTEXT = 126
+    """
+    A context URL is neither bundled nor registered by the caller (could not check: contexts are never fetched).
+"""
+    
+    UNDEFINED_TERM = 127
+    """
+    A term or IRI expands to nothing and would be silently dropped from what is signed (Data Integrity context validation: could not check).
+"""
+    
+    INVALID_NQUADS = 128
+    """
+    The text is not N-Quads (RDF 1.1 N-Quads grammar, absolute IRIs).
+"""
+    
+    CANONICALIZATION_TOO_COMPLEX = 129
+    """
+    RDF Dataset Canonicalization needs more work than `Limits::max_rdfc_work` allows (a "poison" dataset).
+"""
+    
+    PROOF_CONTEXT_MISMATCH = 130
+    """
+    Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
 """
     
 
@@ -2075,127 +2270,171 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if variant == 48:
             return ErrorCode.JWT_EXP_IN_MILLISECONDS
         if variant == 49:
-            return ErrorCode.CERTIFICATE_EXPIRED
+            return ErrorCode.ECDSA_SIGNATURE_NOT_RAW
         if variant == 50:
-            return ErrorCode.CERTIFICATE_NOT_YET_VALID
+            return ErrorCode.EC_POINT_NOT_ON_CURVE
         if variant == 51:
-            return ErrorCode.UNKNOWN_ISSUER
+            return ErrorCode.EC_IDENTITY_POINT
         if variant == 52:
-            return ErrorCode.CHAIN_SIGNATURE_MISMATCH
+            return ErrorCode.CREDENTIAL_EXPIRED
         if variant == 53:
-            return ErrorCode.ISSUER_NOT_CA
+            return ErrorCode.CREDENTIAL_NOT_YET_VALID
         if variant == 54:
-            return ErrorCode.KEY_CERT_SIGN_MISSING
+            return ErrorCode.CERTIFICATE_EXPIRED
         if variant == 55:
-            return ErrorCode.PATH_TOO_LONG
+            return ErrorCode.CERTIFICATE_NOT_YET_VALID
         if variant == 56:
-            return ErrorCode.UNKNOWN_CRITICAL_EXTENSION
+            return ErrorCode.UNKNOWN_ISSUER
         if variant == 57:
-            return ErrorCode.KEY_USAGE_NOT_ALLOWED
+            return ErrorCode.CHAIN_SIGNATURE_MISMATCH
         if variant == 58:
-            return ErrorCode.NO_TRUST_ANCHOR
+            return ErrorCode.ISSUER_NOT_CA
         if variant == 59:
-            return ErrorCode.EMPTY_INTERACTIONS
+            return ErrorCode.KEY_CERT_SIGN_MISSING
         if variant == 60:
-            return ErrorCode.MISSING_INTERACTION_TYPE
+            return ErrorCode.PATH_TOO_LONG
         if variant == 61:
-            return ErrorCode.MISSING_DISPLAY_TEXT
+            return ErrorCode.UNKNOWN_CRITICAL_EXTENSION
         if variant == 62:
-            return ErrorCode.EMPTY_DISPLAY_TEXT
+            return ErrorCode.KEY_USAGE_NOT_ALLOWED
         if variant == 63:
-            return ErrorCode.BOTH_DISPLAY_TEXTS
+            return ErrorCode.NO_TRUST_ANCHOR
         if variant == 64:
-            return ErrorCode.WRONG_DISPLAY_TEXT_FIELD
+            return ErrorCode.EMPTY_INTERACTIONS
         if variant == 65:
-            return ErrorCode.DISPLAY_TEXT_TOO_LONG
+            return ErrorCode.MISSING_INTERACTION_TYPE
         if variant == 66:
-            return ErrorCode.DUPLICATE_INTERACTION_TYPE
+            return ErrorCode.MISSING_DISPLAY_TEXT
         if variant == 67:
-            return ErrorCode.UNKNOWN_INTERACTION_TYPE
+            return ErrorCode.EMPTY_DISPLAY_TEXT
         if variant == 68:
-            return ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW
+            return ErrorCode.BOTH_DISPLAY_TEXTS
         if variant == 69:
-            return ErrorCode.TOO_MANY_INTERACTIONS
+            return ErrorCode.WRONG_DISPLAY_TEXT_FIELD
         if variant == 70:
-            return ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP
+            return ErrorCode.DISPLAY_TEXT_TOO_LONG
         if variant == 71:
-            return ErrorCode.INTERACTION_TYPE_NOT_OFFERED
+            return ErrorCode.DUPLICATE_INTERACTION_TYPE
         if variant == 72:
-            return ErrorCode.FLOW_TYPE_NOT_OFFERED
+            return ErrorCode.UNKNOWN_INTERACTION_TYPE
         if variant == 73:
-            return ErrorCode.SESSION_NOT_SUCCESSFUL
+            return ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW
         if variant == 74:
-            return ErrorCode.CERTIFICATE_LEVEL_MISMATCH
+            return ErrorCode.TOO_MANY_INTERACTIONS
         if variant == 75:
-            return ErrorCode.CERTIFICATE_LEVEL_TOO_LOW
+            return ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP
         if variant == 76:
-            return ErrorCode.CERTIFICATE_POLICY_MISSING
+            return ErrorCode.INTERACTION_TYPE_NOT_OFFERED
         if variant == 77:
-            return ErrorCode.IDENTITY_MISMATCH
+            return ErrorCode.FLOW_TYPE_NOT_OFFERED
         if variant == 78:
-            return ErrorCode.USER_CHALLENGE_MISMATCH
+            return ErrorCode.SESSION_NOT_SUCCESSFUL
         if variant == 79:
-            return ErrorCode.DIGEST_MISMATCH
+            return ErrorCode.CERTIFICATE_LEVEL_MISMATCH
         if variant == 80:
-            return ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS
+            return ErrorCode.CERTIFICATE_LEVEL_TOO_LOW
         if variant == 81:
-            return ErrorCode.INVALID_DATE
+            return ErrorCode.CERTIFICATE_POLICY_MISSING
         if variant == 82:
-            return ErrorCode.INVALID_NUMBER
+            return ErrorCode.IDENTITY_MISMATCH
         if variant == 83:
-            return ErrorCode.INVALID_IMAGE_URL
+            return ErrorCode.USER_CHALLENGE_MISMATCH
         if variant == 84:
-            return ErrorCode.INVALID_ENUMERATION
+            return ErrorCode.DIGEST_MISMATCH
         if variant == 85:
-            return ErrorCode.ENUMERATION_NOT_IN_SCHEMA
+            return ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS
         if variant == 86:
-            return ErrorCode.RESPONSE_MISMATCH
+            return ErrorCode.INVALID_DATE
         if variant == 87:
-            return ErrorCode.UNKNOWN_TEMPLATE_PARAMETER
+            return ErrorCode.INVALID_NUMBER
         if variant == 88:
-            return ErrorCode.UNCLOSED_PLACEHOLDER
+            return ErrorCode.INVALID_IMAGE_URL
         if variant == 89:
-            return ErrorCode.FIELD_READ_ONLY
+            return ErrorCode.INVALID_ENUMERATION
         if variant == 90:
-            return ErrorCode.INTERACTION_ALREADY_COMPLETED
+            return ErrorCode.ENUMERATION_NOT_IN_SCHEMA
         if variant == 91:
-            return ErrorCode.INTERACTION_IN_PROGRESS
+            return ErrorCode.RESPONSE_MISMATCH
         if variant == 92:
-            return ErrorCode.INTERACTION_PAUSED
+            return ErrorCode.UNKNOWN_TEMPLATE_PARAMETER
         if variant == 93:
-            return ErrorCode.TEMPLATE_NOT_EDITABLE
+            return ErrorCode.UNCLOSED_PLACEHOLDER
         if variant == 94:
-            return ErrorCode.QR_CODE_EXPIRED
+            return ErrorCode.FIELD_READ_ONLY
         if variant == 95:
-            return ErrorCode.HEADER_MISSING
+            return ErrorCode.INTERACTION_ALREADY_COMPLETED
         if variant == 96:
-            return ErrorCode.HEADER_DUPLICATED
+            return ErrorCode.INTERACTION_IN_PROGRESS
         if variant == 97:
-            return ErrorCode.INVALID_HEADER
+            return ErrorCode.INTERACTION_PAUSED
         if variant == 98:
-            return ErrorCode.INVALID_PRESENTATION_DEFINITION
+            return ErrorCode.TEMPLATE_NOT_EDITABLE
         if variant == 99:
-            return ErrorCode.INVALID_FILTER
+            return ErrorCode.QR_CODE_EXPIRED
         if variant == 100:
-            return ErrorCode.UNSUPPORTED_FILTER_KEYWORD
+            return ErrorCode.HEADER_MISSING
         if variant == 101:
-            return ErrorCode.INVALID_SUBMISSION_REQUIREMENT
+            return ErrorCode.HEADER_DUPLICATED
         if variant == 102:
-            return ErrorCode.INPUT_DESCRIPTOR_NOT_SATISFIED
+            return ErrorCode.INVALID_HEADER
         if variant == 103:
-            return ErrorCode.SUBMISSION_REQUIREMENT_NOT_SATISFIED
+            return ErrorCode.INVALID_PRESENTATION_DEFINITION
         if variant == 104:
-            return ErrorCode.INVALID_PRESENTATION_SUBMISSION
+            return ErrorCode.INVALID_FILTER
         if variant == 105:
-            return ErrorCode.INVALID_OPEN_ID_VP_REQUEST
+            return ErrorCode.UNSUPPORTED_FILTER_KEYWORD
         if variant == 106:
-            return ErrorCode.INVALID_VERIFICATION_RESULT
+            return ErrorCode.INVALID_SUBMISSION_REQUIREMENT
         if variant == 107:
-            return ErrorCode.INVALID_API_KEY
+            return ErrorCode.INPUT_DESCRIPTOR_NOT_SATISFIED
         if variant == 108:
-            return ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED
+            return ErrorCode.SUBMISSION_REQUIREMENT_NOT_SATISFIED
         if variant == 109:
+            return ErrorCode.INVALID_PRESENTATION_SUBMISSION
+        if variant == 110:
+            return ErrorCode.INVALID_OPEN_ID_VP_REQUEST
+        if variant == 111:
+            return ErrorCode.INVALID_VERIFICATION_RESULT
+        if variant == 112:
+            return ErrorCode.INVALID_API_KEY
+        if variant == 113:
+            return ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED
+        if variant == 114:
             return ErrorCode.INVALID_CREDENTIAL
+        if variant == 115:
+            return ErrorCode.STATUS_LIST_MISSING
+        if variant == 116:
+            return ErrorCode.INVALID_STATUS_LIST
+        if variant == 117:
+            return ErrorCode.STATUS_LIST_TOO_LARGE
+        if variant == 118:
+            return ErrorCode.STATUS_LIST_TOO_SHORT
+        if variant == 119:
+            return ErrorCode.STATUS_INDEX_OUT_OF_RANGE
+        if variant == 120:
+            return ErrorCode.STATUS_LIST_NOT_VERIFIED
+        if variant == 121:
+            return ErrorCode.CREDENTIAL_REVOKED
+        if variant == 122:
+            return ErrorCode.CREDENTIAL_SUSPENDED
+        if variant == 123:
+            return ErrorCode.STATUS_DISALLOWED
+        if variant == 124:
+            return ErrorCode.FORMAT_NOT_LISTED
+        if variant == 125:
+            return ErrorCode.INVALID_GATACA_SESSION
+        if variant == 126:
+            return ErrorCode.INVALID_JSON_LD
+        if variant == 127:
+            return ErrorCode.UNKNOWN_CONTEXT
+        if variant == 128:
+            return ErrorCode.UNDEFINED_TERM
+        if variant == 129:
+            return ErrorCode.INVALID_NQUADS
+        if variant == 130:
+            return ErrorCode.CANONICALIZATION_TOO_COMPLEX
+        if variant == 131:
+            return ErrorCode.PROOF_CONTEXT_MISMATCH
         raise InternalError("Raw enum value doesn't match any cases")
 
     @staticmethod
@@ -2295,6 +2534,16 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if value == ErrorCode.JWT_NOT_YET_VALID:
             return
         if value == ErrorCode.JWT_EXP_IN_MILLISECONDS:
+            return
+        if value == ErrorCode.ECDSA_SIGNATURE_NOT_RAW:
+            return
+        if value == ErrorCode.EC_POINT_NOT_ON_CURVE:
+            return
+        if value == ErrorCode.EC_IDENTITY_POINT:
+            return
+        if value == ErrorCode.CREDENTIAL_EXPIRED:
+            return
+        if value == ErrorCode.CREDENTIAL_NOT_YET_VALID:
             return
         if value == ErrorCode.CERTIFICATE_EXPIRED:
             return
@@ -2417,6 +2666,40 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if value == ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED:
             return
         if value == ErrorCode.INVALID_CREDENTIAL:
+            return
+        if value == ErrorCode.STATUS_LIST_MISSING:
+            return
+        if value == ErrorCode.INVALID_STATUS_LIST:
+            return
+        if value == ErrorCode.STATUS_LIST_TOO_LARGE:
+            return
+        if value == ErrorCode.STATUS_LIST_TOO_SHORT:
+            return
+        if value == ErrorCode.STATUS_INDEX_OUT_OF_RANGE:
+            return
+        if value == ErrorCode.STATUS_LIST_NOT_VERIFIED:
+            return
+        if value == ErrorCode.CREDENTIAL_REVOKED:
+            return
+        if value == ErrorCode.CREDENTIAL_SUSPENDED:
+            return
+        if value == ErrorCode.STATUS_DISALLOWED:
+            return
+        if value == ErrorCode.FORMAT_NOT_LISTED:
+            return
+        if value == ErrorCode.INVALID_GATACA_SESSION:
+            return
+        if value == ErrorCode.INVALID_JSON_LD:
+            return
+        if value == ErrorCode.UNKNOWN_CONTEXT:
+            return
+        if value == ErrorCode.UNDEFINED_TERM:
+            return
+        if value == ErrorCode.INVALID_NQUADS:
+            return
+        if value == ErrorCode.CANONICALIZATION_TOO_COMPLEX:
+            return
+        if value == ErrorCode.PROOF_CONTEXT_MISMATCH:
             return
         raise ValueError(value)
 
@@ -2518,128 +2801,172 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             buf.write_i32(47)
         if value == ErrorCode.JWT_EXP_IN_MILLISECONDS:
             buf.write_i32(48)
-        if value == ErrorCode.CERTIFICATE_EXPIRED:
+        if value == ErrorCode.ECDSA_SIGNATURE_NOT_RAW:
             buf.write_i32(49)
-        if value == ErrorCode.CERTIFICATE_NOT_YET_VALID:
+        if value == ErrorCode.EC_POINT_NOT_ON_CURVE:
             buf.write_i32(50)
-        if value == ErrorCode.UNKNOWN_ISSUER:
+        if value == ErrorCode.EC_IDENTITY_POINT:
             buf.write_i32(51)
-        if value == ErrorCode.CHAIN_SIGNATURE_MISMATCH:
+        if value == ErrorCode.CREDENTIAL_EXPIRED:
             buf.write_i32(52)
-        if value == ErrorCode.ISSUER_NOT_CA:
+        if value == ErrorCode.CREDENTIAL_NOT_YET_VALID:
             buf.write_i32(53)
-        if value == ErrorCode.KEY_CERT_SIGN_MISSING:
+        if value == ErrorCode.CERTIFICATE_EXPIRED:
             buf.write_i32(54)
-        if value == ErrorCode.PATH_TOO_LONG:
+        if value == ErrorCode.CERTIFICATE_NOT_YET_VALID:
             buf.write_i32(55)
-        if value == ErrorCode.UNKNOWN_CRITICAL_EXTENSION:
+        if value == ErrorCode.UNKNOWN_ISSUER:
             buf.write_i32(56)
-        if value == ErrorCode.KEY_USAGE_NOT_ALLOWED:
+        if value == ErrorCode.CHAIN_SIGNATURE_MISMATCH:
             buf.write_i32(57)
-        if value == ErrorCode.NO_TRUST_ANCHOR:
+        if value == ErrorCode.ISSUER_NOT_CA:
             buf.write_i32(58)
-        if value == ErrorCode.EMPTY_INTERACTIONS:
+        if value == ErrorCode.KEY_CERT_SIGN_MISSING:
             buf.write_i32(59)
-        if value == ErrorCode.MISSING_INTERACTION_TYPE:
+        if value == ErrorCode.PATH_TOO_LONG:
             buf.write_i32(60)
-        if value == ErrorCode.MISSING_DISPLAY_TEXT:
+        if value == ErrorCode.UNKNOWN_CRITICAL_EXTENSION:
             buf.write_i32(61)
-        if value == ErrorCode.EMPTY_DISPLAY_TEXT:
+        if value == ErrorCode.KEY_USAGE_NOT_ALLOWED:
             buf.write_i32(62)
-        if value == ErrorCode.BOTH_DISPLAY_TEXTS:
+        if value == ErrorCode.NO_TRUST_ANCHOR:
             buf.write_i32(63)
-        if value == ErrorCode.WRONG_DISPLAY_TEXT_FIELD:
+        if value == ErrorCode.EMPTY_INTERACTIONS:
             buf.write_i32(64)
-        if value == ErrorCode.DISPLAY_TEXT_TOO_LONG:
+        if value == ErrorCode.MISSING_INTERACTION_TYPE:
             buf.write_i32(65)
-        if value == ErrorCode.DUPLICATE_INTERACTION_TYPE:
+        if value == ErrorCode.MISSING_DISPLAY_TEXT:
             buf.write_i32(66)
-        if value == ErrorCode.UNKNOWN_INTERACTION_TYPE:
+        if value == ErrorCode.EMPTY_DISPLAY_TEXT:
             buf.write_i32(67)
-        if value == ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW:
+        if value == ErrorCode.BOTH_DISPLAY_TEXTS:
             buf.write_i32(68)
-        if value == ErrorCode.TOO_MANY_INTERACTIONS:
+        if value == ErrorCode.WRONG_DISPLAY_TEXT_FIELD:
             buf.write_i32(69)
-        if value == ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP:
+        if value == ErrorCode.DISPLAY_TEXT_TOO_LONG:
             buf.write_i32(70)
-        if value == ErrorCode.INTERACTION_TYPE_NOT_OFFERED:
+        if value == ErrorCode.DUPLICATE_INTERACTION_TYPE:
             buf.write_i32(71)
-        if value == ErrorCode.FLOW_TYPE_NOT_OFFERED:
+        if value == ErrorCode.UNKNOWN_INTERACTION_TYPE:
             buf.write_i32(72)
-        if value == ErrorCode.SESSION_NOT_SUCCESSFUL:
+        if value == ErrorCode.TYPE_NOT_ALLOWED_FOR_FLOW:
             buf.write_i32(73)
-        if value == ErrorCode.CERTIFICATE_LEVEL_MISMATCH:
+        if value == ErrorCode.TOO_MANY_INTERACTIONS:
             buf.write_i32(74)
-        if value == ErrorCode.CERTIFICATE_LEVEL_TOO_LOW:
+        if value == ErrorCode.REQUIRED_INTERACTION_NOT_SUPPORTED_BY_APP:
             buf.write_i32(75)
-        if value == ErrorCode.CERTIFICATE_POLICY_MISSING:
+        if value == ErrorCode.INTERACTION_TYPE_NOT_OFFERED:
             buf.write_i32(76)
-        if value == ErrorCode.IDENTITY_MISMATCH:
+        if value == ErrorCode.FLOW_TYPE_NOT_OFFERED:
             buf.write_i32(77)
-        if value == ErrorCode.USER_CHALLENGE_MISMATCH:
+        if value == ErrorCode.SESSION_NOT_SUCCESSFUL:
             buf.write_i32(78)
-        if value == ErrorCode.DIGEST_MISMATCH:
+        if value == ErrorCode.CERTIFICATE_LEVEL_MISMATCH:
             buf.write_i32(79)
-        if value == ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS:
+        if value == ErrorCode.CERTIFICATE_LEVEL_TOO_LOW:
             buf.write_i32(80)
-        if value == ErrorCode.INVALID_DATE:
+        if value == ErrorCode.CERTIFICATE_POLICY_MISSING:
             buf.write_i32(81)
-        if value == ErrorCode.INVALID_NUMBER:
+        if value == ErrorCode.IDENTITY_MISMATCH:
             buf.write_i32(82)
-        if value == ErrorCode.INVALID_IMAGE_URL:
+        if value == ErrorCode.USER_CHALLENGE_MISMATCH:
             buf.write_i32(83)
-        if value == ErrorCode.INVALID_ENUMERATION:
+        if value == ErrorCode.DIGEST_MISMATCH:
             buf.write_i32(84)
-        if value == ErrorCode.ENUMERATION_NOT_IN_SCHEMA:
+        if value == ErrorCode.DATE_LOOKS_LIKE_MILLISECONDS:
             buf.write_i32(85)
-        if value == ErrorCode.RESPONSE_MISMATCH:
+        if value == ErrorCode.INVALID_DATE:
             buf.write_i32(86)
-        if value == ErrorCode.UNKNOWN_TEMPLATE_PARAMETER:
+        if value == ErrorCode.INVALID_NUMBER:
             buf.write_i32(87)
-        if value == ErrorCode.UNCLOSED_PLACEHOLDER:
+        if value == ErrorCode.INVALID_IMAGE_URL:
             buf.write_i32(88)
-        if value == ErrorCode.FIELD_READ_ONLY:
+        if value == ErrorCode.INVALID_ENUMERATION:
             buf.write_i32(89)
-        if value == ErrorCode.INTERACTION_ALREADY_COMPLETED:
+        if value == ErrorCode.ENUMERATION_NOT_IN_SCHEMA:
             buf.write_i32(90)
-        if value == ErrorCode.INTERACTION_IN_PROGRESS:
+        if value == ErrorCode.RESPONSE_MISMATCH:
             buf.write_i32(91)
-        if value == ErrorCode.INTERACTION_PAUSED:
+        if value == ErrorCode.UNKNOWN_TEMPLATE_PARAMETER:
             buf.write_i32(92)
-        if value == ErrorCode.TEMPLATE_NOT_EDITABLE:
+        if value == ErrorCode.UNCLOSED_PLACEHOLDER:
             buf.write_i32(93)
-        if value == ErrorCode.QR_CODE_EXPIRED:
+        if value == ErrorCode.FIELD_READ_ONLY:
             buf.write_i32(94)
-        if value == ErrorCode.HEADER_MISSING:
+        if value == ErrorCode.INTERACTION_ALREADY_COMPLETED:
             buf.write_i32(95)
-        if value == ErrorCode.HEADER_DUPLICATED:
+        if value == ErrorCode.INTERACTION_IN_PROGRESS:
             buf.write_i32(96)
-        if value == ErrorCode.INVALID_HEADER:
+        if value == ErrorCode.INTERACTION_PAUSED:
             buf.write_i32(97)
-        if value == ErrorCode.INVALID_PRESENTATION_DEFINITION:
+        if value == ErrorCode.TEMPLATE_NOT_EDITABLE:
             buf.write_i32(98)
-        if value == ErrorCode.INVALID_FILTER:
+        if value == ErrorCode.QR_CODE_EXPIRED:
             buf.write_i32(99)
-        if value == ErrorCode.UNSUPPORTED_FILTER_KEYWORD:
+        if value == ErrorCode.HEADER_MISSING:
             buf.write_i32(100)
-        if value == ErrorCode.INVALID_SUBMISSION_REQUIREMENT:
+        if value == ErrorCode.HEADER_DUPLICATED:
             buf.write_i32(101)
-        if value == ErrorCode.INPUT_DESCRIPTOR_NOT_SATISFIED:
+        if value == ErrorCode.INVALID_HEADER:
             buf.write_i32(102)
-        if value == ErrorCode.SUBMISSION_REQUIREMENT_NOT_SATISFIED:
+        if value == ErrorCode.INVALID_PRESENTATION_DEFINITION:
             buf.write_i32(103)
-        if value == ErrorCode.INVALID_PRESENTATION_SUBMISSION:
+        if value == ErrorCode.INVALID_FILTER:
             buf.write_i32(104)
-        if value == ErrorCode.INVALID_OPEN_ID_VP_REQUEST:
+        if value == ErrorCode.UNSUPPORTED_FILTER_KEYWORD:
             buf.write_i32(105)
-        if value == ErrorCode.INVALID_VERIFICATION_RESULT:
+        if value == ErrorCode.INVALID_SUBMISSION_REQUIREMENT:
             buf.write_i32(106)
-        if value == ErrorCode.INVALID_API_KEY:
+        if value == ErrorCode.INPUT_DESCRIPTOR_NOT_SATISFIED:
             buf.write_i32(107)
-        if value == ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED:
+        if value == ErrorCode.SUBMISSION_REQUIREMENT_NOT_SATISFIED:
             buf.write_i32(108)
-        if value == ErrorCode.INVALID_CREDENTIAL:
+        if value == ErrorCode.INVALID_PRESENTATION_SUBMISSION:
             buf.write_i32(109)
+        if value == ErrorCode.INVALID_OPEN_ID_VP_REQUEST:
+            buf.write_i32(110)
+        if value == ErrorCode.INVALID_VERIFICATION_RESULT:
+            buf.write_i32(111)
+        if value == ErrorCode.INVALID_API_KEY:
+            buf.write_i32(112)
+        if value == ErrorCode.CREDENTIAL_FORMAT_NOT_ACCEPTED:
+            buf.write_i32(113)
+        if value == ErrorCode.INVALID_CREDENTIAL:
+            buf.write_i32(114)
+        if value == ErrorCode.STATUS_LIST_MISSING:
+            buf.write_i32(115)
+        if value == ErrorCode.INVALID_STATUS_LIST:
+            buf.write_i32(116)
+        if value == ErrorCode.STATUS_LIST_TOO_LARGE:
+            buf.write_i32(117)
+        if value == ErrorCode.STATUS_LIST_TOO_SHORT:
+            buf.write_i32(118)
+        if value == ErrorCode.STATUS_INDEX_OUT_OF_RANGE:
+            buf.write_i32(119)
+        if value == ErrorCode.STATUS_LIST_NOT_VERIFIED:
+            buf.write_i32(120)
+        if value == ErrorCode.CREDENTIAL_REVOKED:
+            buf.write_i32(121)
+        if value == ErrorCode.CREDENTIAL_SUSPENDED:
+            buf.write_i32(122)
+        if value == ErrorCode.STATUS_DISALLOWED:
+            buf.write_i32(123)
+        if value == ErrorCode.FORMAT_NOT_LISTED:
+            buf.write_i32(124)
+        if value == ErrorCode.INVALID_GATACA_SESSION:
+            buf.write_i32(125)
+        if value == ErrorCode.INVALID_JSON_LD:
+            buf.write_i32(126)
+        if value == ErrorCode.UNKNOWN_CONTEXT:
+            buf.write_i32(127)
+        if value == ErrorCode.UNDEFINED_TERM:
+            buf.write_i32(128)
+        if value == ErrorCode.INVALID_NQUADS:
+            buf.write_i32(129)
+        if value == ErrorCode.CANONICALIZATION_TOO_COMPLEX:
+            buf.write_i32(130)
+        if value == ErrorCode.PROOF_CONTEXT_MISMATCH:
+            buf.write_i32(131)
 
 
 
@@ -3222,6 +3549,227 @@ class _UniffiFfiConverterTypeFieldIssue(_UniffiConverterRustBuffer):
 
 
 
+class SessionDocument(enum.Enum):
+    """
+    Which reply a session document is.
+"""
+    
+    CREATED = 0
+    """
+    The create-session reply (`authentication_request` + `presentation_definition`).
+"""
+    
+    STATUS = 1
+    """
+    The session reply of `GET /api/v3/sessions/{id}` (PascalCase members).
+"""
+    
+
+
+class _UniffiFfiConverterTypeSessionDocument(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return SessionDocument.CREATED
+        if variant == 2:
+            return SessionDocument.STATUS
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == SessionDocument.CREATED:
+            return
+        if value == SessionDocument.STATUS:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == SessionDocument.CREATED:
+            buf.write_i32(1)
+        if value == SessionDocument.STATUS:
+            buf.write_i32(2)
+
+
+
+class _UniffiFfiConverterInt64(_UniffiConverterPrimitiveInt):
+    CLASS_NAME = "i64"
+    VALUE_MIN = -2**63
+    VALUE_MAX = 2**63
+
+    @staticmethod
+    def read(buf):
+        return buf.read_i64()
+
+    @staticmethod
+    def write(value, buf):
+        buf.write_i64(value)
+
+class _UniffiFfiConverterOptionalInt64(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterInt64.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterInt64.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterInt64.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterString.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterString.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterString.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class GatacaSession:
+    """
+    What a Gataca session document says (the core record; JSON objects as compact JSON text).
+"""
+    def __init__(self, *, document:SessionDocument, id:str, nonce:typing.Optional[str], state:typing.Optional[str], expired_at:typing.Optional[str], expires_at_unix:typing.Optional[int], authentication_request:typing.Optional[str], presentation_definition_json:typing.Optional[str], presentation_submission_json:typing.Optional[str], presentation_submission_format:typing.Optional[str], validations_json:typing.Optional[str], subject:typing.Optional[str], unknown_members:typing.List[str], json:str):
+        self.document = document
+        self.id = id
+        self.nonce = nonce
+        self.state = state
+        self.expired_at = expired_at
+        self.expires_at_unix = expires_at_unix
+        self.authentication_request = authentication_request
+        self.presentation_definition_json = presentation_definition_json
+        self.presentation_submission_json = presentation_submission_json
+        self.presentation_submission_format = presentation_submission_format
+        self.validations_json = validations_json
+        self.subject = subject
+        self.unknown_members = unknown_members
+        self.json = json
+        
+        
+
+    
+    def __str__(self):
+        return "GatacaSession(document={}, id={}, nonce={}, state={}, expired_at={}, expires_at_unix={}, authentication_request={}, presentation_definition_json={}, presentation_submission_json={}, presentation_submission_format={}, validations_json={}, subject={}, unknown_members={}, json={})".format(self.document, self.id, self.nonce, self.state, self.expired_at, self.expires_at_unix, self.authentication_request, self.presentation_definition_json, self.presentation_submission_json, self.presentation_submission_format, self.validations_json, self.subject, self.unknown_members, self.json)
+    def __eq__(self, other):
+        if self.document != other.document:
+            return False
+        if self.id != other.id:
+            return False
+        if self.nonce != other.nonce:
+            return False
+        if self.state != other.state:
+            return False
+        if self.expired_at != other.expired_at:
+            return False
+        if self.expires_at_unix != other.expires_at_unix:
+            return False
+        if self.authentication_request != other.authentication_request:
+            return False
+        if self.presentation_definition_json != other.presentation_definition_json:
+            return False
+        if self.presentation_submission_json != other.presentation_submission_json:
+            return False
+        if self.presentation_submission_format != other.presentation_submission_format:
+            return False
+        if self.validations_json != other.validations_json:
+            return False
+        if self.subject != other.subject:
+            return False
+        if self.unknown_members != other.unknown_members:
+            return False
+        if self.json != other.json:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeGatacaSession(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return GatacaSession(
+            document=_UniffiFfiConverterTypeSessionDocument.read(buf),
+            id=_UniffiFfiConverterString.read(buf),
+            nonce=_UniffiFfiConverterOptionalString.read(buf),
+            state=_UniffiFfiConverterOptionalString.read(buf),
+            expired_at=_UniffiFfiConverterOptionalString.read(buf),
+            expires_at_unix=_UniffiFfiConverterOptionalInt64.read(buf),
+            authentication_request=_UniffiFfiConverterOptionalString.read(buf),
+            presentation_definition_json=_UniffiFfiConverterOptionalString.read(buf),
+            presentation_submission_json=_UniffiFfiConverterOptionalString.read(buf),
+            presentation_submission_format=_UniffiFfiConverterOptionalString.read(buf),
+            validations_json=_UniffiFfiConverterOptionalString.read(buf),
+            subject=_UniffiFfiConverterOptionalString.read(buf),
+            unknown_members=_UniffiFfiConverterSequenceString.read(buf),
+            json=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterTypeSessionDocument.check_lower(value.document)
+        _UniffiFfiConverterString.check_lower(value.id)
+        _UniffiFfiConverterOptionalString.check_lower(value.nonce)
+        _UniffiFfiConverterOptionalString.check_lower(value.state)
+        _UniffiFfiConverterOptionalString.check_lower(value.expired_at)
+        _UniffiFfiConverterOptionalInt64.check_lower(value.expires_at_unix)
+        _UniffiFfiConverterOptionalString.check_lower(value.authentication_request)
+        _UniffiFfiConverterOptionalString.check_lower(value.presentation_definition_json)
+        _UniffiFfiConverterOptionalString.check_lower(value.presentation_submission_json)
+        _UniffiFfiConverterOptionalString.check_lower(value.presentation_submission_format)
+        _UniffiFfiConverterOptionalString.check_lower(value.validations_json)
+        _UniffiFfiConverterOptionalString.check_lower(value.subject)
+        _UniffiFfiConverterSequenceString.check_lower(value.unknown_members)
+        _UniffiFfiConverterString.check_lower(value.json)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterTypeSessionDocument.write(value.document, buf)
+        _UniffiFfiConverterString.write(value.id, buf)
+        _UniffiFfiConverterOptionalString.write(value.nonce, buf)
+        _UniffiFfiConverterOptionalString.write(value.state, buf)
+        _UniffiFfiConverterOptionalString.write(value.expired_at, buf)
+        _UniffiFfiConverterOptionalInt64.write(value.expires_at_unix, buf)
+        _UniffiFfiConverterOptionalString.write(value.authentication_request, buf)
+        _UniffiFfiConverterOptionalString.write(value.presentation_definition_json, buf)
+        _UniffiFfiConverterOptionalString.write(value.presentation_submission_json, buf)
+        _UniffiFfiConverterOptionalString.write(value.presentation_submission_format, buf)
+        _UniffiFfiConverterOptionalString.write(value.validations_json, buf)
+        _UniffiFfiConverterOptionalString.write(value.subject, buf)
+        _UniffiFfiConverterSequenceString.write(value.unknown_members, buf)
+        _UniffiFfiConverterString.write(value.json, buf)
+
+
+
+
+
+
 class ProcessStatus(enum.Enum):
     """
     The outcome of the whole verification process in a webhook.
@@ -3265,29 +3813,6 @@ class _UniffiFfiConverterTypeProcessStatus(_UniffiConverterRustBuffer):
             buf.write_i32(2)
 
 
-
-class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
-    @classmethod
-    def check_lower(cls, value):
-        for item in value:
-            _UniffiFfiConverterString.check_lower(item)
-
-    @classmethod
-    def write(cls, value, buf):
-        items = len(value)
-        buf.write_i32(items)
-        for item in value:
-            _UniffiFfiConverterString.write(item, buf)
-
-    @classmethod
-    def read(cls, buf):
-        count = buf.read_i32()
-        if count < 0:
-            raise InternalError("Unexpected negative sequence length")
-
-        return [
-            _UniffiFfiConverterString.read(buf) for i in range(count)
-        ]
 
 @dataclass
 class VerificationResult:
@@ -3339,7 +3864,7 @@ class GatacaWebhook:
     """
     A validated verification-template webhook body.
 """
-    def __init__(self, *, id:str, subject:str, status:ProcessStatus, payload_json:typing.Optional[str], verification_result:VerificationResult, verdict:Verdict, unknown_checks:typing.List[str]):
+    def __init__(self, *, id:str, subject:str, status:ProcessStatus, payload_json:typing.Optional[str], verification_result:VerificationResult, verdict:Verdict, unknown_checks:typing.List[str], summary_json:str, unknown_members:typing.List[str]):
         self.id = id
         self.subject = subject
         self.status = status
@@ -3347,12 +3872,14 @@ class GatacaWebhook:
         self.verification_result = verification_result
         self.verdict = verdict
         self.unknown_checks = unknown_checks
+        self.summary_json = summary_json
+        self.unknown_members = unknown_members
         
         
 
     
     def __str__(self):
-        return "GatacaWebhook(id={}, subject={}, status={}, payload_json={}, verification_result={}, verdict={}, unknown_checks={})".format(self.id, self.subject, self.status, self.payload_json, self.verification_result, self.verdict, self.unknown_checks)
+        return "GatacaWebhook(id={}, subject={}, status={}, payload_json={}, verification_result={}, verdict={}, unknown_checks={}, summary_json={}, unknown_members={})".format(self.id, self.subject, self.status, self.payload_json, self.verification_result, self.verdict, self.unknown_checks, self.summary_json, self.unknown_members)
     def __eq__(self, other):
         if self.id != other.id:
             return False
@@ -3368,6 +3895,10 @@ class GatacaWebhook:
             return False
         if self.unknown_checks != other.unknown_checks:
             return False
+        if self.summary_json != other.summary_json:
+            return False
+        if self.unknown_members != other.unknown_members:
+            return False
         return True
 
 class _UniffiFfiConverterTypeGatacaWebhook(_UniffiConverterRustBuffer):
@@ -3381,6 +3912,8 @@ class _UniffiFfiConverterTypeGatacaWebhook(_UniffiConverterRustBuffer):
             verification_result=_UniffiFfiConverterTypeVerificationResult.read(buf),
             verdict=_UniffiFfiConverterTypeVerdict.read(buf),
             unknown_checks=_UniffiFfiConverterSequenceString.read(buf),
+            summary_json=_UniffiFfiConverterString.read(buf),
+            unknown_members=_UniffiFfiConverterSequenceString.read(buf),
         )
 
     @staticmethod
@@ -3392,6 +3925,8 @@ class _UniffiFfiConverterTypeGatacaWebhook(_UniffiConverterRustBuffer):
         _UniffiFfiConverterTypeVerificationResult.check_lower(value.verification_result)
         _UniffiFfiConverterTypeVerdict.check_lower(value.verdict)
         _UniffiFfiConverterSequenceString.check_lower(value.unknown_checks)
+        _UniffiFfiConverterString.check_lower(value.summary_json)
+        _UniffiFfiConverterSequenceString.check_lower(value.unknown_members)
 
     @staticmethod
     def write(value, buf):
@@ -3402,6 +3937,8 @@ class _UniffiFfiConverterTypeGatacaWebhook(_UniffiConverterRustBuffer):
         _UniffiFfiConverterTypeVerificationResult.write(value.verification_result, buf)
         _UniffiFfiConverterTypeVerdict.write(value.verdict, buf)
         _UniffiFfiConverterSequenceString.write(value.unknown_checks, buf)
+        _UniffiFfiConverterString.write(value.summary_json, buf)
+        _UniffiFfiConverterSequenceString.write(value.unknown_members, buf)
 
 
 
@@ -4621,6 +5158,45 @@ class _UniffiFfiConverterTypeSsiLimits(_UniffiConverterRustBuffer):
         _UniffiFfiConverterUInt64.write(value.max_interactions, buf)
 
 @dataclass
+class StatusListCredential:
+    """
+    A status-list credential the caller fetched.
+"""
+    def __init__(self, *, url:str, credential:str):
+        self.url = url
+        self.credential = credential
+        
+        
+
+    
+    def __str__(self):
+        return "StatusListCredential(url={}, credential={})".format(self.url, self.credential)
+    def __eq__(self, other):
+        if self.url != other.url:
+            return False
+        if self.credential != other.credential:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeStatusListCredential(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return StatusListCredential(
+            url=_UniffiFfiConverterString.read(buf),
+            credential=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.url)
+        _UniffiFfiConverterString.check_lower(value.credential)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.url, buf)
+        _UniffiFfiConverterString.write(value.credential, buf)
+
+@dataclass
 class TrustedKey:
     """
     A key the caller trusts: `id` is a DID (every method under it) or one verification method.
@@ -4658,6 +5234,188 @@ class _UniffiFfiConverterTypeTrustedKey(_UniffiConverterRustBuffer):
     def write(value, buf):
         _UniffiFfiConverterString.write(value.id, buf)
         _UniffiFfiConverterBytes.write(value.public_key, buf)
+
+@dataclass
+class VerificationReport:
+    """
+    A verification with its JSON report (written by the core).
+"""
+    def __init__(self, *, verdict:Verdict, json:str):
+        self.verdict = verdict
+        self.json = json
+        
+        
+
+    
+    def __str__(self):
+        return "VerificationReport(verdict={}, json={})".format(self.verdict, self.json)
+    def __eq__(self, other):
+        if self.verdict != other.verdict:
+            return False
+        if self.json != other.json:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeVerificationReport(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return VerificationReport(
+            verdict=_UniffiFfiConverterTypeVerdict.read(buf),
+            json=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterTypeVerdict.check_lower(value.verdict)
+        _UniffiFfiConverterString.check_lower(value.json)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterTypeVerdict.write(value.verdict, buf)
+        _UniffiFfiConverterString.write(value.json, buf)
+
+
+
+
+
+
+class VerifierProfile(enum.Enum):
+    """
+    The verifier profile.
+"""
+    
+    STRICT = 0
+    """
+    The definition's format list decides; a status without its list, or an unverifiable
+    definition proof, is "could not check".
+"""
+    
+    GATACA = 1
+    """
+    As Gataca's verifier: JcsEd25519Signature2020 accepted beside an `ldp` list, a missing
+    status list and an unknown definition key are warnings.
+"""
+    
+
+
+class _UniffiFfiConverterTypeVerifierProfile(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return VerifierProfile.STRICT
+        if variant == 2:
+            return VerifierProfile.GATACA
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == VerifierProfile.STRICT:
+            return
+        if value == VerifierProfile.GATACA:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == VerifierProfile.STRICT:
+            buf.write_i32(1)
+        if value == VerifierProfile.GATACA:
+            buf.write_i32(2)
+
+
+
+class _UniffiFfiConverterSequenceTypeStatusListCredential(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeStatusListCredential.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeStatusListCredential.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeStatusListCredential.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class VerifyOptions:
+    """
+    What `vc_verify` and `pe_verify` require beyond the inputs.
+"""
+    def __init__(self, *, challenge:typing.Optional[str], domain:typing.Optional[str], allow_sha256_prehash:bool, now:int, leeway:int, profile:VerifierProfile, status_lists:typing.List[StatusListCredential]):
+        self.challenge = challenge
+        self.domain = domain
+        self.allow_sha256_prehash = allow_sha256_prehash
+        self.now = now
+        self.leeway = leeway
+        self.profile = profile
+        self.status_lists = status_lists
+        
+        
+
+    
+    def __str__(self):
+        return "VerifyOptions(challenge={}, domain={}, allow_sha256_prehash={}, now={}, leeway={}, profile={}, status_lists={})".format(self.challenge, self.domain, self.allow_sha256_prehash, self.now, self.leeway, self.profile, self.status_lists)
+    def __eq__(self, other):
+        if self.challenge != other.challenge:
+            return False
+        if self.domain != other.domain:
+            return False
+        if self.allow_sha256_prehash != other.allow_sha256_prehash:
+            return False
+        if self.now != other.now:
+            return False
+        if self.leeway != other.leeway:
+            return False
+        if self.profile != other.profile:
+            return False
+        if self.status_lists != other.status_lists:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeVerifyOptions(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return VerifyOptions(
+            challenge=_UniffiFfiConverterOptionalString.read(buf),
+            domain=_UniffiFfiConverterOptionalString.read(buf),
+            allow_sha256_prehash=_UniffiFfiConverterBoolean.read(buf),
+            now=_UniffiFfiConverterUInt64.read(buf),
+            leeway=_UniffiFfiConverterUInt64.read(buf),
+            profile=_UniffiFfiConverterTypeVerifierProfile.read(buf),
+            status_lists=_UniffiFfiConverterSequenceTypeStatusListCredential.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterOptionalString.check_lower(value.challenge)
+        _UniffiFfiConverterOptionalString.check_lower(value.domain)
+        _UniffiFfiConverterBoolean.check_lower(value.allow_sha256_prehash)
+        _UniffiFfiConverterUInt64.check_lower(value.now)
+        _UniffiFfiConverterUInt64.check_lower(value.leeway)
+        _UniffiFfiConverterTypeVerifierProfile.check_lower(value.profile)
+        _UniffiFfiConverterSequenceTypeStatusListCredential.check_lower(value.status_lists)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterOptionalString.write(value.challenge, buf)
+        _UniffiFfiConverterOptionalString.write(value.domain, buf)
+        _UniffiFfiConverterBoolean.write(value.allow_sha256_prehash, buf)
+        _UniffiFfiConverterUInt64.write(value.now, buf)
+        _UniffiFfiConverterUInt64.write(value.leeway, buf)
+        _UniffiFfiConverterTypeVerifierProfile.write(value.profile, buf)
+        _UniffiFfiConverterSequenceTypeStatusListCredential.write(value.status_lists, buf)
 
 class _UniffiFfiConverterSequenceTypeNameValue(_UniffiConverterRustBuffer):
     @classmethod
@@ -5754,19 +6512,6 @@ class _UniffiFfiConverterTypeSsiError(_UniffiConverterRustBuffer):
             _UniffiFfiConverterTypeErrorCode.write(value.code, buf)
             _UniffiFfiConverterString.write(value.detail, buf)
 
-class _UniffiFfiConverterInt64(_UniffiConverterPrimitiveInt):
-    CLASS_NAME = "i64"
-    VALUE_MIN = -2**63
-    VALUE_MAX = 2**63
-
-    @staticmethod
-    def read(buf):
-        return buf.read_i64()
-
-    @staticmethod
-    def write(value, buf):
-        buf.write_i64(value)
-
 
 
 
@@ -6524,6 +7269,43 @@ def gataca_api_key_encode(id: str,secret: str) -> str:
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
+def gataca_authorization_from_login(token: typing.Optional[str],token_type: typing.Optional[str]) -> str:
+    """
+    The `Authorization` value `jwt <token>` from the login reply's `Token` and `Token_type`.
+"""
+    
+    _UniffiFfiConverterOptionalString.check_lower(token)
+
+    _UniffiFfiConverterOptionalString.check_lower(token_type)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterOptionalString.lower(token),
+        _UniffiFfiConverterOptionalString.lower(token_type),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_from_login,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def gataca_authorization_token(value: str) -> str:
+    """
+    The access token of an `Authorization: jwt <token>` value.
+"""
+    
+    _UniffiFfiConverterString.check_lower(value)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(value),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_authorization_token,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
 def gataca_build_webhook(id: str,subject: str,payload_json: typing.Optional[str],result: VerificationResult) -> str:
     """
     Builds a webhook body; the status follows from the result (`SUCCESS` exactly when valid).
@@ -6548,6 +7330,53 @@ def gataca_build_webhook(id: str,subject: str,payload_json: typing.Optional[str]
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
         _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_build_webhook,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def gataca_login_headers(api_key_id: str,api_key_secret: str,tenant: str,ssiconfig: str) -> str:
+    """
+    The login request's header fields as a JSON object, in order
+    (`Authorization: Basic ...`, `tenant`, `ssiconfig`).
+"""
+    
+    _UniffiFfiConverterString.check_lower(api_key_id)
+
+    _UniffiFfiConverterString.check_lower(api_key_secret)
+
+    _UniffiFfiConverterString.check_lower(tenant)
+
+    _UniffiFfiConverterString.check_lower(ssiconfig)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(api_key_id),
+        _UniffiFfiConverterString.lower(api_key_secret),
+        _UniffiFfiConverterString.lower(tenant),
+        _UniffiFfiConverterString.lower(ssiconfig),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_login_headers,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def gataca_parse_session(json: str,limits: typing.Optional[SsiLimits]) -> GatacaSession:
+    """
+    Reads a Gataca create-session reply or session (`GET /api/v3/sessions/{id}`) reply.
+"""
+    
+    _UniffiFfiConverterString.check_lower(json)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(json),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeGatacaSession.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_gataca_parse_session,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
@@ -6785,6 +7614,40 @@ def pe_lint(definition_json: str,limits: typing.Optional[SsiLimits]) -> typing.L
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
+def pe_verify(definition_json: str,presentation: str,submission_json: typing.Optional[str],trust_store_json: str,options: VerifyOptions,limits: typing.Optional[SsiLimits]) -> VerificationReport:
+    """
+    Verifies a presentation (JSON-LD VP, or JWT VP bare or as a JSON string) against a
+    definition, with a profile, a leeway and status lists. `submission_json` is the separate
+    `presentation_submission` (`None`: embedded).
+"""
+    
+    _UniffiFfiConverterString.check_lower(definition_json)
+
+    _UniffiFfiConverterString.check_lower(presentation)
+
+    _UniffiFfiConverterOptionalString.check_lower(submission_json)
+
+    _UniffiFfiConverterString.check_lower(trust_store_json)
+
+    _UniffiFfiConverterTypeVerifyOptions.check_lower(options)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(definition_json),
+        _UniffiFfiConverterString.lower(presentation),
+        _UniffiFfiConverterOptionalString.lower(submission_json),
+        _UniffiFfiConverterString.lower(trust_store_json),
+        _UniffiFfiConverterTypeVerifyOptions.lower(options),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeVerificationReport.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_verify,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
 def pe_verify_presentation(definition_json: str,presentation_json: str,submission_json: typing.Optional[str],trusted_keys: typing.List[TrustedKey],policy: typing.Optional[PresentationPolicy],limits: typing.Optional[SsiLimits]) -> PresentationVerification:
     """
     Verifies a received presentation against a definition the way Gataca does.
@@ -6986,6 +7849,28 @@ def proofspace_sign_body_ed25519(seed: bytes,body: bytes) -> str:
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
         _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_ed25519,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def proofspace_sign_body_rsa(private_key_pem: str,body: bytes) -> str:
+    """
+    Signs a body for ProofSpace's `X-Body-Signature` (RSASSA-PKCS1-v1_5 with SHA3-256, standard
+    Base64) with an RSA private key in PEM (PKCS#8 or PKCS#1, 2048 to 4096 bits); constant-time
+    and blinded with the platform's random source.
+"""
+    
+    _UniffiFfiConverterString.check_lower(private_key_pem)
+
+    _UniffiFfiConverterBytes.check_lower(body)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(private_key_pem),
+        _UniffiFfiConverterBytes.lower(body),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_rsa,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
@@ -7402,6 +8287,35 @@ def smartid_verify_user_challenge(verifier: str,user_challenge: str) -> Verdict:
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
+def vc_verify(credential: str,trust_store_json: str,options: VerifyOptions,limits: typing.Optional[SsiLimits]) -> VerificationReport:
+    """
+    Verifies one credential (JSON-LD object, JSON string holding a JWT, or bare JWT: EdDSA,
+    ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
+    <public JWK>}` (empty: none). An error means the credential could not be checked (e.g.
+    `STATUS_LIST_MISSING` under the strict profile).
+"""
+    
+    _UniffiFfiConverterString.check_lower(credential)
+
+    _UniffiFfiConverterString.check_lower(trust_store_json)
+
+    _UniffiFfiConverterTypeVerifyOptions.check_lower(options)
+
+    _UniffiFfiConverterOptionalTypeSsiLimits.check_lower(limits)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(credential),
+        _UniffiFfiConverterString.lower(trust_store_json),
+        _UniffiFfiConverterTypeVerifyOptions.lower(options),
+        _UniffiFfiConverterOptionalTypeSsiLimits.lower(limits),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeVerificationReport.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeSsiError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_ssi_verify_ffi_fn_func_vc_verify,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
 def verify_proofs(document_json: str,trusted_keys: typing.List[TrustedKey],requirements: typing.Optional[ProofRequirements],limits: typing.Optional[SsiLimits]) -> typing.List[ProofResult]:
     """
     Verifies every `JcsEd25519Signature2020` proof of a JSON document with keys from
@@ -7451,9 +8365,11 @@ __all__ = [
     "Direction",
     "DeviceLinkType",
     "SessionType",
+    "SessionDocument",
     "ProcessStatus",
     "InteractionType",
     "JwtKind",
+    "VerifierProfile",
     "AttributeType",
     "BearerKey",
     "Concurrency",
@@ -7469,6 +8385,7 @@ __all__ = [
     "DeviceLink",
     "DeviceLinkInput",
     "FieldIssue",
+    "GatacaSession",
     "VerificationResult",
     "GatacaWebhook",
     "Interaction",
@@ -7491,7 +8408,10 @@ __all__ = [
     "ResponseCheck",
     "SmartIdTrust",
     "SsiLimits",
+    "StatusListCredential",
     "TrustedKey",
+    "VerificationReport",
+    "VerifyOptions",
     "WebhookCredential",
     "WebhookRequest",
     "default_limits",
@@ -7502,7 +8422,11 @@ __all__ = [
     "error_code_value",
     "gataca_api_key_decode",
     "gataca_api_key_encode",
+    "gataca_authorization_from_login",
+    "gataca_authorization_token",
     "gataca_build_webhook",
+    "gataca_login_headers",
+    "gataca_parse_session",
     "gataca_parse_webhook",
     "interaction_type_name",
     "jcs_canonicalize",
@@ -7514,6 +8438,7 @@ __all__ = [
     "pe_build_submission",
     "pe_evaluate",
     "pe_lint",
+    "pe_verify",
     "pe_verify_presentation",
     "proofspace_build_response",
     "proofspace_cast",
@@ -7523,6 +8448,7 @@ __all__ = [
     "proofspace_parse_request",
     "proofspace_render_notification",
     "proofspace_sign_body_ed25519",
+    "proofspace_sign_body_rsa",
     "proofspace_to_wire",
     "proofspace_validate_credential",
     "proofspace_verify_bearer",
@@ -7541,6 +8467,7 @@ __all__ = [
     "smartid_verify_session_secret_digest",
     "smartid_verify_sign_json",
     "smartid_verify_user_challenge",
+    "vc_verify",
     "verify_proofs",
     "version",
 ]

@@ -1323,6 +1323,195 @@ public func FfiConverterTypeFieldIssue_lower(_ value: FieldIssue) -> RustBuffer 
 
 
 /**
+ * What a Gataca session document says (the core record; JSON objects as compact JSON text).
+ */
+public struct GatacaSession: Equatable, Hashable {
+    /**
+     * Which reply this was read from.
+     */
+    public var document: SessionDocument
+    /**
+     * The session identifier (`Id`, or the definition's `id` in the create reply).
+     */
+    public var id: String
+    /**
+     * The nonce the presentation must be bound to (`AuthRequest.nonce`).
+     */
+    public var nonce: String?
+    /**
+     * The OpenID `state` (`AuthRequest.state`).
+     */
+    public var state: String?
+    /**
+     * `ExpiredAt` as the document writes it (RFC 3339).
+     */
+    public var expiredAt: String?
+    /**
+     * `ExpiredAt` in seconds since the epoch.
+     */
+    public var expiresAtUnix: Int64?
+    /**
+     * The `openid-vp://` URI of the create reply.
+     */
+    public var authenticationRequest: String?
+    /**
+     * The presentation definition object.
+     */
+    public var presentationDefinitionJson: String?
+    /**
+     * The submitted presentation, absent while the session is pending.
+     */
+    public var presentationSubmissionJson: String?
+    /**
+     * `PresentationSubmissionFormat`.
+     */
+    public var presentationSubmissionFormat: String?
+    /**
+     * `Validations`.
+     */
+    public var validationsJson: String?
+    /**
+     * `Subject`, the holder once known.
+     */
+    public var subject: String?
+    /**
+     * Members the library does not know (reported, not refused).
+     */
+    public var unknownMembers: [String]
+    /**
+     * The record as `ssi-verify gataca session` prints it.
+     */
+    public var json: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Which reply this was read from.
+         */document: SessionDocument, 
+        /**
+         * The session identifier (`Id`, or the definition's `id` in the create reply).
+         */id: String, 
+        /**
+         * The nonce the presentation must be bound to (`AuthRequest.nonce`).
+         */nonce: String?, 
+        /**
+         * The OpenID `state` (`AuthRequest.state`).
+         */state: String?, 
+        /**
+         * `ExpiredAt` as the document writes it (RFC 3339).
+         */expiredAt: String?, 
+        /**
+         * `ExpiredAt` in seconds since the epoch.
+         */expiresAtUnix: Int64?, 
+        /**
+         * The `openid-vp://` URI of the create reply.
+         */authenticationRequest: String?, 
+        /**
+         * The presentation definition object.
+         */presentationDefinitionJson: String?, 
+        /**
+         * The submitted presentation, absent while the session is pending.
+         */presentationSubmissionJson: String?, 
+        /**
+         * `PresentationSubmissionFormat`.
+         */presentationSubmissionFormat: String?, 
+        /**
+         * `Validations`.
+         */validationsJson: String?, 
+        /**
+         * `Subject`, the holder once known.
+         */subject: String?, 
+        /**
+         * Members the library does not know (reported, not refused).
+         */unknownMembers: [String], 
+        /**
+         * The record as `ssi-verify gataca session` prints it.
+         */json: String) {
+        self.document = document
+        self.id = id
+        self.nonce = nonce
+        self.state = state
+        self.expiredAt = expiredAt
+        self.expiresAtUnix = expiresAtUnix
+        self.authenticationRequest = authenticationRequest
+        self.presentationDefinitionJson = presentationDefinitionJson
+        self.presentationSubmissionJson = presentationSubmissionJson
+        self.presentationSubmissionFormat = presentationSubmissionFormat
+        self.validationsJson = validationsJson
+        self.subject = subject
+        self.unknownMembers = unknownMembers
+        self.json = json
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GatacaSession: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGatacaSession: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GatacaSession {
+        return
+            try GatacaSession(
+                document: FfiConverterTypeSessionDocument.read(from: &buf), 
+                id: FfiConverterString.read(from: &buf), 
+                nonce: FfiConverterOptionString.read(from: &buf), 
+                state: FfiConverterOptionString.read(from: &buf), 
+                expiredAt: FfiConverterOptionString.read(from: &buf), 
+                expiresAtUnix: FfiConverterOptionInt64.read(from: &buf), 
+                authenticationRequest: FfiConverterOptionString.read(from: &buf), 
+                presentationDefinitionJson: FfiConverterOptionString.read(from: &buf), 
+                presentationSubmissionJson: FfiConverterOptionString.read(from: &buf), 
+                presentationSubmissionFormat: FfiConverterOptionString.read(from: &buf), 
+                validationsJson: FfiConverterOptionString.read(from: &buf), 
+                subject: FfiConverterOptionString.read(from: &buf), 
+                unknownMembers: FfiConverterSequenceString.read(from: &buf), 
+                json: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GatacaSession, into buf: inout [UInt8]) {
+        FfiConverterTypeSessionDocument.write(value.document, into: &buf)
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.nonce, into: &buf)
+        FfiConverterOptionString.write(value.state, into: &buf)
+        FfiConverterOptionString.write(value.expiredAt, into: &buf)
+        FfiConverterOptionInt64.write(value.expiresAtUnix, into: &buf)
+        FfiConverterOptionString.write(value.authenticationRequest, into: &buf)
+        FfiConverterOptionString.write(value.presentationDefinitionJson, into: &buf)
+        FfiConverterOptionString.write(value.presentationSubmissionJson, into: &buf)
+        FfiConverterOptionString.write(value.presentationSubmissionFormat, into: &buf)
+        FfiConverterOptionString.write(value.validationsJson, into: &buf)
+        FfiConverterOptionString.write(value.subject, into: &buf)
+        FfiConverterSequenceString.write(value.unknownMembers, into: &buf)
+        FfiConverterString.write(value.json, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGatacaSession_lift(_ buf: RustBuffer) throws -> GatacaSession {
+    return try FfiConverterTypeGatacaSession.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGatacaSession_lower(_ value: GatacaSession) -> RustBuffer {
+    return FfiConverterTypeGatacaSession.lower(value)
+}
+
+
+/**
  * A validated verification-template webhook body.
  */
 public struct GatacaWebhook: Equatable, Hashable {
@@ -1354,6 +1543,16 @@ public struct GatacaWebhook: Equatable, Hashable {
      * Check identifiers outside Gataca's vocabulary (log them).
      */
     public var unknownChecks: [String]
+    /**
+     * The core's summary JSON, the same bytes `ssi_gataca_check_webhook` and the CLI's
+     * `gataca check-webhook` give.
+     */
+    public var summaryJson: String
+    /**
+     * Members the library does not know (`verificationResult.x` inside the result): reported,
+     * not refused.
+     */
+    public var unknownMembers: [String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1378,7 +1577,15 @@ public struct GatacaWebhook: Equatable, Hashable {
          */verdict: Verdict, 
         /**
          * Check identifiers outside Gataca's vocabulary (log them).
-         */unknownChecks: [String]) {
+         */unknownChecks: [String], 
+        /**
+         * The core's summary JSON, the same bytes `ssi_gataca_check_webhook` and the CLI's
+         * `gataca check-webhook` give.
+         */summaryJson: String, 
+        /**
+         * Members the library does not know (`verificationResult.x` inside the result): reported,
+         * not refused.
+         */unknownMembers: [String]) {
         self.id = id
         self.subject = subject
         self.status = status
@@ -1386,6 +1593,8 @@ public struct GatacaWebhook: Equatable, Hashable {
         self.verificationResult = verificationResult
         self.verdict = verdict
         self.unknownChecks = unknownChecks
+        self.summaryJson = summaryJson
+        self.unknownMembers = unknownMembers
     }
 
     
@@ -1410,7 +1619,9 @@ public struct FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer {
                 payloadJson: FfiConverterOptionString.read(from: &buf), 
                 verificationResult: FfiConverterTypeVerificationResult.read(from: &buf), 
                 verdict: FfiConverterTypeVerdict.read(from: &buf), 
-                unknownChecks: FfiConverterSequenceString.read(from: &buf)
+                unknownChecks: FfiConverterSequenceString.read(from: &buf), 
+                summaryJson: FfiConverterString.read(from: &buf), 
+                unknownMembers: FfiConverterSequenceString.read(from: &buf)
         )
     }
 
@@ -1422,6 +1633,8 @@ public struct FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer {
         FfiConverterTypeVerificationResult.write(value.verificationResult, into: &buf)
         FfiConverterTypeVerdict.write(value.verdict, into: &buf)
         FfiConverterSequenceString.write(value.unknownChecks, into: &buf)
+        FfiConverterString.write(value.summaryJson, into: &buf)
+        FfiConverterSequenceString.write(value.unknownMembers, into: &buf)
     }
 }
 
@@ -3122,6 +3335,75 @@ public func FfiConverterTypeSsiLimits_lower(_ value: SsiLimits) -> RustBuffer {
 
 
 /**
+ * A status-list credential the caller fetched.
+ */
+public struct StatusListCredential: Equatable, Hashable {
+    /**
+     * The URL it was served at (the entries' `statusListCredential`).
+     */
+    public var url: String
+    /**
+     * Its text as fetched: a JSON-LD object, a compact JWT, or a JSON string holding one.
+     */
+    public var credential: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The URL it was served at (the entries' `statusListCredential`).
+         */url: String, 
+        /**
+         * Its text as fetched: a JSON-LD object, a compact JWT, or a JSON string holding one.
+         */credential: String) {
+        self.url = url
+        self.credential = credential
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StatusListCredential: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStatusListCredential: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StatusListCredential {
+        return
+            try StatusListCredential(
+                url: FfiConverterString.read(from: &buf), 
+                credential: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StatusListCredential, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.url, into: &buf)
+        FfiConverterString.write(value.credential, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatusListCredential_lift(_ buf: RustBuffer) throws -> StatusListCredential {
+    return try FfiConverterTypeStatusListCredential.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatusListCredential_lower(_ value: StatusListCredential) -> RustBuffer {
+    return FfiConverterTypeStatusListCredential.lower(value)
+}
+
+
+/**
  * A key the caller trusts: `id` is a DID (every method under it) or one verification method.
  */
 public struct TrustedKey: Equatable, Hashable {
@@ -3260,6 +3542,77 @@ public func FfiConverterTypeVerdict_lower(_ value: Verdict) -> RustBuffer {
 
 
 /**
+ * A verification with its JSON report (written by the core).
+ */
+public struct VerificationReport: Equatable, Hashable {
+    /**
+     * Valid, or `INVALID_VERIFICATION_RESULT`.
+     */
+    public var verdict: Verdict
+    /**
+     * `vc_verify`: `{"valid","format","suite","issuer","checks","warnings","errors"}`;
+     * `pe_verify`: `{"checks","warnings","errors"}`.
+     */
+    public var json: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Valid, or `INVALID_VERIFICATION_RESULT`.
+         */verdict: Verdict, 
+        /**
+         * `vc_verify`: `{"valid","format","suite","issuer","checks","warnings","errors"}`;
+         * `pe_verify`: `{"checks","warnings","errors"}`.
+         */json: String) {
+        self.verdict = verdict
+        self.json = json
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension VerificationReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVerificationReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VerificationReport {
+        return
+            try VerificationReport(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                json: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: VerificationReport, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterString.write(value.json, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerificationReport_lift(_ buf: RustBuffer) throws -> VerificationReport {
+    return try FfiConverterTypeVerificationReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerificationReport_lower(_ value: VerificationReport) -> RustBuffer {
+    return FfiConverterTypeVerificationReport.lower(value)
+}
+
+
+/**
  * `{checks, warnings, errors}`: what a verification did, what it noticed, what failed.
  */
 public struct VerificationResult: Equatable, Hashable {
@@ -3335,6 +3688,125 @@ public func FfiConverterTypeVerificationResult_lift(_ buf: RustBuffer) throws ->
 #endif
 public func FfiConverterTypeVerificationResult_lower(_ value: VerificationResult) -> RustBuffer {
     return FfiConverterTypeVerificationResult.lower(value)
+}
+
+
+/**
+ * What `vc_verify` and `pe_verify` require beyond the inputs.
+ */
+public struct VerifyOptions: Equatable, Hashable {
+    /**
+     * The nonce / challenge the presentation proof must carry (presentations only).
+     */
+    public var challenge: String?
+    /**
+     * The domain the presentation proof must carry (presentations only).
+     */
+    public var domain: String?
+    /**
+     * Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
+     */
+    public var allowSha256Prehash: Bool
+    /**
+     * Current time, seconds since the epoch (validity periods, JWT times).
+     */
+    public var now: UInt64
+    /**
+     * Allowed clock skew in seconds.
+     */
+    public var leeway: UInt64
+    /**
+     * Strict (default) or Gataca.
+     */
+    public var profile: VerifierProfile
+    /**
+     * The status-list credentials, by URL.
+     */
+    public var statusLists: [StatusListCredential]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The nonce / challenge the presentation proof must carry (presentations only).
+         */challenge: String?, 
+        /**
+         * The domain the presentation proof must carry (presentations only).
+         */domain: String?, 
+        /**
+         * Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
+         */allowSha256Prehash: Bool, 
+        /**
+         * Current time, seconds since the epoch (validity periods, JWT times).
+         */now: UInt64, 
+        /**
+         * Allowed clock skew in seconds.
+         */leeway: UInt64, 
+        /**
+         * Strict (default) or Gataca.
+         */profile: VerifierProfile, 
+        /**
+         * The status-list credentials, by URL.
+         */statusLists: [StatusListCredential]) {
+        self.challenge = challenge
+        self.domain = domain
+        self.allowSha256Prehash = allowSha256Prehash
+        self.now = now
+        self.leeway = leeway
+        self.profile = profile
+        self.statusLists = statusLists
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension VerifyOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVerifyOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VerifyOptions {
+        return
+            try VerifyOptions(
+                challenge: FfiConverterOptionString.read(from: &buf), 
+                domain: FfiConverterOptionString.read(from: &buf), 
+                allowSha256Prehash: FfiConverterBool.read(from: &buf), 
+                now: FfiConverterUInt64.read(from: &buf), 
+                leeway: FfiConverterUInt64.read(from: &buf), 
+                profile: FfiConverterTypeVerifierProfile.read(from: &buf), 
+                statusLists: FfiConverterSequenceTypeStatusListCredential.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: VerifyOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.challenge, into: &buf)
+        FfiConverterOptionString.write(value.domain, into: &buf)
+        FfiConverterBool.write(value.allowSha256Prehash, into: &buf)
+        FfiConverterUInt64.write(value.now, into: &buf)
+        FfiConverterUInt64.write(value.leeway, into: &buf)
+        FfiConverterTypeVerifierProfile.write(value.profile, into: &buf)
+        FfiConverterSequenceTypeStatusListCredential.write(value.statusLists, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerifyOptions_lift(_ buf: RustBuffer) throws -> VerifyOptions {
+    return try FfiConverterTypeVerifyOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerifyOptions_lower(_ value: VerifyOptions) -> RustBuffer {
+    return FfiConverterTypeVerifyOptions.lower(value)
 }
 
 
@@ -4044,8 +4516,9 @@ public func FfiConverterTypeDirection_lower(_ value: Direction) -> RustBuffer {
 
 
 /**
- * Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx encoding,
- * 3xx format, 4xx limits, 5xx crypto, 6xx-8xx protocol rules.
+ * Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx
+ * encoding, 3xx format, 4xx limits, 5xx crypto, 6xx-9xx protocol rules; the exception
+ * group of each code is stated in the core's table.
  */
 
 public enum ErrorCode: Equatable, Hashable {
@@ -4242,6 +4715,26 @@ public enum ErrorCode: Equatable, Hashable {
      * `exp` is clearly in milliseconds, not seconds (not silently accepted).
      */
     case jwtExpInMilliseconds
+    /**
+     * An ECDSA JOSE signature is not the fixed 64-byte `r||s` form (a DER signature, or another length).
+     */
+    case ecdsaSignatureNotRaw
+    /**
+     * An elliptic-curve public key whose coordinates are not a point of its curve.
+     */
+    case ecPointNotOnCurve
+    /**
+     * An elliptic-curve public key that is the identity point (point at infinity).
+     */
+    case ecIdentityPoint
+    /**
+     * Verdict reason: the credential or presentation is past its `expirationDate` / `validUntil` / `exp` (beyond the leeway).
+     */
+    case credentialExpired
+    /**
+     * Verdict reason: the credential or presentation is before its `issuanceDate` / `validFrom` / `nbf` (beyond the leeway).
+     */
+    case credentialNotYetValid
     /**
      * Verdict reason: a certificate in the path is past its notAfter at the validation time.
      */
@@ -4486,6 +4979,74 @@ public enum ErrorCode: Equatable, Hashable {
      * A verifiable credential or presentation is malformed.
      */
     case invalidCredential
+    /**
+     * The credential has a status entry (or the definition requires one) but no status-list credential was supplied for it.
+     */
+    case statusListMissing
+    /**
+     * A status entry or status-list credential is malformed (type, purpose, encodedList, statusSize).
+     */
+    case invalidStatusList
+    /**
+     * A status list inflates beyond `Limits::max_status_list_bytes`.
+     */
+    case statusListTooLarge
+    /**
+     * A status list is shorter than the 131,072 entries (16 KiB at one bit each) both specifications require.
+     */
+    case statusListTooShort
+    /**
+     * A `statusListIndex` points outside its status list.
+     */
+    case statusIndexOutOfRange
+    /**
+     * The status-list credential failed its own verification (proof or validity period), so the status cannot be read from it.
+     */
+    case statusListNotVerified
+    /**
+     * Verdict reason: the credential's revocation bit is set.
+     */
+    case credentialRevoked
+    /**
+     * Verdict reason: the credential's suspension bit is set.
+     */
+    case credentialSuspended
+    /**
+     * Verdict reason: the credential carries a status the definition's `statuses` directive disallows.
+     */
+    case statusDisallowed
+    /**
+     * Warning reason (`gataca` profile): the credential's proof suite is not in the definition's format list but Gataca accepts it.
+     */
+    case formatNotListed
+    /**
+     * A Gataca session document is neither reply, or its ids disagree.
+     */
+    case invalidGatacaSession
+    /**
+     * The document breaks a JSON-LD 1.1 rule; the detail is the specification's error code (e.g. `protected term redefinition`).
+     */
+    case invalidJsonLd
+    /**
+     * A context URL is neither bundled nor registered by the caller (could not check: contexts are never fetched).
+     */
+    case unknownContext
+    /**
+     * A term or IRI expands to nothing and would be silently dropped from what is signed (Data Integrity context validation: could not check).
+     */
+    case undefinedTerm
+    /**
+     * The text is not N-Quads (RDF 1.1 N-Quads grammar, absolute IRIs).
+     */
+    case invalidNquads
+    /**
+     * RDF Dataset Canonicalization needs more work than `Limits::max_rdfc_work` allows (a "poison" dataset).
+     */
+    case canonicalizationTooComplex
+    /**
+     * Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
+     */
+    case proofContextMismatch
 
 
 
@@ -4603,127 +5164,171 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         
         case 48: return .jwtExpInMilliseconds
         
-        case 49: return .certificateExpired
+        case 49: return .ecdsaSignatureNotRaw
         
-        case 50: return .certificateNotYetValid
+        case 50: return .ecPointNotOnCurve
         
-        case 51: return .unknownIssuer
+        case 51: return .ecIdentityPoint
         
-        case 52: return .chainSignatureMismatch
+        case 52: return .credentialExpired
         
-        case 53: return .issuerNotCa
+        case 53: return .credentialNotYetValid
         
-        case 54: return .keyCertSignMissing
+        case 54: return .certificateExpired
         
-        case 55: return .pathTooLong
+        case 55: return .certificateNotYetValid
         
-        case 56: return .unknownCriticalExtension
+        case 56: return .unknownIssuer
         
-        case 57: return .keyUsageNotAllowed
+        case 57: return .chainSignatureMismatch
         
-        case 58: return .noTrustAnchor
+        case 58: return .issuerNotCa
         
-        case 59: return .emptyInteractions
+        case 59: return .keyCertSignMissing
         
-        case 60: return .missingInteractionType
+        case 60: return .pathTooLong
         
-        case 61: return .missingDisplayText
+        case 61: return .unknownCriticalExtension
         
-        case 62: return .emptyDisplayText
+        case 62: return .keyUsageNotAllowed
         
-        case 63: return .bothDisplayTexts
+        case 63: return .noTrustAnchor
         
-        case 64: return .wrongDisplayTextField
+        case 64: return .emptyInteractions
         
-        case 65: return .displayTextTooLong
+        case 65: return .missingInteractionType
         
-        case 66: return .duplicateInteractionType
+        case 66: return .missingDisplayText
         
-        case 67: return .unknownInteractionType
+        case 67: return .emptyDisplayText
         
-        case 68: return .typeNotAllowedForFlow
+        case 68: return .bothDisplayTexts
         
-        case 69: return .tooManyInteractions
+        case 69: return .wrongDisplayTextField
         
-        case 70: return .requiredInteractionNotSupportedByApp
+        case 70: return .displayTextTooLong
         
-        case 71: return .interactionTypeNotOffered
+        case 71: return .duplicateInteractionType
         
-        case 72: return .flowTypeNotOffered
+        case 72: return .unknownInteractionType
         
-        case 73: return .sessionNotSuccessful
+        case 73: return .typeNotAllowedForFlow
         
-        case 74: return .certificateLevelMismatch
+        case 74: return .tooManyInteractions
         
-        case 75: return .certificateLevelTooLow
+        case 75: return .requiredInteractionNotSupportedByApp
         
-        case 76: return .certificatePolicyMissing
+        case 76: return .interactionTypeNotOffered
         
-        case 77: return .identityMismatch
+        case 77: return .flowTypeNotOffered
         
-        case 78: return .userChallengeMismatch
+        case 78: return .sessionNotSuccessful
         
-        case 79: return .digestMismatch
+        case 79: return .certificateLevelMismatch
         
-        case 80: return .dateLooksLikeMilliseconds
+        case 80: return .certificateLevelTooLow
         
-        case 81: return .invalidDate
+        case 81: return .certificatePolicyMissing
         
-        case 82: return .invalidNumber
+        case 82: return .identityMismatch
         
-        case 83: return .invalidImageUrl
+        case 83: return .userChallengeMismatch
         
-        case 84: return .invalidEnumeration
+        case 84: return .digestMismatch
         
-        case 85: return .enumerationNotInSchema
+        case 85: return .dateLooksLikeMilliseconds
         
-        case 86: return .responseMismatch
+        case 86: return .invalidDate
         
-        case 87: return .unknownTemplateParameter
+        case 87: return .invalidNumber
         
-        case 88: return .unclosedPlaceholder
+        case 88: return .invalidImageUrl
         
-        case 89: return .fieldReadOnly
+        case 89: return .invalidEnumeration
         
-        case 90: return .interactionAlreadyCompleted
+        case 90: return .enumerationNotInSchema
         
-        case 91: return .interactionInProgress
+        case 91: return .responseMismatch
         
-        case 92: return .interactionPaused
+        case 92: return .unknownTemplateParameter
         
-        case 93: return .templateNotEditable
+        case 93: return .unclosedPlaceholder
         
-        case 94: return .qrCodeExpired
+        case 94: return .fieldReadOnly
         
-        case 95: return .headerMissing
+        case 95: return .interactionAlreadyCompleted
         
-        case 96: return .headerDuplicated
+        case 96: return .interactionInProgress
         
-        case 97: return .invalidHeader
+        case 97: return .interactionPaused
         
-        case 98: return .invalidPresentationDefinition
+        case 98: return .templateNotEditable
         
-        case 99: return .invalidFilter
+        case 99: return .qrCodeExpired
         
-        case 100: return .unsupportedFilterKeyword
+        case 100: return .headerMissing
         
-        case 101: return .invalidSubmissionRequirement
+        case 101: return .headerDuplicated
         
-        case 102: return .inputDescriptorNotSatisfied
+        case 102: return .invalidHeader
         
-        case 103: return .submissionRequirementNotSatisfied
+        case 103: return .invalidPresentationDefinition
         
-        case 104: return .invalidPresentationSubmission
+        case 104: return .invalidFilter
         
-        case 105: return .invalidOpenIdVpRequest
+        case 105: return .unsupportedFilterKeyword
         
-        case 106: return .invalidVerificationResult
+        case 106: return .invalidSubmissionRequirement
         
-        case 107: return .invalidApiKey
+        case 107: return .inputDescriptorNotSatisfied
         
-        case 108: return .credentialFormatNotAccepted
+        case 108: return .submissionRequirementNotSatisfied
         
-        case 109: return .invalidCredential
+        case 109: return .invalidPresentationSubmission
+        
+        case 110: return .invalidOpenIdVpRequest
+        
+        case 111: return .invalidVerificationResult
+        
+        case 112: return .invalidApiKey
+        
+        case 113: return .credentialFormatNotAccepted
+        
+        case 114: return .invalidCredential
+        
+        case 115: return .statusListMissing
+        
+        case 116: return .invalidStatusList
+        
+        case 117: return .statusListTooLarge
+        
+        case 118: return .statusListTooShort
+        
+        case 119: return .statusIndexOutOfRange
+        
+        case 120: return .statusListNotVerified
+        
+        case 121: return .credentialRevoked
+        
+        case 122: return .credentialSuspended
+        
+        case 123: return .statusDisallowed
+        
+        case 124: return .formatNotListed
+        
+        case 125: return .invalidGatacaSession
+        
+        case 126: return .invalidJsonLd
+        
+        case 127: return .unknownContext
+        
+        case 128: return .undefinedTerm
+        
+        case 129: return .invalidNquads
+        
+        case 130: return .canonicalizationTooComplex
+        
+        case 131: return .proofContextMismatch
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -4925,248 +5530,336 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
             writeInt(&buf, Int32(48))
         
         
-        case .certificateExpired:
+        case .ecdsaSignatureNotRaw:
             writeInt(&buf, Int32(49))
         
         
-        case .certificateNotYetValid:
+        case .ecPointNotOnCurve:
             writeInt(&buf, Int32(50))
         
         
-        case .unknownIssuer:
+        case .ecIdentityPoint:
             writeInt(&buf, Int32(51))
         
         
-        case .chainSignatureMismatch:
+        case .credentialExpired:
             writeInt(&buf, Int32(52))
         
         
-        case .issuerNotCa:
+        case .credentialNotYetValid:
             writeInt(&buf, Int32(53))
         
         
-        case .keyCertSignMissing:
+        case .certificateExpired:
             writeInt(&buf, Int32(54))
         
         
-        case .pathTooLong:
+        case .certificateNotYetValid:
             writeInt(&buf, Int32(55))
         
         
-        case .unknownCriticalExtension:
+        case .unknownIssuer:
             writeInt(&buf, Int32(56))
         
         
-        case .keyUsageNotAllowed:
+        case .chainSignatureMismatch:
             writeInt(&buf, Int32(57))
         
         
-        case .noTrustAnchor:
+        case .issuerNotCa:
             writeInt(&buf, Int32(58))
         
         
-        case .emptyInteractions:
+        case .keyCertSignMissing:
             writeInt(&buf, Int32(59))
         
         
-        case .missingInteractionType:
+        case .pathTooLong:
             writeInt(&buf, Int32(60))
         
         
-        case .missingDisplayText:
+        case .unknownCriticalExtension:
             writeInt(&buf, Int32(61))
         
         
-        case .emptyDisplayText:
+        case .keyUsageNotAllowed:
             writeInt(&buf, Int32(62))
         
         
-        case .bothDisplayTexts:
+        case .noTrustAnchor:
             writeInt(&buf, Int32(63))
         
         
-        case .wrongDisplayTextField:
+        case .emptyInteractions:
             writeInt(&buf, Int32(64))
         
         
-        case .displayTextTooLong:
+        case .missingInteractionType:
             writeInt(&buf, Int32(65))
         
         
-        case .duplicateInteractionType:
+        case .missingDisplayText:
             writeInt(&buf, Int32(66))
         
         
-        case .unknownInteractionType:
+        case .emptyDisplayText:
             writeInt(&buf, Int32(67))
         
         
-        case .typeNotAllowedForFlow:
+        case .bothDisplayTexts:
             writeInt(&buf, Int32(68))
         
         
-        case .tooManyInteractions:
+        case .wrongDisplayTextField:
             writeInt(&buf, Int32(69))
         
         
-        case .requiredInteractionNotSupportedByApp:
+        case .displayTextTooLong:
             writeInt(&buf, Int32(70))
         
         
-        case .interactionTypeNotOffered:
+        case .duplicateInteractionType:
             writeInt(&buf, Int32(71))
         
         
-        case .flowTypeNotOffered:
+        case .unknownInteractionType:
             writeInt(&buf, Int32(72))
         
         
-        case .sessionNotSuccessful:
+        case .typeNotAllowedForFlow:
             writeInt(&buf, Int32(73))
         
         
-        case .certificateLevelMismatch:
+        case .tooManyInteractions:
             writeInt(&buf, Int32(74))
         
         
-        case .certificateLevelTooLow:
+        case .requiredInteractionNotSupportedByApp:
             writeInt(&buf, Int32(75))
         
         
-        case .certificatePolicyMissing:
+        case .interactionTypeNotOffered:
             writeInt(&buf, Int32(76))
         
         
-        case .identityMismatch:
+        case .flowTypeNotOffered:
             writeInt(&buf, Int32(77))
         
         
-        case .userChallengeMismatch:
+        case .sessionNotSuccessful:
             writeInt(&buf, Int32(78))
         
         
-        case .digestMismatch:
+        case .certificateLevelMismatch:
             writeInt(&buf, Int32(79))
         
         
-        case .dateLooksLikeMilliseconds:
+        case .certificateLevelTooLow:
             writeInt(&buf, Int32(80))
         
         
-        case .invalidDate:
+        case .certificatePolicyMissing:
             writeInt(&buf, Int32(81))
         
         
-        case .invalidNumber:
+        case .identityMismatch:
             writeInt(&buf, Int32(82))
         
         
-        case .invalidImageUrl:
+        case .userChallengeMismatch:
             writeInt(&buf, Int32(83))
         
         
-        case .invalidEnumeration:
+        case .digestMismatch:
             writeInt(&buf, Int32(84))
         
         
-        case .enumerationNotInSchema:
+        case .dateLooksLikeMilliseconds:
             writeInt(&buf, Int32(85))
         
         
-        case .responseMismatch:
+        case .invalidDate:
             writeInt(&buf, Int32(86))
         
         
-        case .unknownTemplateParameter:
+        case .invalidNumber:
             writeInt(&buf, Int32(87))
         
         
-        case .unclosedPlaceholder:
+        case .invalidImageUrl:
             writeInt(&buf, Int32(88))
         
         
-        case .fieldReadOnly:
+        case .invalidEnumeration:
             writeInt(&buf, Int32(89))
         
         
-        case .interactionAlreadyCompleted:
+        case .enumerationNotInSchema:
             writeInt(&buf, Int32(90))
         
         
-        case .interactionInProgress:
+        case .responseMismatch:
             writeInt(&buf, Int32(91))
         
         
-        case .interactionPaused:
+        case .unknownTemplateParameter:
             writeInt(&buf, Int32(92))
         
         
-        case .templateNotEditable:
+        case .unclosedPlaceholder:
             writeInt(&buf, Int32(93))
         
         
-        case .qrCodeExpired:
+        case .fieldReadOnly:
             writeInt(&buf, Int32(94))
         
         
-        case .headerMissing:
+        case .interactionAlreadyCompleted:
             writeInt(&buf, Int32(95))
         
         
-        case .headerDuplicated:
+        case .interactionInProgress:
             writeInt(&buf, Int32(96))
         
         
-        case .invalidHeader:
+        case .interactionPaused:
             writeInt(&buf, Int32(97))
         
         
-        case .invalidPresentationDefinition:
+        case .templateNotEditable:
             writeInt(&buf, Int32(98))
         
         
-        case .invalidFilter:
+        case .qrCodeExpired:
             writeInt(&buf, Int32(99))
         
         
-        case .unsupportedFilterKeyword:
+        case .headerMissing:
             writeInt(&buf, Int32(100))
         
         
-        case .invalidSubmissionRequirement:
+        case .headerDuplicated:
             writeInt(&buf, Int32(101))
         
         
-        case .inputDescriptorNotSatisfied:
+        case .invalidHeader:
             writeInt(&buf, Int32(102))
         
         
-        case .submissionRequirementNotSatisfied:
+        case .invalidPresentationDefinition:
             writeInt(&buf, Int32(103))
         
         
-        case .invalidPresentationSubmission:
+        case .invalidFilter:
             writeInt(&buf, Int32(104))
         
         
-        case .invalidOpenIdVpRequest:
+        case .unsupportedFilterKeyword:
             writeInt(&buf, Int32(105))
         
         
-        case .invalidVerificationResult:
+        case .invalidSubmissionRequirement:
             writeInt(&buf, Int32(106))
         
         
-        case .invalidApiKey:
+        case .inputDescriptorNotSatisfied:
             writeInt(&buf, Int32(107))
         
         
-        case .credentialFormatNotAccepted:
+        case .submissionRequirementNotSatisfied:
             writeInt(&buf, Int32(108))
         
         
-        case .invalidCredential:
+        case .invalidPresentationSubmission:
             writeInt(&buf, Int32(109))
+        
+        
+        case .invalidOpenIdVpRequest:
+            writeInt(&buf, Int32(110))
+        
+        
+        case .invalidVerificationResult:
+            writeInt(&buf, Int32(111))
+        
+        
+        case .invalidApiKey:
+            writeInt(&buf, Int32(112))
+        
+        
+        case .credentialFormatNotAccepted:
+            writeInt(&buf, Int32(113))
+        
+        
+        case .invalidCredential:
+            writeInt(&buf, Int32(114))
+        
+        
+        case .statusListMissing:
+            writeInt(&buf, Int32(115))
+        
+        
+        case .invalidStatusList:
+            writeInt(&buf, Int32(116))
+        
+        
+        case .statusListTooLarge:
+            writeInt(&buf, Int32(117))
+        
+        
+        case .statusListTooShort:
+            writeInt(&buf, Int32(118))
+        
+        
+        case .statusIndexOutOfRange:
+            writeInt(&buf, Int32(119))
+        
+        
+        case .statusListNotVerified:
+            writeInt(&buf, Int32(120))
+        
+        
+        case .credentialRevoked:
+            writeInt(&buf, Int32(121))
+        
+        
+        case .credentialSuspended:
+            writeInt(&buf, Int32(122))
+        
+        
+        case .statusDisallowed:
+            writeInt(&buf, Int32(123))
+        
+        
+        case .formatNotListed:
+            writeInt(&buf, Int32(124))
+        
+        
+        case .invalidGatacaSession:
+            writeInt(&buf, Int32(125))
+        
+        
+        case .invalidJsonLd:
+            writeInt(&buf, Int32(126))
+        
+        
+        case .unknownContext:
+            writeInt(&buf, Int32(127))
+        
+        
+        case .undefinedTerm:
+            writeInt(&buf, Int32(128))
+        
+        
+        case .invalidNquads:
+            writeInt(&buf, Int32(129))
+        
+        
+        case .canonicalizationTooComplex:
+            writeInt(&buf, Int32(130))
+        
+        
+        case .proofContextMismatch:
+            writeInt(&buf, Int32(131))
         
         }
     }
@@ -5690,6 +6383,81 @@ public func FfiConverterTypeProcessStatus_lower(_ value: ProcessStatus) -> RustB
 
 
 /**
+ * Which reply a session document is.
+ */
+
+public enum SessionDocument: Equatable, Hashable {
+    
+    /**
+     * The create-session reply (`authentication_request` + `presentation_definition`).
+     */
+    case created
+    /**
+     * The session reply of `GET /api/v3/sessions/{id}` (PascalCase members).
+     */
+    case status
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SessionDocument: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSessionDocument: FfiConverterRustBuffer {
+    typealias SwiftType = SessionDocument
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SessionDocument {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .created
+        
+        case 2: return .status
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SessionDocument, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .created:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .status:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSessionDocument_lift(_ buf: RustBuffer) throws -> SessionDocument {
+    return try FfiConverterTypeSessionDocument.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSessionDocument_lower(_ value: SessionDocument) -> RustBuffer {
+    return FfiConverterTypeSessionDocument.lower(value)
+}
+
+
+
+/**
  * The kind of session the link belongs to.
  */
 
@@ -6077,6 +6845,83 @@ public func FfiConverterTypeTypedValue_lower(_ value: TypedValue) -> RustBuffer 
 }
 
 
+
+/**
+ * The verifier profile.
+ */
+
+public enum VerifierProfile: Equatable, Hashable {
+    
+    /**
+     * The definition's format list decides; a status without its list, or an unverifiable
+     * definition proof, is "could not check".
+     */
+    case strict
+    /**
+     * As Gataca's verifier: JcsEd25519Signature2020 accepted beside an `ldp` list, a missing
+     * status list and an unknown definition key are warnings.
+     */
+    case gataca
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension VerifierProfile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVerifierProfile: FfiConverterRustBuffer {
+    typealias SwiftType = VerifierProfile
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VerifierProfile {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .strict
+        
+        case 2: return .gataca
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: VerifierProfile, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .strict:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .gataca:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerifierProfile_lift(_ buf: RustBuffer) throws -> VerifierProfile {
+    return try FfiConverterTypeVerifierProfile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerifierProfile_lower(_ value: VerifierProfile) -> RustBuffer {
+    return FfiConverterTypeVerifierProfile.lower(value)
+}
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -6096,6 +6941,30 @@ fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterUInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
+    typealias SwiftType = Int64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt64.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6620,6 +7489,31 @@ fileprivate struct FfiConverterSequenceTypeResponseMismatch: FfiConverterRustBuf
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeStatusListCredential: FfiConverterRustBuffer {
+    typealias SwiftType = [StatusListCredential]
+
+    public static func write(_ value: [StatusListCredential], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStatusListCredential.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [StatusListCredential] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [StatusListCredential]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStatusListCredential.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeTrustedKey: FfiConverterRustBuffer {
     typealias SwiftType = [TrustedKey]
 
@@ -6806,6 +7700,91 @@ public func version() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_ssi_verify_ffi_fn_func_version(uniffiCallStatus
+    )
+})
+}
+/**
+ * Verifies a presentation (JSON-LD VP, or JWT VP bare or as a JSON string) against a
+ * definition, with a profile, a leeway and status lists. `submission_json` is the separate
+ * `presentation_submission` (`None`: embedded).
+ */
+public func peVerify(definitionJson: String, presentation: String, submissionJson: String?, trustStoreJson: String, options: VerifyOptions, limits: SsiLimits?)throws  -> VerificationReport  {
+    return try  FfiConverterTypeVerificationReport_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_pe_verify(
+        FfiConverterString.lower(definitionJson),
+        FfiConverterString.lower(presentation),
+        FfiConverterOptionString.lower(submissionJson),
+        FfiConverterString.lower(trustStoreJson),
+        FfiConverterTypeVerifyOptions_lower(options),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * Verifies one credential (JSON-LD object, JSON string holding a JWT, or bare JWT: EdDSA,
+ * ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
+ * <public JWK>}` (empty: none). An error means the credential could not be checked (e.g.
+ * `STATUS_LIST_MISSING` under the strict profile).
+ */
+public func vcVerify(credential: String, trustStoreJson: String, options: VerifyOptions, limits: SsiLimits?)throws  -> VerificationReport  {
+    return try  FfiConverterTypeVerificationReport_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_vc_verify(
+        FfiConverterString.lower(credential),
+        FfiConverterString.lower(trustStoreJson),
+        FfiConverterTypeVerifyOptions_lower(options),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * The `Authorization` value `jwt <token>` from the login reply's `Token` and `Token_type`.
+ */
+public func gatacaAuthorizationFromLogin(token: String?, tokenType: String?)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_gataca_authorization_from_login(
+        FfiConverterOptionString.lower(token),
+        FfiConverterOptionString.lower(tokenType),uniffiCallStatus
+    )
+})
+}
+/**
+ * The access token of an `Authorization: jwt <token>` value.
+ */
+public func gatacaAuthorizationToken(value: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_gataca_authorization_token(
+        FfiConverterString.lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The login request's header fields as a JSON object, in order
+ * (`Authorization: Basic ...`, `tenant`, `ssiconfig`).
+ */
+public func gatacaLoginHeaders(apiKeyId: String, apiKeySecret: String, tenant: String, ssiconfig: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_gataca_login_headers(
+        FfiConverterString.lower(apiKeyId),
+        FfiConverterString.lower(apiKeySecret),
+        FfiConverterString.lower(tenant),
+        FfiConverterString.lower(ssiconfig),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads a Gataca create-session reply or session (`GET /api/v3/sessions/{id}`) reply.
+ */
+public func gatacaParseSession(json: String, limits: SsiLimits?)throws  -> GatacaSession  {
+    return try  FfiConverterTypeGatacaSession_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_gataca_parse_session(
+        FfiConverterString.lower(json),
+        FfiConverterOptionTypeSsiLimits.lower(limits),uniffiCallStatus
     )
 })
 }
@@ -7226,6 +8205,20 @@ public func proofspaceVerifyBody(publicKeyPem: String, body: Data, signature: St
 })
 }
 /**
+ * Signs a body for ProofSpace's `X-Body-Signature` (RSASSA-PKCS1-v1_5 with SHA3-256, standard
+ * Base64) with an RSA private key in PEM (PKCS#8 or PKCS#1, 2048 to 4096 bits); constant-time
+ * and blinded with the platform's random source.
+ */
+public func proofspaceSignBodyRsa(privateKeyPem: String, body: Data)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
+        uniffiCallStatus in
+    uniffi_ssi_verify_ffi_fn_func_proofspace_sign_body_rsa(
+        FfiConverterString.lower(privateKeyPem),
+        FfiConverterData.lower(body),uniffiCallStatus
+    )
+})
+}
+/**
  * The wire name of an interaction type (`displayTextAndPIN`, ...).
  */
 public func interactionTypeName(kind: InteractionType) -> String  {
@@ -7426,6 +8419,24 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ssi_verify_ffi_checksum_func_version() != 6171) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_ssi_verify_ffi_checksum_func_pe_verify() != 42266) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_vc_verify() != 4788) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login() != 64503) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_token() != 26844) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_gataca_login_headers() != 64862) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_gataca_parse_session() != 2181) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_ssi_verify_ffi_checksum_func_did_key_verification_method() != 31024) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7520,6 +8531,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_proofspace_verify_body() != 51807) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ssi_verify_ffi_checksum_func_proofspace_sign_body_rsa() != 5646) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_interaction_type_name() != 46357) {

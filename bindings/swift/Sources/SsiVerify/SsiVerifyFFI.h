@@ -275,6 +275,16 @@ RustBuffer uniffi_ssi_verify_ffi_fn_func_version(RustCallStatus *_Nonnull out_st
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_PE_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_PE_VERIFY
+RustBuffer uniffi_ssi_verify_ffi_fn_func_pe_verify(RustBuffer definition_json, RustBuffer presentation, RustBuffer submission_json, RustBuffer trust_store_json, RustBuffer options, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_VC_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_VC_VERIFY
+RustBuffer uniffi_ssi_verify_ffi_fn_func_vc_verify(RustBuffer credential, RustBuffer trust_store_json, RustBuffer options, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_GATACA_AUTHORIZATION_FROM_LOGIN
 #define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_FN_FUNC_GATACA_AUTHORIZATION_FROM_LOGIN
 RustBuffer uniffi_ssi_verify_ffi_fn_func_gataca_authorization_from_login(RustBuffer token, RustBuffer token_type, RustCallStatus *_Nonnull out_status
@@ -806,6 +816,18 @@ uint16_t uniffi_ssi_verify_ffi_checksum_func_error_code_value(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_VERSION
 uint16_t uniffi_ssi_verify_ffi_checksum_func_version(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_PE_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_PE_VERIFY
+uint16_t uniffi_ssi_verify_ffi_checksum_func_pe_verify(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_VC_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_SSI_VERIFY_FFI_CHECKSUM_FUNC_VC_VERIFY
+uint16_t uniffi_ssi_verify_ffi_checksum_func_vc_verify(void
     
 );
 #endif

@@ -682,6 +682,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_version(
     ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_pe_verify(
+    ): Int
+    external fun uniffi_ssi_verify_ffi_checksum_func_vc_verify(
+    ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login(
     ): Int
     external fun uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_token(
@@ -808,6 +812,10 @@ internal object UniffiLib {
     external fun uniffi_ssi_verify_ffi_fn_func_error_code_value(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
     external fun uniffi_ssi_verify_ffi_fn_func_version(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_pe_verify(`definitionJson`: RustBuffer.ByValue,`presentation`: RustBuffer.ByValue,`submissionJson`: RustBuffer.ByValue,`trustStoreJson`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_ssi_verify_ffi_fn_func_vc_verify(`credential`: RustBuffer.ByValue,`trustStoreJson`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,`limits`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_ssi_verify_ffi_fn_func_gataca_authorization_from_login(`token`: RustBuffer.ByValue,`tokenType`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1038,6 +1046,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_version() and 0xFFFF) != 6171) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_pe_verify() and 0xFFFF) != 42266) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_vc_verify() and 0xFFFF) != 4788) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login() and 0xFFFF) != 64503) {
@@ -2157,6 +2171,12 @@ data class GatacaWebhook (
     val `unknownChecks`: List<kotlin.String>
     , 
     /**
+     * The core's summary JSON, the same bytes `ssi_gataca_check_webhook` and the CLI's
+     * `gataca check-webhook` give.
+     */
+    val `summaryJson`: kotlin.String
+    , 
+    /**
      * Members the library does not know (`verificationResult.x` inside the result): reported,
      * not refused.
      */
@@ -2184,6 +2204,7 @@ public object FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer<GatacaWebhoo
             FfiConverterTypeVerificationResult.read(buf),
             FfiConverterTypeVerdict.read(buf),
             FfiConverterSequenceString.read(buf),
+            FfiConverterString.read(buf),
             FfiConverterSequenceString.read(buf),
         )
     }
@@ -2196,6 +2217,7 @@ public object FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer<GatacaWebhoo
             FfiConverterTypeVerificationResult.allocationSize(value.`verificationResult`) +
             FfiConverterTypeVerdict.allocationSize(value.`verdict`) +
             FfiConverterSequenceString.allocationSize(value.`unknownChecks`) +
+            FfiConverterString.allocationSize(value.`summaryJson`) +
             FfiConverterSequenceString.allocationSize(value.`unknownMembers`)
     )
 
@@ -2207,6 +2229,7 @@ public object FfiConverterTypeGatacaWebhook: FfiConverterRustBuffer<GatacaWebhoo
             FfiConverterTypeVerificationResult.write(value.`verificationResult`, buf)
             FfiConverterTypeVerdict.write(value.`verdict`, buf)
             FfiConverterSequenceString.write(value.`unknownChecks`, buf)
+            FfiConverterString.write(value.`summaryJson`, buf)
             FfiConverterSequenceString.write(value.`unknownMembers`, buf)
     }
 }
@@ -3394,6 +3417,53 @@ public object FfiConverterTypeSsiLimits: FfiConverterRustBuffer<SsiLimits> {
 
 
 /**
+ * A status-list credential the caller fetched.
+ */
+data class StatusListCredential (
+    /**
+     * The URL it was served at (the entries' `statusListCredential`).
+     */
+    val `url`: kotlin.String
+    , 
+    /**
+     * Its text as fetched: a JSON-LD object, a compact JWT, or a JSON string holding one.
+     */
+    val `credential`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStatusListCredential: FfiConverterRustBuffer<StatusListCredential> {
+    override fun read(buf: ByteBuffer): StatusListCredential {
+        return StatusListCredential(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StatusListCredential) = (
+            FfiConverterString.allocationSize(value.`url`) +
+            FfiConverterString.allocationSize(value.`credential`)
+    )
+
+    override fun write(value: StatusListCredential, buf: ByteBuffer) {
+            FfiConverterString.write(value.`url`, buf)
+            FfiConverterString.write(value.`credential`, buf)
+    }
+}
+
+
+
+/**
  * A key the caller trusts: `id` is a DID (every method under it) or one verification method.
  */
 data class TrustedKey (
@@ -3488,6 +3558,54 @@ public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
 
 
 /**
+ * A verification with its JSON report (written by the core).
+ */
+data class VerificationReport (
+    /**
+     * Valid, or `INVALID_VERIFICATION_RESULT`.
+     */
+    val `verdict`: Verdict
+    , 
+    /**
+     * `vc_verify`: `{"valid","format","suite","issuer","checks","warnings","errors"}`;
+     * `pe_verify`: `{"checks","warnings","errors"}`.
+     */
+    val `json`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeVerificationReport: FfiConverterRustBuffer<VerificationReport> {
+    override fun read(buf: ByteBuffer): VerificationReport {
+        return VerificationReport(
+            FfiConverterTypeVerdict.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: VerificationReport) = (
+            FfiConverterTypeVerdict.allocationSize(value.`verdict`) +
+            FfiConverterString.allocationSize(value.`json`)
+    )
+
+    override fun write(value: VerificationReport, buf: ByteBuffer) {
+            FfiConverterTypeVerdict.write(value.`verdict`, buf)
+            FfiConverterString.write(value.`json`, buf)
+    }
+}
+
+
+
+/**
  * `{checks, warnings, errors}`: what a verification did, what it noticed, what failed.
  */
 data class VerificationResult (
@@ -3537,6 +3655,93 @@ public object FfiConverterTypeVerificationResult: FfiConverterRustBuffer<Verific
             FfiConverterSequenceString.write(value.`checks`, buf)
             FfiConverterSequenceString.write(value.`warnings`, buf)
             FfiConverterSequenceString.write(value.`errors`, buf)
+    }
+}
+
+
+
+/**
+ * What `vc_verify` and `pe_verify` require beyond the inputs.
+ */
+data class VerifyOptions (
+    /**
+     * The nonce / challenge the presentation proof must carry (presentations only).
+     */
+    val `challenge`: kotlin.String?
+    , 
+    /**
+     * The domain the presentation proof must carry (presentations only).
+     */
+    val `domain`: kotlin.String?
+    , 
+    /**
+     * Also accept the SHA-256 pre-hash readings of `JcsEd25519Signature2020`.
+     */
+    val `allowSha256Prehash`: kotlin.Boolean
+    , 
+    /**
+     * Current time, seconds since the epoch (validity periods, JWT times).
+     */
+    val `now`: kotlin.ULong
+    , 
+    /**
+     * Allowed clock skew in seconds.
+     */
+    val `leeway`: kotlin.ULong
+    , 
+    /**
+     * Strict (default) or Gataca.
+     */
+    val `profile`: VerifierProfile
+    , 
+    /**
+     * The status-list credentials, by URL.
+     */
+    val `statusLists`: List<StatusListCredential>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeVerifyOptions: FfiConverterRustBuffer<VerifyOptions> {
+    override fun read(buf: ByteBuffer): VerifyOptions {
+        return VerifyOptions(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterTypeVerifierProfile.read(buf),
+            FfiConverterSequenceTypeStatusListCredential.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: VerifyOptions) = (
+            FfiConverterOptionalString.allocationSize(value.`challenge`) +
+            FfiConverterOptionalString.allocationSize(value.`domain`) +
+            FfiConverterBoolean.allocationSize(value.`allowSha256Prehash`) +
+            FfiConverterULong.allocationSize(value.`now`) +
+            FfiConverterULong.allocationSize(value.`leeway`) +
+            FfiConverterTypeVerifierProfile.allocationSize(value.`profile`) +
+            FfiConverterSequenceTypeStatusListCredential.allocationSize(value.`statusLists`)
+    )
+
+    override fun write(value: VerifyOptions, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`challenge`, buf)
+            FfiConverterOptionalString.write(value.`domain`, buf)
+            FfiConverterBoolean.write(value.`allowSha256Prehash`, buf)
+            FfiConverterULong.write(value.`now`, buf)
+            FfiConverterULong.write(value.`leeway`, buf)
+            FfiConverterTypeVerifierProfile.write(value.`profile`, buf)
+            FfiConverterSequenceTypeStatusListCredential.write(value.`statusLists`, buf)
     }
 }
 
@@ -4063,8 +4268,9 @@ public object FfiConverterTypeDirection: FfiConverterRustBuffer<Direction> {
 
 
 /**
- * Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx encoding,
- * 3xx format, 4xx limits, 5xx crypto, 6xx-8xx protocol rules.
+ * Stable error codes: a code's number and name never change meaning. 1xx usage, 2xx
+ * encoding, 3xx format, 4xx limits, 5xx crypto, 6xx-9xx protocol rules; the exception
+ * group of each code is stated in the core's table.
  */
 
 enum class ErrorCode {
@@ -4261,6 +4467,26 @@ enum class ErrorCode {
      * `exp` is clearly in milliseconds, not seconds (not silently accepted).
      */
     JWT_EXP_IN_MILLISECONDS,
+    /**
+     * An ECDSA JOSE signature is not the fixed 64-byte `r||s` form (a DER signature, or another length).
+     */
+    ECDSA_SIGNATURE_NOT_RAW,
+    /**
+     * An elliptic-curve public key whose coordinates are not a point of its curve.
+     */
+    EC_POINT_NOT_ON_CURVE,
+    /**
+     * An elliptic-curve public key that is the identity point (point at infinity).
+     */
+    EC_IDENTITY_POINT,
+    /**
+     * Verdict reason: the credential or presentation is past its `expirationDate` / `validUntil` / `exp` (beyond the leeway).
+     */
+    CREDENTIAL_EXPIRED,
+    /**
+     * Verdict reason: the credential or presentation is before its `issuanceDate` / `validFrom` / `nbf` (beyond the leeway).
+     */
+    CREDENTIAL_NOT_YET_VALID,
     /**
      * Verdict reason: a certificate in the path is past its notAfter at the validation time.
      */
@@ -4506,9 +4732,73 @@ enum class ErrorCode {
      */
     INVALID_CREDENTIAL,
     /**
+     * The credential has a status entry (or the definition requires one) but no status-list credential was supplied for it.
+     */
+    STATUS_LIST_MISSING,
+    /**
+     * A status entry or status-list credential is malformed (type, purpose, encodedList, statusSize).
+     */
+    INVALID_STATUS_LIST,
+    /**
+     * A status list inflates beyond `Limits::max_status_list_bytes`.
+     */
+    STATUS_LIST_TOO_LARGE,
+    /**
+     * A status list is shorter than the 131,072 entries (16 KiB at one bit each) both specifications require.
+     */
+    STATUS_LIST_TOO_SHORT,
+    /**
+     * A `statusListIndex` points outside its status list.
+     */
+    STATUS_INDEX_OUT_OF_RANGE,
+    /**
+     * The status-list credential failed its own verification (proof or validity period), so the status cannot be read from it.
+     */
+    STATUS_LIST_NOT_VERIFIED,
+    /**
+     * Verdict reason: the credential's revocation bit is set.
+     */
+    CREDENTIAL_REVOKED,
+    /**
+     * Verdict reason: the credential's suspension bit is set.
+     */
+    CREDENTIAL_SUSPENDED,
+    /**
+     * Verdict reason: the credential carries a status the definition's `statuses` directive disallows.
+     */
+    STATUS_DISALLOWED,
+    /**
+     * Warning reason (`gataca` profile): the credential's proof suite is not in the definition's format list but Gataca accepts it.
+     */
+    FORMAT_NOT_LISTED,
+    /**
      * A Gataca session document is neither reply, or its ids disagree.
      */
-    INVALID_GATACA_SESSION;
+    INVALID_GATACA_SESSION,
+    /**
+     * The document breaks a JSON-LD 1.1 rule; the detail is the specification's error code (e.g. `protected term redefinition`).
+     */
+    INVALID_JSON_LD,
+    /**
+     * A context URL is neither bundled nor registered by the caller (could not check: contexts are never fetched).
+     */
+    UNKNOWN_CONTEXT,
+    /**
+     * A term or IRI expands to nothing and would be silently dropped from what is signed (Data Integrity context validation: could not check).
+     */
+    UNDEFINED_TERM,
+    /**
+     * The text is not N-Quads (RDF 1.1 N-Quads grammar, absolute IRIs).
+     */
+    INVALID_NQUADS,
+    /**
+     * RDF Dataset Canonicalization needs more work than `Limits::max_rdfc_work` allows (a "poison" dataset).
+     */
+    CANONICALIZATION_TOO_COMPLEX,
+    /**
+     * Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
+     */
+    PROOF_CONTEXT_MISMATCH;
 
     
 
@@ -5325,6 +5615,51 @@ public object FfiConverterTypeTypedValue : FfiConverterRustBuffer<TypedValue>{
 
 
 
+/**
+ * The verifier profile.
+ */
+
+enum class VerifierProfile {
+    
+    /**
+     * The definition's format list decides; a status without its list, or an unverifiable
+     * definition proof, is "could not check".
+     */
+    STRICT,
+    /**
+     * As Gataca's verifier: JcsEd25519Signature2020 accepted beside an `ldp` list, a missing
+     * status list and an unknown definition key are warnings.
+     */
+    GATACA;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeVerifierProfile: FfiConverterRustBuffer<VerifierProfile> {
+    override fun read(buf: ByteBuffer) = try {
+        VerifierProfile.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: VerifierProfile) = 4UL
+
+    override fun write(value: VerifierProfile, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
 
 /**
  * @suppress
@@ -6017,6 +6352,34 @@ public object FfiConverterSequenceTypeResponseMismatch: FfiConverterRustBuffer<L
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeStatusListCredential: FfiConverterRustBuffer<List<StatusListCredential>> {
+    override fun read(buf: ByteBuffer): List<StatusListCredential> {
+        val len = buf.getInt()
+        return List<StatusListCredential>(len) {
+            FfiConverterTypeStatusListCredential.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<StatusListCredential>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeStatusListCredential.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<StatusListCredential>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeStatusListCredential.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeTrustedKey: FfiConverterRustBuffer<List<TrustedKey>> {
     override fun read(buf: ByteBuffer): List<TrustedKey> {
         val len = buf.getInt()
@@ -6238,6 +6601,49 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
     UniffiLib.uniffi_ssi_verify_ffi_fn_func_version(
     
         _status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies a presentation (JSON-LD VP, or JWT VP bare or as a JSON string) against a
+         * definition, with a profile, a leeway and status lists. `submission_json` is the separate
+         * `presentation_submission` (`None`: embedded).
+         */
+    @Throws(SsiException::class) fun `peVerify`(`definitionJson`: kotlin.String, `presentation`: kotlin.String, `submissionJson`: kotlin.String?, `trustStoreJson`: kotlin.String, `options`: VerifyOptions, `limits`: SsiLimits?): VerificationReport {
+            return FfiConverterTypeVerificationReport.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_pe_verify(
+    
+        
+        FfiConverterString.lower(`definitionJson`),
+        FfiConverterString.lower(`presentation`),
+        FfiConverterOptionalString.lower(`submissionJson`),
+        FfiConverterString.lower(`trustStoreJson`),
+        FfiConverterTypeVerifyOptions.lower(`options`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies one credential (JSON-LD object, JSON string holding a JWT, or bare JWT: EdDSA,
+         * ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
+         * <public JWK>}` (empty: none). An error means the credential could not be checked (e.g.
+         * `STATUS_LIST_MISSING` under the strict profile).
+         */
+    @Throws(SsiException::class) fun `vcVerify`(`credential`: kotlin.String, `trustStoreJson`: kotlin.String, `options`: VerifyOptions, `limits`: SsiLimits?): VerificationReport {
+            return FfiConverterTypeVerificationReport.lift(
+    uniffiRustCallWithError(SsiException) { _status ->
+    UniffiLib.uniffi_ssi_verify_ffi_fn_func_vc_verify(
+    
+        
+        FfiConverterString.lower(`credential`),
+        FfiConverterString.lower(`trustStoreJson`),
+        FfiConverterTypeVerifyOptions.lower(`options`),
+        FfiConverterOptionalTypeSsiLimits.lower(`limits`),_status)
 }
     )
     }
