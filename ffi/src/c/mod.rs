@@ -157,6 +157,7 @@ pub(crate) unsafe fn put<T>(out: *mut T, value: T, what: &'static str) -> Result
 ///
 /// # Safety
 /// `out` NULL or writable; `buf` NULL or writable for `cap` bytes; `out_len` NULL or writable.
+#[cfg(any(feature = "presentation", feature = "proofspace"))]
 pub(crate) unsafe fn put_report(
     report: &str,
     verdict: ssi_verify_core::Verdict,
