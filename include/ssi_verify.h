@@ -577,16 +577,6 @@ typedef uint32_t ssi_profile;
 #endif // __cplusplus
 #endif
 
-// How a document type reports shape faults.
-//
-// ```
-// use ssi_verify_core::json::Shape;
-// use ssi_verify_core::ErrorCode;
-// assert_eq!(Shape::FIELDS.missing, ErrorCode::MissingField);
-// assert!(!Shape::document(ErrorCode::InvalidPresentationDefinition).null_is_absent);
-// ```
-typedef struct Shape Shape;
-
 #if defined(SSI_VERIFY_SMARTID)
 // A decoded, validated interactions list (opaque). Free with `ssi_interactions_free`.
 typedef struct ssi_interactions ssi_interactions;

@@ -45,7 +45,8 @@ fun main(args: Array<String>) {
     check("rule code", rule?.code == ErrorCode.DISPLAY_TEXT_TOO_LONG)
     check("stable number 606", rule != null && errorCodeValue(rule.code) == 606u)
     check("stable name", rule != null && errorCodeName(rule.code) == "DISPLAY_TEXT_TOO_LONG")
-    check("detail names the rule", rule?.detail?.startsWith("DISPLAY_TEXT_TOO_LONG") == true)
+    // The code is its own field: the detail is the bare explanation, never "CODE: ...".
+    check("detail is the bare explanation", rule?.detail?.isNotEmpty() == true && rule.detail.startsWith("DISPLAY_TEXT_TOO_LONG") == false)
     // The base type carries the code too: one catch for every group.
     try {
         smartidDecode(tooLong, Flow.DEVICE_LINK, null)
@@ -82,7 +83,7 @@ fun main(args: Array<String>) {
     // Every code keeps its number and name across the FFI.
     for (code in ErrorCode.values()) {
         val value = errorCodeValue(code)
-        check("$code in 1xx..8xx", value in 100u..899u)
+        check("$code in 1xx..9xx", value in 100u..999u)
         check("$code name", errorCodeName(code) == code.name)
     }
 

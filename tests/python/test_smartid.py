@@ -49,7 +49,9 @@ class Interactions(unittest.TestCase):
             sv.smartid_decode("not base64", sv.Flow.DEVICE_LINK, None)
         self.assertEqual(ctx.exception.code, sv.ErrorCode.INVALID_BASE64)
         self.assertEqual(sv.error_code_value(ctx.exception.code), 200)
-        self.assertTrue(ctx.exception.detail.startswith("INVALID_BASE64"))
+        # The code is its own field: the detail is the bare explanation, never "CODE: ...".
+        self.assertTrue(ctx.exception.detail)
+        self.assertFalse(ctx.exception.detail.startswith("INVALID_BASE64"))
         too_long = sv.Interaction(kind=sv.InteractionType.DISPLAY_TEXT_AND_PIN, text="x" * 61)
         with self.assertRaises(sv.SsiError.Rule) as ctx:
             sv.smartid_encode([too_long], None)

@@ -155,7 +155,7 @@ macro_rules! for_each_error_code {
             /// Verdict reason: the end-entity certificate's keyUsage / extendedKeyUsage does not allow this use (authentication or signing), or it is a CA certificate.
             KeyUsageNotAllowed = 578, Crypto, "KEY_USAGE_NOT_ALLOWED", "the certificate's key usage does not allow this use";
             /// No trust anchor was supplied, so the certificate cannot be checked.
-            NoTrustAnchor = 579, Usage, "NO_TRUST_ANCHOR", "no trust anchor was supplied";
+            NoTrustAnchor = 579, Crypto, "NO_TRUST_ANCHOR", "no trust anchor was supplied";
 
             // 6xx: Smart-ID
             /// The interactions array is empty.

@@ -89,7 +89,7 @@ pub fn request_json(r: &AuthorizationRequest) -> String {
         .into_json()
 }
 
-/// The summary of a verification-template webhook body: `{"valid":…,"id","subject","status",
+/// The summary of a verification-template webhook body: `{"id","subject","status","valid":…,
 /// "payload","verificationResult","unknownChecks","unknownMembers"}`, where `valid` is Gataca's
 /// rule (no error in `verificationResult`), the same in every surface; `unknownChecks` are check
 /// identifiers outside Gataca's vocabulary and `unknownMembers` the members this library does not
@@ -100,17 +100,17 @@ pub fn request_json(r: &AuthorizationRequest) -> String {
 /// use ssi_verify_core::Limits;
 /// let body = r#"{"id":"p","subject":"s","status":"REJECT","trace":"t","verificationResult":{"checks":[],"errors":["x"]}}"#;
 /// let p = WebhookPayload::parse(body, &Limits::DEFAULT)?;
-/// assert_eq!(webhook_summary_json(&p), r#"{"valid":false,"id":"p","subject":"s","status":"REJECT","payload":null,"verificationResult":{"checks":[],"warnings":[],"errors":["x"]},"unknownChecks":[],"unknownMembers":["trace"]}"#);
+/// assert_eq!(webhook_summary_json(&p), r#"{"id":"p","subject":"s","status":"REJECT","valid":false,"payload":null,"verificationResult":{"checks":[],"warnings":[],"errors":["x"]},"unknownChecks":[],"unknownMembers":["trace"]}"#);
 /// # Ok::<(), ssi_verify_core::Error>(())
 /// ```
 #[must_use]
 pub fn webhook_summary_json(p: &WebhookPayload) -> String {
     let result = &p.verification_result;
     Report::new()
-        .flag("valid", result.is_valid())
         .text("id", &p.id)
         .text("subject", &p.subject)
         .text("status", p.status.name())
+        .flag("valid", result.is_valid())
         .value("payload", p.payload.clone().map_or(Value::Null, Value::Object))
         .value("verificationResult", result.to_value())
         .texts("unknownChecks", result.unknown_checks())

@@ -552,9 +552,10 @@ mod tests {
             }
         }
         let r = verify(&presentation(vec![vc], "pd", "n-1"));
-        // No definition directive asks for the status: a missing list is a warning.
+        // The proof could not be checked: that is named, and the dates and status of a document
+        // that did not verify say nothing about the credential, so no status warning is given.
         assert!(r.errors.iter().any(|e| e.ends_with("(UNKNOWN_VERIFICATION_METHOD)")), "{:?}", r.errors);
-        assert!(r.warnings.iter().any(|w| w == "urn:vc:1 credential status not available."), "{:?}", r.warnings);
+        assert!(!r.warnings.iter().any(|w| w.contains("credential status")), "{:?}", r.warnings);
         assert!(!r.is_valid());
     }
 
