@@ -162,7 +162,9 @@ impl EcdsaPublicKey {
     /// group order, is the verdict [`ErrorCode::SignatureMismatch`].
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<Verdict> {
         if signature.len() != 64 {
-            let detail = if signature.first() == Some(&0x30) {
+            // A public encoding check, not a secret comparison: DER starts with a SEQUENCE tag.
+            let first_byte = signature.first().copied();
+            let detail = if first_byte == Some(0x30) {
                 "DER-encoded ECDSA signature: JOSE requires the 64-byte r||s form"
             } else {
                 "an ECDSA JOSE signature is 64 bytes (r||s)"

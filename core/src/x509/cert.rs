@@ -149,9 +149,9 @@ impl<'a> Certificate<'a> {
             return Err(malformed("serialNumber length out of range"));
         }
         let inner_alg = algorithm(&mut t)?;
-        if inner_alg.oid != signature_algorithm.oid
-            || inner_alg.params.map(|p| p.raw) != signature_algorithm.params.map(|p| p.raw)
-        {
+        // Algorithm identifiers are public: the two copies must agree byte for byte (RFC 5280 4.1.1.2).
+        let outer_alg = &signature_algorithm;
+        if inner_alg.oid != outer_alg.oid || inner_alg.params.map(|p| p.raw) != outer_alg.params.map(|p| p.raw) {
             return Err(malformed("signature algorithm differs inside and outside tbsCertificate"));
         }
         let issuer = t.expect(tag::SEQUENCE, "expected issuer Name")?;
