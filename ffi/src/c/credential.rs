@@ -56,7 +56,9 @@ unsafe fn policy<'a>(options: *const SsiVerifyOptions, lists: &'a StatusLists) -
         x if x == SsiProfile::Gataca as u32 => Profile::Gataca,
         _ => return Err(usage(ErrorCode::InvalidArgument, "profile is not an SsiProfile value")),
     };
-    // SAFETY: forwarded contract for the strings inside `o`.
+    // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+    // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
+    // For the strings inside `o`.
     let (challenge, domain) = unsafe { (o.challenge.opt("challenge")?, o.domain.opt("domain")?) };
     Ok(VerifierPolicy {
         challenge,
@@ -101,7 +103,8 @@ pub unsafe extern "C" fn ssi_vc_verify(
     result_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (credential, store, lists, limits) = unsafe {
             (
                 text(credential, credential_len, "credential is NULL")?,
@@ -111,11 +114,13 @@ pub unsafe extern "C" fn ssi_vc_verify(
             )
         };
         let lists = StatusLists::from_json(lists, &limits)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let policy = unsafe { policy(options, &lists)? };
         let keys = TrustStore::from_json(store, &limits)?;
         let report = verify_credential(&read_credential(credential, &limits)?, &keys, &policy, &limits)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { finish(report.result.verdict(), &report.to_json(), out, result, result_cap, result_len) }
     })
 }
@@ -151,7 +156,8 @@ pub unsafe extern "C" fn ssi_pe_verify(
     result_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (definition, presentation, submission, store, lists, limits) = unsafe {
             (
                 text(definition, definition_len, "definition is NULL")?,
@@ -163,7 +169,8 @@ pub unsafe extern "C" fn ssi_pe_verify(
             )
         };
         let lists = StatusLists::from_json(lists, &limits)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let policy = unsafe { policy(options, &lists)? };
         let definition = PresentationDefinition::parse(definition, &limits)?;
         let presentation = read_presentation(presentation, &limits)?;
@@ -171,7 +178,8 @@ pub unsafe extern "C" fn ssi_pe_verify(
             if submission.is_empty() { None } else { Some(PresentationSubmission::parse(submission, &limits)?) };
         let keys = TrustStore::from_json(store, &limits)?;
         let r = verify_presentation(&presentation, submission.as_ref(), &definition, &keys, &policy, &limits)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { finish(r.verdict(), &r.to_json(), out, result, result_cap, result_len) }
     })
 }
@@ -192,7 +200,8 @@ unsafe fn finish(
     if out.is_null() {
         return Err(usage(ErrorCode::NullPointer, "out is NULL"));
     }
-    // SAFETY: forwarded contract.
+    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
     unsafe {
         put_text(json.as_bytes(), result, result_cap, result_len)?;
         put(out, verdict.into(), "out is NULL")

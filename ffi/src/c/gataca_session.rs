@@ -30,13 +30,8 @@ pub unsafe extern "C" fn ssi_gataca_session(
     out_cap: usize,
     out_len: *mut usize,
 ) -> ssi_status {
-    boundary(|| {
-        // SAFETY: forwarded contract.
-        let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
-        let session = GatacaSession::parse(json, &limits)?;
-        // SAFETY: forwarded contract.
-        unsafe { put_text(session.to_json().as_bytes(), out, out_cap, out_len) }
-    })
+    // SAFETY: this function's `# Safety` contract is the one `write_session` requires.
+    unsafe { write_session(json, json_len, limits_ptr, out, out_cap, out_len, GatacaSession::to_json) }
 }
 
 /// Writes the members of a session document the library does not know, as a JSON array of
@@ -55,13 +50,8 @@ pub unsafe extern "C" fn ssi_gataca_session_unknown_members(
     out_cap: usize,
     out_len: *mut usize,
 ) -> ssi_status {
-    boundary(|| {
-        // SAFETY: forwarded contract.
-        let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
-        let session = GatacaSession::parse(json, &limits)?;
-        // SAFETY: forwarded contract.
-        unsafe { put_text(session.unknown_members_json().as_bytes(), out, out_cap, out_len) }
-    })
+    // SAFETY: this function's `# Safety` contract is the one `write_session` requires.
+    unsafe { write_session(json, json_len, limits_ptr, out, out_cap, out_len, GatacaSession::unknown_members_json) }
 }
 
 /// Writes the `Authorization` value `jwt <token>` from the login reply's `Token` and
@@ -84,7 +74,8 @@ pub unsafe extern "C" fn ssi_gataca_authorization_from_login(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let (token, token_type) = unsafe {
             (text(token, token_len, "token is NULL")?, text(token_type, token_type_len, "token_type is NULL")?)
         };
@@ -92,7 +83,8 @@ pub unsafe extern "C" fn ssi_gataca_authorization_from_login(
             (!token.is_empty()).then_some(token),
             (!token_type.is_empty()).then_some(token_type),
         )?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(token.authorization().as_bytes(), out, out_cap, out_len) }
     })
 }
@@ -113,10 +105,12 @@ pub unsafe extern "C" fn ssi_gataca_authorization_token(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let value = unsafe { text(value, value_len, "value is NULL")? };
         let token = AccessToken::from_authorization(value)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(token.token().as_bytes(), out, out_cap, out_len) }
     })
 }
@@ -145,7 +139,8 @@ pub unsafe extern "C" fn ssi_gataca_login_headers(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let (id, secret, tenant, ssiconfig) = unsafe {
             (
                 text(api_key_id, api_key_id_len, "api_key_id is NULL")?,
@@ -155,8 +150,33 @@ pub unsafe extern "C" fn ssi_gataca_login_headers(
             )
         };
         let headers = login_headers(&ApiKey::new(id, secret)?, tenant, ssiconfig)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(login_headers_json(&headers).as_bytes(), out, out_cap, out_len) }
+    })
+}
+
+/// Parses a session document once and writes one JSON view of it (shared by the two session
+/// functions, which differ only in the view).
+///
+/// # Safety
+/// `json` NULL (length 0) or readable for `json_len`; `limits_ptr` NULL or readable; `out`
+/// NULL or writable for `out_cap`; `out_len` NULL or writable.
+unsafe fn write_session(
+    json: *const u8,
+    json_len: usize,
+    limits_ptr: *const ssi_limits,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+    view: fn(&GatacaSession) -> String,
+) -> ssi_status {
+    boundary(|| {
+        // SAFETY: this helper's contract, upheld by its callers for their C callers.
+        let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
+        let session = GatacaSession::parse(json, &limits)?;
+        // SAFETY: as above, for the outputs.
+        unsafe { put_text(view(&session).as_bytes(), out, out_cap, out_len) }
     })
 }
 

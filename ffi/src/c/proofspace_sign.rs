@@ -30,10 +30,12 @@ pub unsafe extern "C" fn ssi_proofspace_sign_body_rsa(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (pem, body) = unsafe { (text(pem, pem_len, "pem is NULL")?, bytes(body, body_len, "body is NULL")?) };
         let signature = sign_body_rsa(pem, body)?;
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { put_text(signature.as_bytes(), out, out_cap, out_len) }
     })
 }

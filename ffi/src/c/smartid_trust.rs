@@ -50,7 +50,9 @@ unsafe fn blobs<'a>(
     }
     // SAFETY: non-NULL, the caller promises `len` readable entries (bounded above).
     let entries = unsafe { std::slice::from_raw_parts(list, len) };
-    // SAFETY: forwarded contract for each entry.
+    // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+    // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
+    // For each entry.
     entries.iter().map(|b| unsafe { bytes(b.ptr, b.len, what) }).collect()
 }
 
@@ -65,9 +67,11 @@ unsafe fn with_trust<R>(
 ) -> Result<R, Error> {
     // SAFETY: NULL or readable, per the contract.
     let Some(t) = (unsafe { trust.as_ref() }) else { return f(&Trust::SignatureOnly) };
-    // SAFETY: forwarded contract.
+    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
     let anchors = unsafe { blobs(t.anchors, t.anchors_len, limits, "anchors is NULL")? };
-    // SAFETY: forwarded contract.
+    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
     let intermediates = unsafe { blobs(t.intermediates, t.intermediates_len, limits, "intermediates is NULL")? };
     f(&Trust::Anchors(TrustAnchors { anchors: &anchors, intermediates: &intermediates, now: t.now }))
 }
@@ -84,7 +88,9 @@ unsafe fn report_out(
     if out.is_null() {
         return Err(usage(ErrorCode::NullPointer, "out is NULL"));
     }
-    // SAFETY: forwarded contract; the verdict is written only once the report fits.
+    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
+    // The verdict is written only once the report fits.
     unsafe {
         put_text(r.to_json().as_bytes(), report, report_cap, report_len)?;
         put(out, r.verdict.into(), "out is NULL")
@@ -123,7 +129,8 @@ pub unsafe extern "C" fn ssi_smartid_verify_auth_json(
     report_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (request, status, limits) = unsafe {
             (
                 text(request_json, request_len, "request_json is NULL")?,
@@ -131,9 +138,11 @@ pub unsafe extern "C" fn ssi_smartid_verify_auth_json(
                 limits(limits_ptr),
             )
         };
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let r = unsafe { with_trust(trust, &limits, |t| smartid::verify_auth_json(request, status, t, &limits))? };
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { report_out(&r, out, report, report_cap, report_len) }
     })
 }
@@ -163,7 +172,8 @@ pub unsafe extern "C" fn ssi_smartid_verify_sign_json(
     report_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: forwarded contract.
+        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
+        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
         let (request, status, data, limits) = unsafe {
             (
                 text(request_json, request_len, "request_json is NULL")?,
@@ -172,10 +182,12 @@ pub unsafe extern "C" fn ssi_smartid_verify_sign_json(
                 limits(limits_ptr),
             )
         };
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let r =
             unsafe { with_trust(trust, &limits, |t| smartid::verify_sign_json(request, status, data, t, &limits))? };
-        // SAFETY: forwarded contract.
+        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
+        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { report_out(&r, out, report, report_cap, report_len) }
     })
 }
