@@ -59,14 +59,6 @@ pub fn jwt_json(c: &JwtCredential) -> String {
         .into_json()
 }
 
-/// A JWT credential's verdict with its decoded form: `{"valid":…,"reason"?,"credential":{…}}`
-/// (the credential as [`jwt_json`] writes it).
-#[must_use]
-pub fn jwt_verdict_json(verdict: Verdict, c: &JwtCredential) -> String {
-    let credential = Value::parse(&jwt_json(c), &Limits::DEFAULT).unwrap_or(Value::Null);
-    Report::verdict(verdict).value("credential", credential).into_json()
-}
-
 /// The `openid-vp://` request with the URI's parameter names; `other` lists the remaining
 /// parameters in URI order as `{"name","value"}` objects (a name may repeat).
 #[must_use]
