@@ -15,7 +15,7 @@ use crate::presentation::proof::{overall, ProofCheck};
 use crate::presentation::result::{VerificationResult, WebhookPayload};
 use crate::presentation::submission::PresentationSubmission;
 use crate::report::Report;
-use crate::{Error, ErrorCode, Limits, Result, Verdict};
+use crate::{Error, ErrorCode, Limits, Result};
 
 /// `{"valid":…,"reason":…,"proofs":[{"verificationMethod","valid","reason","reading"}]}`:
 /// the [`overall`] verdict first, then one entry per proof; `reading` names the message and
