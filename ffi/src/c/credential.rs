@@ -10,7 +10,7 @@ use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, Profile, VerifierPolicy};
 use ssi_verify_core::{Error, ErrorCode};
 
-use super::{boundary, limits, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage};
+use super::{boundary, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, usage};
 
 /// The verifier profile.
 #[repr(u32)]
@@ -56,10 +56,7 @@ unsafe fn policy<'a>(options: *const SsiVerifyOptions, lists: &'a StatusLists) -
         x if x == SsiProfile::Gataca as u32 => Profile::Gataca,
         _ => return Err(usage(ErrorCode::InvalidArgument, "profile is not an SsiProfile value")),
     };
-    // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-    // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-    // For the strings inside `o`.
-    let (challenge, domain) = unsafe { (o.challenge.opt("challenge")?, o.domain.opt("domain")?) };
+    let (challenge, domain) = (arg_opt!(o.challenge, "challenge")?, arg_opt!(o.domain, "domain")?);
     Ok(VerifierPolicy {
         challenge,
         domain,
@@ -103,16 +100,12 @@ pub unsafe extern "C" fn ssi_vc_verify(
     result_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (credential, store, lists, limits) = unsafe {
-            (
-                text(credential, credential_len, "credential is NULL")?,
-                text(trust_store, trust_store_len, "trust_store is NULL")?,
-                text(status_lists, status_lists_len, "status_lists is NULL")?,
-                limits(limits_ptr),
-            )
-        };
+        let (credential, store, lists, limits) = (
+            arg_text!(credential, credential_len, "credential is NULL")?,
+            arg_text!(trust_store, trust_store_len, "trust_store is NULL")?,
+            arg_text!(status_lists, status_lists_len, "status_lists is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         let lists = StatusLists::from_json(lists, &limits)?;
         // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
         // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
@@ -156,18 +149,14 @@ pub unsafe extern "C" fn ssi_pe_verify(
     result_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (definition, presentation, submission, store, lists, limits) = unsafe {
-            (
-                text(definition, definition_len, "definition is NULL")?,
-                text(presentation, presentation_len, "presentation is NULL")?,
-                text(submission, submission_len, "submission is NULL")?,
-                text(trust_store, trust_store_len, "trust_store is NULL")?,
-                text(status_lists, status_lists_len, "status_lists is NULL")?,
-                limits(limits_ptr),
-            )
-        };
+        let (definition, presentation, submission, store, lists, limits) = (
+            arg_text!(definition, definition_len, "definition is NULL")?,
+            arg_text!(presentation, presentation_len, "presentation is NULL")?,
+            arg_text!(submission, submission_len, "submission is NULL")?,
+            arg_text!(trust_store, trust_store_len, "trust_store is NULL")?,
+            arg_text!(status_lists, status_lists_len, "status_lists is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         let lists = StatusLists::from_json(lists, &limits)?;
         // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
         // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).

@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 use ssi_verify_core::{Error, ErrorCode};
 
-use super::{boundary, boundary_or, last_detail, put_text, ssi_status, usage};
+use super::{boundary, boundary_or, last_detail, ssi_status, usage};
 
 fn known(code: u32) -> Result<ErrorCode, Error> {
     ErrorCode::from_u32(code).ok_or_else(|| usage(ErrorCode::InvalidArgument, "not an ssi_error code"))
@@ -20,9 +20,7 @@ fn known(code: u32) -> Result<ErrorCode, Error> {
 /// `buf` must be NULL or writable for `cap` bytes; `out_len` NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn ssi_error_name(code: u32, buf: *mut u8, cap: usize, out_len: *mut usize) -> ssi_status {
-    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-    boundary(|| unsafe { put_text(known(code)?.name().as_bytes(), buf, cap, out_len) })
+    boundary(|| out_text!(known(code)?.name().as_bytes(), buf, cap, out_len))
 }
 
 /// Writes a one-line English description of `code` into `buf` (same conventions as `ssi_error_name`).
@@ -31,9 +29,7 @@ pub unsafe extern "C" fn ssi_error_name(code: u32, buf: *mut u8, cap: usize, out
 /// `buf` must be NULL or writable for `cap` bytes; `out_len` NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn ssi_error_message(code: u32, buf: *mut u8, cap: usize, out_len: *mut usize) -> ssi_status {
-    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-    boundary(|| unsafe { put_text(known(code)?.message().as_bytes(), buf, cap, out_len) })
+    boundary(|| out_text!(known(code)?.message().as_bytes(), buf, cap, out_len))
 }
 
 /// Writes the detail of the last error returned on this thread (e.g.
@@ -47,9 +43,7 @@ pub unsafe extern "C" fn ssi_error_message(code: u32, buf: *mut u8, cap: usize, 
 #[no_mangle]
 pub unsafe extern "C" fn ssi_last_error_detail(buf: *mut u8, cap: usize, out_len: *mut usize) -> ssi_status {
     let detail = last_detail();
-    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-    let status = boundary(|| unsafe { put_text(detail.as_bytes(), buf, cap, out_len) });
+    let status = boundary(|| out_text!(detail.as_bytes(), buf, cap, out_len));
     if status == super::SSI_OK {
         super::set_detail(&detail);
     }

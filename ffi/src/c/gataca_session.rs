@@ -4,7 +4,7 @@
 use ssi_verify_core::presentation::api_key::ApiKey;
 use ssi_verify_core::presentation::gataca_session::{login_headers, login_headers_json, AccessToken, GatacaSession};
 
-use super::{boundary, limits, put_text, ssi_limits, ssi_status, text};
+use super::{boundary, ssi_limits, ssi_status};
 
 /// Reads a Gataca create-session reply or session (`GET /api/v3/sessions/{id}`) reply and
 /// writes `{"id":...,"nonce":...|null,"state":...|null,"expiredAt":"<RFC 3339 as in the
@@ -74,18 +74,15 @@ pub unsafe extern "C" fn ssi_gataca_authorization_from_login(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        let (token, token_type) = unsafe {
-            (text(token, token_len, "token is NULL")?, text(token_type, token_type_len, "token_type is NULL")?)
-        };
+        let (token, token_type) = (
+            arg_text!(token, token_len, "token is NULL")?,
+            arg_text!(token_type, token_type_len, "token_type is NULL")?,
+        );
         let token = AccessToken::from_login_reply(
             (!token.is_empty()).then_some(token),
             (!token_type.is_empty()).then_some(token_type),
         )?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(token.authorization().as_bytes(), out, out_cap, out_len) }
+        out_text!(token.authorization().as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -105,13 +102,9 @@ pub unsafe extern "C" fn ssi_gataca_authorization_token(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let value = unsafe { text(value, value_len, "value is NULL")? };
+        let value = arg_text!(value, value_len, "value is NULL")?;
         let token = AccessToken::from_authorization(value)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(token.token().as_bytes(), out, out_cap, out_len) }
+        out_text!(token.token().as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -139,20 +132,14 @@ pub unsafe extern "C" fn ssi_gataca_login_headers(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        let (id, secret, tenant, ssiconfig) = unsafe {
-            (
-                text(api_key_id, api_key_id_len, "api_key_id is NULL")?,
-                text(api_key_secret, api_key_secret_len, "api_key_secret is NULL")?,
-                text(tenant, tenant_len, "tenant is NULL")?,
-                text(ssiconfig, ssiconfig_len, "ssiconfig is NULL")?,
-            )
-        };
+        let (id, secret, tenant, ssiconfig) = (
+            arg_text!(api_key_id, api_key_id_len, "api_key_id is NULL")?,
+            arg_text!(api_key_secret, api_key_secret_len, "api_key_secret is NULL")?,
+            arg_text!(tenant, tenant_len, "tenant is NULL")?,
+            arg_text!(ssiconfig, ssiconfig_len, "ssiconfig is NULL")?,
+        );
         let headers = login_headers(&ApiKey::new(id, secret)?, tenant, ssiconfig)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(login_headers_json(&headers).as_bytes(), out, out_cap, out_len) }
+        out_text!(login_headers_json(&headers).as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -172,11 +159,9 @@ unsafe fn write_session(
     view: fn(&GatacaSession) -> String,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: this helper's contract, upheld by its callers for their C callers.
-        let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
+        let (json, limits) = (arg_text!(json, json_len, "json is NULL")?, arg_limits!(limits_ptr));
         let session = GatacaSession::parse(json, &limits)?;
-        // SAFETY: as above, for the outputs.
-        unsafe { put_text(view(&session).as_bytes(), out, out_cap, out_len) }
+        out_text!(view(&session).as_bytes(), out, out_cap, out_len)
     })
 }
 

@@ -8,6 +8,80 @@
 //! * Every function catches panics and returns `SSI_ERROR_PANIC` instead of unwinding into C.
 //! * `ssi_last_error_detail` gives the detail of the last error on the calling thread.
 
+// Argument readers and result writers of the `extern "C"` functions (the rustls-ffi `try_slice!`
+// pattern): each function's `# Safety` section promises that every input pointer is NULL only
+// with length 0 and otherwise readable for its length during the call, that every output pointer
+// is NULL or writable for its stated capacity, and that `ssi_str` / `ssi_limits` arguments hold
+// such pointers. That promise is exactly the contract of the helpers below, so the safety
+// argument is written once, here. Use them only on the enclosing C function's own arguments (or
+// in an `unsafe fn` helper whose `# Safety` section forwards that same contract).
+
+/// A `(pointer, length)` text argument: [`text`] (`Err` for NULL with a length, or bad UTF-8).
+macro_rules! arg_text {
+    ($ptr:expr, $len:expr, $what:expr) => {
+        // SAFETY: the enclosing C function's contract (see the comment above these macros).
+        unsafe { $crate::c::text($ptr, $len, $what) }
+    };
+}
+
+/// A `(pointer, length)` byte argument: [`bytes`].
+macro_rules! arg_bytes {
+    ($ptr:expr, $len:expr, $what:expr) => {
+        // SAFETY: the enclosing C function's contract (see the comment above these macros).
+        unsafe { $crate::c::bytes($ptr, $len, $what) }
+    };
+}
+
+/// An `ssi_str` argument (or field of an argument struct): [`ssi_str::get`].
+macro_rules! arg_str {
+    ($s:expr, $what:expr) => {
+        // SAFETY: the enclosing C function's contract (see the comment above these macros).
+        unsafe { $s.get($what) }
+    };
+}
+
+/// An optional `ssi_str` argument, `None` when empty: [`ssi_str::opt`].
+#[cfg(any(feature = "smartid", feature = "presentation"))]
+macro_rules! arg_opt {
+    ($s:expr, $what:expr) => {
+        // SAFETY: the enclosing C function's contract (see the comment above these macros).
+        unsafe { $s.opt($what) }
+    };
+}
+
+/// The `const ssi_limits *` argument (NULL for the defaults): [`limits`].
+macro_rules! arg_limits {
+    ($ptr:expr) => {
+        // SAFETY: the enclosing C function's contract (see the comment above these macros).
+        unsafe { $crate::c::limits($ptr) }
+    };
+}
+
+/// Writes a text result to the caller's `(buffer, capacity, length)`: [`put_text`].
+macro_rules! out_text {
+    ($data:expr, $buf:expr, $cap:expr, $len:expr) => {
+        // SAFETY: the enclosing C function's contract (see the comment above these macros).
+        unsafe { $crate::c::put_text($data, $buf, $cap, $len) }
+    };
+}
+
+/// Writes a report and its verdict: [`put_report`].
+#[cfg(any(feature = "presentation", feature = "proofspace"))]
+macro_rules! out_report {
+    ($report:expr, $verdict:expr, $out:expr, $buf:expr, $cap:expr, $len:expr) => {
+        // SAFETY: the enclosing C function's contract (see the comment above these macros).
+        unsafe { $crate::c::put_report($report, $verdict, $out, $buf, $cap, $len) }
+    };
+}
+
+/// Writes one value to an out-parameter: [`put`].
+macro_rules! out_put {
+    ($out:expr, $value:expr, $what:expr) => {
+        // SAFETY: the enclosing C function's contract (see the comment above these macros).
+        unsafe { $crate::c::put($out, $value, $what) }
+    };
+}
+
 #[cfg(feature = "presentation")]
 pub mod credential;
 pub mod error;

@@ -26,9 +26,7 @@ use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, VerifierPolicy};
 use ssi_verify_core::{Error, ErrorCode};
 
-use super::{
-    boundary, bytes, limits, put, put_report, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage,
-};
+use super::{boundary, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, usage};
 
 /// What every `JcsEd25519Signature2020` proof must satisfy besides a good signature.
 /// An empty string means "no requirement".
@@ -121,13 +119,9 @@ pub unsafe extern "C" fn ssi_jcs_canonicalize(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
+        let (json, limits) = (arg_text!(json, json_len, "json is NULL")?, arg_limits!(limits_ptr));
         let canonical = jcs::canonicalize_str(json, &limits)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(canonical.as_bytes(), out, out_cap, out_len) }
+        out_text!(canonical.as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -153,17 +147,15 @@ pub unsafe extern "C" fn ssi_jsonpath_select(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        let (query, json, limits) = unsafe {
-            (text(query, query_len, "query is NULL")?, text(json, json_len, "json is NULL")?, limits(limits_ptr))
-        };
+        let (query, json, limits) = (
+            arg_text!(query, query_len, "query is NULL")?,
+            arg_text!(json, json_len, "json is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         let query = Query::parse(query, &limits)?;
         let doc = Value::parse(json, &limits)?;
         let nodes = query.select(&doc, &limits)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(jsonpath::nodelist_json(&nodes, true).as_bytes(), out, out_cap, out_len) }
+        out_text!(jsonpath::nodelist_json(&nodes, true).as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -188,19 +180,13 @@ pub unsafe extern "C" fn ssi_ed25519_verify(
     out: *mut ssi_verdict,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        let (pk, sig, msg) = unsafe {
-            (
-                bytes(public_key, public_key_len, "public_key is NULL")?,
-                bytes(signature, signature_len, "signature is NULL")?,
-                bytes(message, message_len, "message is NULL")?,
-            )
-        };
+        let (pk, sig, msg) = (
+            arg_bytes!(public_key, public_key_len, "public_key is NULL")?,
+            arg_bytes!(signature, signature_len, "signature is NULL")?,
+            arg_bytes!(message, message_len, "message is NULL")?,
+        );
         let verdict = Ed25519PublicKey::from_bytes(pk)?.verify(msg, sig)?;
-        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacity; the writers check NULL and capacity before writing.
-        unsafe { put(out, verdict.into(), "out is NULL") }
+        out_put!(out, verdict.into(), "out is NULL")
     })
 }
 
@@ -220,9 +206,7 @@ pub unsafe extern "C" fn ssi_ed25519_public_key(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let seed = unsafe { bytes(seed, seed_len, "seed is NULL")? };
+        let seed = arg_bytes!(seed, seed_len, "seed is NULL")?;
         let pk = Ed25519SecretKey::from_slice(seed)?.public_key().to_bytes();
         // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
         // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
@@ -246,13 +230,9 @@ pub unsafe extern "C" fn ssi_did_key_verification_method(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let pk = unsafe { bytes(public_key, public_key_len, "public_key is NULL")? };
+        let pk = arg_bytes!(public_key, public_key_len, "public_key is NULL")?;
         let vm = did_key_verification_method(&Ed25519PublicKey::from_bytes(pk)?);
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(vm.as_bytes(), out, out_cap, out_len) }
+        out_text!(vm.as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -273,9 +253,7 @@ pub unsafe extern "C" fn ssi_resolve_did_key(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let did = unsafe { text(did, did_len, "did is NULL")? };
+        let did = arg_text!(did, did_len, "did is NULL")?;
         let pk = resolve_did_key(did)?.to_bytes();
         // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
         // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
@@ -316,35 +294,25 @@ pub unsafe extern "C" fn ssi_verify_proofs(
     report_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (doc, store, limits) = unsafe {
-            (
-                text(document, document_len, "document is NULL")?,
-                text(trust_store, trust_store_len, "trust_store is NULL")?,
-                limits(limits_ptr),
-            )
-        };
+        let (doc, store, limits) = (
+            arg_text!(document, document_len, "document is NULL")?,
+            arg_text!(trust_store, trust_store_len, "trust_store is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         // SAFETY: NULL or readable, per the contract.
         let expectations = match unsafe { expect.as_ref() } {
             None => ProofExpectations::default(),
-            // SAFETY: the struct behind `e` is this function's argument, documented as holding valid
-            // `ssi_str` views (NULL only with length 0).
-            Some(e) => unsafe {
-                ProofExpectations {
-                    proof_purpose: e.proof_purpose.opt("proof_purpose")?,
-                    domain: e.domain.opt("domain")?,
-                    challenge_or_nonce: e.challenge_or_nonce.opt("challenge_or_nonce")?,
-                    allow_sha256_prehash: e.allow_sha256_prehash,
-                }
+            Some(e) => ProofExpectations {
+                proof_purpose: arg_opt!(e.proof_purpose, "proof_purpose")?,
+                domain: arg_opt!(e.domain, "domain")?,
+                challenge_or_nonce: arg_opt!(e.challenge_or_nonce, "challenge_or_nonce")?,
+                allow_sha256_prehash: e.allow_sha256_prehash,
             },
         };
         let keys = TrustStore::from_json(store, &limits)?;
         let doc = Value::parse(doc, &limits)?;
         let checks = verify_proofs(&doc, &keys, &expectations, &limits)?;
-        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacities.
-        unsafe { put_report(&proofs_json(&checks), overall(&checks), out, report, report_cap, report_len) }
+        out_report!(&proofs_json(&checks), overall(&checks), out, report, report_cap, report_len)
     })
 }
 
@@ -378,27 +346,21 @@ pub unsafe extern "C" fn ssi_sign_jcs_ed25519(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (doc, seed, vm, purpose, created, extra, limits) = unsafe {
-            (
-                text(document, document_len, "document is NULL")?,
-                bytes(seed, seed_len, "seed is NULL")?,
-                verification_method.get("verification_method")?,
-                proof_purpose.get("proof_purpose")?,
-                created.get("created")?,
-                text(extra, extra_len, "extra is NULL")?,
-                limits(limits_ptr),
-            )
-        };
+        let (doc, seed, vm, purpose, created, extra, limits) = (
+            arg_text!(document, document_len, "document is NULL")?,
+            arg_bytes!(seed, seed_len, "seed is NULL")?,
+            arg_str!(verification_method, "verification_method")?,
+            arg_str!(proof_purpose, "proof_purpose")?,
+            arg_str!(created, "created")?,
+            arg_text!(extra, extra_len, "extra is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         let key = Ed25519SecretKey::from_slice(seed)?;
         let doc = Value::parse(doc, &limits)?;
         let extra = extra_proof_members(extra, &limits)?;
         let pairs: Vec<(&str, Value)> = extra.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
         let signed = sign_jcs_ed25519(&doc, &key, vm, purpose, created, &pairs)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(signed.to_json().as_bytes(), out, out_cap, out_len) }
+        out_text!(signed.to_json().as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -424,13 +386,9 @@ pub unsafe extern "C" fn ssi_openid_vp_parse_request(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (uri, limits) = unsafe { (text(uri, uri_len, "uri is NULL")?, limits(limits_ptr)) };
+        let (uri, limits) = (arg_text!(uri, uri_len, "uri is NULL")?, arg_limits!(limits_ptr));
         let request = AuthorizationRequest::parse(uri, &limits)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(request_json(&request).as_bytes(), out, out_cap, out_len) }
+        out_text!(request_json(&request).as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -459,13 +417,9 @@ pub unsafe extern "C" fn ssi_gataca_check_webhook(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
+        let (json, limits) = (arg_text!(json, json_len, "json is NULL")?, arg_limits!(limits_ptr));
         let p = WebhookPayload::parse(json, &limits)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(webhook_summary_json(&p).as_bytes(), out, out_cap, out_len) }
+        out_text!(webhook_summary_json(&p).as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -487,13 +441,9 @@ pub unsafe extern "C" fn ssi_gataca_api_key_encode(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (id, secret) = unsafe { (text(id, id_len, "id is NULL")?, text(secret, secret_len, "secret is NULL")?) };
+        let (id, secret) = (arg_text!(id, id_len, "id is NULL")?, arg_text!(secret, secret_len, "secret is NULL")?);
         let header = ApiKey::new(id, secret)?.to_header();
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(header.as_bytes(), out, out_cap, out_len) }
+        out_text!(header.as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -520,9 +470,7 @@ pub unsafe extern "C" fn ssi_gataca_api_key_decode(
     secret_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let header = unsafe { text(header, header_len, "header is NULL")? };
+        let header = arg_text!(header, header_len, "header is NULL")?;
         if id_len.is_null() || secret_len.is_null() {
             return Err(usage(ErrorCode::NullPointer, "id_len or secret_len is NULL"));
         }
@@ -571,13 +519,9 @@ pub unsafe extern "C" fn ssi_jwt_vc_decode(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (token, limits) = unsafe { (text(token, token_len, "token is NULL")?, limits(limits_ptr)) };
+        let (token, limits) = (arg_text!(token, token_len, "token is NULL")?, arg_limits!(limits_ptr));
         let decoded = decode_jwt_vc(token, &limits)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(jwt_json(&decoded).as_bytes(), out, out_cap, out_len) }
+        out_text!(jwt_json(&decoded).as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -609,24 +553,16 @@ pub unsafe extern "C" fn ssi_jwt_vc_verify(
     decoded_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (token, store, limits) = unsafe {
-            (
-                text(token, token_len, "token is NULL")?,
-                text(trust_store, trust_store_len, "trust_store is NULL")?,
-                limits(limits_ptr),
-            )
-        };
+        let (token, store, limits) = (
+            arg_text!(token, token_len, "token is NULL")?,
+            arg_text!(trust_store, trust_store_len, "trust_store is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         // SAFETY: NULL or readable, per the contract.
         let p = unsafe { policy.as_ref() }.ok_or_else(|| usage(ErrorCode::NullPointer, "policy is NULL"))?;
         let policy = JwtPolicy {
-            // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-            // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-            issuer: unsafe { p.issuer.opt("issuer")? },
-            // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-            // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-            audience: unsafe { p.audience.opt("audience")? },
+            issuer: arg_opt!(p.issuer, "issuer")?,
+            audience: arg_opt!(p.audience, "audience")?,
             now: p.now,
             leeway: p.leeway,
             require_exp: p.require_exp,
@@ -634,9 +570,7 @@ pub unsafe extern "C" fn ssi_jwt_vc_verify(
         };
         let keys = TrustStore::from_json(store, &limits)?;
         let (verdict, credential) = verify_jwt_vc(token, &keys, &policy, &limits)?;
-        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacities.
-        unsafe { put_report(&jwt_json(&credential), verdict, out, decoded, decoded_cap, decoded_len) }
+        out_report!(&jwt_json(&credential), verdict, out, decoded, decoded_cap, decoded_len)
     })
 }
 
@@ -668,21 +602,15 @@ pub unsafe extern "C" fn ssi_pe_evaluate(
     evaluation_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (definition, credentials, limits) = unsafe {
-            (
-                text(definition, definition_len, "definition is NULL")?,
-                text(credentials, credentials_len, "credentials is NULL")?,
-                limits(limits_ptr),
-            )
-        };
+        let (definition, credentials, limits) = (
+            arg_text!(definition, definition_len, "definition is NULL")?,
+            arg_text!(credentials, credentials_len, "credentials is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         let definition = PresentationDefinition::parse(definition, &limits)?;
         let credentials = credentials_from_json(credentials, &limits)?;
         let result = evaluate(&definition, &credentials, &limits)?;
-        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacities.
-        unsafe { put_report(&result.to_json(), result.verdict, out, evaluation, evaluation_cap, evaluation_len) }
+        out_report!(&result.to_json(), result.verdict, out, evaluation, evaluation_cap, evaluation_len)
     })
 }
 
@@ -712,23 +640,17 @@ pub unsafe extern "C" fn ssi_pe_build_submission(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (definition, credentials, id, limits) = unsafe {
-            (
-                text(definition, definition_len, "definition is NULL")?,
-                text(credentials, credentials_len, "credentials is NULL")?,
-                id.get("id")?,
-                limits(limits_ptr),
-            )
-        };
+        let (definition, credentials, id, limits) = (
+            arg_text!(definition, definition_len, "definition is NULL")?,
+            arg_text!(credentials, credentials_len, "credentials is NULL")?,
+            arg_str!(id, "id")?,
+            arg_limits!(limits_ptr),
+        );
         let definition = PresentationDefinition::parse(definition, &limits)?;
         let credentials = credentials_from_json(credentials, &limits)?;
         let evaluation = evaluate(&definition, &credentials, &limits)?;
         let (submission, embed) = PresentationSubmission::for_selection(id, &evaluation, &credentials)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(submission_json(&submission, &embed).as_bytes(), out, out_cap, out_len) }
+        out_text!(submission_json(&submission, &embed).as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -751,14 +673,10 @@ pub unsafe extern "C" fn ssi_pe_lint(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let (definition, limits) =
-            unsafe { (text(definition, definition_len, "definition is NULL")?, limits(limits_ptr)) };
+            (arg_text!(definition, definition_len, "definition is NULL")?, arg_limits!(limits_ptr));
         let definition = PresentationDefinition::parse(definition, &limits)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(lint_json(&lint(&definition)).as_bytes(), out, out_cap, out_len) }
+        out_text!(lint_json(&lint(&definition)).as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -795,29 +713,21 @@ pub unsafe extern "C" fn ssi_pe_verify_presentation(
     result_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (definition, presentation, submission, store, limits) = unsafe {
-            (
-                text(definition, definition_len, "definition is NULL")?,
-                text(presentation, presentation_len, "presentation is NULL")?,
-                text(submission, submission_len, "submission is NULL")?,
-                text(trust_store, trust_store_len, "trust_store is NULL")?,
-                limits(limits_ptr),
-            )
-        };
+        let (definition, presentation, submission, store, limits) = (
+            arg_text!(definition, definition_len, "definition is NULL")?,
+            arg_text!(presentation, presentation_len, "presentation is NULL")?,
+            arg_text!(submission, submission_len, "submission is NULL")?,
+            arg_text!(trust_store, trust_store_len, "trust_store is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         // SAFETY: NULL or readable, per the contract.
         let policy = match unsafe { policy.as_ref() } {
             None => VerifierPolicy::at(0),
-            // SAFETY: the struct behind `p` is this function's argument, documented as holding valid
-            // `ssi_str` views (NULL only with length 0).
-            Some(p) => unsafe {
-                VerifierPolicy {
-                    challenge: p.challenge.opt("challenge")?,
-                    domain: p.domain.opt("domain")?,
-                    allow_sha256_prehash: p.allow_sha256_prehash,
-                    ..VerifierPolicy::at(p.now)
-                }
+            Some(p) => VerifierPolicy {
+                challenge: arg_opt!(p.challenge, "challenge")?,
+                domain: arg_opt!(p.domain, "domain")?,
+                allow_sha256_prehash: p.allow_sha256_prehash,
+                ..VerifierPolicy::at(p.now)
             },
         };
         let definition = PresentationDefinition::parse(definition, &limits)?;
@@ -828,8 +738,6 @@ pub unsafe extern "C" fn ssi_pe_verify_presentation(
         let verdict_and_json =
             verify_presentation(&presentation, submission.as_ref(), &definition, &keys, &policy, &limits)
                 .map(|r| (r.verdict(), r.to_json()))?;
-        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacities.
-        unsafe { put_report(&verdict_and_json.1, verdict_and_json.0, out, result, result_cap, result_len) }
+        out_report!(&verdict_and_json.1, verdict_and_json.0, out, result, result_cap, result_len)
     })
 }

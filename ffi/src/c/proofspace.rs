@@ -11,9 +11,7 @@ use ssi_verify_core::proofspace::values::{cast, AttributeType, EnumValue};
 use ssi_verify_core::proofspace::webhook::{self, InteractionRequest, InteractionResponse};
 use ssi_verify_core::{Error, ErrorCode};
 
-use super::{
-    boundary, bytes, limits, put, put_report, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage,
-};
+use super::{boundary, ssi_limits, ssi_status, ssi_str, ssi_verdict, usage};
 
 /// Credential attribute types.
 #[repr(u32)]
@@ -110,21 +108,15 @@ pub unsafe extern "C" fn ssi_proofspace_verify_body(
     out: *mut ssi_verdict,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (pem, body, sig) = unsafe {
-            (
-                text(public_key_pem, public_key_pem_len, "public_key_pem is NULL")?,
-                bytes(body, body_len, "body is NULL")?,
-                text(signature, signature_len, "signature is NULL")?,
-            )
-        };
+        let (pem, body, sig) = (
+            arg_text!(public_key_pem, public_key_pem_len, "public_key_pem is NULL")?,
+            arg_bytes!(body, body_len, "body is NULL")?,
+            arg_text!(signature, signature_len, "signature is NULL")?,
+        );
         let key = auth::parse_public_key(pem)?;
         let sig = auth::single_header(Some(sig))?;
         let verdict = auth::verify_body_signature(&key, body, sig)?;
-        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacity; the writers check NULL and capacity before writing.
-        unsafe { put(out, verdict.into(), "out is NULL") }
+        out_put!(out, verdict.into(), "out is NULL")
     })
 }
 
@@ -144,14 +136,10 @@ pub unsafe extern "C" fn ssi_proofspace_sign_body_ed25519(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (seed, body) = unsafe { (bytes(seed, seed_len, "seed is NULL")?, bytes(body, body_len, "body is NULL")?) };
+        let (seed, body) = (arg_bytes!(seed, seed_len, "seed is NULL")?, arg_bytes!(body, body_len, "body is NULL")?);
         let key = Ed25519SecretKey::from_slice(seed)?;
         let sig = auth::sign_body_ed25519(&key, body);
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(sig.as_bytes(), out, out_cap, out_len) }
+        out_text!(sig.as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -179,15 +167,11 @@ pub unsafe extern "C" fn ssi_proofspace_verify_bearer(
     out: *mut ssi_verdict,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (header, key_bytes, limits) = unsafe {
-            (
-                text(authorization, authorization_len, "authorization is NULL")?,
-                bytes(key, key_len, "key is NULL")?,
-                limits(limits_ptr),
-            )
-        };
+        let (header, key_bytes, limits) = (
+            arg_text!(authorization, authorization_len, "authorization is NULL")?,
+            arg_bytes!(key, key_len, "key is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         // SAFETY: NULL or readable, per the contract.
         let p = unsafe { policy.as_ref() }.ok_or_else(|| usage(ErrorCode::NullPointer, "policy is NULL"))?;
         let direction = match p.direction {
@@ -218,9 +202,7 @@ pub unsafe extern "C" fn ssi_proofspace_verify_bearer(
             _ => return Err(arg("key_kind is not an ssi_jws_key_kind value")),
         };
         let policy = BearerPolicy {
-            // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-            // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-            service_did: unsafe { p.service_did.get("service_did")? },
+            service_did: arg_str!(p.service_did, "service_did")?,
             direction,
             now: p.now,
             leeway: p.leeway,
@@ -229,9 +211,7 @@ pub unsafe extern "C" fn ssi_proofspace_verify_bearer(
         };
         let header = (!header.is_empty()).then_some(header);
         let check = auth::verify_bearer(header, &jws_key, &policy, &limits)?;
-        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacity; the writers check NULL and capacity before writing.
-        unsafe { put(out, check.verdict.into(), "out is NULL") }
+        out_put!(out, check.verdict.into(), "out is NULL")
     })
 }
 
@@ -258,9 +238,7 @@ pub unsafe extern "C" fn ssi_proofspace_cast(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let value = unsafe { text(value, value_len, "value is NULL")? };
+        let value = arg_text!(value, value_len, "value is NULL")?;
         let enums: Option<Vec<EnumValue>> = if enum_values.is_null() {
             if enum_values_len != 0 {
                 return Err(usage(ErrorCode::NullPointer, "enum_values is NULL"));
@@ -275,9 +253,7 @@ pub unsafe extern "C" fn ssi_proofspace_cast(
             Some(raw.iter().map(|&v| EnumValue { name: v.to_string(), value: v }).collect())
         };
         let typed = cast(to_attribute_type(attribute_type)?, value, enums.as_deref())?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(typed.to_json().as_bytes(), out, out_cap, out_len) }
+        out_text!(typed.to_json().as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -292,9 +268,7 @@ pub unsafe extern "C" fn ssi_proofspace_check_request(
     limits_ptr: *const ssi_limits,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
+        let (json, limits) = (arg_text!(json, json_len, "json is NULL")?, arg_limits!(limits_ptr));
         InteractionRequest::parse(json, &limits).map(|_| ())
     })
 }
@@ -322,22 +296,16 @@ pub unsafe extern "C" fn ssi_proofspace_check_response(
     report_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (req, resp, limits) = unsafe {
-            (
-                text(request_json, request_len, "request_json is NULL")?,
-                text(response_json, response_len, "response_json is NULL")?,
-                limits(limits_ptr),
-            )
-        };
+        let (req, resp, limits) = (
+            arg_text!(request_json, request_len, "request_json is NULL")?,
+            arg_text!(response_json, response_len, "response_json is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         let req = InteractionRequest::parse(req, &limits)?;
         let resp = InteractionResponse::parse(resp, &limits)?;
         let (verdict, mismatches) = webhook::check_response(&req, &resp, &BTreeMap::new())?;
         let json = report::check_response_json(verdict, &mismatches);
-        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacities.
-        unsafe { put_report(&json, verdict, out, report, report_cap, report_len) }
+        out_report!(&json, verdict, out, report, report_cap, report_len)
     })
 }
 
@@ -358,13 +326,9 @@ pub unsafe extern "C" fn ssi_proofspace_failure_reply(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let (message, details) =
-            unsafe { (text(message, message_len, "message is NULL")?, text(details, details_len, "details is NULL")?) };
+            (arg_text!(message, message_len, "message is NULL")?, arg_text!(details, details_len, "details is NULL")?);
         let reply = webhook::failure_reply(message, (!details.is_empty()).then_some(details));
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(reply.as_bytes(), out, out_cap, out_len) }
+        out_text!(reply.as_bytes(), out, out_cap, out_len)
     })
 }

@@ -3,7 +3,7 @@
 
 use ssi_verify_signer::sign_body_rsa;
 
-use super::{boundary, bytes, put_text, ssi_status, text};
+use super::{boundary, ssi_status};
 
 /// Signs a body for ProofSpace's `X-Body-Signature` (RSASSA-PKCS1-v1_5 with SHA3-256, the scheme
 /// of ProofSpace's examples) with an RSA private key in PEM (PKCS#8 `BEGIN PRIVATE KEY` or
@@ -30,13 +30,9 @@ pub unsafe extern "C" fn ssi_proofspace_sign_body_rsa(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (pem, body) = unsafe { (text(pem, pem_len, "pem is NULL")?, bytes(body, body_len, "body is NULL")?) };
+        let (pem, body) = (arg_text!(pem, pem_len, "pem is NULL")?, arg_bytes!(body, body_len, "body is NULL")?);
         let signature = sign_body_rsa(pem, body)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(signature.as_bytes(), out, out_cap, out_len) }
+        out_text!(signature.as_bytes(), out, out_cap, out_len)
     })
 }
 

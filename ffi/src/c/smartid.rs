@@ -6,9 +6,7 @@ use ssi_verify_core::smartid::{
 };
 use ssi_verify_core::{Error, ErrorCode};
 
-use super::{
-    boundary, boundary_or, bytes, limits, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, text, usage,
-};
+use super::{boundary, boundary_or, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, usage};
 
 /// The flow an interactions list is validated for.
 #[repr(u32)]
@@ -152,16 +150,13 @@ pub unsafe extern "C" fn ssi_smartid_decode(
     out: *mut *mut SsiInteractions,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (b64, limits) = unsafe { (text(b64, b64_len, "b64 is NULL")?, limits(limits_ptr)) };
+        let (b64, limits) = (arg_text!(b64, b64_len, "b64 is NULL")?, arg_limits!(limits_ptr));
         if out.is_null() {
             return Err(usage(ErrorCode::NullPointer, "out is NULL"));
         }
         let list = smartid::decode(b64, strict_flow(flow)?, &limits)?;
         let handle = Box::into_raw(Box::new(SsiInteractions { list }));
-        // SAFETY: `out` checked non-NULL; the caller promises it is writable.
-        unsafe { put(out, handle, "out is NULL") }
+        out_put!(out, handle, "out is NULL")
     })
 }
 
@@ -183,9 +178,7 @@ pub unsafe extern "C" fn ssi_smartid_validate(
     scratch_len: usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (b64, limits) = unsafe { (text(b64, b64_len, "b64 is NULL")?, limits(limits_ptr)) };
+        let (b64, limits) = (arg_text!(b64, b64_len, "b64 is NULL")?, arg_limits!(limits_ptr));
         if scratch.is_null() || scratch_len > isize::MAX as usize {
             return Err(usage(ErrorCode::NullPointer, "scratch is NULL"));
         }
@@ -303,9 +296,7 @@ pub unsafe extern "C" fn ssi_smartid_select(
     out_text_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (b64, limits) = unsafe { (text(b64, b64_len, "b64 is NULL")?, limits(limits_ptr)) };
+        let (b64, limits) = (arg_text!(b64, b64_len, "b64 is NULL")?, arg_limits!(limits_ptr));
         let supported: &[u32] = if supported.is_null() {
             if supported_len != 0 {
                 return Err(usage(ErrorCode::NullPointer, "supported is NULL"));
@@ -351,13 +342,9 @@ pub unsafe extern "C" fn ssi_smartid_encode(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (json, limits) = unsafe { (text(json, json_len, "json is NULL")?, limits(limits_ptr)) };
+        let (json, limits) = (arg_text!(json, json_len, "json is NULL")?, arg_limits!(limits_ptr));
         let b64 = smartid::encode_json(json, reading(flow)?, &limits)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(b64.as_bytes(), out, out_cap, out_len) }
+        out_text!(b64.as_bytes(), out, out_cap, out_len)
     })
 }
 
@@ -429,24 +416,21 @@ pub unsafe extern "C" fn ssi_smartid_device_link(
             x if x == SsiSessionType::Cert as u32 => SessionType::Cert,
             _ => return Err(arg("session_type is not an ssi_session_type value")),
         };
-        // SAFETY: every ssi_str is valid per the contract.
-        let request = unsafe {
-            DeviceLinkRequest {
-                scheme_name: r.scheme_name.get("scheme_name")?,
-                device_link_base: r.device_link_base.get("device_link_base")?,
-                link_type,
-                session_type,
-                session_token: r.session_token.get("session_token")?,
-                session_secret: r.session_secret.get("session_secret")?,
-                rp_challenge: r.rp_challenge.opt("rp_challenge")?,
-                digest: r.digest.opt("digest")?,
-                relying_party_name: r.relying_party_name.get("relying_party_name")?,
-                brokered_rp_name: r.brokered_rp_name.opt("brokered_rp_name")?,
-                interactions: r.interactions.opt("interactions")?,
-                initial_callback_url: r.initial_callback_url.opt("initial_callback_url")?,
-                lang: r.lang.opt("lang")?,
-                elapsed_seconds: u64::try_from(r.elapsed_seconds).ok(),
-            }
+        let request = DeviceLinkRequest {
+            scheme_name: arg_str!(r.scheme_name, "scheme_name")?,
+            device_link_base: arg_str!(r.device_link_base, "device_link_base")?,
+            link_type,
+            session_type,
+            session_token: arg_str!(r.session_token, "session_token")?,
+            session_secret: arg_str!(r.session_secret, "session_secret")?,
+            rp_challenge: arg_opt!(r.rp_challenge, "rp_challenge")?,
+            digest: arg_opt!(r.digest, "digest")?,
+            relying_party_name: arg_str!(r.relying_party_name, "relying_party_name")?,
+            brokered_rp_name: arg_opt!(r.brokered_rp_name, "brokered_rp_name")?,
+            interactions: arg_opt!(r.interactions, "interactions")?,
+            initial_callback_url: arg_opt!(r.initial_callback_url, "initial_callback_url")?,
+            lang: arg_opt!(r.lang, "lang")?,
+            elapsed_seconds: u64::try_from(r.elapsed_seconds).ok(),
         };
         let built = smartid::device_link(&request)?;
         if auth_code.is_null() || auth_code_cap <= built.auth_code.len() {
@@ -525,30 +509,24 @@ pub unsafe extern "C" fn ssi_smartid_verify_auth_session(
             unsafe { std::slice::from_raw_parts(r.offered_flows, r.offered_flows_len) }
         };
         let flows: Vec<FlowType> = flows.iter().map(|&f| flow_type(f)).collect::<Result<_, _>>()?;
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (request, status, limits) = unsafe {
-            (
-                AuthRequest {
-                    scheme_name: r.scheme_name.get("scheme_name")?,
-                    rp_challenge: r.rp_challenge.get("rp_challenge")?,
-                    relying_party_name: r.relying_party_name.get("relying_party_name")?,
-                    brokered_rp_name: r.brokered_rp_name.opt("brokered_rp_name")?,
-                    interactions: r.interactions.get("interactions")?,
-                    initial_callback_url: r.initial_callback_url.opt("initial_callback_url")?,
-                    offered_flows: &flows,
-                    user_challenge_verifier: None,
-                    certificate_level: None,
-                    person: smartid::ExpectedPerson::default(),
-                },
-                text(status_json, status_len, "status_json is NULL")?,
-                limits(limits_ptr),
-            )
-        };
+        let (request, status, limits) = (
+            AuthRequest {
+                scheme_name: arg_str!(r.scheme_name, "scheme_name")?,
+                rp_challenge: arg_str!(r.rp_challenge, "rp_challenge")?,
+                relying_party_name: arg_str!(r.relying_party_name, "relying_party_name")?,
+                brokered_rp_name: arg_opt!(r.brokered_rp_name, "brokered_rp_name")?,
+                interactions: arg_str!(r.interactions, "interactions")?,
+                initial_callback_url: arg_opt!(r.initial_callback_url, "initial_callback_url")?,
+                offered_flows: &flows,
+                user_challenge_verifier: None,
+                certificate_level: None,
+                person: smartid::ExpectedPerson::default(),
+            },
+            arg_text!(status_json, status_len, "status_json is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         let verdict = smartid::verify_auth_session_status(&request, status, &limits)?;
-        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacity; the writers check NULL and capacity before writing.
-        unsafe { put(out, verdict.into(), "out is NULL") }
+        out_put!(out, verdict.into(), "out is NULL")
     })
 }
 
@@ -566,13 +544,9 @@ pub unsafe extern "C" fn ssi_smartid_verification_code(
     out_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let challenge = unsafe { text(rp_challenge, len, "rp_challenge is NULL")? };
+        let challenge = arg_text!(rp_challenge, len, "rp_challenge is NULL")?;
         let code = smartid::verification_code(challenge)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { put_text(&code, out, out_cap, out_len) }
+        out_text!(&code, out, out_cap, out_len)
     })
 }
 
@@ -589,19 +563,13 @@ pub unsafe extern "C" fn ssi_smartid_verify_session_secret_digest(
     out: *mut ssi_verdict,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        let (secret, received) = unsafe {
-            (
-                text(session_secret, session_secret_len, "session_secret is NULL")?,
-                bytes(digest, digest_len, "digest is NULL")?,
-            )
-        };
+        let (secret, received) = (
+            arg_text!(session_secret, session_secret_len, "session_secret is NULL")?,
+            arg_bytes!(digest, digest_len, "digest is NULL")?,
+        );
         let received = std::str::from_utf8(received).unwrap_or("");
         let verdict = smartid::verify_session_secret_digest(secret, received)?;
-        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacity; the writers check NULL and capacity before writing.
-        unsafe { put(out, verdict.into(), "out is NULL") }
+        out_put!(out, verdict.into(), "out is NULL")
     })
 }
 
@@ -618,19 +586,13 @@ pub unsafe extern "C" fn ssi_smartid_verify_user_challenge(
     out: *mut ssi_verdict,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        let (verifier, challenge) = unsafe {
-            (
-                text(verifier, verifier_len, "verifier is NULL")?,
-                bytes(user_challenge, user_challenge_len, "user_challenge is NULL")?,
-            )
-        };
+        let (verifier, challenge) = (
+            arg_text!(verifier, verifier_len, "verifier is NULL")?,
+            arg_bytes!(user_challenge, user_challenge_len, "user_challenge is NULL")?,
+        );
         let challenge = std::str::from_utf8(challenge).unwrap_or("");
         let verdict = smartid::verify_user_challenge(verifier, challenge)?;
-        // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
-        // capacity; the writers check NULL and capacity before writing.
-        unsafe { put(out, verdict.into(), "out is NULL") }
+        out_put!(out, verdict.into(), "out is NULL")
     })
 }
 

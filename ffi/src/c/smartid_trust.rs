@@ -5,7 +5,7 @@
 use ssi_verify_core::smartid::{self, SessionReport, Trust, TrustAnchors};
 use ssi_verify_core::{Error, ErrorCode, Limits};
 
-use super::{boundary, bytes, limits, put, put_text, ssi_limits, ssi_status, ssi_verdict, text, usage};
+use super::{boundary, put, put_text, ssi_limits, ssi_status, ssi_verdict, usage};
 
 /// A borrowed byte string (for example one DER certificate): `ptr` may be NULL only when `len` is 0.
 #[repr(C)]
@@ -50,10 +50,7 @@ unsafe fn blobs<'a>(
     }
     // SAFETY: non-NULL, the caller promises `len` readable entries (bounded above).
     let entries = unsafe { std::slice::from_raw_parts(list, len) };
-    // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-    // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-    // For each entry.
-    entries.iter().map(|b| unsafe { bytes(b.ptr, b.len, what) }).collect()
+    entries.iter().map(|b| arg_bytes!(b.ptr, b.len, what)).collect()
 }
 
 /// Runs `f` with the trust the C caller asked for (NULL = signature only).
@@ -129,15 +126,11 @@ pub unsafe extern "C" fn ssi_smartid_verify_auth_json(
     report_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (request, status, limits) = unsafe {
-            (
-                text(request_json, request_len, "request_json is NULL")?,
-                text(status_json, status_len, "status_json is NULL")?,
-                limits(limits_ptr),
-            )
-        };
+        let (request, status, limits) = (
+            arg_text!(request_json, request_len, "request_json is NULL")?,
+            arg_text!(status_json, status_len, "status_json is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
         // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         let r = unsafe { with_trust(trust, &limits, |t| smartid::verify_auth_json(request, status, t, &limits))? };
@@ -172,18 +165,12 @@ pub unsafe extern "C" fn ssi_smartid_verify_sign_json(
     report_len: *mut usize,
 ) -> ssi_status {
     boundary(|| {
-        // SAFETY: the (pointer, length) inputs are this function's arguments; its `# Safety` promises
-        // NULL only with length 0, else that many readable bytes: exactly what `bytes` requires.
-        let (request, status, data, limits) = unsafe {
-            (
-                text(request_json, request_len, "request_json is NULL")?,
-                text(status_json, status_len, "status_json is NULL")?,
-                bytes(data, data_len, "data is NULL")?,
-                limits(limits_ptr),
-            )
-        };
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
+        let (request, status, data, limits) = (
+            arg_text!(request_json, request_len, "request_json is NULL")?,
+            arg_text!(status_json, status_len, "status_json is NULL")?,
+            arg_bytes!(data, data_len, "data is NULL")?,
+            arg_limits!(limits_ptr),
+        );
         let r =
             unsafe { with_trust(trust, &limits, |t| smartid::verify_sign_json(request, status, data, t, &limits))? };
         // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
