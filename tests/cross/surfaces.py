@@ -254,8 +254,136 @@ def proofspace_cases():
         )
 
 
+class Bytes(ctypes.Structure):
+    _fields_ = [("ptr", u8p), ("len", ctypes.c_size_t)]
+
+
+class TrustAnchors(ctypes.Structure):
+    _fields_ = [
+        ("anchors", ctypes.POINTER(Bytes)),
+        ("anchors_len", ctypes.c_size_t),
+        ("intermediates", ctypes.POINTER(Bytes)),
+        ("intermediates_len", ctypes.c_size_t),
+        ("now", ctypes.c_uint64),
+    ]
+
+
+def pem_ders(path: Path) -> list[bytes]:
+    """The DER certificates of a PEM file, in order (what the UniFFI and C callers pass)."""
+    import base64
+
+    ders, block = [], None
+    for line in path.read_text().splitlines():
+        if line.startswith("-----BEGIN CERTIFICATE"):
+            block = []
+        elif line.startswith("-----END CERTIFICATE"):
+            ders.append(base64.b64decode("".join(block)))
+            block = None
+        elif block is not None:
+            block.append(line.strip())
+    return ders
+
+
+def c_trust(anchors: list[bytes], intermediates: list[bytes], now: int) -> TrustAnchors:
+    def array(items):
+        arr = (Bytes * max(len(items), 1))()
+        for i, d in enumerate(items):
+            arr[i] = Bytes(ctypes.cast(ctypes.c_char_p(d), u8p), len(d))
+        return arr
+
+    a, i = array(anchors), array(intermediates)
+    t = TrustAnchors(a, len(anchors), i, len(intermediates), now)
+    t._keep = (anchors, intermediates, a, i)  # the arrays and bytes must outlive the call
+    return t
+
+
+DEMO_NOW = 1_780_272_000  # cli/src/demo.rs: inside the SK TEST chain's validity
+
+
+def smartid_trust_cases():
+    sm = SAMPLES / "smartid"
+    requests = ["auth-request-pss.json", "auth-request-pkcs1.json", "auth-request-wrong-rp.json"]
+    statuses = ["auth-status-pss.json", "auth-status-pkcs1.json"]
+    chains = {
+        "TEST": (sm / "sk-test-roots.pem", sm / "sk-test-intermediates.pem"),
+        "LIVE": (sm / "sk-live-roots.pem", sm / "sk-live-intermediates.pem"),
+    }
+    for req in requests:
+        rdata = read(sm / req)
+        for st in statuses:
+            sdata = read(sm / st)
+            label = f"{req} x {st}"
+            # Signature only (untrusted): CLI --signature-only, C NULL trust, Python None.
+            cli_out, cli_code = cli("smartid", "verify-auth", "--request", str(sm / req), "--signature-only", str(sm / st))
+            agree(
+                "smartid verify-auth (signature only)",
+                label,
+                {
+                    "cli": (cli_out or None, cli_code if not cli_out else None),
+                    "c": c_call("ssi_smartid_verify_auth_json", *cbytes(rdata), *cbytes(sdata), None, None, verdict=True),
+                    "python": py_code(lambda: ssi_verify.smartid_verify_auth_json(rdata.decode(), sdata.decode(), None, None)),
+                },
+            )
+            for name, (roots, inter) in chains.items():
+                anchors, intermediates = pem_ders(roots), pem_ders(inter)
+                cli_out, cli_code = cli(
+                    "smartid", "verify-auth", "--request", str(sm / req), "--trust-anchor", str(roots),
+                    "--intermediate", str(inter), "--now", str(DEMO_NOW), str(sm / st),
+                )
+                trust = c_trust(anchors, intermediates, DEMO_NOW)
+                py_trust = ssi_verify.SmartIdTrust(anchors=anchors, intermediates=intermediates, now=DEMO_NOW)
+                agree(
+                    f"smartid verify-auth ({name} anchors)",
+                    label,
+                    {
+                        "cli": (cli_out or None, cli_code if not cli_out else None),
+                        "c": c_call(
+                            "ssi_smartid_verify_auth_json", *cbytes(rdata), *cbytes(sdata), ctypes.byref(trust), None,
+                            verdict=True,
+                        ),
+                        "python": py_code(
+                            lambda: ssi_verify.smartid_verify_auth_json(rdata.decode(), sdata.decode(), py_trust, None)
+                        ),
+                    },
+                )
+
+
+def smartid_text_cases():
+    for challenge in ["GYS+yoah6emAcVDNIajwSs6UB/M95XrDxMzXBUkwQJ4=", "not base64", "", "AAAA"]:
+        cli_out, cli_code = cli("smartid", "verification-code", challenge)
+        # The CLI prints the code as a report ({"verificationCode":"1234"}); C and UniFFI return it.
+        cli_code_text = json.loads(cli_out)["verificationCode"] if cli_out else None
+        agree(
+            "smartid verification-code",
+            repr(challenge),
+            {
+                "cli": (cli_code_text, cli_code),
+                "c": c_call("ssi_smartid_verification_code", *cbytes(challenge.encode())),
+                "python": py_code(lambda: ssi_verify.smartid_verification_code(challenge)),
+            },
+        )
+
+
+def gataca_session_cases():
+    for f in ["session-created.json", "session-status.json", "webhook.json", "presentation-definition.json"]:
+        data = read(SAMPLES / "gataca" / f)
+        cli_out, cli_code = cli("gataca", "session", str(SAMPLES / "gataca" / f))
+        agree(
+            "gataca session",
+            f,
+            {
+                "cli": (cli_out or None, cli_code),
+                "c": c_call("ssi_gataca_session", *cbytes(data), None),
+                "python": py_code(lambda: ssi_verify.gataca_parse_session(data.decode(), None).json),
+            },
+        )
+
+
 LIB.ssi_error_name.argtypes = [ctypes.c_uint32, u8p, ctypes.c_size_t, size_p]
-for case in [jcs_cases, jsonpath_cases, proof_cases, webhook_cases, openid_cases, pe_cases, proofspace_cases]:
+for case in [
+    jcs_cases, jsonpath_cases, proof_cases, webhook_cases, openid_cases, pe_cases, proofspace_cases,
+    smartid_trust_cases, smartid_text_cases, gataca_session_cases,
+]:
     case()
 print(f"cross-surface: {RESULTS['passed']} passed, {RESULTS['failed']} failed")
 sys.exit(1 if RESULTS["failed"] else 0)

@@ -69,9 +69,18 @@ pub fn verify_user_challenge(verifier: &str, user_challenge_value: &str) -> Resu
 /// ```
 ///
 /// # Errors
-/// [`ErrorCode::InvalidBase64`].
+/// [`ErrorCode::InvalidBase64`]; [`ErrorCode::InvalidFieldValue`] when the decoded challenge is not
+/// 32 to 64 bytes (the RP API's 44 to 88 Base64 characters: a code over anything else is not one
+/// the app will show).
 pub fn verification_code(rp_challenge: &str) -> Result<[u8; 4]> {
-    let hash = sha256(&base64_decode(rp_challenge)?);
+    let challenge = base64_decode(rp_challenge)?;
+    if !(32..=64).contains(&challenge.len()) {
+        return Err(Error::new(
+            ErrorCode::InvalidFieldValue,
+            "rpChallenge must be 32 to 64 bytes (44 to 88 Base64 characters)",
+        ));
+    }
+    let hash = sha256(&challenge);
     let [.., hi, lo] = hash;
     let mut n = u16::from_be_bytes([hi, lo]) % 10_000;
     let mut out = [b'0'; 4];
@@ -80,4 +89,23 @@ pub fn verification_code(rp_challenge: &str) -> Result<[u8; 4]> {
         n /= 10;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+
+    #[test]
+    fn verification_code_refuses_a_challenge_outside_32_to_64_bytes() {
+        for short_or_long in ["", "AAAA", &"A".repeat(92)] {
+            assert_eq!(
+                verification_code(short_or_long).unwrap_err().code(),
+                ErrorCode::InvalidFieldValue,
+                "{short_or_long}"
+            );
+        }
+        assert!(verification_code(&"A".repeat(44)).is_ok());
+        assert!(verification_code(&format!("{}==", "A".repeat(86))).is_ok());
+    }
 }
