@@ -379,10 +379,51 @@ def gataca_session_cases():
         )
 
 
+def text_cases():
+    """Operations whose C and UniFFI result is one text value (the CLI prints the same text)."""
+    for id_, secret in [("a", "b"), ("4a7e3c1e-0000-4000-8000-000000000000", "s3cr:t"), ("", "x"), ("a:b", "c")]:
+        cli_out, cli_code = cli("gataca", "api-key", "encode", "--id", id_, "--secret", secret)
+        agree(
+            "gataca api-key encode",
+            f"{id_!r}/{secret!r}",
+            {
+                "cli": (cli_out or None, cli_code),
+                "c": c_call("ssi_gataca_api_key_encode", *cbytes(id_.encode()), *cbytes(secret.encode())),
+                "python": py_code(lambda: ssi_verify.gataca_api_key_encode(id_, secret)),
+            },
+        )
+    for message, details in [("x\"y", "d"), ("ü\u2028", None), ("", None)]:
+        argv = ["proofspace", "failure-reply", "--message", message] + (["--details", details] if details else [])
+        cli_out, cli_code = cli(*argv)
+        d = (details or "").encode()
+        agree(
+            "proofspace failure-reply",
+            repr(message),
+            {
+                "cli": (cli_out or None, cli_code),
+                "c": c_call("ssi_proofspace_failure_reply", *cbytes(message.encode()), *cbytes(d)),
+                "python": (ssi_verify.proofspace_failure_reply(message, details), None),
+            },
+        )
+    sm = SAMPLES / "smartid"
+    for f in ["interactions-mortgage.json", "device-link-qr-auth.json", "auth-request-pss.json"]:
+        data = read(sm / f)
+        cli_out, cli_code = cli("smartid", "encode", str(sm / f))
+        agree(
+            "smartid encode",
+            f,
+            {
+                "cli": (cli_out or None, cli_code),
+                "c": c_call("ssi_smartid_encode", *cbytes(data), ctypes.c_uint32(0), None),
+                "python": py_code(lambda: ssi_verify.smartid_encode_json(data.decode(), None, None)),
+            },
+        )
+
+
 LIB.ssi_error_name.argtypes = [ctypes.c_uint32, u8p, ctypes.c_size_t, size_p]
 for case in [
     jcs_cases, jsonpath_cases, proof_cases, webhook_cases, openid_cases, pe_cases, proofspace_cases,
-    smartid_trust_cases, smartid_text_cases, gataca_session_cases,
+    smartid_trust_cases, smartid_text_cases, gataca_session_cases, text_cases,
 ]:
     case()
 print(f"cross-surface: {RESULTS['passed']} passed, {RESULTS['failed']} failed")
