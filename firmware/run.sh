@@ -137,6 +137,9 @@ size_row() {
     size_table+=$'\n'"| $1 | $2 | $flash | $(kib "$flash") | $static_ram | $heap_peak | $stack_peak | $ram | $(kib "$ram") |"
 }
 insn_table=""
+# The same counts, machine-readable, for scripts/insn-gate (the instruction-count regression gate).
+insn_file="$target_dir/firmware-instructions.tsv"
+: >"$insn_file"
 for target in "${targets[@]}"; do
     build_and_run "$target" ""
     if [[ "$output" != *"firmware: ok (2 interactions, authCode $expected_auth_code, body signatures RSA-4096 and Ed25519 valid, did:key JCS proof valid, JSONPath issuer selected, PE definition satisfied, "* ]]; then
@@ -144,6 +147,7 @@ for target in "${targets[@]}"; do
     fi
     size_row "smartid,proofspace,presentation,signing (default)" "$target"
     insn_table+="$(awk -v t="$target" '$1 == "entry:" { i = index($0, "  ok  "); printf "| %s | %s | %s | %s | %s |\n", substr($0, i + 6), t, $12, $9, $3 }' <<<"$output")"$'\n'
+    awk -v t="$target" '$1 == "entry:" { i = index($0, "  ok  "); printf "%s\t%s\t%s\n", t, substr($0, i + 6), $12 }' <<<"$output" >>"$insn_file"
 done
 
 configs=("$kiosk_features")
@@ -175,4 +179,5 @@ echo "==> instructions, heap and stack per entry point (default features, QEMU -
 echo "| entry point | target | instructions | heap (B) | stack (B) |"
 echo "|---|---|---:|---:|---:|"
 printf '%s' "$insn_table"
+echo "==> instruction counts written to $insn_file (scripts/insn-gate compares them with firmware/instructions.baseline)"
 echo "firmware/run.sh: PASS"
