@@ -2,7 +2,8 @@
 // ES256K signature only: jose 6 is WebCrypto-only and refuses ES256K) and @sphereon/pex (evaluateCredentials of the seed
 // definition against 1, 100 and 10,000 credentials) on the inputs `bench-inputs` wrote, then
 // prints each beside the ssi-verify median from the last `scripts/bench` run (Markdown).
-// Usage: node bench.mjs INPUT_DIR CRITERION_DIR
+// Usage: node bench.mjs INPUT_DIR CRITERION_DIR; BENCH_FILTER=REGEX times only the rows whose
+// label matches (e.g. BENCH_FILTER=ES256 bench/node/run.sh), after the same cross-checks.
 import { readFileSync, existsSync } from 'node:fs';
 import { createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import { join } from 'node:path';
@@ -120,18 +121,21 @@ for (const n of [1, 100]) {
   rows.push([`pe_evaluate_seed_definition/ssi_verify/${n}`, `@sphereon/pex evaluateCredentials, ${n}`, () => pex.evaluateCredentials(definition, creds)]);
 }
 
+const filter = process.env.BENCH_FILTER ? new RegExp(process.env.BENCH_FILTER) : undefined;
+const wanted = (label) => filter === undefined || filter.test(label);
+
 console.log(`Node ${process.version}, jose and @sphereon/pex as pinned in bench/node/package.json`);
 console.log();
 console.log('| operation | Node (median) | ssi-verify (median) | ssi-verify faster by | target |');
 console.log('|---|---|---|---|---|');
-for (const [id, label, fn] of rows) {
+for (const [id, label, fn] of rows.filter(([, label]) => wanted(label))) {
   const node = await time(fn);
   const ours = rustMedian(id);
   const ratio = ours === undefined ? 'run scripts/bench first' : `${(node / ours).toFixed(1)}x`;
   const target = id.startsWith('pe_') ? (ours === undefined ? '>= 10x' : `>= 10x: ${node / ours >= 10 ? 'met' : '**not met**'}`) : '';
   console.log(`| ${label} | ${fmt(node)} | ${ours === undefined ? '-' : fmt(ours)} | ${ratio} | ${target} |`);
 }
-{
+if (wanted('@sphereon/pex evaluateCredentials, 10000')) {
   const id = 'pe_evaluate_seed_definition/ssi_verify/10000';
   const ours = rustMedian(id);
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), inputs, criterion, '10000'], {
