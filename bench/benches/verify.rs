@@ -7,9 +7,11 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
-use ssi_verify_bench::{self as b, Fixtures};
+use ssi_verify_bench::{self as b, ecdsa_jwt, smartid_trust, Fixtures};
 use ssi_verify_core::jose::JwsKey;
 use ssi_verify_core::json::Value;
+use ssi_verify_core::x509::{validate_path, PathInput};
+use ssi_verify_core::Limits;
 
 fn smartid(c: &mut Criterion, f: &Fixtures) {
     let mut g = c.benchmark_group("smartid_decode_validate");
@@ -64,7 +66,7 @@ fn webhook(c: &mut Criterion, f: &Fixtures) {
     g.finish();
 }
 
-fn jwt(c: &mut Criterion, f: &Fixtures) {
+fn jwt(c: &mut Criterion, f: &Fixtures) -> Result<(), String> {
     let policy = b::jwt_policy(f.now);
     let mut g = c.benchmark_group("jwt_verify_hs256");
     let key = JwsKey::Hmac(b::JWT_HS256_SECRET);
@@ -84,6 +86,49 @@ fn jwt(c: &mut Criterion, f: &Fixtures) {
         x.iter(|| b::jsonwebtoken_verify(black_box(&f.jwt_eddsa), &theirs, &validation))
     });
     g.finish();
+    // ES256 / ES256K: the whole JWT (parse, signature, claims) beside the curve crate's
+    // `VerifyingKey::verify` over the same signing input, the floor under any JWT verifier.
+    let mut g = c.benchmark_group("jwt_verify_es256");
+    let key = f.es256.jws_key();
+    g.bench_function("ssi_verify", |x| x.iter(|| b::jwt_verify(black_box(&f.es256.token), &key, &policy)));
+    let (input, sig) = f.es256.signing_input_and_signature()?;
+    g.bench_function("p256_crate_signature_only", |x| {
+        x.iter(|| ecdsa_jwt::bare_p256(&f.es256.bare_key, black_box(input.as_bytes()), &sig))
+    });
+    g.finish();
+    let mut g = c.benchmark_group("jwt_verify_es256k");
+    let key = f.es256k.jws_key();
+    g.bench_function("ssi_verify", |x| x.iter(|| b::jwt_verify(black_box(&f.es256k.token), &key, &policy)));
+    let (input, sig) = f.es256k.signing_input_and_signature()?;
+    g.bench_function("k256_crate_signature_only", |x| {
+        x.iter(|| ecdsa_jwt::bare_k256(&f.es256k.bare_key, black_box(input.as_bytes()), &sig))
+    });
+    g.finish();
+    Ok(())
+}
+
+/// Smart-ID trust: path validation of SK's TEST chain (the OpenSSL side is
+/// `bench/openssl/run.sh`), and the whole trusted `verify-auth` beside the signature-only one.
+fn smartid_path(c: &mut Criterion, f: &Fixtures) -> Result<(), String> {
+    let chain = &f.smartid_chain;
+    let (ee, anchor, intermediate) = chain.parsed()?;
+    let (anchors, intermediates) = ([anchor], [intermediate]);
+    let input = PathInput { anchors: &anchors, intermediates: &intermediates, now: smartid_trust::NOW };
+    let mut g = c.benchmark_group("x509_path_smartid");
+    g.bench_function("ssi_verify_validate_path", |x| {
+        x.iter(|| validate_path(black_box(&ee), &input, &Limits::DEFAULT))
+    });
+    g.bench_function("ssi_verify_parse_and_validate", |x| {
+        x.iter(|| chain.validate_from_der(black_box(smartid_trust::NOW)))
+    });
+    let bare = chain.bare_signatures()?;
+    g.bench_function("p384_p521_crates_signatures_only", |x| x.iter(|| black_box(&bare).verify()));
+    g.finish();
+    let mut g = c.benchmark_group("smartid_verify_auth_trust");
+    g.bench_function("ssi_verify_with_trust", |x| x.iter(|| chain.verify_auth(black_box(smartid_trust::NOW))));
+    g.bench_function("ssi_verify_signature_only", |x| x.iter(|| chain.verify_auth_signature_only()));
+    g.finish();
+    Ok(())
 }
 
 fn presentation(c: &mut Criterion, f: &Fixtures) -> Result<(), String> {
@@ -135,8 +180,10 @@ fn main() -> ExitCode {
         .configure_from_args();
     smartid(&mut c, &fixtures);
     webhook(&mut c, &fixtures);
-    jwt(&mut c, &fixtures);
-    if let Err(e) = presentation(&mut c, &fixtures) {
+    let groups = jwt(&mut c, &fixtures)
+        .and_then(|()| smartid_path(&mut c, &fixtures))
+        .and_then(|()| presentation(&mut c, &fixtures));
+    if let Err(e) = groups {
         eprintln!("bench setup: {e}");
         return ExitCode::FAILURE;
     }

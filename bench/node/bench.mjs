@@ -1,12 +1,15 @@
-// Times jose (JWT verify HS256, EdDSA) and @sphereon/pex (evaluateCredentials of the seed
+// Times jose (JWT verify HS256, EdDSA, ES256; compactVerify ES256), node:crypto (ES256 and
+// ES256K signature only: jose 6 is WebCrypto-only and refuses ES256K) and @sphereon/pex (evaluateCredentials of the seed
 // definition against 1, 100 and 10,000 credentials) on the inputs `bench-inputs` wrote, then
 // prints each beside the ssi-verify median from the last `scripts/bench` run (Markdown).
-// Usage: node bench.mjs INPUT_DIR CRITERION_DIR
+// Usage: node bench.mjs INPUT_DIR CRITERION_DIR; BENCH_FILTER=REGEX times only the rows whose
+// label matches (e.g. BENCH_FILTER=ES256 bench/node/run.sh), after the same cross-checks.
 import { readFileSync, existsSync } from 'node:fs';
+import { createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { jwtVerify, importJWK } from 'jose';
+import { jwtVerify, compactVerify, importJWK } from 'jose';
 import { PEX } from '@sphereon/pex';
 
 const [inputs, criterion, single] = process.argv.slice(2);
@@ -57,8 +60,31 @@ const edKey = await importJWK({ kty: 'OKP', crv: 'Ed25519', x: jwt.ed25519_x }, 
 const opts = (alg) => ({ algorithms: [alg], issuer: jwt.issuer, audience: jwt.issuer, clockTolerance: 60, requiredClaims: ['exp'] });
 const verifies = async (token, key, alg) => jwtVerify(token, key, opts(alg)).then(() => true, () => false);
 const tampered = (t) => `${t.slice(0, t.lastIndexOf('.') + 1)}A`;
-for (const [token, key, alg] of [[jwt.hs256, secret, 'HS256'], [jwt.eddsa, edKey, 'EdDSA']]) {
+const ecJwk = (crv, [x, y]) => ({ kty: 'EC', crv, x, y });
+const es256Key = await importJWK(ecJwk('P-256', jwt.es256_xy), 'ES256');
+for (const [token, key, alg] of [[jwt.hs256, secret, 'HS256'], [jwt.eddsa, edKey, 'EdDSA'], [jwt.es256, es256Key, 'ES256']]) {
   if (!(await verifies(token, key, alg)) || (await verifies(tampered(token), key, alg))) fail(`jose disagrees on the ${alg} vector`);
+}
+// jose 6 signs and verifies through WebCrypto only, which has no secp256k1: it refuses ES256K
+// keys (checked here, so a jose that starts to support them is noticed). The ES256K row is
+// node:crypto (OpenSSL) verifying the signature alone, the ES256 one is given the same way.
+if (await importJWK(ecJwk('secp256k1', jwt.es256k_xy), 'ES256K').then(() => true, () => false)) {
+  fail('jose now imports ES256K keys: add a jose ES256K row');
+}
+const rawVerifier = (token, crv, xy) => {
+  const key = createPublicKey({ key: ecJwk(crv, xy), format: 'jwk' });
+  const dot = token.lastIndexOf('.');
+  const input = Buffer.from(token.slice(0, dot));
+  const sig = Buffer.from(token.slice(dot + 1), 'base64url');
+  return (message = input) => cryptoVerify('sha256', message, { key, dsaEncoding: 'ieee-p1363' }, sig);
+};
+const es256Raw = rawVerifier(jwt.es256, 'P-256', jwt.es256_xy);
+const es256kRaw = rawVerifier(jwt.es256k, 'secp256k1', jwt.es256k_xy);
+for (const [check, name] of [[es256Raw, 'ES256'], [es256kRaw, 'ES256K']]) {
+  if (!check() || check(Buffer.from('changed'))) fail(`node:crypto disagrees on the ${name} token`);
+}
+if (!(await compactVerify(jwt.es256, es256Key, { algorithms: ['ES256'] }).then(() => true, () => false))) {
+  fail('jose compactVerify rejects the ES256 token');
 }
 
 // @sphereon/pex refuses the seed definition as it is ("not a valid PresentationDefinition"): its
@@ -78,6 +104,10 @@ if (matched(hundred.slice(0, 1)) !== 1 || matched(hundred.slice(3, 4)) !== 0 || 
 const rows = [
   ['jwt_verify_hs256/ssi_verify', 'jose jwtVerify HS256', () => jwtVerify(jwt.hs256, secret, opts('HS256'))],
   ['jwt_verify_eddsa/ssi_verify', 'jose jwtVerify EdDSA', () => jwtVerify(jwt.eddsa, edKey, opts('EdDSA'))],
+  ['jwt_verify_es256/ssi_verify', 'jose jwtVerify ES256', () => jwtVerify(jwt.es256, es256Key, opts('ES256'))],
+  ['jwt_verify_es256/ssi_verify', 'jose compactVerify ES256 (signature only)', () => compactVerify(jwt.es256, es256Key, { algorithms: ['ES256'] })],
+  ['jwt_verify_es256/ssi_verify', 'node:crypto verify ES256 (signature only)', () => es256Raw()],
+  ['jwt_verify_es256k/ssi_verify', 'node:crypto verify ES256K (signature only; jose refuses ES256K)', () => es256kRaw()],
 ];
 if (single) {
   const creds = read(`credentials-${single}.json`);
@@ -91,18 +121,21 @@ for (const n of [1, 100]) {
   rows.push([`pe_evaluate_seed_definition/ssi_verify/${n}`, `@sphereon/pex evaluateCredentials, ${n}`, () => pex.evaluateCredentials(definition, creds)]);
 }
 
+const filter = process.env.BENCH_FILTER ? new RegExp(process.env.BENCH_FILTER) : undefined;
+const wanted = (label) => filter === undefined || filter.test(label);
+
 console.log(`Node ${process.version}, jose and @sphereon/pex as pinned in bench/node/package.json`);
 console.log();
 console.log('| operation | Node (median) | ssi-verify (median) | ssi-verify faster by | target |');
 console.log('|---|---|---|---|---|');
-for (const [id, label, fn] of rows) {
+for (const [id, label, fn] of rows.filter(([, label]) => wanted(label))) {
   const node = await time(fn);
   const ours = rustMedian(id);
   const ratio = ours === undefined ? 'run scripts/bench first' : `${(node / ours).toFixed(1)}x`;
   const target = id.startsWith('pe_') ? (ours === undefined ? '>= 10x' : `>= 10x: ${node / ours >= 10 ? 'met' : '**not met**'}`) : '';
   console.log(`| ${label} | ${fmt(node)} | ${ours === undefined ? '-' : fmt(ours)} | ${ratio} | ${target} |`);
 }
-{
+if (wanted('@sphereon/pex evaluateCredentials, 10000')) {
   const id = 'pe_evaluate_seed_definition/ssi_verify/10000';
   const ours = rustMedian(id);
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), inputs, criterion, '10000'], {

@@ -6,6 +6,9 @@
 //! would write without this library, from the crates the vendors' own samples use; each does the
 //! same checks as the ssi-verify operation it is compared with (see BENCHMARKS.md).
 
+pub mod ecdsa_jwt;
+pub mod smartid_trust;
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -565,6 +568,12 @@ pub struct Fixtures {
     pub jwt_ed25519: Ed25519PublicKey,
     /// "now" for both JWT sides.
     pub now: u64,
+    /// The ES256 token with its keys (ssi-verify's and `p256`'s).
+    pub es256: ecdsa_jwt::EcdsaJwt<p256::ecdsa::VerifyingKey>,
+    /// The ES256K token with its keys (ssi-verify's and `k256`'s).
+    pub es256k: ecdsa_jwt::EcdsaJwt<k256::ecdsa::VerifyingKey>,
+    /// SK's TEST chain of the DEMO authentication response.
+    pub smartid_chain: smartid_trust::SmartIdChain,
     /// The parsed seed definition.
     pub definition: PresentationDefinition,
     /// The 1 MB document, text.
@@ -605,6 +614,9 @@ impl Fixtures {
         let webhook = signed_webhook()?;
         let (jwt_hs256, jwt_eddsa) = jwt_tokens()?;
         let jwt_ed25519 = Ed25519SecretKey::from_bytes(&hex32(JWT_ED25519_SEED_HEX)?).public_key();
+        let now = unix_now();
+        // Checked as they are built: both sides accept them and refuse changed ones.
+        let (es256, es256k) = ecdsa_jwt::checked(now)?;
         let f = Fixtures {
             interactions: INTERACTIONS_B64.trim(),
             webhook_rsa: parse_public_key(&webhook.rsa_pem).map_err(core_err("RSA PEM"))?,
@@ -616,7 +628,10 @@ impl Fixtures {
             jwt_hs256,
             jwt_eddsa,
             jwt_ed25519,
-            now: unix_now(),
+            now,
+            es256,
+            es256k,
+            smartid_chain: smartid_trust::SmartIdChain::checked()?,
             definition: PresentationDefinition::parse(DEFINITION, &Limits::DEFAULT).map_err(core_err("definition"))?,
             big_document: big_document(),
         };
@@ -734,7 +749,7 @@ impl Fixtures {
 }
 
 /// Writes the inputs the Node comparison reads into `dir`: the definition, credential arrays of
-/// 1, 100 and 10,000, and the JWT vectors with their keys.
+/// 1, 100 and 10,000, and the JWT vectors (HS256, EdDSA, ES256, ES256K) with their keys.
 ///
 /// # Errors
 /// I/O errors.
@@ -748,9 +763,16 @@ pub fn write_inputs(dir: &Path) -> Outcome<()> {
     let (hs256, eddsa) = jwt_tokens()?;
     let public = Ed25519SecretKey::from_bytes(&hex32(JWT_ED25519_SEED_HEX)?).public_key();
     let x = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(public.to_bytes());
+    let (es256, es256k) = (ecdsa_jwt::es256()?, ecdsa_jwt::es256k()?);
     let jwt = format!(
-        r#"{{"hs256":"{hs256}","eddsa":"{eddsa}","hs256_secret_b64":"{}","ed25519_x":"{x}","issuer":"{JWT_ISSUER}"}}"#,
-        base64::engine::general_purpose::STANDARD.encode(JWT_HS256_SECRET)
+        r#"{{"hs256":"{hs256}","eddsa":"{eddsa}","hs256_secret_b64":"{}","ed25519_x":"{x}","issuer":"{JWT_ISSUER}","es256":"{}","es256_xy":["{}","{}"],"es256k":"{}","es256k_xy":["{}","{}"]}}"#,
+        base64::engine::general_purpose::STANDARD.encode(JWT_HS256_SECRET),
+        es256.token,
+        es256.jwk_xy.0,
+        es256.jwk_xy.1,
+        es256k.token,
+        es256k.jwk_xy.0,
+        es256k.jwk_xy.1,
     );
     write("jwt.json", jwt.as_bytes())
 }
