@@ -597,6 +597,18 @@ typedef struct ssi_limits {
   size_t max_string_bytes;
   // Most entries in a Smart-ID interactions list read on the wallet side.
   size_t max_interactions;
+  // Most quads in one RDF dataset (N-Quads input, JSON-LD `toRdf` output).
+  size_t max_quads;
+  // Work budget of one RDFC-1.0 canonicalization (the poison-dataset defence).
+  size_t max_rdfc_work;
+  // Largest decoded (inflated) credential status list, in bytes.
+  size_t max_status_list_bytes;
+  // Most certificates in an X.509 path, end entity and trust anchor included.
+  size_t max_cert_path;
+  // Most JSON-LD contexts followed in one chain of context references.
+  size_t max_context_depth;
+  // Most JSON-LD processing work for one document, in steps.
+  size_t max_jsonld_work;
 } ssi_limits;
 
 // A borrowed UTF-8 string passed inside a C struct: `ptr` may be NULL only when `len` is 0.

@@ -112,6 +112,17 @@ class DeviceLinksAndSignatures(unittest.TestCase):
             sv.smartid_verify_auth_session(req, status.replace('"OK"', '"USER_REFUSED"'), None)
         self.assertEqual(ctx.exception.code, sv.ErrorCode.SESSION_NOT_SUCCESSFUL)
 
+    def test_limits_record_defaults_are_the_core_defaults(self):
+        # The fields a caller leaves out (the Linked Data, status-list and X.509 bounds) take the
+        # core's defaults, the same values default_limits() reports and C's ssi_limits_default writes.
+        d = sv.default_limits()
+        partial = sv.SsiLimits(
+            max_input_bytes=d.max_input_bytes, max_depth=d.max_depth, max_items=d.max_items,
+            max_string_bytes=d.max_string_bytes, max_interactions=d.max_interactions)
+        self.assertEqual(partial, d)
+        self.assertEqual((d.max_quads, d.max_rdfc_work, d.max_status_list_bytes, d.max_cert_path,
+                          d.max_context_depth, d.max_jsonld_work), (100000, 100000, 1048576, 6, 32, 10000000))
+
     def test_codes(self):
         self.assertEqual(sv.smartid_verification_code(
             "GYS+yoah6emAcVDNIajwSs6UB/M95XrDxMzXBUkwQJ9YFDipXXzGpPc7raWcuc2+TEoRc7WvIZ/7dU/iRXenYg=="), "7180")

@@ -290,6 +290,18 @@ pub struct ssi_limits {
     pub max_string_bytes: usize,
     /// Most entries in a Smart-ID interactions list read on the wallet side.
     pub max_interactions: usize,
+    /// Most quads in one RDF dataset (N-Quads input, JSON-LD `toRdf` output).
+    pub max_quads: usize,
+    /// Work budget of one RDFC-1.0 canonicalization (the poison-dataset defence).
+    pub max_rdfc_work: usize,
+    /// Largest decoded (inflated) credential status list, in bytes.
+    pub max_status_list_bytes: usize,
+    /// Most certificates in an X.509 path, end entity and trust anchor included.
+    pub max_cert_path: usize,
+    /// Most JSON-LD contexts followed in one chain of context references.
+    pub max_context_depth: usize,
+    /// Most JSON-LD processing work for one document, in steps.
+    pub max_jsonld_work: usize,
 }
 
 impl From<Limits> for ssi_limits {
@@ -300,6 +312,12 @@ impl From<Limits> for ssi_limits {
             max_items: l.max_items,
             max_string_bytes: l.max_string_bytes,
             max_interactions: l.max_interactions,
+            max_quads: l.max_quads,
+            max_rdfc_work: l.max_rdfc_work,
+            max_status_list_bytes: l.max_status_list_bytes,
+            max_cert_path: l.max_cert_path,
+            max_context_depth: l.max_context_depth,
+            max_jsonld_work: l.max_jsonld_work,
         }
     }
 }
@@ -320,9 +338,12 @@ pub(crate) unsafe fn limits(limits: *const ssi_limits) -> Limits {
         max_items: l.max_items,
         max_string_bytes: l.max_string_bytes,
         max_interactions: l.max_interactions,
-        // The newer bounds (status lists, quads, RDFC work, certificate paths) are not in the C
-        // limits struct (its layout is ABI): their defaults apply.
-        ..Limits::DEFAULT
+        max_quads: l.max_quads,
+        max_rdfc_work: l.max_rdfc_work,
+        max_status_list_bytes: l.max_status_list_bytes,
+        max_cert_path: l.max_cert_path,
+        max_context_depth: l.max_context_depth,
+        max_jsonld_work: l.max_jsonld_work,
     }
 }
 
@@ -359,6 +380,27 @@ impl From<ssi_verify_core::Verdict> for ssi_verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_core_limit_crosses_the_c_struct() {
+        // Distinct values, so a field dropped or swapped in either direction shows.
+        let l = Limits {
+            max_input_bytes: 1,
+            max_depth: 2,
+            max_items: 3,
+            max_string_bytes: 4,
+            max_interactions: 5,
+            max_quads: 6,
+            max_rdfc_work: 7,
+            max_status_list_bytes: 8,
+            max_cert_path: 9,
+            max_context_depth: 10,
+            max_jsonld_work: 11,
+        };
+        let c = ssi_limits::from(l);
+        // SAFETY: a live local struct.
+        assert_eq!(unsafe { limits(&c) }, l);
+    }
 
     #[test]
     fn a_panic_becomes_a_status_and_the_process_goes_on() {

@@ -109,6 +109,24 @@ pub struct SsiLimits {
     pub max_string_bytes: u64,
     /// Most entries in a Smart-ID interactions list read on the wallet side.
     pub max_interactions: u64,
+    /// Most quads in one RDF dataset (N-Quads input, JSON-LD `toRdf` output). Defaults to the core's default (a test checks they agree).
+    #[uniffi(default = 100000)]
+    pub max_quads: u64,
+    /// Work budget of one RDFC-1.0 canonicalization (the poison-dataset defence). Defaults to the core's default (a test checks they agree).
+    #[uniffi(default = 100000)]
+    pub max_rdfc_work: u64,
+    /// Largest decoded (inflated) credential status list, in bytes. Defaults to the core's default (a test checks they agree).
+    #[uniffi(default = 1048576)]
+    pub max_status_list_bytes: u64,
+    /// Most certificates in an X.509 path, end entity and trust anchor included. Defaults to the core's default (a test checks they agree).
+    #[uniffi(default = 6)]
+    pub max_cert_path: u64,
+    /// Most JSON-LD contexts followed in one chain of context references. Defaults to the core's default (a test checks they agree).
+    #[uniffi(default = 32)]
+    pub max_context_depth: u64,
+    /// Most JSON-LD processing work for one document, in steps. Defaults to the core's default (a test checks they agree).
+    #[uniffi(default = 10000000)]
+    pub max_jsonld_work: u64,
 }
 
 fn clamp(v: u64) -> usize {
@@ -123,8 +141,12 @@ impl From<SsiLimits> for Limits {
             max_items: clamp(l.max_items),
             max_string_bytes: clamp(l.max_string_bytes),
             max_interactions: clamp(l.max_interactions),
-            // The status-list bound is not in the C / UniFFI limits record yet: the default applies.
-            ..Limits::DEFAULT
+            max_quads: clamp(l.max_quads),
+            max_rdfc_work: clamp(l.max_rdfc_work),
+            max_status_list_bytes: clamp(l.max_status_list_bytes),
+            max_cert_path: clamp(l.max_cert_path),
+            max_context_depth: clamp(l.max_context_depth),
+            max_jsonld_work: clamp(l.max_jsonld_work),
         }
     }
 }
@@ -143,6 +165,12 @@ pub fn default_limits() -> SsiLimits {
         max_items: d.max_items as u64,
         max_string_bytes: d.max_string_bytes as u64,
         max_interactions: d.max_interactions as u64,
+        max_quads: d.max_quads as u64,
+        max_rdfc_work: d.max_rdfc_work as u64,
+        max_status_list_bytes: d.max_status_list_bytes as u64,
+        max_cert_path: d.max_cert_path as u64,
+        max_context_depth: d.max_context_depth as u64,
+        max_jsonld_work: d.max_jsonld_work as u64,
     }
 }
 
@@ -265,6 +293,15 @@ mod tests {
             // Right after the remote attribute: the table above holds the headers too.
             assert_eq!(member_docs(MIRRORS, &format!(")]\n{header}")), want, "{header}");
         }
+    }
+
+    #[test]
+    fn every_core_limit_crosses_the_record() {
+        let d = default_limits();
+        assert_eq!(Limits::from(d), Limits::DEFAULT);
+        let tight = SsiLimits { max_cert_path: 2, max_jsonld_work: 3, max_status_list_bytes: 4, ..d };
+        let l = Limits::from(tight);
+        assert_eq!((l.max_cert_path, l.max_jsonld_work, l.max_status_list_bytes), (2, 3, 4));
     }
 
     #[test]

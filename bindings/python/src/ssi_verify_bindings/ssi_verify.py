@@ -5105,18 +5105,24 @@ class SsiLimits:
     """
     Resource bounds (see the core `Limits`); `default_limits()` gives the documented defaults.
 """
-    def __init__(self, *, max_input_bytes:int, max_depth:int, max_items:int, max_string_bytes:int, max_interactions:int):
+    def __init__(self, *, max_input_bytes:int, max_depth:int, max_items:int, max_string_bytes:int, max_interactions:int, max_quads:int = 100000, max_rdfc_work:int = 100000, max_status_list_bytes:int = 1048576, max_cert_path:int = 6, max_context_depth:int = 32, max_jsonld_work:int = 10000000):
         self.max_input_bytes = max_input_bytes
         self.max_depth = max_depth
         self.max_items = max_items
         self.max_string_bytes = max_string_bytes
         self.max_interactions = max_interactions
+        self.max_quads = max_quads
+        self.max_rdfc_work = max_rdfc_work
+        self.max_status_list_bytes = max_status_list_bytes
+        self.max_cert_path = max_cert_path
+        self.max_context_depth = max_context_depth
+        self.max_jsonld_work = max_jsonld_work
         
         
 
     
     def __str__(self):
-        return "SsiLimits(max_input_bytes={}, max_depth={}, max_items={}, max_string_bytes={}, max_interactions={})".format(self.max_input_bytes, self.max_depth, self.max_items, self.max_string_bytes, self.max_interactions)
+        return "SsiLimits(max_input_bytes={}, max_depth={}, max_items={}, max_string_bytes={}, max_interactions={}, max_quads={}, max_rdfc_work={}, max_status_list_bytes={}, max_cert_path={}, max_context_depth={}, max_jsonld_work={})".format(self.max_input_bytes, self.max_depth, self.max_items, self.max_string_bytes, self.max_interactions, self.max_quads, self.max_rdfc_work, self.max_status_list_bytes, self.max_cert_path, self.max_context_depth, self.max_jsonld_work)
     def __eq__(self, other):
         if self.max_input_bytes != other.max_input_bytes:
             return False
@@ -5127,6 +5133,18 @@ class SsiLimits:
         if self.max_string_bytes != other.max_string_bytes:
             return False
         if self.max_interactions != other.max_interactions:
+            return False
+        if self.max_quads != other.max_quads:
+            return False
+        if self.max_rdfc_work != other.max_rdfc_work:
+            return False
+        if self.max_status_list_bytes != other.max_status_list_bytes:
+            return False
+        if self.max_cert_path != other.max_cert_path:
+            return False
+        if self.max_context_depth != other.max_context_depth:
+            return False
+        if self.max_jsonld_work != other.max_jsonld_work:
             return False
         return True
 
@@ -5139,6 +5157,12 @@ class _UniffiFfiConverterTypeSsiLimits(_UniffiConverterRustBuffer):
             max_items=_UniffiFfiConverterUInt64.read(buf),
             max_string_bytes=_UniffiFfiConverterUInt64.read(buf),
             max_interactions=_UniffiFfiConverterUInt64.read(buf),
+            max_quads=_UniffiFfiConverterUInt64.read(buf),
+            max_rdfc_work=_UniffiFfiConverterUInt64.read(buf),
+            max_status_list_bytes=_UniffiFfiConverterUInt64.read(buf),
+            max_cert_path=_UniffiFfiConverterUInt64.read(buf),
+            max_context_depth=_UniffiFfiConverterUInt64.read(buf),
+            max_jsonld_work=_UniffiFfiConverterUInt64.read(buf),
         )
 
     @staticmethod
@@ -5148,6 +5172,12 @@ class _UniffiFfiConverterTypeSsiLimits(_UniffiConverterRustBuffer):
         _UniffiFfiConverterUInt64.check_lower(value.max_items)
         _UniffiFfiConverterUInt64.check_lower(value.max_string_bytes)
         _UniffiFfiConverterUInt64.check_lower(value.max_interactions)
+        _UniffiFfiConverterUInt64.check_lower(value.max_quads)
+        _UniffiFfiConverterUInt64.check_lower(value.max_rdfc_work)
+        _UniffiFfiConverterUInt64.check_lower(value.max_status_list_bytes)
+        _UniffiFfiConverterUInt64.check_lower(value.max_cert_path)
+        _UniffiFfiConverterUInt64.check_lower(value.max_context_depth)
+        _UniffiFfiConverterUInt64.check_lower(value.max_jsonld_work)
 
     @staticmethod
     def write(value, buf):
@@ -5156,6 +5186,12 @@ class _UniffiFfiConverterTypeSsiLimits(_UniffiConverterRustBuffer):
         _UniffiFfiConverterUInt64.write(value.max_items, buf)
         _UniffiFfiConverterUInt64.write(value.max_string_bytes, buf)
         _UniffiFfiConverterUInt64.write(value.max_interactions, buf)
+        _UniffiFfiConverterUInt64.write(value.max_quads, buf)
+        _UniffiFfiConverterUInt64.write(value.max_rdfc_work, buf)
+        _UniffiFfiConverterUInt64.write(value.max_status_list_bytes, buf)
+        _UniffiFfiConverterUInt64.write(value.max_cert_path, buf)
+        _UniffiFfiConverterUInt64.write(value.max_context_depth, buf)
+        _UniffiFfiConverterUInt64.write(value.max_jsonld_work, buf)
 
 @dataclass
 class StatusListCredential:

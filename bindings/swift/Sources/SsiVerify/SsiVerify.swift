@@ -3259,6 +3259,30 @@ public struct SsiLimits: Equatable, Hashable {
      * Most entries in a Smart-ID interactions list read on the wallet side.
      */
     public var maxInteractions: UInt64
+    /**
+     * Most quads in one RDF dataset (N-Quads input, JSON-LD `toRdf` output). Defaults to the core's default (a test checks they agree).
+     */
+    public var maxQuads: UInt64
+    /**
+     * Work budget of one RDFC-1.0 canonicalization (the poison-dataset defence). Defaults to the core's default (a test checks they agree).
+     */
+    public var maxRdfcWork: UInt64
+    /**
+     * Largest decoded (inflated) credential status list, in bytes. Defaults to the core's default (a test checks they agree).
+     */
+    public var maxStatusListBytes: UInt64
+    /**
+     * Most certificates in an X.509 path, end entity and trust anchor included. Defaults to the core's default (a test checks they agree).
+     */
+    public var maxCertPath: UInt64
+    /**
+     * Most JSON-LD contexts followed in one chain of context references. Defaults to the core's default (a test checks they agree).
+     */
+    public var maxContextDepth: UInt64
+    /**
+     * Most JSON-LD processing work for one document, in steps. Defaults to the core's default (a test checks they agree).
+     */
+    public var maxJsonldWork: UInt64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3277,12 +3301,36 @@ public struct SsiLimits: Equatable, Hashable {
          */maxStringBytes: UInt64, 
         /**
          * Most entries in a Smart-ID interactions list read on the wallet side.
-         */maxInteractions: UInt64) {
+         */maxInteractions: UInt64, 
+        /**
+         * Most quads in one RDF dataset (N-Quads input, JSON-LD `toRdf` output). Defaults to the core's default (a test checks they agree).
+         */maxQuads: UInt64 = UInt64(100000), 
+        /**
+         * Work budget of one RDFC-1.0 canonicalization (the poison-dataset defence). Defaults to the core's default (a test checks they agree).
+         */maxRdfcWork: UInt64 = UInt64(100000), 
+        /**
+         * Largest decoded (inflated) credential status list, in bytes. Defaults to the core's default (a test checks they agree).
+         */maxStatusListBytes: UInt64 = UInt64(1048576), 
+        /**
+         * Most certificates in an X.509 path, end entity and trust anchor included. Defaults to the core's default (a test checks they agree).
+         */maxCertPath: UInt64 = UInt64(6), 
+        /**
+         * Most JSON-LD contexts followed in one chain of context references. Defaults to the core's default (a test checks they agree).
+         */maxContextDepth: UInt64 = UInt64(32), 
+        /**
+         * Most JSON-LD processing work for one document, in steps. Defaults to the core's default (a test checks they agree).
+         */maxJsonldWork: UInt64 = UInt64(10000000)) {
         self.maxInputBytes = maxInputBytes
         self.maxDepth = maxDepth
         self.maxItems = maxItems
         self.maxStringBytes = maxStringBytes
         self.maxInteractions = maxInteractions
+        self.maxQuads = maxQuads
+        self.maxRdfcWork = maxRdfcWork
+        self.maxStatusListBytes = maxStatusListBytes
+        self.maxCertPath = maxCertPath
+        self.maxContextDepth = maxContextDepth
+        self.maxJsonldWork = maxJsonldWork
     }
 
     
@@ -3305,7 +3353,13 @@ public struct FfiConverterTypeSsiLimits: FfiConverterRustBuffer {
                 maxDepth: FfiConverterUInt64.read(from: &buf), 
                 maxItems: FfiConverterUInt64.read(from: &buf), 
                 maxStringBytes: FfiConverterUInt64.read(from: &buf), 
-                maxInteractions: FfiConverterUInt64.read(from: &buf)
+                maxInteractions: FfiConverterUInt64.read(from: &buf), 
+                maxQuads: FfiConverterUInt64.read(from: &buf), 
+                maxRdfcWork: FfiConverterUInt64.read(from: &buf), 
+                maxStatusListBytes: FfiConverterUInt64.read(from: &buf), 
+                maxCertPath: FfiConverterUInt64.read(from: &buf), 
+                maxContextDepth: FfiConverterUInt64.read(from: &buf), 
+                maxJsonldWork: FfiConverterUInt64.read(from: &buf)
         )
     }
 
@@ -3315,6 +3369,12 @@ public struct FfiConverterTypeSsiLimits: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.maxItems, into: &buf)
         FfiConverterUInt64.write(value.maxStringBytes, into: &buf)
         FfiConverterUInt64.write(value.maxInteractions, into: &buf)
+        FfiConverterUInt64.write(value.maxQuads, into: &buf)
+        FfiConverterUInt64.write(value.maxRdfcWork, into: &buf)
+        FfiConverterUInt64.write(value.maxStatusListBytes, into: &buf)
+        FfiConverterUInt64.write(value.maxCertPath, into: &buf)
+        FfiConverterUInt64.write(value.maxContextDepth, into: &buf)
+        FfiConverterUInt64.write(value.maxJsonldWork, into: &buf)
     }
 }
 

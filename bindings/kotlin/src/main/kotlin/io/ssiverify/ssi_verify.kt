@@ -3373,6 +3373,36 @@ data class SsiLimits (
      * Most entries in a Smart-ID interactions list read on the wallet side.
      */
     val `maxInteractions`: kotlin.ULong
+    , 
+    /**
+     * Most quads in one RDF dataset (N-Quads input, JSON-LD `toRdf` output). Defaults to the core's default (a test checks they agree).
+     */
+    val `maxQuads`: kotlin.ULong = 100000uL 
+    , 
+    /**
+     * Work budget of one RDFC-1.0 canonicalization (the poison-dataset defence). Defaults to the core's default (a test checks they agree).
+     */
+    val `maxRdfcWork`: kotlin.ULong = 100000uL 
+    , 
+    /**
+     * Largest decoded (inflated) credential status list, in bytes. Defaults to the core's default (a test checks they agree).
+     */
+    val `maxStatusListBytes`: kotlin.ULong = 1048576uL 
+    , 
+    /**
+     * Most certificates in an X.509 path, end entity and trust anchor included. Defaults to the core's default (a test checks they agree).
+     */
+    val `maxCertPath`: kotlin.ULong = 6uL 
+    , 
+    /**
+     * Most JSON-LD contexts followed in one chain of context references. Defaults to the core's default (a test checks they agree).
+     */
+    val `maxContextDepth`: kotlin.ULong = 32uL 
+    , 
+    /**
+     * Most JSON-LD processing work for one document, in steps. Defaults to the core's default (a test checks they agree).
+     */
+    val `maxJsonldWork`: kotlin.ULong = 10000000uL 
     
 ){
     
@@ -3394,6 +3424,12 @@ public object FfiConverterTypeSsiLimits: FfiConverterRustBuffer<SsiLimits> {
             FfiConverterULong.read(buf),
             FfiConverterULong.read(buf),
             FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
         )
     }
 
@@ -3402,7 +3438,13 @@ public object FfiConverterTypeSsiLimits: FfiConverterRustBuffer<SsiLimits> {
             FfiConverterULong.allocationSize(value.`maxDepth`) +
             FfiConverterULong.allocationSize(value.`maxItems`) +
             FfiConverterULong.allocationSize(value.`maxStringBytes`) +
-            FfiConverterULong.allocationSize(value.`maxInteractions`)
+            FfiConverterULong.allocationSize(value.`maxInteractions`) +
+            FfiConverterULong.allocationSize(value.`maxQuads`) +
+            FfiConverterULong.allocationSize(value.`maxRdfcWork`) +
+            FfiConverterULong.allocationSize(value.`maxStatusListBytes`) +
+            FfiConverterULong.allocationSize(value.`maxCertPath`) +
+            FfiConverterULong.allocationSize(value.`maxContextDepth`) +
+            FfiConverterULong.allocationSize(value.`maxJsonldWork`)
     )
 
     override fun write(value: SsiLimits, buf: ByteBuffer) {
@@ -3411,6 +3453,12 @@ public object FfiConverterTypeSsiLimits: FfiConverterRustBuffer<SsiLimits> {
             FfiConverterULong.write(value.`maxItems`, buf)
             FfiConverterULong.write(value.`maxStringBytes`, buf)
             FfiConverterULong.write(value.`maxInteractions`, buf)
+            FfiConverterULong.write(value.`maxQuads`, buf)
+            FfiConverterULong.write(value.`maxRdfcWork`, buf)
+            FfiConverterULong.write(value.`maxStatusListBytes`, buf)
+            FfiConverterULong.write(value.`maxCertPath`, buf)
+            FfiConverterULong.write(value.`maxContextDepth`, buf)
+            FfiConverterULong.write(value.`maxJsonldWork`, buf)
     }
 }
 
