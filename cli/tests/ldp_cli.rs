@@ -44,6 +44,7 @@ fn vc_verify_each_suite() {
         ("vc-eddsa-rdfc-2022.json", "eddsa-rdfc-2022"),
         ("vc-ecdsa-rdfc-2019-p256.json", "ecdsa-rdfc-2019"),
         ("vc-ecdsa-rdfc-2019-p384.json", "ecdsa-rdfc-2019"),
+        ("vc-secp256k1-2019.json", "EcdsaSecp256k1Signature2019"),
     ] {
         let out = run(&["vc", "verify", "--now", NOW, "--context", &context(), &sample(file)], None);
         assert_eq!(out.status.code(), Some(0), "{file}: {}", first_stderr_line(&out));
@@ -92,6 +93,7 @@ fn pe_verify_seed_definition_and_di_definition() {
         ("vp-ed25519-2018.json", &seed, "gataca"),
         ("vp-jws2020.json", &seed, "gataca"),
         ("vp-eddsa-rdfc-2022.json", &di, "strict"),
+        ("vp-secp256k1-2019.json", &seed, "gataca"),
     ] {
         let ctx = context();
         let base = [

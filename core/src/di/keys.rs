@@ -19,6 +19,8 @@ const ED25519_PUB: u64 = 0xed;
 const P256_PUB: u64 = 0x1200;
 /// Multicodec `p384-pub` (compressed SEC1 point).
 const P384_PUB: u64 = 0x1201;
+/// Multicodec `secp256k1-pub` (compressed SEC1 point).
+const SECP256K1_PUB: u64 = 0xe7;
 
 /// A public key a Data Integrity proof verifies with. The key decides the algorithm.
 ///
@@ -35,6 +37,8 @@ pub enum DiPublicKey {
     P256(p256::ecdsa::VerifyingKey),
     /// ECDSA P-384 (ecdsa-rdfc-2019 with SHA-384).
     P384(p384::ecdsa::VerifyingKey),
+    /// ECDSA secp256k1 (EcdsaSecp256k1Signature2019, JsonWebSignature2020 with ES256K).
+    Secp256k1(k256::ecdsa::VerifyingKey),
 }
 
 impl DiPublicKey {
@@ -67,8 +71,13 @@ impl DiPublicKey {
             P384_PUB if key.len() == 49 => p384::ecdsa::VerifyingKey::from_sec1_bytes(key)
                 .map(Self::P384)
                 .map_err(|_| Error::new(ErrorCode::InvalidKey, "not a P-384 point")),
-            P256_PUB | P384_PUB => Err(Error::new(ErrorCode::InvalidKey, "a Multikey EC point is compressed")),
-            _ => Err(Error::new(ErrorCode::UnsupportedKey, "Multikey type is not Ed25519, P-256 or P-384")),
+            SECP256K1_PUB if key.len() == 33 => k256::ecdsa::VerifyingKey::from_sec1_bytes(key)
+                .map(Self::Secp256k1)
+                .map_err(|_| Error::new(ErrorCode::InvalidKey, "not a secp256k1 point")),
+            P256_PUB | P384_PUB | SECP256K1_PUB => {
+                Err(Error::new(ErrorCode::InvalidKey, "a Multikey EC point is compressed"))
+            }
+            _ => Err(Error::new(ErrorCode::UnsupportedKey, "Multikey type is not Ed25519, P-256, P-384 or secp256k1")),
         }
     }
 
@@ -146,17 +155,21 @@ impl DiPublicKey {
             ("EC", "P-384") => p384::ecdsa::VerifyingKey::from_sec1_bytes(&point(48)?)
                 .map(Self::P384)
                 .map_err(|_| Error::new(ErrorCode::InvalidKey, "not a P-384 point")),
-            _ => Err(Error::new(ErrorCode::UnsupportedKey, "JWK is not Ed25519, P-256 or P-384")),
+            ("EC", "secp256k1") => k256::ecdsa::VerifyingKey::from_sec1_bytes(&point(32)?)
+                .map(Self::Secp256k1)
+                .map_err(|_| Error::new(ErrorCode::InvalidKey, "not a secp256k1 point")),
+            _ => Err(Error::new(ErrorCode::UnsupportedKey, "JWK is not Ed25519, P-256, P-384 or secp256k1")),
         }
     }
 
-    /// The JWS `alg` this key verifies: `EdDSA`, `ES256` or `ES384`.
+    /// The JWS `alg` this key verifies: `EdDSA`, `ES256`, `ES384` or `ES256K`.
     #[must_use]
     pub const fn jws_alg(&self) -> &'static str {
         match self {
             Self::Ed25519(_) => "EdDSA",
             Self::P256(_) => "ES256",
             Self::P384(_) => "ES384",
+            Self::Secp256k1(_) => "ES256K",
         }
     }
 
@@ -166,7 +179,7 @@ impl DiPublicKey {
     pub const fn hash_alg(&self) -> HashAlg {
         match self {
             Self::P384(_) => HashAlg::Sha384,
-            Self::Ed25519(_) | Self::P256(_) => HashAlg::Sha256,
+            Self::Ed25519(_) | Self::P256(_) | Self::Secp256k1(_) => HashAlg::Sha256,
         }
     }
 
@@ -188,6 +201,10 @@ impl DiPublicKey {
             Self::P384(k) => {
                 let sig = p384::ecdsa::Signature::from_slice(signature).map_err(|_| bad())?;
                 k.verify(message, &sig).is_ok()
+            }
+            // The JOSE ES256K reading (a high `s` is accepted, as for JWTs).
+            Self::Secp256k1(k) => {
+                return crate::crypto::ecdsa::EcdsaPublicKey::Secp256k1(*k).verify(message, signature)
             }
         };
         Ok(Verdict::from_bool(ok, ErrorCode::SignatureMismatch))

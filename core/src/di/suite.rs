@@ -26,8 +26,11 @@ pub enum RdfSuite {
     /// `Ed25519Signature2018`: a detached JWS (`b64: false`, EdDSA) in `jws`.
     Ed25519Signature2018,
     /// `JsonWebSignature2020`: a detached JWS (`b64: false`) in `jws` whose `alg` the key
-    /// decides: EdDSA (Ed25519), ES256 (P-256), ES384 (P-384); SHA-256 for the hashes.
+    /// decides: EdDSA (Ed25519), ES256 (P-256), ES384 (P-384), ES256K (secp256k1); SHA-256 for
+    /// the hashes.
     JsonWebSignature2020,
+    /// `EcdsaSecp256k1Signature2019`: a detached JWS (`b64: false`, ES256K) in `jws`, SHA-256.
+    EcdsaSecp256k1Signature2019,
 }
 
 impl RdfSuite {
@@ -48,6 +51,7 @@ impl RdfSuite {
             ("DataIntegrityProof", Some("ecdsa-rdfc-2019")) => Ok(Self::EcdsaRdfc2019),
             ("Ed25519Signature2018", None) => Ok(Self::Ed25519Signature2018),
             ("JsonWebSignature2020", None) => Ok(Self::JsonWebSignature2020),
+            ("EcdsaSecp256k1Signature2019", None) => Ok(Self::EcdsaSecp256k1Signature2019),
             _ => Err(Error::new(ErrorCode::UnsupportedProofType, "not an RDF proof suite this library verifies")),
         }
     }
@@ -61,6 +65,7 @@ impl RdfSuite {
             Self::EcdsaRdfc2019 => "ecdsa-rdfc-2019",
             Self::Ed25519Signature2018 => "Ed25519Signature2018",
             Self::JsonWebSignature2020 => "JsonWebSignature2020",
+            Self::EcdsaSecp256k1Signature2019 => "EcdsaSecp256k1Signature2019",
         }
     }
 
@@ -81,7 +86,8 @@ impl RdfSuite {
     pub fn hash_alg(self, key: &DiPublicKey) -> Result<HashAlg> {
         match (self, key) {
             (Self::EddsaRdfc2022 | Self::Ed25519Signature2018, DiPublicKey::Ed25519(_))
-            | (Self::EcdsaRdfc2019, DiPublicKey::P256(_) | DiPublicKey::P384(_)) => Ok(key.hash_alg()),
+            | (Self::EcdsaRdfc2019, DiPublicKey::P256(_) | DiPublicKey::P384(_))
+            | (Self::EcdsaSecp256k1Signature2019, DiPublicKey::Secp256k1(_)) => Ok(key.hash_alg()),
             // The 2020 JWS suite hashes with SHA-256 whatever the JWS algorithm (the DIF vectors).
             (Self::JsonWebSignature2020, _) => Ok(HashAlg::Sha256),
             _ => Err(Error::new(ErrorCode::UnsupportedKey, "the key type does not belong to this proof suite")),
@@ -181,7 +187,7 @@ pub fn verify_signature(suite: RdfSuite, key: &DiPublicKey, data: &HashData, sig
             let sig = base58btc_decode(body)?;
             key.verify(&data.combined(), &sig)
         }
-        RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020 => {
+        RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020 | RdfSuite::EcdsaSecp256k1Signature2019 => {
             let (header, sig) = detached_jws(signature, key.jws_alg())?;
             let mut message = Vec::with_capacity(header.len() + 1 + 64);
             message.extend_from_slice(header.as_bytes());

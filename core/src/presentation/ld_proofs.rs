@@ -3,7 +3,8 @@
 //!
 //! `JcsEd25519Signature2020` (Gataca's suite, plain JSON) goes to [`verify_proofs`] as before.
 //! The suites that sign RDFC-1.0 canonical N-Quads (`Ed25519Signature2018`,
-//! `JsonWebSignature2020`, `DataIntegrityProof` with `eddsa-rdfc-2022` / `ecdsa-rdfc-2019`) go,
+//! `JsonWebSignature2020`, `EcdsaSecp256k1Signature2019`, `DataIntegrityProof` with
+//! `eddsa-rdfc-2022` / `ecdsa-rdfc-2019`) go,
 //! with the features `data-integrity` and `jsonld`, to [`crate::di::verify_rdf_proofs`] with
 //! the JSON-LD `toRdf` step in safe mode over the bundled contexts plus the caller's
 //! ([`VerifierPolicy::contexts`]): an unknown context is [`ErrorCode::UnknownContext`], an
@@ -129,7 +130,7 @@ mod rdf {
     use crate::crypto::did_key::VerificationKey;
     use crate::crypto::ecdsa::EcdsaPublicKey;
     use crate::di::{verify_rdf_proofs, DiPublicKey, RdfExpectations};
-    use crate::error::{Error, ErrorCode};
+    use crate::error::ErrorCode;
     use crate::jsonld::{to_rdf, ContextStore, Options};
     use crate::rdf::Quad;
 
@@ -139,9 +140,7 @@ mod rdf {
         match keys.resolve_key(vm) {
             Ok(VerificationKey::Ed25519(k)) => Ok(DiPublicKey::Ed25519(k)),
             Ok(VerificationKey::Ecdsa(EcdsaPublicKey::P256(k))) => Ok(DiPublicKey::P256(k)),
-            Ok(VerificationKey::Ecdsa(_)) => {
-                Err(Error::new(ErrorCode::UnsupportedKey, "secp256k1 keys do not verify these proof suites"))
-            }
+            Ok(VerificationKey::Ecdsa(EcdsaPublicKey::Secp256k1(k))) => Ok(DiPublicKey::Secp256k1(k)),
             // A P-384 did:key is not a JWS key of the store, but a Data Integrity key.
             Err(e) if vm.starts_with("did:key:") && e.code() == ErrorCode::UnsupportedKey => {
                 DiPublicKey::from_did_key(vm)

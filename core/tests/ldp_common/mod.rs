@@ -45,6 +45,7 @@ pub enum Key {
     Ed25519(Ed25519SecretKey),
     P256(p256::ecdsa::SigningKey),
     P384(p384::ecdsa::SigningKey),
+    Secp256k1(k256::ecdsa::SigningKey),
 }
 
 fn secret(file: &str, member: &str) -> (Vec<u8>, String) {
@@ -71,6 +72,24 @@ impl Key {
         (Key::P384(p384::ecdsa::SigningKey::from_slice(&sk).unwrap()), public)
     }
 
+    /// The DIF JWS test suite's secp256k1 key (`keys/key-1-secp256k1.json`), with its did:key
+    /// multibase identifier.
+    pub fn secp256k1() -> (Self, String) {
+        let key: Json = serde_json::from_str(&read(
+            "tests/vectors/data-integrity/dif-jws-test-suite/data/keys/key-1-secp256k1.json",
+        ))
+        .unwrap();
+        let d = ssi_verify_core::codec::base64url_decode(key["privateKeyJwk"]["d"].as_str().unwrap()).unwrap();
+        let sk = k256::ecdsa::SigningKey::from_slice(&d).unwrap();
+        let public = ssi_verify_core::crypto::did_key::VerificationKey::from_jwk(
+            &Value::parse(&key["publicKeyJwk"].to_string(), &Limits::DEFAULT).unwrap(),
+        )
+        .unwrap();
+        let vm = ssi_verify_core::crypto::did_key::did_key_vm_of(&public);
+        let multibase = vm.rsplit_once('#').unwrap().1.to_owned();
+        (Key::Secp256k1(sk), multibase)
+    }
+
     fn sign(&self, message: &[u8]) -> Vec<u8> {
         match self {
             Key::Ed25519(k) => k.sign(message).to_vec(),
@@ -82,6 +101,10 @@ impl Key {
                 let s: p384::ecdsa::Signature = k.sign(message);
                 s.to_bytes().to_vec()
             }
+            Key::Secp256k1(k) => {
+                let s: k256::ecdsa::Signature = k.sign(message);
+                s.to_bytes().to_vec()
+            }
         }
     }
 
@@ -90,6 +113,7 @@ impl Key {
             Key::Ed25519(_) => "EdDSA",
             Key::P256(_) => "ES256",
             Key::P384(_) => "ES384",
+            Key::Secp256k1(_) => "ES256K",
         }
     }
 }
@@ -106,6 +130,7 @@ pub enum Suite {
     JsonWebSignature2020,
     EddsaRdfc2022,
     EcdsaRdfc2019,
+    EcdsaSecp256k1Signature2019,
 }
 
 fn rdf(doc: &Json, store: &ContextStore) -> Vec<ssi_verify_core::rdf::Quad> {
@@ -128,6 +153,7 @@ pub fn sign(
     match suite {
         Suite::Ed25519Signature2018 => proof.insert("type".into(), json!("Ed25519Signature2018")),
         Suite::JsonWebSignature2020 => proof.insert("type".into(), json!("JsonWebSignature2020")),
+        Suite::EcdsaSecp256k1Signature2019 => proof.insert("type".into(), json!("EcdsaSecp256k1Signature2019")),
         Suite::EddsaRdfc2022 | Suite::EcdsaRdfc2019 => proof.insert("type".into(), json!("DataIntegrityProof")),
     };
     match suite {
@@ -157,7 +183,7 @@ pub fn sign(
             let sig = key.sign(&data.combined());
             proof.insert("proofValue".into(), json!(format!("z{}", base58btc_encode(&sig))));
         }
-        Suite::Ed25519Signature2018 | Suite::JsonWebSignature2020 => {
+        Suite::Ed25519Signature2018 | Suite::JsonWebSignature2020 | Suite::EcdsaSecp256k1Signature2019 => {
             let header =
                 base64url_encode(format!(r#"{{"alg":"{}","b64":false,"crit":["b64"]}}"#, key.jws_alg()).as_bytes());
             let mut message = format!("{header}.").into_bytes();
@@ -177,7 +203,9 @@ pub fn contexts(suite: Suite) -> Json {
     match suite {
         // credentials v1 defines Ed25519Signature2018 itself (protected: the suite's own
         // context would redefine it).
-        Suite::Ed25519Signature2018 => json!(["https://www.w3.org/2018/credentials/v1", EMAIL_CONTEXT_URL]),
+        Suite::Ed25519Signature2018 | Suite::EcdsaSecp256k1Signature2019 => {
+            json!(["https://www.w3.org/2018/credentials/v1", EMAIL_CONTEXT_URL])
+        }
         Suite::JsonWebSignature2020 => json!([
             "https://www.w3.org/2018/credentials/v1",
             "https://w3id.org/security/suites/jws-2020/v1",
@@ -231,6 +259,8 @@ pub fn fixtures() -> Vec<(&'static str, Json)> {
     let (ed, ed_pub) = Key::ed25519();
     let (p256, p256_pub) = Key::p256();
     let (p384, p384_pub) = Key::p384();
+    let (k1, k1_pub) = Key::secp256k1();
+    let (k1_did, k1_vm) = did_and_vm(&k1_pub);
     let (ed_did, ed_vm) = did_and_vm(&ed_pub);
     let (p256_did, p256_vm) = did_and_vm(&p256_pub);
     let (p384_did, p384_vm) = did_and_vm(&p384_pub);
@@ -247,6 +277,7 @@ pub fn fixtures() -> Vec<(&'static str, Json)> {
     let vc_eddsa = vc(Suite::EddsaRdfc2022, &ed, &ed_did, &ed_vm);
     let vc_p256 = vc(Suite::EcdsaRdfc2019, &p256, &p256_did, &p256_vm);
     let vc_p384 = vc(Suite::EcdsaRdfc2019, &p384, &p384_did, &p384_vm);
+    let vc_k1 = vc(Suite::EcdsaSecp256k1Signature2019, &k1, &k1_did, &k1_vm);
     // The holder is the Ed25519 key; the presentations carry the challenge and a domain.
     let vp = |suite, vc: &Json, def_id: &str| {
         let extra = [("challenge", CHALLENGE), ("domain", "verifier.example.org")];
@@ -255,14 +286,17 @@ pub fn fixtures() -> Vec<(&'static str, Json)> {
     let vp_2018 = vp(Suite::Ed25519Signature2018, &vc_2018, seed_id);
     let vp_jws = vp(Suite::JsonWebSignature2020, &vc_jws, seed_id);
     let vp_di = vp(Suite::EddsaRdfc2022, &vc_p384, di_id);
+    let vp_k1 = vp(Suite::Ed25519Signature2018, &vc_k1, seed_id);
     vec![
         ("vc-ed25519-2018.json", vc_2018),
         ("vc-jws2020-es256.json", vc_jws),
         ("vc-eddsa-rdfc-2022.json", vc_eddsa),
         ("vc-ecdsa-rdfc-2019-p256.json", vc_p256),
         ("vc-ecdsa-rdfc-2019-p384.json", vc_p384),
+        ("vc-secp256k1-2019.json", vc_k1),
         ("vp-ed25519-2018.json", vp_2018),
         ("vp-jws2020.json", vp_jws),
         ("vp-eddsa-rdfc-2022.json", vp_di),
+        ("vp-secp256k1-2019.json", vp_k1),
     ]
 }
