@@ -159,7 +159,10 @@ fn verify_one(
         RdfSuite::EddsaRdfc2022 | RdfSuite::EcdsaRdfc2019 => {
             (proof.req_str("proofValue", "a Data Integrity proof has a proofValue")?, &["proofValue"])
         }
-        RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020 | RdfSuite::EcdsaSecp256k1Signature2019 => {
+        RdfSuite::Ed25519Signature2018
+        | RdfSuite::JsonWebSignature2020
+        | RdfSuite::EcdsaSecp256k1Signature2019
+        | RdfSuite::RsaSignature2018 => {
             (proof.req_str("jws", "a JWS proof has a jws")?, &["jws", "signatureValue", "proofValue"])
         }
     };
@@ -171,7 +174,10 @@ fn verify_one(
     let config_context = match (suite, proof.get("@context")) {
         (_, None) => context.clone(),
         (
-            RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020 | RdfSuite::EcdsaSecp256k1Signature2019,
+            RdfSuite::Ed25519Signature2018
+            | RdfSuite::JsonWebSignature2020
+            | RdfSuite::EcdsaSecp256k1Signature2019
+            | RdfSuite::RsaSignature2018,
             Some(own),
         ) => Value::Array(as_list(context).into_iter().chain(as_list(own)).cloned().collect()),
         (_, Some(own)) => {

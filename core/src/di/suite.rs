@@ -31,6 +31,8 @@ pub enum RdfSuite {
     JsonWebSignature2020,
     /// `EcdsaSecp256k1Signature2019`: a detached JWS (`b64: false`, ES256K) in `jws`, SHA-256.
     EcdsaSecp256k1Signature2019,
+    /// `RsaSignature2018`: a detached JWS (`b64: false`, RS256) in `jws`, SHA-256.
+    RsaSignature2018,
 }
 
 impl RdfSuite {
@@ -52,6 +54,7 @@ impl RdfSuite {
             ("Ed25519Signature2018", None) => Ok(Self::Ed25519Signature2018),
             ("JsonWebSignature2020", None) => Ok(Self::JsonWebSignature2020),
             ("EcdsaSecp256k1Signature2019", None) => Ok(Self::EcdsaSecp256k1Signature2019),
+            ("RsaSignature2018", None) => Ok(Self::RsaSignature2018),
             _ => Err(Error::new(ErrorCode::UnsupportedProofType, "not an RDF proof suite this library verifies")),
         }
     }
@@ -66,6 +69,7 @@ impl RdfSuite {
             Self::Ed25519Signature2018 => "Ed25519Signature2018",
             Self::JsonWebSignature2020 => "JsonWebSignature2020",
             Self::EcdsaSecp256k1Signature2019 => "EcdsaSecp256k1Signature2019",
+            Self::RsaSignature2018 => "RsaSignature2018",
         }
     }
 
@@ -87,7 +91,8 @@ impl RdfSuite {
         match (self, key) {
             (Self::EddsaRdfc2022 | Self::Ed25519Signature2018, DiPublicKey::Ed25519(_))
             | (Self::EcdsaRdfc2019, DiPublicKey::P256(_) | DiPublicKey::P384(_))
-            | (Self::EcdsaSecp256k1Signature2019, DiPublicKey::Secp256k1(_)) => Ok(key.hash_alg()),
+            | (Self::EcdsaSecp256k1Signature2019, DiPublicKey::Secp256k1(_))
+            | (Self::RsaSignature2018, DiPublicKey::Rsa(_)) => Ok(key.hash_alg()),
             // The 2020 JWS suite hashes with SHA-256 whatever the JWS algorithm (the DIF vectors).
             (Self::JsonWebSignature2020, _) => Ok(HashAlg::Sha256),
             _ => Err(Error::new(ErrorCode::UnsupportedKey, "the key type does not belong to this proof suite")),
@@ -187,13 +192,17 @@ pub fn verify_signature(suite: RdfSuite, key: &DiPublicKey, data: &HashData, sig
             let sig = base58btc_decode(body)?;
             key.verify(&data.combined(), &sig)
         }
-        RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020 | RdfSuite::EcdsaSecp256k1Signature2019 => {
-            let (header, sig) = detached_jws(signature, key.jws_alg())?;
+        RdfSuite::Ed25519Signature2018
+        | RdfSuite::JsonWebSignature2020
+        | RdfSuite::EcdsaSecp256k1Signature2019
+        | RdfSuite::RsaSignature2018 => {
+            let alg = if suite == RdfSuite::RsaSignature2018 { "RS256" } else { key.jws_alg() };
+            let (header, sig) = detached_jws(signature, alg)?;
             let mut message = Vec::with_capacity(header.len() + 1 + 64);
             message.extend_from_slice(header.as_bytes());
             message.push(b'.');
             message.extend_from_slice(&data.combined());
-            key.verify(&message, &sig)
+            key.verify_jws(alg, &message, &sig)
         }
     }
 }
