@@ -45,6 +45,7 @@ fn vc_verify_each_suite() {
         ("vc-ecdsa-rdfc-2019-p256.json", "ecdsa-rdfc-2019"),
         ("vc-ecdsa-rdfc-2019-p384.json", "ecdsa-rdfc-2019"),
         ("vc-secp256k1-2019.json", "EcdsaSecp256k1Signature2019"),
+        ("vc-rsa-2018.json", "RsaSignature2018"),
     ] {
         let out = run(&["vc", "verify", "--now", NOW, "--context", &context(), &sample(file)], None);
         assert_eq!(out.status.code(), Some(0), "{file}: {}", first_stderr_line(&out));
@@ -94,6 +95,7 @@ fn pe_verify_seed_definition_and_di_definition() {
         ("vp-jws2020.json", &seed, "gataca"),
         ("vp-eddsa-rdfc-2022.json", &di, "strict"),
         ("vp-secp256k1-2019.json", &seed, "gataca"),
+        ("vp-rsa-2018.json", &seed, "gataca"),
     ] {
         let ctx = context();
         let base = [

@@ -1,6 +1,6 @@
 //! Linked Data proofs through the credential and presentation verifiers (issue 14): for each of
 //! Ed25519Signature2018, JsonWebSignature2020 (EdDSA, ES256), EcdsaSecp256k1Signature2019,
-//! eddsa-rdfc-2022 and ecdsa-rdfc-2019 (P-256, P-384): the signed credential is valid; one changed claim, or the
+//! RsaSignature2018, eddsa-rdfc-2022 and ecdsa-rdfc-2019 (P-256, P-384): the signed credential is valid; one changed claim, or the
 //! proof moved to another credential, is invalid; an unknown context or an undefined term is
 //! "could not check". Presentations answering the seed's definition (unmodified) and a `di_vc`
 //! definition verify, and a changed one does not. Credentials are signed by the test signer
@@ -39,6 +39,7 @@ const VCS: &[(&str, &str)] = &[
     ("vc-ecdsa-rdfc-2019-p256.json", "ecdsa-rdfc-2019"),
     ("vc-ecdsa-rdfc-2019-p384.json", "ecdsa-rdfc-2019"),
     ("vc-secp256k1-2019.json", "EcdsaSecp256k1Signature2019"),
+    ("vc-rsa-2018.json", "RsaSignature2018"),
 ];
 
 fn fixture(name: &str) -> Json {
@@ -89,7 +90,7 @@ fn each_suite_valid_tampered_moved() {
 fn undefined_terms_could_not_be_checked() {
     let contexts = store();
     // Credentials v1 has no @vocab: a member no context defines would be dropped from what was signed.
-    for name in ["vc-ed25519-2018.json", "vc-jws2020-es256.json", "vc-secp256k1-2019.json"] {
+    for name in ["vc-ed25519-2018.json", "vc-jws2020-es256.json", "vc-secp256k1-2019.json", "vc-rsa-2018.json"] {
         let mut vc = fixture(name);
         vc["credentialSubject"]["nickname"] = json!("annie");
         assert_eq!(vc_report(&vc, &contexts).unwrap_err().code(), ErrorCode::UndefinedTerm, "{name}");
@@ -159,6 +160,7 @@ fn presentations_answer_the_seed_definition_and_a_di_definition() {
         ("vp-jws2020.json", seed, Profile::Gataca),
         ("vp-eddsa-rdfc-2022.json", di, Profile::Strict),
         ("vp-secp256k1-2019.json", seed, Profile::Gataca),
+        ("vp-rsa-2018.json", seed, Profile::Gataca),
     ] {
         let vp = fixture(name);
         let r = verify_vp(&vp, definition, profile, &contexts);

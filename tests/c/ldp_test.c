@@ -1,6 +1,6 @@
 /*
  * Linked Data proofs (issue 14) through `ssi_vc_verify` and `ssi_pe_verify`: credentials proved
- * with Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, eddsa-rdfc-2022 and ecdsa-rdfc-2019 (P-256,
+ * with Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018, eddsa-rdfc-2022 and ecdsa-rdfc-2019 (P-256,
  * P-384), the example vocabulary registered through `ssi_verify_options.contexts`; a changed
  * claim is invalid, a context neither bundled nor registered could not be checked. Presentations
  * answer the seed's definition unmodified and a di_vc definition. Compiled as C11 and as C++17
@@ -50,12 +50,14 @@ static void test_vc_verify(void) {
   o.now = 1767225600;
   o.leeway = 60;
   o.profile = SSI_PROFILE_STRICT;
-  const char *files[] = {"vc-ed25519-2018.json", "vc-jws2020-es256.json", "vc-eddsa-rdfc-2022.json",
-                         "vc-ecdsa-rdfc-2019-p256.json", "vc-ecdsa-rdfc-2019-p384.json", "vc-secp256k1-2019.json"};
+  const char *files[] = {"vc-ed25519-2018.json",         "vc-jws2020-es256.json",        "vc-eddsa-rdfc-2022.json",
+                         "vc-ecdsa-rdfc-2019-p256.json", "vc-ecdsa-rdfc-2019-p384.json", "vc-secp256k1-2019.json",
+                         "vc-rsa-2018.json"};
   const char *suites[] = {"\"suite\":\"Ed25519Signature2018\"", "\"suite\":\"JsonWebSignature2020\"",
                           "\"suite\":\"eddsa-rdfc-2022\"", "\"suite\":\"ecdsa-rdfc-2019\"",
-                          "\"suite\":\"ecdsa-rdfc-2019\"", "\"suite\":\"EcdsaSecp256k1Signature2019\""};
-  for (int i = 0; i < 6; i++) {
+                          "\"suite\":\"ecdsa-rdfc-2019\"", "\"suite\":\"EcdsaSecp256k1Signature2019\"",
+                          "\"suite\":\"RsaSignature2018\""};
+  for (int i = 0; i < 7; i++) {
     size_t len = 0;
     char path[256];
     snprintf(path, sizeof path, LDP "%s", files[i]);
@@ -95,14 +97,14 @@ static void test_pe_verify(void) {
   o.leeway = 60;
   o.contexts = text_of(contexts);
   const char *vps[] = {LDP "vp-ed25519-2018.json", LDP "vp-jws2020.json", LDP "vp-secp256k1-2019.json",
-                       LDP "vp-eddsa-rdfc-2022.json"};
-  for (int i = 0; i < 4; i++) {
+                       LDP "vp-rsa-2018.json", LDP "vp-eddsa-rdfc-2022.json"};
+  for (int i = 0; i < 5; i++) {
     size_t vp_len = 0;
     char *vp = read_file(vps[i], &vp_len);
     /* The seed's definition is Gataca's (signed with a did:gatc key): the gataca profile. */
-    o.profile = i < 3 ? SSI_PROFILE_GATACA : SSI_PROFILE_STRICT;
-    const char *def = i < 3 ? seed : di;
-    size_t def_len = i < 3 ? seed_len : di_len;
+    o.profile = i < 4 ? SSI_PROFILE_GATACA : SSI_PROFILE_STRICT;
+    const char *def = i < 4 ? seed : di;
+    size_t def_len = i < 4 ? seed_len : di_len;
     CHECK_STATUS(ssi_pe_verify(U8(def), def_len, U8(vp), vp_len, NULL, 0, NULL, 0, NULL, 0, &o, NULL, &v, OUT(out), &n),
                  SSI_OK);
     CHECK(v.valid && strstr(out, "\"errors\":[]") != NULL && strstr(out, "\"credentialProof\"") != NULL);

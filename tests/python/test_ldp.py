@@ -30,7 +30,7 @@ def options(contexts=True, profile=sv.VerifierProfile.STRICT, challenge=None, do
 VCS = [("vc-ed25519-2018.json", "Ed25519Signature2018"), ("vc-jws2020-es256.json", "JsonWebSignature2020"),
        ("vc-eddsa-rdfc-2022.json", "eddsa-rdfc-2022"), ("vc-ecdsa-rdfc-2019-p256.json", "ecdsa-rdfc-2019"),
        ("vc-ecdsa-rdfc-2019-p384.json", "ecdsa-rdfc-2019"),
-       ("vc-secp256k1-2019.json", "EcdsaSecp256k1Signature2019")]
+       ("vc-secp256k1-2019.json", "EcdsaSecp256k1Signature2019"), ("vc-rsa-2018.json", "RsaSignature2018")]
 
 
 class LinkedDataProofTest(unittest.TestCase):
@@ -58,7 +58,7 @@ class LinkedDataProofTest(unittest.TestCase):
     def test_pe_verify_seed_definition(self):
         seed = load(SAMPLES, "gataca", "presentation-definition.json")
         o = options(profile=sv.VerifierProfile.GATACA, challenge=NONCE, domain="verifier.example.org")
-        for name in ["vp-ed25519-2018.json", "vp-jws2020.json", "vp-secp256k1-2019.json"]:
+        for name in ["vp-ed25519-2018.json", "vp-jws2020.json", "vp-secp256k1-2019.json", "vp-rsa-2018.json"]:
             r = sv.pe_verify(seed, load(LDP, name), None, "", o, None)
             self.assertTrue(r.verdict.valid, r.json)
             self.assertIn("credentialProof", json.loads(r.json)["checks"])

@@ -241,9 +241,16 @@ fn policy(
             .iter()
             .any(|q| matches!(&q.predicate, Term::Iri(x) if x == p) && matches!(&q.object, Term::Iri(x) if x == o))
     };
+    // The credentials v1 context's RsaSignature2018 scope uses `sec:` terms without defining
+    // `sec`, so signers emit the IRIs `sec:proofPurpose` / `sec:verificationMethod` (a defect of
+    // that bundled context, not of the proof): accepted for that suite only.
+    let predicate = |name: &str, object: &str| {
+        has(&alloc::format!("{SEC}{name}"), object)
+            || (proof_type == "RsaSignature2018" && has(&alloc::format!("sec:{name}"), object))
+    };
     let type_iri = alloc::format!("{SEC}{proof_type}");
-    let purpose_ok = purpose_iri(purpose).is_some_and(|iri| has(&alloc::format!("{SEC}proofPurpose"), iri));
-    if !context_ok || !has(RDF_TYPE, &type_iri) || !has(&alloc::format!("{SEC}verificationMethod"), vm) || !purpose_ok {
+    let purpose_ok = purpose_iri(purpose).is_some_and(|iri| predicate("proofPurpose", iri));
+    if !context_ok || !has(RDF_TYPE, &type_iri) || !predicate("verificationMethod", vm) || !purpose_ok {
         return Verdict::Invalid(ErrorCode::ProofContextMismatch);
     }
     if expect.proof_purpose.is_some_and(|p| p != purpose) {

@@ -46,6 +46,7 @@ pub enum Key {
     P256(p256::ecdsa::SigningKey),
     P384(p384::ecdsa::SigningKey),
     Secp256k1(k256::ecdsa::SigningKey),
+    Rsa(Box<rsa::RsaPrivateKey>),
 }
 
 fn secret(file: &str, member: &str) -> (Vec<u8>, String) {
@@ -90,6 +91,25 @@ impl Key {
         (Key::Secp256k1(sk), multibase)
     }
 
+    /// The DIF JWS test suite's RSA-2048 key (`keys/key-4-rsa2048.json`), with its did:key
+    /// multibase identifier (`rsa-pub` 0x1205 ‖ DER PKCS#1).
+    pub fn rsa() -> (Self, String) {
+        use rsa::pkcs1::EncodeRsaPublicKey as _;
+        let key: Json =
+            serde_json::from_str(&read("tests/vectors/data-integrity/dif-jws-test-suite/data/keys/key-4-rsa2048.json"))
+                .unwrap();
+        let part = |name: &str| {
+            let b = ssi_verify_core::codec::base64url_decode(key["privateKeyJwk"][name].as_str().unwrap()).unwrap();
+            rsa::BigUint::from_bytes_be(&b)
+        };
+        let sk =
+            rsa::RsaPrivateKey::from_components(part("n"), part("e"), part("d"), vec![part("p"), part("q")]).unwrap();
+        let der = sk.to_public_key().to_pkcs1_der().unwrap();
+        let mut bytes = vec![0x85, 0x24];
+        bytes.extend_from_slice(der.as_bytes());
+        (Key::Rsa(Box::new(sk)), format!("z{}", base58btc_encode(&bytes)))
+    }
+
     fn sign(&self, message: &[u8]) -> Vec<u8> {
         match self {
             Key::Ed25519(k) => k.sign(message).to_vec(),
@@ -105,6 +125,12 @@ impl Key {
                 let s: k256::ecdsa::Signature = k.sign(message);
                 s.to_bytes().to_vec()
             }
+            // RS256 (RsaSignature2018): PKCS#1 v1.5, deterministic.
+            Key::Rsa(k) => {
+                use sha2::Digest as _;
+                let hashed = sha2::Sha256::digest(message);
+                k.sign(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &hashed).unwrap()
+            }
         }
     }
 
@@ -114,6 +140,7 @@ impl Key {
             Key::P256(_) => "ES256",
             Key::P384(_) => "ES384",
             Key::Secp256k1(_) => "ES256K",
+            Key::Rsa(_) => "RS256",
         }
     }
 }
@@ -131,6 +158,7 @@ pub enum Suite {
     EddsaRdfc2022,
     EcdsaRdfc2019,
     EcdsaSecp256k1Signature2019,
+    RsaSignature2018,
 }
 
 fn rdf(doc: &Json, store: &ContextStore) -> Vec<ssi_verify_core::rdf::Quad> {
@@ -154,6 +182,7 @@ pub fn sign(
         Suite::Ed25519Signature2018 => proof.insert("type".into(), json!("Ed25519Signature2018")),
         Suite::JsonWebSignature2020 => proof.insert("type".into(), json!("JsonWebSignature2020")),
         Suite::EcdsaSecp256k1Signature2019 => proof.insert("type".into(), json!("EcdsaSecp256k1Signature2019")),
+        Suite::RsaSignature2018 => proof.insert("type".into(), json!("RsaSignature2018")),
         Suite::EddsaRdfc2022 | Suite::EcdsaRdfc2019 => proof.insert("type".into(), json!("DataIntegrityProof")),
     };
     match suite {
@@ -183,7 +212,10 @@ pub fn sign(
             let sig = key.sign(&data.combined());
             proof.insert("proofValue".into(), json!(format!("z{}", base58btc_encode(&sig))));
         }
-        Suite::Ed25519Signature2018 | Suite::JsonWebSignature2020 | Suite::EcdsaSecp256k1Signature2019 => {
+        Suite::Ed25519Signature2018
+        | Suite::JsonWebSignature2020
+        | Suite::EcdsaSecp256k1Signature2019
+        | Suite::RsaSignature2018 => {
             let header =
                 base64url_encode(format!(r#"{{"alg":"{}","b64":false,"crit":["b64"]}}"#, key.jws_alg()).as_bytes());
             let mut message = format!("{header}.").into_bytes();
@@ -203,7 +235,7 @@ pub fn contexts(suite: Suite) -> Json {
     match suite {
         // credentials v1 defines Ed25519Signature2018 itself (protected: the suite's own
         // context would redefine it).
-        Suite::Ed25519Signature2018 | Suite::EcdsaSecp256k1Signature2019 => {
+        Suite::Ed25519Signature2018 | Suite::EcdsaSecp256k1Signature2019 | Suite::RsaSignature2018 => {
             json!(["https://www.w3.org/2018/credentials/v1", EMAIL_CONTEXT_URL])
         }
         Suite::JsonWebSignature2020 => json!([
@@ -261,6 +293,8 @@ pub fn fixtures() -> Vec<(&'static str, Json)> {
     let (p384, p384_pub) = Key::p384();
     let (k1, k1_pub) = Key::secp256k1();
     let (k1_did, k1_vm) = did_and_vm(&k1_pub);
+    let (rsa, rsa_pub) = Key::rsa();
+    let (rsa_did, rsa_vm) = did_and_vm(&rsa_pub);
     let (ed_did, ed_vm) = did_and_vm(&ed_pub);
     let (p256_did, p256_vm) = did_and_vm(&p256_pub);
     let (p384_did, p384_vm) = did_and_vm(&p384_pub);
@@ -278,6 +312,7 @@ pub fn fixtures() -> Vec<(&'static str, Json)> {
     let vc_p256 = vc(Suite::EcdsaRdfc2019, &p256, &p256_did, &p256_vm);
     let vc_p384 = vc(Suite::EcdsaRdfc2019, &p384, &p384_did, &p384_vm);
     let vc_k1 = vc(Suite::EcdsaSecp256k1Signature2019, &k1, &k1_did, &k1_vm);
+    let vc_rsa = vc(Suite::RsaSignature2018, &rsa, &rsa_did, &rsa_vm);
     // The holder is the Ed25519 key; the presentations carry the challenge and a domain.
     let vp = |suite, vc: &Json, def_id: &str| {
         let extra = [("challenge", CHALLENGE), ("domain", "verifier.example.org")];
@@ -287,6 +322,7 @@ pub fn fixtures() -> Vec<(&'static str, Json)> {
     let vp_jws = vp(Suite::JsonWebSignature2020, &vc_jws, seed_id);
     let vp_di = vp(Suite::EddsaRdfc2022, &vc_p384, di_id);
     let vp_k1 = vp(Suite::Ed25519Signature2018, &vc_k1, seed_id);
+    let vp_rsa = vp(Suite::Ed25519Signature2018, &vc_rsa, seed_id);
     vec![
         ("vc-ed25519-2018.json", vc_2018),
         ("vc-jws2020-es256.json", vc_jws),
@@ -294,9 +330,11 @@ pub fn fixtures() -> Vec<(&'static str, Json)> {
         ("vc-ecdsa-rdfc-2019-p256.json", vc_p256),
         ("vc-ecdsa-rdfc-2019-p384.json", vc_p384),
         ("vc-secp256k1-2019.json", vc_k1),
+        ("vc-rsa-2018.json", vc_rsa),
         ("vp-ed25519-2018.json", vp_2018),
         ("vp-jws2020.json", vp_jws),
         ("vp-eddsa-rdfc-2022.json", vp_di),
         ("vp-secp256k1-2019.json", vp_k1),
+        ("vp-rsa-2018.json", vp_rsa),
     ]
 }
