@@ -238,7 +238,7 @@ fn w3c_signed_documents_verify_and_tampered_ones_do_not() {
     none.as_object_mut().unwrap().remove("proof");
     assert_eq!(verify_rdf_proofs(&to_core(&none), &t, &keys, &expect, &L).unwrap_err().code(), ErrorCode::ProofMissing);
     let mut jcs = W3C[0].signed();
-    jcs["proof"]["cryptosuite"] = "eddsa-jcs-2022".into();
+    jcs["proof"]["cryptosuite"] = "ecdsa-sd-2023".into();
     assert_eq!(
         verify_rdf_proofs(&to_core(&jcs), &t, &keys, &expect, &L).unwrap_err().code(),
         ErrorCode::UnsupportedProofType

@@ -7,7 +7,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::keys::DiPublicKey;
-use super::suite::{hash_data, verify_signature, HashData, RdfSuite};
+use super::suite::{hash_data, jcs_hash_data, verify_signature, HashData, RdfSuite};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{ObjectExt as _, Value};
 use crate::rdf::{Quad, Term};
@@ -156,7 +156,7 @@ fn verify_one(
         return Err(Error::new(ErrorCode::UnsupportedProofType, "proof chains (previousProof) are not verified"));
     }
     let (signature, strip): (&str, &[&str]) = match suite {
-        RdfSuite::EddsaRdfc2022 | RdfSuite::EcdsaRdfc2019 => {
+        RdfSuite::EddsaRdfc2022 | RdfSuite::EcdsaRdfc2019 | RdfSuite::EddsaJcs2022 | RdfSuite::EcdsaJcs2019 => {
             (proof.req_str("proofValue", "a Data Integrity proof has a proofValue")?, &["proofValue"])
         }
         RdfSuite::Ed25519Signature2018
@@ -181,9 +181,14 @@ fn verify_one(
             Some(own),
         ) => Value::Array(as_list(context).into_iter().chain(as_list(own)).cloned().collect()),
         (_, Some(own)) => {
-            let (doc, own) = (as_list(context), as_list(own));
-            context_ok = own.len() <= doc.len() && doc.iter().zip(&own).all(|(a, b)| a == b);
-            context.clone()
+            let (doc, own_list) = (as_list(context), as_list(own));
+            context_ok = own_list.len() <= doc.len() && doc.iter().zip(&own_list).all(|(a, b)| a == b);
+            // The JCS suites sign the proof's own context (and the document under it).
+            if suite.is_jcs() {
+                own.clone()
+            } else {
+                context.clone()
+            }
         }
     };
     let mut config: Vec<(String, Value)> =
@@ -194,16 +199,35 @@ fn verify_one(
     let key = keys(&vm)?;
     let hash = suite.hash_alg(&key)?;
     let proof_quads = to_rdf.to_rdf(&config, limits)?;
-    let doc_quads = match document_quads {
-        Some(q) => q,
-        None => document_quads.insert(to_rdf.to_rdf(unsecured, limits)?),
+    let data = if suite.is_jcs() {
+        // JCS signs the JSON; toRdf still runs as the context validation (every context known,
+        // no undefined term), over the document under the proof's context.
+        let jcs_doc = match proof.get("@context") {
+            Some(own) => with_context(unsecured, own),
+            None => unsecured.clone(),
+        };
+        to_rdf.to_rdf(&jcs_doc, limits)?;
+        jcs_hash_data(&config, &jcs_doc, hash, limits)?
+    } else {
+        let doc_quads = match document_quads {
+            Some(q) => q,
+            None => document_quads.insert(to_rdf.to_rdf(unsecured, limits)?),
+        };
+        hash_data(&proof_quads, doc_quads, hash, limits)?
     };
-    let data = hash_data(&proof_quads, doc_quads, hash, limits)?;
     let mut verdict = verify_signature(suite, &key, &data, signature)?;
     if verdict.is_valid() {
         verdict = policy(proof, proof_type, &vm, purpose, &proof_quads, context_ok, expect);
     }
     Ok(RdfProofCheck { suite, verification_method: vm, verdict, hash_data: data })
+}
+
+/// `doc` with its `@context` set to `context`.
+fn with_context(doc: &Value, context: &Value) -> Value {
+    let mut members: Vec<(String, Value)> =
+        doc.as_object().map_or(&[][..], |m| m).iter().filter(|(k, _)| k != "@context").cloned().collect();
+    members.insert(0, (String::from("@context"), context.clone()));
+    Value::Object(members)
 }
 
 fn as_list(v: &Value) -> Vec<&Value> {

@@ -16,4 +16,4 @@ mod suite;
 
 pub use document::{verify_rdf_proofs, RdfExpectations, RdfProofCheck, ToRdf, MAX_PROOFS};
 pub use keys::DiPublicKey;
-pub use suite::{hash_data, verify_signature, HashData, RdfSuite};
+pub use suite::{hash_data, jcs_hash_data, verify_signature, HashData, RdfSuite};
