@@ -46,6 +46,8 @@ fn vc_verify_each_suite() {
         ("vc-ecdsa-rdfc-2019-p384.json", "ecdsa-rdfc-2019"),
         ("vc-secp256k1-2019.json", "EcdsaSecp256k1Signature2019"),
         ("vc-rsa-2018.json", "RsaSignature2018"),
+        ("vc-eddsa-jcs-2022.json", "eddsa-jcs-2022"),
+        ("vc-ecdsa-jcs-2019-p256.json", "ecdsa-jcs-2019"),
     ] {
         let out = run(&["vc", "verify", "--now", NOW, "--context", &context(), &sample(file)], None);
         assert_eq!(out.status.code(), Some(0), "{file}: {}", first_stderr_line(&out));

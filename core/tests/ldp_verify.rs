@@ -40,6 +40,8 @@ const VCS: &[(&str, &str)] = &[
     ("vc-ecdsa-rdfc-2019-p384.json", "ecdsa-rdfc-2019"),
     ("vc-secp256k1-2019.json", "EcdsaSecp256k1Signature2019"),
     ("vc-rsa-2018.json", "RsaSignature2018"),
+    ("vc-eddsa-jcs-2022.json", "eddsa-jcs-2022"),
+    ("vc-ecdsa-jcs-2019-p256.json", "ecdsa-jcs-2019"),
 ];
 
 fn fixture(name: &str) -> Json {

@@ -1,7 +1,7 @@
 /*
  * Linked Data proofs (issue 14) through `ssi_vc_verify` and `ssi_pe_verify`: credentials proved
- * with Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018, eddsa-rdfc-2022 and ecdsa-rdfc-2019 (P-256,
- * P-384), the example vocabulary registered through `ssi_verify_options.contexts`; a changed
+ * with Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018,
+ * eddsa-rdfc-2022, ecdsa-rdfc-2019 (P-256, P-384), eddsa-jcs-2022 and ecdsa-jcs-2019, the example vocabulary registered through `ssi_verify_options.contexts`; a changed
  * claim is invalid, a context neither bundled nor registered could not be checked. Presentations
  * answer the seed's definition unmodified and a di_vc definition. Compiled as C11 and as C++17
  * under ASan + UBSan (see tests/c/run.sh).
@@ -52,12 +52,13 @@ static void test_vc_verify(void) {
   o.profile = SSI_PROFILE_STRICT;
   const char *files[] = {"vc-ed25519-2018.json",         "vc-jws2020-es256.json",        "vc-eddsa-rdfc-2022.json",
                          "vc-ecdsa-rdfc-2019-p256.json", "vc-ecdsa-rdfc-2019-p384.json", "vc-secp256k1-2019.json",
-                         "vc-rsa-2018.json"};
+                         "vc-rsa-2018.json",             "vc-eddsa-jcs-2022.json",       "vc-ecdsa-jcs-2019-p256.json"};
   const char *suites[] = {"\"suite\":\"Ed25519Signature2018\"", "\"suite\":\"JsonWebSignature2020\"",
                           "\"suite\":\"eddsa-rdfc-2022\"", "\"suite\":\"ecdsa-rdfc-2019\"",
                           "\"suite\":\"ecdsa-rdfc-2019\"", "\"suite\":\"EcdsaSecp256k1Signature2019\"",
-                          "\"suite\":\"RsaSignature2018\""};
-  for (int i = 0; i < 7; i++) {
+                          "\"suite\":\"RsaSignature2018\"", "\"suite\":\"eddsa-jcs-2022\"",
+                          "\"suite\":\"ecdsa-jcs-2019\""};
+  for (int i = 0; i < 9; i++) {
     size_t len = 0;
     char path[256];
     snprintf(path, sizeof path, LDP "%s", files[i]);

@@ -30,7 +30,8 @@ def options(contexts=True, profile=sv.VerifierProfile.STRICT, challenge=None, do
 VCS = [("vc-ed25519-2018.json", "Ed25519Signature2018"), ("vc-jws2020-es256.json", "JsonWebSignature2020"),
        ("vc-eddsa-rdfc-2022.json", "eddsa-rdfc-2022"), ("vc-ecdsa-rdfc-2019-p256.json", "ecdsa-rdfc-2019"),
        ("vc-ecdsa-rdfc-2019-p384.json", "ecdsa-rdfc-2019"),
-       ("vc-secp256k1-2019.json", "EcdsaSecp256k1Signature2019"), ("vc-rsa-2018.json", "RsaSignature2018")]
+       ("vc-secp256k1-2019.json", "EcdsaSecp256k1Signature2019"), ("vc-rsa-2018.json", "RsaSignature2018"),
+       ("vc-eddsa-jcs-2022.json", "eddsa-jcs-2022"), ("vc-ecdsa-jcs-2019-p256.json", "ecdsa-jcs-2019")]
 
 
 class LinkedDataProofTest(unittest.TestCase):

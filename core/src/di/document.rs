@@ -73,9 +73,11 @@ pub struct RdfProofCheck {
     pub hash_data: HashData,
 }
 
-/// Verifies every proof (one object or a proof set) of a signed JSON-LD document whose
-/// suite signs RDFC-1.0 canonical N-Quads: `eddsa-rdfc-2022`, `ecdsa-rdfc-2019`,
-/// `Ed25519Signature2018`, `JsonWebSignature2020`.
+/// Verifies every proof (one object or a proof set) of a signed JSON-LD document of a suite of
+/// [`RdfSuite`]: those that sign RDFC-1.0 canonical N-Quads, and `eddsa-jcs-2022` /
+/// `ecdsa-jcs-2019`, which sign the JCS forms (the proof configuration under the proof's own
+/// `@context` when it has one, the document under that context) while `to_rdf` still runs on
+/// both as the context validation.
 ///
 /// For each proof: the unsecured document is the document without `proof`; the proof
 /// configuration is the proof without its signature (`proofValue`, or `jws` /

@@ -2,10 +2,9 @@
 //! entry point the credential and presentation verifiers call.
 //!
 //! `JcsEd25519Signature2020` (Gataca's suite, plain JSON) goes to [`verify_proofs`] as before.
-//! The suites that sign RDFC-1.0 canonical N-Quads (`Ed25519Signature2018`,
-//! `JsonWebSignature2020`, `EcdsaSecp256k1Signature2019`, `DataIntegrityProof` with
-//! `eddsa-rdfc-2022` / `ecdsa-rdfc-2019`) go,
-//! with the features `data-integrity` and `jsonld`, to [`crate::di::verify_rdf_proofs`] with
+//! The Linked Data suites (`Ed25519Signature2018`, `JsonWebSignature2020`,
+//! `EcdsaSecp256k1Signature2019`, `RsaSignature2018`, and `DataIntegrityProof` with
+//! `eddsa-rdfc-2022` / `ecdsa-rdfc-2019` / `eddsa-jcs-2022` / `ecdsa-jcs-2019`) go, with the features `data-integrity` and `jsonld`, to [`crate::di::verify_rdf_proofs`] with
 //! the JSON-LD `toRdf` step in safe mode over the bundled contexts plus the caller's
 //! ([`VerifierPolicy::contexts`]): an unknown context is [`ErrorCode::UnknownContext`], an
 //! undefined term [`ErrorCode::UndefinedTerm`] (both "could not check"). Without those features
@@ -39,7 +38,8 @@ use crate::limits::Limits;
 use crate::presentation::policy::VerifierPolicy;
 use crate::presentation::proof::{verify_proofs, ProofCheck, ProofExpectations};
 
-/// Proof types whose suites sign the RDF canonical form of the JSON-LD document.
+/// Proof types of the Linked Data suites (RDF canonical form; the JCS cryptosuites of
+/// `DataIntegrityProof` sign JSON but validate the contexts the same way).
 pub const RDF_PROOF_TYPES: [&str; 5] = [
     "Ed25519Signature2018",
     "JsonWebSignature2020",

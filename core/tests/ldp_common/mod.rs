@@ -159,6 +159,8 @@ pub enum Suite {
     EcdsaRdfc2019,
     EcdsaSecp256k1Signature2019,
     RsaSignature2018,
+    EddsaJcs2022,
+    EcdsaJcs2019,
 }
 
 fn rdf(doc: &Json, store: &ContextStore) -> Vec<ssi_verify_core::rdf::Quad> {
@@ -183,11 +185,15 @@ pub fn sign(
         Suite::JsonWebSignature2020 => proof.insert("type".into(), json!("JsonWebSignature2020")),
         Suite::EcdsaSecp256k1Signature2019 => proof.insert("type".into(), json!("EcdsaSecp256k1Signature2019")),
         Suite::RsaSignature2018 => proof.insert("type".into(), json!("RsaSignature2018")),
-        Suite::EddsaRdfc2022 | Suite::EcdsaRdfc2019 => proof.insert("type".into(), json!("DataIntegrityProof")),
+        Suite::EddsaRdfc2022 | Suite::EcdsaRdfc2019 | Suite::EddsaJcs2022 | Suite::EcdsaJcs2019 => {
+            proof.insert("type".into(), json!("DataIntegrityProof"))
+        }
     };
     match suite {
         Suite::EddsaRdfc2022 => proof.insert("cryptosuite".into(), json!("eddsa-rdfc-2022")),
         Suite::EcdsaRdfc2019 => proof.insert("cryptosuite".into(), json!("ecdsa-rdfc-2019")),
+        Suite::EddsaJcs2022 => proof.insert("cryptosuite".into(), json!("eddsa-jcs-2022")),
+        Suite::EcdsaJcs2019 => proof.insert("cryptosuite".into(), json!("ecdsa-jcs-2019")),
         _ => None,
     };
     proof.insert("created".into(), json!("2025-06-01T00:00:00Z"));
@@ -201,14 +207,21 @@ pub fn sign(
     let mut unsecured = doc.as_object().unwrap().clone();
     unsecured.remove("proof");
     let hash = match key {
-        Key::P384(_) if suite == Suite::EcdsaRdfc2019 => HashAlg::Sha384,
+        Key::P384(_) if matches!(suite, Suite::EcdsaRdfc2019 | Suite::EcdsaJcs2019) => HashAlg::Sha384,
         _ => HashAlg::Sha256,
     };
-    let data =
+    let data = if matches!(suite, Suite::EddsaJcs2022 | Suite::EcdsaJcs2019) {
+        // JCS signs the JSON; toRdf (safe mode) still checks the contexts as a verifier does.
+        let (config, unsecured) = (Json::Object(config), Json::Object(unsecured));
+        rdf(&unsecured, store);
+        let core = |j: &Json| Value::parse(&j.to_string(), &Limits::DEFAULT).unwrap();
+        ssi_verify_core::di::jcs_hash_data(&core(&config), &core(&unsecured), hash, &Limits::DEFAULT).unwrap()
+    } else {
         hash_data(&rdf(&Json::Object(config), store), &rdf(&Json::Object(unsecured), store), hash, &Limits::DEFAULT)
-            .unwrap();
+            .unwrap()
+    };
     match suite {
-        Suite::EddsaRdfc2022 | Suite::EcdsaRdfc2019 => {
+        Suite::EddsaRdfc2022 | Suite::EcdsaRdfc2019 | Suite::EddsaJcs2022 | Suite::EcdsaJcs2019 => {
             let sig = key.sign(&data.combined());
             proof.insert("proofValue".into(), json!(format!("z{}", base58btc_encode(&sig))));
         }
@@ -243,7 +256,7 @@ pub fn contexts(suite: Suite) -> Json {
             "https://w3id.org/security/suites/jws-2020/v1",
             EMAIL_CONTEXT_URL
         ]),
-        Suite::EddsaRdfc2022 | Suite::EcdsaRdfc2019 => {
+        Suite::EddsaRdfc2022 | Suite::EcdsaRdfc2019 | Suite::EddsaJcs2022 | Suite::EcdsaJcs2019 => {
             json!(["https://www.w3.org/ns/credentials/v2", EMAIL_CONTEXT_URL])
         }
     }
@@ -259,7 +272,7 @@ pub fn credential(suite: Suite, issuer: &str, email: &str) -> Json {
         "credentialSubject": {"id": "did:example:ann", "email": email}
     });
     let date_member = match suite {
-        Suite::EddsaRdfc2022 | Suite::EcdsaRdfc2019 => "validFrom",
+        Suite::EddsaRdfc2022 | Suite::EcdsaRdfc2019 | Suite::EddsaJcs2022 | Suite::EcdsaJcs2019 => "validFrom",
         _ => "issuanceDate",
     };
     vc.as_object_mut().unwrap().insert(date_member.into(), json!("2025-06-01T00:00:00Z"));
@@ -313,6 +326,8 @@ pub fn fixtures() -> Vec<(&'static str, Json)> {
     let vc_p384 = vc(Suite::EcdsaRdfc2019, &p384, &p384_did, &p384_vm);
     let vc_k1 = vc(Suite::EcdsaSecp256k1Signature2019, &k1, &k1_did, &k1_vm);
     let vc_rsa = vc(Suite::RsaSignature2018, &rsa, &rsa_did, &rsa_vm);
+    let vc_eddsa_jcs = vc(Suite::EddsaJcs2022, &ed, &ed_did, &ed_vm);
+    let vc_ecdsa_jcs = vc(Suite::EcdsaJcs2019, &p256, &p256_did, &p256_vm);
     // The holder is the Ed25519 key; the presentations carry the challenge and a domain.
     let vp = |suite, vc: &Json, def_id: &str| {
         let extra = [("challenge", CHALLENGE), ("domain", "verifier.example.org")];
@@ -331,6 +346,8 @@ pub fn fixtures() -> Vec<(&'static str, Json)> {
         ("vc-ecdsa-rdfc-2019-p384.json", vc_p384),
         ("vc-secp256k1-2019.json", vc_k1),
         ("vc-rsa-2018.json", vc_rsa),
+        ("vc-eddsa-jcs-2022.json", vc_eddsa_jcs),
+        ("vc-ecdsa-jcs-2019-p256.json", vc_ecdsa_jcs),
         ("vp-ed25519-2018.json", vp_2018),
         ("vp-jws2020.json", vp_jws),
         ("vp-eddsa-rdfc-2022.json", vp_di),
