@@ -95,7 +95,8 @@ unsafe fn policy<'a>(
 }
 
 /// Verifies one credential (a JSON-LD object with a JcsEd25519Signature2020,
-/// Ed25519Signature2018, JsonWebSignature2020, eddsa-rdfc-2022 or ecdsa-rdfc-2019 proof, a JSON
+/// Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018,
+/// eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 or ecdsa-jcs-2019 proof, a JSON
 /// string holding a compact JWT, or the bare JWT: EdDSA, ES256, ES256K) and writes the core's report
 /// `{"valid":…,"format":…,"suite":…,"issuer":…,"checks":[…],"warnings":[…],"errors":[…]}`.
 ///

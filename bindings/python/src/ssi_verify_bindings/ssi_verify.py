@@ -630,7 +630,7 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge() != 51778:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_ssi_verify_ffi_checksum_func_vc_verify() != 33255:
+    if lib.uniffi_ssi_verify_ffi_checksum_func_vc_verify() != 43843:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_verify_proofs() != 17490:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -8361,7 +8361,8 @@ def smartid_verify_user_challenge(verifier: str,user_challenge: str) -> Verdict:
 def vc_verify(credential: str,trust_store_json: str,options: VerifyOptions,limits: typing.Optional[SsiLimits]) -> VerificationReport:
     """
     Verifies one credential (JSON-LD object with a JcsEd25519Signature2020,
-    Ed25519Signature2018, JsonWebSignature2020, eddsa-rdfc-2022 or ecdsa-rdfc-2019 proof, JSON
+    Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018,
+    eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 or ecdsa-jcs-2019 proof, JSON
     string holding a JWT, or bare JWT: EdDSA, ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
     <public JWK>}` (empty: none). An error means the credential could not be checked (e.g.
     `STATUS_LIST_MISSING` under the strict profile, `UNKNOWN_CONTEXT` for a JSON-LD context

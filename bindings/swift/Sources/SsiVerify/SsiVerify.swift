@@ -7827,7 +7827,8 @@ public func peVerify(definitionJson: String, presentation: String, submissionJso
 }
 /**
  * Verifies one credential (JSON-LD object with a JcsEd25519Signature2020,
- * Ed25519Signature2018, JsonWebSignature2020, eddsa-rdfc-2022 or ecdsa-rdfc-2019 proof, JSON
+ * Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018,
+ * eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 or ecdsa-jcs-2019 proof, JSON
  * string holding a JWT, or bare JWT: EdDSA, ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
  * <public JWK>}` (empty: none). An error means the credential could not be checked (e.g.
  * `STATUS_LIST_MISSING` under the strict profile, `UNKNOWN_CONTEXT` for a JSON-LD context
@@ -8528,7 +8529,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ssi_verify_ffi_checksum_func_pe_verify() != 42266) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ssi_verify_ffi_checksum_func_vc_verify() != 33255) {
+    if (uniffi_ssi_verify_ffi_checksum_func_vc_verify() != 43843) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login() != 64503) {

@@ -1051,7 +1051,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_pe_verify() and 0xFFFF) != 42266) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_ssi_verify_ffi_checksum_func_vc_verify() and 0xFFFF) != 33255) {
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_vc_verify() and 0xFFFF) != 43843) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login() and 0xFFFF) != 64503) {
@@ -6713,7 +6713,8 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
 
         /**
          * Verifies one credential (JSON-LD object with a JcsEd25519Signature2020,
-         * Ed25519Signature2018, JsonWebSignature2020, eddsa-rdfc-2022 or ecdsa-rdfc-2019 proof, JSON
+         * Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018,
+         * eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 or ecdsa-jcs-2019 proof, JSON
          * string holding a JWT, or bare JWT: EdDSA, ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
          * <public JWK>}` (empty: none). An error means the credential could not be checked (e.g.
          * `STATUS_LIST_MISSING` under the strict profile, `UNKNOWN_CONTEXT` for a JSON-LD context
