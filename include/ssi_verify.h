@@ -292,6 +292,8 @@ enum ssi_error
   SSI_ERROR_CANONICALIZATION_TOO_COMPLEX = 931,
   // Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
   SSI_ERROR_PROOF_CONTEXT_MISMATCH = 932,
+  // Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
+  SSI_ERROR_PROOF_EXPIRED = 933,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

@@ -218,3 +218,20 @@ fn format_lists_decide() {
     let pd = PresentationDefinition::parse(&text, &L).unwrap();
     assert!(verify_presentation(&v, None, &pd, &TrustStore::new(), &policy, &L).unwrap().is_valid());
 }
+
+#[test]
+fn expired_proofs_are_invalid() {
+    let contexts = store();
+    let (ed, ed_pub) = Key::ed25519();
+    let (did, vm) = did_and_vm(&ed_pub);
+    let signed = |expires: &str| {
+        let vc = credential(Suite::EddsaRdfc2022, &did, "ann@example.org");
+        sign(&vc, Suite::EddsaRdfc2022, &ed, &vm, "assertionMethod", &[("expires", expires)], &contexts)
+    };
+    // NOW is 2026-01-01T00:00:00Z; the leeway is 60 s.
+    assert!(vc_report(&signed("2026-06-01T00:00:00Z"), &contexts).unwrap().is_valid());
+    assert!(vc_report(&signed("2025-12-31T23:59:30Z"), &contexts).unwrap().is_valid());
+    let r = vc_report(&signed("2025-12-01T00:00:00Z"), &contexts).unwrap();
+    assert!(failed_with(&r, ErrorCode::ProofExpired), "{:?}", r.result.errors);
+    assert_eq!(vc_report(&signed("soon"), &contexts).unwrap_err().code(), ErrorCode::InvalidFieldValue);
+}

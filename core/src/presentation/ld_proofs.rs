@@ -130,9 +130,11 @@ mod rdf {
     use crate::crypto::did_key::VerificationKey;
     use crate::crypto::ecdsa::EcdsaPublicKey;
     use crate::di::{verify_rdf_proofs, DiPublicKey, RdfExpectations};
-    use crate::error::ErrorCode;
+    use crate::error::{Error, ErrorCode};
     use crate::jsonld::{to_rdf, ContextStore, Options};
+    use crate::presentation::jwt_vc::parse_rfc3339;
     use crate::rdf::Quad;
+    use crate::Verdict;
 
     /// The key for `vm`: the caller's store first, then `did:key` (Ed25519, P-256, P-384) and
     /// `did:jwk` offline.
@@ -172,9 +174,28 @@ mod rdf {
             domain: expect.domain,
         };
         let checks = verify_rdf_proofs(doc, &to_rdf_step, &|vm: &str| key_for(keys, vm), &rdf_expect, limits)?;
-        Ok(checks
+        // The checks come in the order of the proofs.
+        checks
             .into_iter()
-            .map(|c| ProofCheck { verification_method: c.verification_method, verdict: c.verdict, reading: None })
-            .collect())
+            .zip(proofs(doc))
+            .map(|(c, proof)| {
+                let verdict = match c.verdict {
+                    Verdict::Valid => expiry(proof, policy)?,
+                    failed => failed,
+                };
+                Ok(ProofCheck { verification_method: c.verification_method, verdict, reading: None })
+            })
+            .collect()
+    }
+
+    /// A proof's `expires` (Data Integrity): past the policy's time beyond its leeway is
+    /// [`ErrorCode::ProofExpired`].
+    fn expiry(proof: &Value, policy: &VerifierPolicy<'_>) -> Result<Verdict> {
+        let Some(expires) = proof.get("expires") else { return Ok(Verdict::Valid) };
+        let at = expires.as_str().and_then(parse_rfc3339).ok_or_else(|| {
+            Error::new(ErrorCode::InvalidFieldValue, "a proof's expires is not an RFC 3339 date-time")
+        })?;
+        let now = i128::from(policy.now);
+        Ok(Verdict::from_bool(i128::from(at) + i128::from(policy.leeway) >= now, ErrorCode::ProofExpired))
     }
 }

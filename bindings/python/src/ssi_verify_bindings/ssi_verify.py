@@ -2167,6 +2167,11 @@ class ErrorCode(enum.Enum):
     Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
 """
     
+    PROOF_EXPIRED = 131
+    """
+    Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
+"""
+    
 
 
 class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
@@ -2435,6 +2440,8 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             return ErrorCode.CANONICALIZATION_TOO_COMPLEX
         if variant == 131:
             return ErrorCode.PROOF_CONTEXT_MISMATCH
+        if variant == 132:
+            return ErrorCode.PROOF_EXPIRED
         raise InternalError("Raw enum value doesn't match any cases")
 
     @staticmethod
@@ -2700,6 +2707,8 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if value == ErrorCode.CANONICALIZATION_TOO_COMPLEX:
             return
         if value == ErrorCode.PROOF_CONTEXT_MISMATCH:
+            return
+        if value == ErrorCode.PROOF_EXPIRED:
             return
         raise ValueError(value)
 
@@ -2967,6 +2976,8 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             buf.write_i32(130)
         if value == ErrorCode.PROOF_CONTEXT_MISMATCH:
             buf.write_i32(131)
+        if value == ErrorCode.PROOF_EXPIRED:
+            buf.write_i32(132)
 
 
 

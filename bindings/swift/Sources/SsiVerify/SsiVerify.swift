@@ -5126,6 +5126,10 @@ public enum ErrorCode: Equatable, Hashable {
      * Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
      */
     case proofContextMismatch
+    /**
+     * Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
+     */
+    case proofExpired
 
 
 
@@ -5408,6 +5412,8 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         case 130: return .canonicalizationTooComplex
         
         case 131: return .proofContextMismatch
+        
+        case 132: return .proofExpired
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -5939,6 +5945,10 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         
         case .proofContextMismatch:
             writeInt(&buf, Int32(131))
+        
+        
+        case .proofExpired:
+            writeInt(&buf, Int32(132))
         
         }
     }

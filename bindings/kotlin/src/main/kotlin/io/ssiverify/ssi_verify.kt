@@ -4853,7 +4853,11 @@ enum class ErrorCode {
     /**
      * Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
      */
-    PROOF_CONTEXT_MISMATCH;
+    PROOF_CONTEXT_MISMATCH,
+    /**
+     * Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
+     */
+    PROOF_EXPIRED;
 
     
 
