@@ -247,7 +247,7 @@ fn w3c_signed_documents_verify_and_tampered_ones_do_not() {
     chain["proof"]["previousProof"] = "urn:uuid:1".into();
     assert_eq!(
         verify_rdf_proofs(&to_core(&chain), &t, &keys, &expect, &L).unwrap_err().code(),
-        ErrorCode::UnsupportedProofType
+        ErrorCode::InvalidFieldValue
     );
     let mut wrong_key = W3C[0].signed();
     wrong_key["proof"]["verificationMethod"] = W3C[2].signed()["proof"]["verificationMethod"].clone();

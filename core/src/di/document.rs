@@ -79,6 +79,9 @@ pub struct RdfProofCheck {
 /// `@context` when it has one, the document under that context) while `to_rdf` still runs on
 /// both as the context validation.
 ///
+/// A proof set is every proof checked on its own; a proof of a chain (with `previousProof`)
+/// is checked over the document carrying, as `proof`, the proofs it names (in document order).
+///
 /// For each proof: the unsecured document is the document without `proof`; the proof
 /// configuration is the proof without its signature (`proofValue`, or `jws` /
 /// `signatureValue` for the legacy suites) with the document's `@context` (for the legacy
@@ -101,8 +104,9 @@ pub struct RdfProofCheck {
 ///
 /// # Errors
 /// [`ErrorCode::ProofMissing`] without a proof, [`ErrorCode::TooManyItems`] past
-/// [`MAX_PROOFS`], [`ErrorCode::UnsupportedProofType`] for another suite or a proof chain
-/// (`previousProof`), [`ErrorCode::MissingField`] / [`ErrorCode::UnexpectedJsonType`] for a
+/// [`MAX_PROOFS`], [`ErrorCode::UnsupportedProofType`] for another suite,
+/// [`ErrorCode::InvalidFieldValue`] for a `previousProof` naming a proof the document does not
+/// carry, [`ErrorCode::MissingField`] / [`ErrorCode::UnexpectedJsonType`] for a
 /// malformed proof or a document without `@context`; whatever `keys`, `to_rdf`,
 /// canonicalization and [`verify_signature`] report.
 pub fn verify_rdf_proofs(
@@ -133,8 +137,16 @@ pub fn verify_rdf_proofs(
     // The document's dataset per hash (P-384 canonicalizes with SHA-384), computed once.
     let mut document_quads: Option<Vec<Quad>> = None;
     let mut checks = Vec::with_capacity(proofs.len());
-    for proof in proofs {
-        checks.push(verify_one(proof, context, &unsecured, &mut document_quads, to_rdf, keys, expect, limits)?);
+    for proof in &proofs {
+        let check = match proof.get("previousProof") {
+            None => verify_one(proof, context, &unsecured, &mut document_quads, to_rdf, keys, expect, limits)?,
+            // A proof chain: this proof signed the document carrying the proofs it names.
+            Some(previous) => {
+                let chained = with_previous(&unsecured, previous, &proofs)?;
+                verify_one(proof, context, &chained, &mut None, to_rdf, keys, expect, limits)?
+            }
+        };
+        checks.push(check);
     }
     Ok(checks)
 }
@@ -154,9 +166,6 @@ fn verify_one(
         proof.as_object().ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "a proof is a JSON object"))?;
     let proof_type = proof.req_str("type", "a proof has a type")?;
     let suite = RdfSuite::from_type(proof_type, proof.opt_str("cryptosuite", "cryptosuite is a string")?)?;
-    if proof.get("previousProof").is_some() {
-        return Err(Error::new(ErrorCode::UnsupportedProofType, "proof chains (previousProof) are not verified"));
-    }
     let (signature, strip): (&str, &[&str]) = match suite {
         RdfSuite::EddsaRdfc2022 | RdfSuite::EcdsaRdfc2019 | RdfSuite::EddsaJcs2022 | RdfSuite::EcdsaJcs2019 => {
             (proof.req_str("proofValue", "a Data Integrity proof has a proofValue")?, &["proofValue"])
@@ -222,6 +231,36 @@ fn verify_one(
         verdict = policy(proof, proof_type, &vm, purpose, &proof_quads, context_ok, expect);
     }
     Ok(RdfProofCheck { suite, verification_method: vm, verdict, hash_data: data })
+}
+
+/// The unsecured document with `proof` set to the proofs `previous` names (a string or an array
+/// of strings, each the `id` of a proof of this document), in the document's order: what a
+/// chained proof signed (Data Integrity, "proof chains").
+fn with_previous(unsecured: &Value, previous: &Value, all: &[&Value]) -> Result<Value> {
+    let ids: Vec<&str> = match previous {
+        Value::String(s) => alloc::vec![s.as_str()],
+        Value::Array(items) => items
+            .iter()
+            .map(|v| {
+                v.as_str().ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "previousProof ids are strings"))
+            })
+            .collect::<Result<_>>()?,
+        _ => return Err(Error::new(ErrorCode::UnexpectedJsonType, "previousProof is a string or an array of strings")),
+    };
+    let matching: Vec<Value> = all
+        .iter()
+        .filter(|p| p.get("id").and_then(Value::as_str).is_some_and(|id| ids.contains(&id)))
+        .map(|p| (*p).clone())
+        .collect();
+    if matching.len() != ids.len() {
+        return Err(Error::new(
+            ErrorCode::InvalidFieldValue,
+            "previousProof names a proof this document does not carry",
+        ));
+    }
+    let mut members: Vec<(String, Value)> = unsecured.as_object().map_or(&[][..], |m| m).to_vec();
+    members.push((String::from("proof"), Value::Array(matching)));
+    Ok(Value::Object(members))
 }
 
 /// `doc` with its `@context` set to `context`.
