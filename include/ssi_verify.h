@@ -292,6 +292,8 @@ enum ssi_error
   SSI_ERROR_CANONICALIZATION_TOO_COMPLEX = 931,
   // Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
   SSI_ERROR_PROOF_CONTEXT_MISMATCH = 932,
+  // Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
+  SSI_ERROR_PROOF_EXPIRED = 933,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -634,6 +636,9 @@ typedef struct ssi_verify_options {
   uint64_t leeway;
   // An `SsiProfile` value.
   uint32_t profile;
+  // JSON-LD context documents for Linked Data proofs, beside the bundled ones:
+  // `{"<URL>": <context document>}` (empty: the bundled set only). Nothing is fetched.
+  struct ssi_str contexts;
 } ssi_verify_options;
 #endif
 
@@ -827,8 +832,10 @@ extern "C" {
 ssi_status ssi_limits_default(struct ssi_limits *out);
 
 #if defined(SSI_VERIFY_PRESENTATION)
-// Verifies one credential (a JSON-LD object, a JSON string holding a compact JWT, or the bare
-// JWT: EdDSA, ES256, ES256K) and writes the core's report
+// Verifies one credential (a JSON-LD object with a JcsEd25519Signature2020,
+// Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018,
+// eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 or ecdsa-jcs-2019 proof, a JSON
+// string holding a compact JWT, or the bare JWT: EdDSA, ES256, ES256K) and writes the core's report
 // `{"valid":…,"format":…,"suite":…,"issuer":…,"checks":[…],"warnings":[…],"errors":[…]}`.
 //
 // `trust_store` is `{"<DID or verification method>": "<Ed25519 hex>" | <public JWK>}` (empty:
@@ -838,7 +845,9 @@ ssi_status ssi_limits_default(struct ssi_limits *out);
 // Returns `SSI_OK` when the credential was checked (valid or not: the reasons are in the
 // report), or the error that kept it from being checked (e.g. `SSI_ERROR_STATUS_LIST_MISSING`
 // under the strict profile, `SSI_ERROR_UNKNOWN_VERIFICATION_METHOD`,
-// `SSI_ERROR_ECDSA_SIGNATURE_NOT_RAW`), or `SSI_ERROR_BUFFER_TOO_SMALL`.
+// `SSI_ERROR_ECDSA_SIGNATURE_NOT_RAW`, `SSI_ERROR_UNKNOWN_CONTEXT` for a JSON-LD context neither
+// bundled nor in `options->contexts`, `SSI_ERROR_UNDEFINED_TERM`), or
+// `SSI_ERROR_BUFFER_TOO_SMALL`.
 //
 // # Safety
 // Inputs readable for their lengths; `options` NULL or readable with valid strings; `limits`

@@ -1,9 +1,10 @@
 //! `jsonld to-rdf [FILE]`: the RDF dataset of a JSON-LD document as N-Quads, the form the Linked
-//! Data proof suites canonicalize. Contexts come only from the bundled, hash-pinned set (an
-//! unknown context URL is `UNKNOWN_CONTEXT`: nothing is fetched).
+//! Data proof suites canonicalize. Contexts come only from the bundled, hash-pinned set and the
+//! `--context URL=FILE` documents (an unknown context URL is `UNKNOWN_CONTEXT`: nothing is
+//! fetched).
 
 use ssi_verify_core::json::Value;
-use ssi_verify_core::jsonld::{to_nquads, to_rdf, ContextStore, Options};
+use ssi_verify_core::jsonld::{to_nquads, to_rdf, Options};
 use ssi_verify_core::Limits;
 
 use crate::args::Args;
@@ -21,9 +22,10 @@ pub fn run(argv: &[String]) -> CmdResult {
 /// One quad per line, each ending in `\n`, nothing else; quads in the order the toRdf
 /// algorithm produces them (not canonicalized: blank nodes are `_:b0`, `_:b1`, ...).
 fn to_rdf_cmd(argv: &[String]) -> CmdResult {
-    let args = Args::parse(argv, &[])?;
+    let args = Args::parse_spec(argv, &[crate::contexts::OPTION], &[crate::contexts::OPTION], &[])?;
+    let store = crate::contexts::from_args(&args)?;
     let doc = Value::parse(&read_text(args.positional(1)?)?, &Limits::DEFAULT)?;
-    let quads = to_rdf(&doc, &ContextStore::bundled(), &Options::default(), &Limits::DEFAULT)?;
+    let quads = to_rdf(&doc, &store, &Options::default(), &Limits::DEFAULT)?;
     emit(&to_nquads(&quads));
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! `error: CODE: message`), 2 usage error. Where an input argument is omitted, standard input is read.
 
 mod args;
+mod contexts;
 mod demo;
 mod gataca;
 mod gataca_session;
@@ -82,12 +83,16 @@ Gataca / OpenID4VP:
   pe lint [DEFINITION_FILE]                   filters that cannot reject (or accept) anything
   pe submission --definition FILE --id ID [CREDENTIALS_FILE]   presentation_submission to send
   pe verify --definition FILE [--trust-store FILE] [--challenge NONCE] [--domain D] [--now SECS]
-        [--leeway S] [--status-list URL=FILE]... [--profile strict|gataca]
+        [--leeway S] [--status-list URL=FILE]... [--profile strict|gataca] [--context URL=FILE]...
         [PRESENTATION_FILE]                   the Gataca verificationResult {checks, warnings, errors}
                                               (JSON-LD VP, or JWT VP as JSON string or bare token)
   vc verify [--trust-store FILE] [--now SECS] [--leeway S] [--status-list URL=FILE]...
-        [--profile strict|gataca] [FILE]      one credential (JSON-LD, JWT string or bare JWT):
+        [--profile strict|gataca] [--context URL=FILE]... [FILE]
+                                              one credential (JSON-LD, JWT string or bare JWT):
                                               {valid, format, suite, issuer, checks, warnings, errors}
+        JSON-LD proofs: JcsEd25519Signature2020, Ed25519Signature2018, JsonWebSignature2020,
+        eddsa-rdfc-2022, ecdsa-rdfc-2019; --context registers a JSON-LD context document
+        beside the bundled ones (nothing is fetched)
   gataca openid-request [URI]                 parse and check an openid-vp:// request
   gataca check-webhook [FILE]                 validate a verification-template webhook body
   gataca session [FILE]                       id, nonce, state, expiredAt, definition, submission
@@ -106,7 +111,7 @@ Primitives:
   jcs [FILE]                                   RFC 8785 canonical bytes (no trailing newline)
   jsonpath QUERY [FILE]                        RFC 9535 nodelist values as one JSON array
   rdfc [FILE]                                  RDFC-1.0 canonical N-Quads (SHA-256) of N-Quads input
-  jsonld to-rdf [FILE]                         JSON-LD 1.1 toRdf as N-Quads (bundled contexts only)
+  jsonld to-rdf [--context URL=FILE]... [FILE] JSON-LD 1.1 toRdf as N-Quads (bundled + given contexts)
   ed25519-verify --public-key HEX --signature HEX --message HEX
 
 Other:

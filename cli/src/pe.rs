@@ -75,13 +75,14 @@ pub fn verify_texts(
 }
 
 /// `pe verify --definition FILE [--trust-store FILE] [--challenge N] [--domain D] [--now SECS]
-/// [--leeway S] [--status-list URL=FILE]... [--profile strict|gataca] [PRESENTATION_FILE]`: the
+/// [--leeway S] [--status-list URL=FILE]... [--profile strict|gataca] [--context URL=FILE]...
+/// [PRESENTATION_FILE]`: the
 /// verificationResult `{checks, warnings, errors}`; exit 1 unless valid. `--now` defaults to
 /// the current time.
 fn verify(argv: &[String]) -> CmdResult {
     let mut known = vec!["definition", "challenge", "domain", "allow-sha256-prehash"];
     known.extend(crate::vc::OPTIONS);
-    let args = Args::parse_spec(argv, &known, &["status-list"], &[])?;
+    let args = Args::parse_spec(argv, &known, &crate::vc::REPEATABLE, &[])?;
     let options = crate::vc::VerifyOptions::from_args(&args)?;
     let policy = VerifierPolicy {
         challenge: args.opt("challenge"),

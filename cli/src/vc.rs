@@ -2,6 +2,7 @@
 //! or the bare JWT) verified on its own; and the verification options `pe verify` shares.
 
 use ssi_verify_core::crypto::did_key::TrustStore;
+use ssi_verify_core::jsonld::ContextStore;
 use ssi_verify_core::presentation::credential::{read_credential, verify_credential};
 use ssi_verify_core::presentation::status::StatusLists;
 use ssi_verify_core::presentation::verifier::{Profile, VerifierPolicy};
@@ -20,17 +21,21 @@ pub fn run(argv: &[String]) -> CmdResult {
 }
 
 /// The options every verifying command shares (`--trust-store`, `--now`, `--leeway`,
-/// `--status-list URL=FILE`..., `--profile`), read from the command line.
+/// `--status-list URL=FILE`..., `--profile`, `--context URL=FILE`...), read from the command line.
 pub struct VerifyOptions {
     pub keys: TrustStore,
+    pub contexts: ContextStore,
     pub lists: StatusLists,
     pub now: u64,
     pub leeway: u64,
     pub profile: Profile,
 }
 
-/// The option names [`VerifyOptions::from_args`] reads (`status-list` repeatable).
-pub const OPTIONS: [&str; 5] = ["trust-store", "now", "leeway", "status-list", "profile"];
+/// The option names [`VerifyOptions::from_args`] reads (`status-list` and `context` repeatable).
+pub const OPTIONS: [&str; 6] = ["trust-store", "now", "leeway", "status-list", "profile", "context"];
+
+/// The repeatable ones among [`OPTIONS`].
+pub const REPEATABLE: [&str; 2] = ["status-list", "context"];
 
 impl VerifyOptions {
     pub fn from_args(args: &Args) -> Result<Self, Failure> {
@@ -64,7 +69,8 @@ impl VerifyOptions {
             }
             lists.insert(url, &read_text(Some(path))?);
         }
-        Ok(Self { keys, lists, now, leeway, profile })
+        let contexts = crate::contexts::from_args(args)?;
+        Ok(Self { keys, contexts, lists, now, leeway, profile })
     }
 
     /// The core policy these options describe (challenge, domain and pre-hash left to the caller).
@@ -73,16 +79,17 @@ impl VerifyOptions {
             leeway: self.leeway,
             profile: self.profile,
             status_lists: Some(&self.lists),
+            contexts: Some(&self.contexts),
             ..VerifierPolicy::at(self.now)
         }
     }
 }
 
 /// `vc verify [--trust-store FILE] [--now SECS] [--leeway S] [--status-list URL=FILE]...
-/// [--profile strict|gataca] [FILE]`: prints the core's report; exit 1 unless valid, with no
+/// [--profile strict|gataca] [--context URL=FILE]... [FILE]`: prints the core's report; exit 1 unless valid, with no
 /// JSON when the credential could not be checked.
 fn verify(argv: &[String]) -> CmdResult {
-    let args = Args::parse_spec(argv, &OPTIONS, &["status-list"], &[])?;
+    let args = Args::parse_spec(argv, &OPTIONS, &REPEATABLE, &[])?;
     let options = VerifyOptions::from_args(&args)?;
     let text = read_text(args.positional(1)?)?;
     let credential = read_credential(&text, &Limits::DEFAULT)?;

@@ -238,7 +238,7 @@ fn w3c_signed_documents_verify_and_tampered_ones_do_not() {
     none.as_object_mut().unwrap().remove("proof");
     assert_eq!(verify_rdf_proofs(&to_core(&none), &t, &keys, &expect, &L).unwrap_err().code(), ErrorCode::ProofMissing);
     let mut jcs = W3C[0].signed();
-    jcs["proof"]["cryptosuite"] = "eddsa-jcs-2022".into();
+    jcs["proof"]["cryptosuite"] = "ecdsa-sd-2023".into();
     assert_eq!(
         verify_rdf_proofs(&to_core(&jcs), &t, &keys, &expect, &L).unwrap_err().code(),
         ErrorCode::UnsupportedProofType
@@ -247,7 +247,7 @@ fn w3c_signed_documents_verify_and_tampered_ones_do_not() {
     chain["proof"]["previousProof"] = "urn:uuid:1".into();
     assert_eq!(
         verify_rdf_proofs(&to_core(&chain), &t, &keys, &expect, &L).unwrap_err().code(),
-        ErrorCode::UnsupportedProofType
+        ErrorCode::InvalidFieldValue
     );
     let mut wrong_key = W3C[0].signed();
     wrong_key["proof"]["verificationMethod"] = W3C[2].signed()["proof"]["verificationMethod"].clone();
@@ -374,9 +374,17 @@ fn jwk_of(record: &Json) -> Option<DiPublicKey> {
         t["keypair_0"]["publicKeyJwk"].clone()
     } else {
         let k: Json = serde_json::from_str(&read(key)).unwrap();
-        k["publicKeyJwk"].clone()
+        match k.get("publicKeyJwk") {
+            Some(jwk) => jwk.clone(),
+            // A DID document: the verification method the proof names.
+            None => {
+                let vm = record["verificationMethod"].as_str().unwrap();
+                let methods = k["verificationMethod"].as_array().unwrap();
+                methods.iter().find(|m| m["id"] == vm).unwrap()["publicKeyJwk"].clone()
+            }
+        }
     };
-    DiPublicKey::from_jwk(&to_core(&jwk)).ok()
+    Some(DiPublicKey::from_jwk(&to_core(&jwk)).unwrap())
 }
 
 fn jws_proof(record: &Json) -> Json {
@@ -399,11 +407,9 @@ fn json_web_signature_2020() {
     let (mut verified, mut other_keys) = (0, 0);
     for r in all["records"].as_array().unwrap().iter().filter(|r| r["proofType"] == "JsonWebSignature2020") {
         let Some(key) = jwk_of(r) else {
-            assert!(matches!(r["alg"].as_str(), Some("ES256K" | "PS256")), "{}", r["file"]);
             other_keys += 1;
             continue;
         };
-        assert_eq!(r["local_check"], "verified");
         let proof = jws_proof(r);
         let (p, d) = (r["proofOptionsNQuads"].as_str().unwrap(), r["documentNQuads"].as_str().unwrap());
         let hash = RdfSuite::JsonWebSignature2020.hash_alg(&key).unwrap();
@@ -411,6 +417,9 @@ fn json_web_signature_2020() {
         assert_eq!(hex_encode(&data.combined()), r["verifyDataHex"].as_str().unwrap(), "{}", r["file"]);
         let jws = proof["jws"].as_str().unwrap();
         assert_eq!(key.jws_alg(), r["alg"].as_str().unwrap());
+        // The spruce bad-* files have good signatures: their inline contexts re-map the proof's
+        // terms, which the JSON layer refuses (PROOF_CONTEXT_MISMATCH, tested there).
+        assert_eq!(r["local_check"], "verified", "{}", r["file"]);
         assert_eq!(
             verify_signature(RdfSuite::JsonWebSignature2020, &key, &data, jws).unwrap(),
             Verdict::Valid,
@@ -425,6 +434,54 @@ fn json_web_signature_2020() {
         );
         verified += 1;
     }
-    assert_eq!((verified, other_keys), (127, 64));
-    println!("JsonWebSignature2020 (legacy-ld-proofs.derived.json): {verified}/127 EdDSA/ES256/ES384 proofs verify, each with a changed statement refused; {other_keys} ES256K/PS256 proofs not applicable");
+    assert_eq!((verified, other_keys), (191, 0));
+    println!("JsonWebSignature2020 (legacy-ld-proofs.derived.json): {verified}/191 EdDSA/ES256/ES384/ES256K/PS256 proofs verify, each with a changed statement refused");
+}
+
+/// EcdsaSecp256k1Signature2019 (ES256K) and RsaSignature2018 (RS256): the ld-signatures-java and
+/// verifiable-credentials-java proofs, with the keys their tests pass to the verifier: good ones
+/// verify over their canonical N-Quads, bad ones (a changed name) do not.
+#[test]
+fn secp256k1_and_rsa_signature_suites() {
+    let all: Json = serde_json::from_str(&read("legacy-ld-proofs.derived.json")).unwrap();
+    let (mut good, mut bad) = (0, 0);
+    for r in all["records"].as_array().unwrap() {
+        let suite = match r["proofType"].as_str().unwrap() {
+            "EcdsaSecp256k1Signature2019" => RdfSuite::EcdsaSecp256k1Signature2019,
+            "RsaSignature2018" => RdfSuite::RsaSignature2018,
+            _ => continue,
+        };
+        let (file, name) = r["key"].as_str().unwrap().split_once('#').unwrap();
+        let keys: Json = serde_json::from_str(&read(file)).unwrap();
+        let key = match suite {
+            RdfSuite::RsaSignature2018 => {
+                let pem = keys[name]["publicKeySpkiPem"].as_str().unwrap();
+                DiPublicKey::Rsa(ssi_verify_core::crypto::rsa::RsaKey::from_spki_pem(pem, 2048..=4096).unwrap())
+            }
+            _ => {
+                let sec1 = hex_decode(keys[name]["publicKeyHexCompressed"].as_str().unwrap()).unwrap();
+                DiPublicKey::Secp256k1(k256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).unwrap())
+            }
+        };
+        let doc: Json = serde_json::from_str(&read(r["file"].as_str().unwrap())).unwrap();
+        let jws = doc["proof"]["jws"].as_str().unwrap();
+        let (p, d) = (r["proofOptionsNQuads"].as_str().unwrap(), r["documentNQuads"].as_str().unwrap());
+        let data = hash_data(&quads(p), &quads(d), suite.hash_alg(&key).unwrap(), &L).unwrap();
+        assert_eq!(hex_encode(&data.combined()), r["verifyDataHex"].as_str().unwrap(), "{}", r["file"]);
+        let verdict = verify_signature(suite, &key, &data, jws).unwrap();
+        if r["local_check"] == "verified" {
+            assert_eq!(verdict, Verdict::Valid, "{}", r["file"]);
+            let changed = hash_data(&quads(p), &tamper(quads(d)), HashAlg::Sha256, &L).unwrap();
+            assert_eq!(
+                verify_signature(suite, &key, &changed, jws).unwrap(),
+                Verdict::Invalid(ErrorCode::SignatureMismatch)
+            );
+            good += 1;
+        } else {
+            assert_eq!(verdict, Verdict::Invalid(ErrorCode::SignatureMismatch), "{}", r["file"]);
+            bad += 1;
+        }
+    }
+    assert_eq!((good, bad), (3, 3));
+    println!("EcdsaSecp256k1Signature2019 / RsaSignature2018 (legacy-ld-proofs.derived.json): {good}/3 good proofs verify, {bad}/3 bad proofs refused");
 }

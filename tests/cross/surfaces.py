@@ -420,10 +420,64 @@ def text_cases():
         )
 
 
+class VerifyOptions(ctypes.Structure):
+    _fields_ = [
+        ("challenge", Str),
+        ("domain", Str),
+        ("allow_sha256_prehash", ctypes.c_bool),
+        ("now", ctypes.c_uint64),
+        ("leeway", ctypes.c_uint64),
+        ("profile", ctypes.c_uint32),
+        ("contexts", Str),
+    ]
+
+
+def ldp_cases():
+    """vc verify on the Linked Data proof samples, with and without the example context, and
+    with one claim changed."""
+    ldp = SAMPLES / "ldp"
+    url = "https://example.org/ssi-verify/email/v1"
+    context_file = ldp / "context-email-v1.jsonld"
+    context_json = json.dumps({url: json.loads(read(context_file))})
+    now = 1767225600
+    for f in sorted(ldp.glob("vc-*.json")):
+        original = read(f).decode()
+        tampered = original.replace("ann@example.org", "bob@example.org")
+        for label, text in [(f.name, original), (f.name + " (claim changed)", tampered)]:
+            for with_context in [True, False]:
+                tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"ssi-cross-{os.getpid()}.json"
+                tmp.write_text(text)
+                argv = ["vc", "verify", "--now", str(now)]
+                if with_context:
+                    argv += ["--context", f"{url}={context_file}"]
+                cli_out, cli_code = cli(*argv, str(tmp))
+                tmp.unlink()
+                o = VerifyOptions()
+                o.now, o.leeway, o.profile = now, 60, 0
+                o.contexts = cstr(context_json if with_context else "")
+                contexts = [ssi_verify.JsonLdContext(url=url, document=read(context_file).decode())] if with_context else []
+                py_options = ssi_verify.VerifyOptions(
+                    challenge=None, domain=None, allow_sha256_prehash=False, now=now, leeway=60,
+                    profile=ssi_verify.VerifierProfile.STRICT, status_lists=[], contexts=contexts,
+                )
+                agree(
+                    "vc verify (Linked Data proofs)",
+                    f"{label}, context {'registered' if with_context else 'missing'}",
+                    {
+                        "cli": (cli_out or None, cli_code if not cli_out else None),
+                        "c": c_call(
+                            "ssi_vc_verify", *cbytes(text.encode()), None, ctypes.c_size_t(0), None,
+                            ctypes.c_size_t(0), ctypes.byref(o), None, verdict=True,
+                        ),
+                        "python": py_code(lambda: ssi_verify.vc_verify(text, "", py_options, None).json),
+                    },
+                )
+
+
 LIB.ssi_error_name.argtypes = [ctypes.c_uint32, u8p, ctypes.c_size_t, size_p]
 for case in [
     jcs_cases, jsonpath_cases, proof_cases, webhook_cases, openid_cases, pe_cases, proofspace_cases,
-    smartid_trust_cases, smartid_text_cases, gataca_session_cases, text_cases,
+    smartid_trust_cases, smartid_text_cases, gataca_session_cases, text_cases, ldp_cases,
 ]:
     case()
 print(f"cross-surface: {RESULTS['passed']} passed, {RESULTS['failed']} failed")

@@ -37,7 +37,7 @@ pub enum RsaScheme {
 /// # use ssi_verify_core::crypto::rsa::RsaKey;
 /// assert!(RsaKey::from_spki_der(b"not DER", 2048..=4096).is_err());
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RsaKey {
     key: RsaPublicKey,
 }
@@ -88,6 +88,27 @@ impl RsaKey {
             .as_bytes()
             .ok_or_else(|| Error::new(ErrorCode::InvalidKey, "public key bit string has unused bits"))?;
         Self::from_pkcs1_der(key_bytes, bits)
+    }
+
+    /// An RSA key from its big-endian modulus and public exponent (a JWK's `n` and `e`).
+    ///
+    /// ```
+    /// # use ssi_verify_core::crypto::rsa::RsaKey;
+    /// use ssi_verify_core::ErrorCode;
+    /// assert_eq!(RsaKey::from_components(&[0xff; 128], &[1, 0, 1], 2048..=4096).unwrap_err().code(), ErrorCode::KeySizeNotAllowed);
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorCode::InvalidKey`] or [`ErrorCode::KeySizeNotAllowed`].
+    pub fn from_components(modulus: &[u8], exponent: &[u8], bits: RangeInclusive<usize>) -> Result<Self> {
+        let n = BigUint::from_bytes_be(modulus);
+        let e = BigUint::from_bytes_be(exponent);
+        if !bits.contains(&n.bits()) {
+            return Err(Error::new(ErrorCode::KeySizeNotAllowed, "RSA modulus size outside the allowed range"));
+        }
+        let key = RsaPublicKey::new_with_max_size(n, e, *bits.end())
+            .map_err(|_| Error::new(ErrorCode::InvalidKey, "RSA key fails the public-key checks"))?;
+        Ok(Self { key })
     }
 
     /// Parses a DER PKCS#1 `RSAPublicKey`.

@@ -7,7 +7,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::keys::DiPublicKey;
-use super::suite::{hash_data, verify_signature, HashData, RdfSuite};
+use super::suite::{hash_data, jcs_hash_data, verify_signature, HashData, RdfSuite};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{ObjectExt as _, Value};
 use crate::rdf::{Quad, Term};
@@ -73,9 +73,14 @@ pub struct RdfProofCheck {
     pub hash_data: HashData,
 }
 
-/// Verifies every proof (one object or a proof set) of a signed JSON-LD document whose
-/// suite signs RDFC-1.0 canonical N-Quads: `eddsa-rdfc-2022`, `ecdsa-rdfc-2019`,
-/// `Ed25519Signature2018`, `JsonWebSignature2020`.
+/// Verifies every proof (one object or a proof set) of a signed JSON-LD document of a suite of
+/// [`RdfSuite`]: those that sign RDFC-1.0 canonical N-Quads, and `eddsa-jcs-2022` /
+/// `ecdsa-jcs-2019`, which sign the JCS forms (the proof configuration under the proof's own
+/// `@context` when it has one, the document under that context) while `to_rdf` still runs on
+/// both as the context validation.
+///
+/// A proof set is every proof checked on its own; a proof of a chain (with `previousProof`)
+/// is checked over the document carrying, as `proof`, the proofs it names (in document order).
 ///
 /// For each proof: the unsecured document is the document without `proof`; the proof
 /// configuration is the proof without its signature (`proofValue`, or `jws` /
@@ -99,8 +104,9 @@ pub struct RdfProofCheck {
 ///
 /// # Errors
 /// [`ErrorCode::ProofMissing`] without a proof, [`ErrorCode::TooManyItems`] past
-/// [`MAX_PROOFS`], [`ErrorCode::UnsupportedProofType`] for another suite or a proof chain
-/// (`previousProof`), [`ErrorCode::MissingField`] / [`ErrorCode::UnexpectedJsonType`] for a
+/// [`MAX_PROOFS`], [`ErrorCode::UnsupportedProofType`] for another suite,
+/// [`ErrorCode::InvalidFieldValue`] for a `previousProof` naming a proof the document does not
+/// carry, [`ErrorCode::MissingField`] / [`ErrorCode::UnexpectedJsonType`] for a
 /// malformed proof or a document without `@context`; whatever `keys`, `to_rdf`,
 /// canonicalization and [`verify_signature`] report.
 pub fn verify_rdf_proofs(
@@ -131,8 +137,16 @@ pub fn verify_rdf_proofs(
     // The document's dataset per hash (P-384 canonicalizes with SHA-384), computed once.
     let mut document_quads: Option<Vec<Quad>> = None;
     let mut checks = Vec::with_capacity(proofs.len());
-    for proof in proofs {
-        checks.push(verify_one(proof, context, &unsecured, &mut document_quads, to_rdf, keys, expect, limits)?);
+    for proof in &proofs {
+        let check = match proof.get("previousProof") {
+            None => verify_one(proof, context, &unsecured, &mut document_quads, to_rdf, keys, expect, limits)?,
+            // A proof chain: this proof signed the document carrying the proofs it names.
+            Some(previous) => {
+                let chained = with_previous(&unsecured, previous, &proofs)?;
+                verify_one(proof, context, &chained, &mut None, to_rdf, keys, expect, limits)?
+            }
+        };
+        checks.push(check);
     }
     Ok(checks)
 }
@@ -152,14 +166,14 @@ fn verify_one(
         proof.as_object().ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "a proof is a JSON object"))?;
     let proof_type = proof.req_str("type", "a proof has a type")?;
     let suite = RdfSuite::from_type(proof_type, proof.opt_str("cryptosuite", "cryptosuite is a string")?)?;
-    if proof.get("previousProof").is_some() {
-        return Err(Error::new(ErrorCode::UnsupportedProofType, "proof chains (previousProof) are not verified"));
-    }
     let (signature, strip): (&str, &[&str]) = match suite {
-        RdfSuite::EddsaRdfc2022 | RdfSuite::EcdsaRdfc2019 => {
+        RdfSuite::EddsaRdfc2022 | RdfSuite::EcdsaRdfc2019 | RdfSuite::EddsaJcs2022 | RdfSuite::EcdsaJcs2019 => {
             (proof.req_str("proofValue", "a Data Integrity proof has a proofValue")?, &["proofValue"])
         }
-        RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020 => {
+        RdfSuite::Ed25519Signature2018
+        | RdfSuite::JsonWebSignature2020
+        | RdfSuite::EcdsaSecp256k1Signature2019
+        | RdfSuite::RsaSignature2018 => {
             (proof.req_str("jws", "a JWS proof has a jws")?, &["jws", "signatureValue", "proofValue"])
         }
     };
@@ -170,13 +184,22 @@ fn verify_one(
     let mut context_ok = true;
     let config_context = match (suite, proof.get("@context")) {
         (_, None) => context.clone(),
-        (RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020, Some(own)) => {
-            Value::Array(as_list(context).into_iter().chain(as_list(own)).cloned().collect())
-        }
+        (
+            RdfSuite::Ed25519Signature2018
+            | RdfSuite::JsonWebSignature2020
+            | RdfSuite::EcdsaSecp256k1Signature2019
+            | RdfSuite::RsaSignature2018,
+            Some(own),
+        ) => Value::Array(as_list(context).into_iter().chain(as_list(own)).cloned().collect()),
         (_, Some(own)) => {
-            let (doc, own) = (as_list(context), as_list(own));
-            context_ok = own.len() <= doc.len() && doc.iter().zip(&own).all(|(a, b)| a == b);
-            context.clone()
+            let (doc, own_list) = (as_list(context), as_list(own));
+            context_ok = own_list.len() <= doc.len() && doc.iter().zip(&own_list).all(|(a, b)| a == b);
+            // The JCS suites sign the proof's own context (and the document under it).
+            if suite.is_jcs() {
+                own.clone()
+            } else {
+                context.clone()
+            }
         }
     };
     let mut config: Vec<(String, Value)> =
@@ -187,16 +210,65 @@ fn verify_one(
     let key = keys(&vm)?;
     let hash = suite.hash_alg(&key)?;
     let proof_quads = to_rdf.to_rdf(&config, limits)?;
-    let doc_quads = match document_quads {
-        Some(q) => q,
-        None => document_quads.insert(to_rdf.to_rdf(unsecured, limits)?),
+    let data = if suite.is_jcs() {
+        // JCS signs the JSON; toRdf still runs as the context validation (every context known,
+        // no undefined term), over the document under the proof's context.
+        let jcs_doc = match proof.get("@context") {
+            Some(own) => with_context(unsecured, own),
+            None => unsecured.clone(),
+        };
+        to_rdf.to_rdf(&jcs_doc, limits)?;
+        jcs_hash_data(&config, &jcs_doc, hash, limits)?
+    } else {
+        let doc_quads = match document_quads {
+            Some(q) => q,
+            None => document_quads.insert(to_rdf.to_rdf(unsecured, limits)?),
+        };
+        hash_data(&proof_quads, doc_quads, hash, limits)?
     };
-    let data = hash_data(&proof_quads, doc_quads, hash, limits)?;
     let mut verdict = verify_signature(suite, &key, &data, signature)?;
     if verdict.is_valid() {
         verdict = policy(proof, proof_type, &vm, purpose, &proof_quads, context_ok, expect);
     }
     Ok(RdfProofCheck { suite, verification_method: vm, verdict, hash_data: data })
+}
+
+/// The unsecured document with `proof` set to the proofs `previous` names (a string or an array
+/// of strings, each the `id` of a proof of this document), in the document's order: what a
+/// chained proof signed (Data Integrity, "proof chains").
+fn with_previous(unsecured: &Value, previous: &Value, all: &[&Value]) -> Result<Value> {
+    let ids: Vec<&str> = match previous {
+        Value::String(s) => alloc::vec![s.as_str()],
+        Value::Array(items) => items
+            .iter()
+            .map(|v| {
+                v.as_str().ok_or_else(|| Error::new(ErrorCode::UnexpectedJsonType, "previousProof ids are strings"))
+            })
+            .collect::<Result<_>>()?,
+        _ => return Err(Error::new(ErrorCode::UnexpectedJsonType, "previousProof is a string or an array of strings")),
+    };
+    let matching: Vec<Value> = all
+        .iter()
+        .filter(|p| p.get("id").and_then(Value::as_str).is_some_and(|id| ids.contains(&id)))
+        .map(|p| (*p).clone())
+        .collect();
+    if matching.len() != ids.len() {
+        return Err(Error::new(
+            ErrorCode::InvalidFieldValue,
+            "previousProof names a proof this document does not carry",
+        ));
+    }
+    let mut members: Vec<(String, Value)> = unsecured.as_object().map_or(&[][..], |m| m).to_vec();
+    members.push((String::from("proof"), Value::Array(matching)));
+    Ok(Value::Object(members))
+}
+
+/// `doc` with its `@context` set to `context`.
+fn with_context(doc: &Value, context: &Value) -> Value {
+    let mut members: Vec<(String, Value)> =
+        doc.as_object().map_or(&[][..], |m| m).iter().filter(|(k, _)| k != "@context").cloned().collect();
+    members.insert(0, (String::from("@context"), context.clone()));
+    Value::Object(members)
 }
 
 fn as_list(v: &Value) -> Vec<&Value> {
@@ -234,9 +306,16 @@ fn policy(
             .iter()
             .any(|q| matches!(&q.predicate, Term::Iri(x) if x == p) && matches!(&q.object, Term::Iri(x) if x == o))
     };
+    // The credentials v1 context's RsaSignature2018 scope uses `sec:` terms without defining
+    // `sec`, so signers emit the IRIs `sec:proofPurpose` / `sec:verificationMethod` (a defect of
+    // that bundled context, not of the proof): accepted for that suite only.
+    let predicate = |name: &str, object: &str| {
+        has(&alloc::format!("{SEC}{name}"), object)
+            || (proof_type == "RsaSignature2018" && has(&alloc::format!("sec:{name}"), object))
+    };
     let type_iri = alloc::format!("{SEC}{proof_type}");
-    let purpose_ok = purpose_iri(purpose).is_some_and(|iri| has(&alloc::format!("{SEC}proofPurpose"), iri));
-    if !context_ok || !has(RDF_TYPE, &type_iri) || !has(&alloc::format!("{SEC}verificationMethod"), vm) || !purpose_ok {
+    let purpose_ok = purpose_iri(purpose).is_some_and(|iri| predicate("proofPurpose", iri));
+    if !context_ok || !has(RDF_TYPE, &type_iri) || !predicate("verificationMethod", vm) || !purpose_ok {
         return Verdict::Invalid(ErrorCode::ProofContextMismatch);
     }
     if expect.proof_purpose.is_some_and(|p| p != purpose) {

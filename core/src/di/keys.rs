@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 use crate::codec::{base58btc_decode, base64url_decode};
 use crate::crypto::did_key::read_varint;
 use crate::crypto::ed25519::Ed25519PublicKey;
+use crate::crypto::rsa::{RsaKey, RsaScheme};
 use crate::crypto::HashAlg;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{ObjectExt as _, Value};
@@ -19,6 +20,12 @@ const ED25519_PUB: u64 = 0xed;
 const P256_PUB: u64 = 0x1200;
 /// Multicodec `p384-pub` (compressed SEC1 point).
 const P384_PUB: u64 = 0x1201;
+/// Multicodec `secp256k1-pub` (compressed SEC1 point).
+const SECP256K1_PUB: u64 = 0xe7;
+/// Multicodec `rsa-pub` (DER PKCS#1 `RSAPublicKey`).
+const RSA_PUB: u64 = 0x1205;
+/// RSA modulus sizes accepted for Linked Data proofs.
+const RSA_BITS: core::ops::RangeInclusive<usize> = 2048..=4096;
 
 /// A public key a Data Integrity proof verifies with. The key decides the algorithm.
 ///
@@ -27,7 +34,7 @@ const P384_PUB: u64 = 0x1201;
 /// let k = DiPublicKey::from_did_key("did:key:zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP").unwrap();
 /// assert!(matches!(k, DiPublicKey::P256(_)));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DiPublicKey {
     /// Ed25519 (eddsa-rdfc-2022, Ed25519Signature2018).
     Ed25519(Ed25519PublicKey),
@@ -35,6 +42,10 @@ pub enum DiPublicKey {
     P256(p256::ecdsa::VerifyingKey),
     /// ECDSA P-384 (ecdsa-rdfc-2019 with SHA-384).
     P384(p384::ecdsa::VerifyingKey),
+    /// ECDSA secp256k1 (EcdsaSecp256k1Signature2019, JsonWebSignature2020 with ES256K).
+    Secp256k1(k256::ecdsa::VerifyingKey),
+    /// RSA, 2048 to 4096 bits (RsaSignature2018 with RS256, JsonWebSignature2020 with PS256).
+    Rsa(RsaKey),
 }
 
 impl DiPublicKey {
@@ -67,8 +78,14 @@ impl DiPublicKey {
             P384_PUB if key.len() == 49 => p384::ecdsa::VerifyingKey::from_sec1_bytes(key)
                 .map(Self::P384)
                 .map_err(|_| Error::new(ErrorCode::InvalidKey, "not a P-384 point")),
-            P256_PUB | P384_PUB => Err(Error::new(ErrorCode::InvalidKey, "a Multikey EC point is compressed")),
-            _ => Err(Error::new(ErrorCode::UnsupportedKey, "Multikey type is not Ed25519, P-256 or P-384")),
+            RSA_PUB => RsaKey::from_pkcs1_der(key, RSA_BITS).map(Self::Rsa),
+            SECP256K1_PUB if key.len() == 33 => k256::ecdsa::VerifyingKey::from_sec1_bytes(key)
+                .map(Self::Secp256k1)
+                .map_err(|_| Error::new(ErrorCode::InvalidKey, "not a secp256k1 point")),
+            P256_PUB | P384_PUB | SECP256K1_PUB => {
+                Err(Error::new(ErrorCode::InvalidKey, "a Multikey EC point is compressed"))
+            }
+            _ => Err(Error::new(ErrorCode::UnsupportedKey, "Multikey type is not Ed25519, P-256, P-384 or secp256k1")),
         }
     }
 
@@ -137,6 +154,9 @@ impl DiPublicKey {
             Ok(p)
         };
         let kty = jwk.req_str("kty", "a JWK has a kty")?;
+        if kty == "RSA" {
+            return RsaKey::from_components(&member("n")?, &member("e")?, RSA_BITS).map(Self::Rsa);
+        }
         let crv = jwk.req_str("crv", "a JWK has a crv")?;
         match (kty, crv) {
             ("OKP", "Ed25519") => Ok(Self::Ed25519(Ed25519PublicKey::from_bytes(&member("x")?)?)),
@@ -146,17 +166,23 @@ impl DiPublicKey {
             ("EC", "P-384") => p384::ecdsa::VerifyingKey::from_sec1_bytes(&point(48)?)
                 .map(Self::P384)
                 .map_err(|_| Error::new(ErrorCode::InvalidKey, "not a P-384 point")),
-            _ => Err(Error::new(ErrorCode::UnsupportedKey, "JWK is not Ed25519, P-256 or P-384")),
+            ("EC", "secp256k1") => k256::ecdsa::VerifyingKey::from_sec1_bytes(&point(32)?)
+                .map(Self::Secp256k1)
+                .map_err(|_| Error::new(ErrorCode::InvalidKey, "not a secp256k1 point")),
+            _ => Err(Error::new(ErrorCode::UnsupportedKey, "JWK is not Ed25519, P-256, P-384 or secp256k1")),
         }
     }
 
-    /// The JWS `alg` this key verifies: `EdDSA`, `ES256` or `ES384`.
+    /// The JWS `alg` this key verifies: `EdDSA`, `ES256`, `ES384`, `ES256K`, or for RSA `PS256`
+    /// (JsonWebSignature2020; RsaSignature2018 uses `RS256`, see [`Self::verify_jws`]).
     #[must_use]
     pub const fn jws_alg(&self) -> &'static str {
         match self {
             Self::Ed25519(_) => "EdDSA",
             Self::P256(_) => "ES256",
             Self::P384(_) => "ES384",
+            Self::Secp256k1(_) => "ES256K",
+            Self::Rsa(_) => "PS256",
         }
     }
 
@@ -166,7 +192,22 @@ impl DiPublicKey {
     pub const fn hash_alg(&self) -> HashAlg {
         match self {
             Self::P384(_) => HashAlg::Sha384,
-            Self::Ed25519(_) | Self::P256(_) => HashAlg::Sha256,
+            Self::Ed25519(_) | Self::P256(_) | Self::Secp256k1(_) | Self::Rsa(_) => HashAlg::Sha256,
+        }
+    }
+
+    /// Verifies a JWS signature over `message` with `alg`: `RS256` (RSASSA-PKCS1-v1_5) or
+    /// `PS256` (RSASSA-PSS) for an RSA key, else [`Self::verify`] (the key fixes the algorithm;
+    /// the caller has checked `alg` against it).
+    ///
+    /// # Errors
+    /// As [`Self::verify`]; [`ErrorCode::JwtAlgMismatch`] for an RSA `alg` other than RS256 / PS256.
+    pub fn verify_jws(&self, alg: &str, message: &[u8], signature: &[u8]) -> Result<Verdict> {
+        match (self, alg) {
+            (Self::Rsa(k), "RS256") => k.verify(RsaScheme::Pkcs1v15(HashAlg::Sha256), message, signature),
+            (Self::Rsa(k), "PS256") => k.verify(RsaScheme::Pss(HashAlg::Sha256), message, signature),
+            (Self::Rsa(_), _) => Err(Error::new(ErrorCode::JwtAlgMismatch, "an RSA JWS is RS256 or PS256")),
+            _ => self.verify(message, signature),
         }
     }
 
@@ -188,6 +229,12 @@ impl DiPublicKey {
             Self::P384(k) => {
                 let sig = p384::ecdsa::Signature::from_slice(signature).map_err(|_| bad())?;
                 k.verify(message, &sig).is_ok()
+            }
+            // RSA signs only through a JWS, whose alg names the padding.
+            Self::Rsa(k) => return k.verify(RsaScheme::Pss(HashAlg::Sha256), message, signature),
+            // The JOSE ES256K reading (a high `s` is accepted, as for JWTs).
+            Self::Secp256k1(k) => {
+                return crate::crypto::ecdsa::EcdsaPublicKey::Secp256k1(*k).verify(message, signature)
             }
         };
         Ok(Verdict::from_bool(ok, ErrorCode::SignatureMismatch))

@@ -26,8 +26,19 @@ pub enum RdfSuite {
     /// `Ed25519Signature2018`: a detached JWS (`b64: false`, EdDSA) in `jws`.
     Ed25519Signature2018,
     /// `JsonWebSignature2020`: a detached JWS (`b64: false`) in `jws` whose `alg` the key
-    /// decides: EdDSA (Ed25519), ES256 (P-256), ES384 (P-384); SHA-256 for the hashes.
+    /// decides: EdDSA (Ed25519), ES256 (P-256), ES384 (P-384), ES256K (secp256k1); SHA-256 for
+    /// the hashes.
     JsonWebSignature2020,
+    /// `EcdsaSecp256k1Signature2019`: a detached JWS (`b64: false`, ES256K) in `jws`, SHA-256.
+    EcdsaSecp256k1Signature2019,
+    /// `RsaSignature2018`: a detached JWS (`b64: false`, RS256) in `jws`, SHA-256.
+    RsaSignature2018,
+    /// `DataIntegrityProof` with `cryptosuite: eddsa-jcs-2022`: as eddsa-rdfc-2022 over the
+    /// RFC 8785 (JCS) forms instead of canonical N-Quads.
+    EddsaJcs2022,
+    /// `DataIntegrityProof` with `cryptosuite: ecdsa-jcs-2019`: as ecdsa-rdfc-2019 (P-256 with
+    /// SHA-256, P-384 with SHA-384) over the JCS forms.
+    EcdsaJcs2019,
 }
 
 impl RdfSuite {
@@ -36,18 +47,22 @@ impl RdfSuite {
     /// ```
     /// use ssi_verify_core::di::RdfSuite;
     /// assert_eq!(RdfSuite::from_type("DataIntegrityProof", Some("eddsa-rdfc-2022")).unwrap(), RdfSuite::EddsaRdfc2022);
-    /// assert!(RdfSuite::from_type("DataIntegrityProof", Some("eddsa-jcs-2022")).is_err());
+    /// assert!(RdfSuite::from_type("DataIntegrityProof", Some("eddsa-jcs-2022")).unwrap().is_jcs());
+    /// assert!(RdfSuite::from_type("DataIntegrityProof", Some("ecdsa-sd-2023")).is_err());
     /// ```
     ///
     /// # Errors
-    /// [`ErrorCode::UnsupportedProofType`] for anything else (including the JCS cryptosuites,
-    /// which do not use RDF).
+    /// [`ErrorCode::UnsupportedProofType`] for anything else.
     pub fn from_type(proof_type: &str, cryptosuite: Option<&str>) -> Result<Self> {
         match (proof_type, cryptosuite) {
             ("DataIntegrityProof", Some("eddsa-rdfc-2022")) => Ok(Self::EddsaRdfc2022),
             ("DataIntegrityProof", Some("ecdsa-rdfc-2019")) => Ok(Self::EcdsaRdfc2019),
             ("Ed25519Signature2018", None) => Ok(Self::Ed25519Signature2018),
             ("JsonWebSignature2020", None) => Ok(Self::JsonWebSignature2020),
+            ("EcdsaSecp256k1Signature2019", None) => Ok(Self::EcdsaSecp256k1Signature2019),
+            ("RsaSignature2018", None) => Ok(Self::RsaSignature2018),
+            ("DataIntegrityProof", Some("eddsa-jcs-2022")) => Ok(Self::EddsaJcs2022),
+            ("DataIntegrityProof", Some("ecdsa-jcs-2019")) => Ok(Self::EcdsaJcs2019),
             _ => Err(Error::new(ErrorCode::UnsupportedProofType, "not an RDF proof suite this library verifies")),
         }
     }
@@ -61,7 +76,17 @@ impl RdfSuite {
             Self::EcdsaRdfc2019 => "ecdsa-rdfc-2019",
             Self::Ed25519Signature2018 => "Ed25519Signature2018",
             Self::JsonWebSignature2020 => "JsonWebSignature2020",
+            Self::EcdsaSecp256k1Signature2019 => "EcdsaSecp256k1Signature2019",
+            Self::RsaSignature2018 => "RsaSignature2018",
+            Self::EddsaJcs2022 => "eddsa-jcs-2022",
+            Self::EcdsaJcs2019 => "ecdsa-jcs-2019",
         }
+    }
+
+    /// Whether the suite signs the JCS forms (not canonical N-Quads).
+    #[must_use]
+    pub const fn is_jcs(self) -> bool {
+        matches!(self, Self::EddsaJcs2022 | Self::EcdsaJcs2019)
     }
 
     /// The hash this suite uses with `key` (inside RDFC-1.0 and for the two hashes).
@@ -80,8 +105,10 @@ impl RdfSuite {
     /// the algorithm, so a P-256 key never verifies an eddsa proof).
     pub fn hash_alg(self, key: &DiPublicKey) -> Result<HashAlg> {
         match (self, key) {
-            (Self::EddsaRdfc2022 | Self::Ed25519Signature2018, DiPublicKey::Ed25519(_))
-            | (Self::EcdsaRdfc2019, DiPublicKey::P256(_) | DiPublicKey::P384(_)) => Ok(key.hash_alg()),
+            (Self::EddsaRdfc2022 | Self::EddsaJcs2022 | Self::Ed25519Signature2018, DiPublicKey::Ed25519(_))
+            | (Self::EcdsaRdfc2019 | Self::EcdsaJcs2019, DiPublicKey::P256(_) | DiPublicKey::P384(_))
+            | (Self::EcdsaSecp256k1Signature2019, DiPublicKey::Secp256k1(_))
+            | (Self::RsaSignature2018, DiPublicKey::Rsa(_)) => Ok(key.hash_alg()),
             // The 2020 JWS suite hashes with SHA-256 whatever the JWS algorithm (the DIF vectors).
             (Self::JsonWebSignature2020, _) => Ok(HashAlg::Sha256),
             _ => Err(Error::new(ErrorCode::UnsupportedKey, "the key type does not belong to this proof suite")),
@@ -139,6 +166,30 @@ pub fn hash_data(proof_config: &[Quad], document: &[Quad], hash: HashAlg, limits
     Ok(HashData { proof_nquads, document_nquads, proof_hash, document_hash })
 }
 
+/// The JCS cryptosuites' hash data: the RFC 8785 forms of the proof configuration and of the
+/// document (in the `*_nquads` fields) and their hashes with `hash`.
+///
+/// ```
+/// use ssi_verify_core::di::jcs_hash_data;
+/// use ssi_verify_core::crypto::HashAlg;
+/// use ssi_verify_core::json::Value;
+/// use ssi_verify_core::Limits;
+/// let l = Limits::DEFAULT;
+/// let doc = Value::parse(r#"{"b":1,"a":2}"#, &l).unwrap();
+/// let h = jcs_hash_data(&doc, &doc, HashAlg::Sha256, &l).unwrap();
+/// assert_eq!(h.document_nquads, r#"{"a":2,"b":1}"#);
+/// ```
+///
+/// # Errors
+/// Those of [`crate::json::jcs::canonicalize`].
+pub fn jcs_hash_data(proof_config: &Value, document: &Value, hash: HashAlg, limits: &Limits) -> Result<HashData> {
+    let proof_nquads = crate::json::jcs::canonicalize(proof_config, limits)?;
+    let document_nquads = crate::json::jcs::canonicalize(document, limits)?;
+    let proof_hash = digest(hash, &[proof_nquads.as_bytes()]).as_bytes().to_vec();
+    let document_hash = digest(hash, &[document_nquads.as_bytes()]).as_bytes().to_vec();
+    Ok(HashData { proof_nquads, document_nquads, proof_hash, document_hash })
+}
+
 /// Verifies a proof's signature over its hash data: `signature` is the `proofValue`
 /// (multibase base58btc, the Data Integrity suites) or the `jws` (Ed25519Signature2018,
 /// JsonWebSignature2020).
@@ -174,20 +225,24 @@ pub fn hash_data(proof_config: &[Quad], document: &[Quad], hash: HashAlg, limits
 pub fn verify_signature(suite: RdfSuite, key: &DiPublicKey, data: &HashData, signature: &str) -> Result<Verdict> {
     suite.hash_alg(key)?;
     match suite {
-        RdfSuite::EddsaRdfc2022 | RdfSuite::EcdsaRdfc2019 => {
+        RdfSuite::EddsaRdfc2022 | RdfSuite::EcdsaRdfc2019 | RdfSuite::EddsaJcs2022 | RdfSuite::EcdsaJcs2019 => {
             let body = signature
                 .strip_prefix('z')
                 .ok_or_else(|| Error::new(ErrorCode::InvalidMultibase, "proofValue is base58btc multibase ('z')"))?;
             let sig = base58btc_decode(body)?;
             key.verify(&data.combined(), &sig)
         }
-        RdfSuite::Ed25519Signature2018 | RdfSuite::JsonWebSignature2020 => {
-            let (header, sig) = detached_jws(signature, key.jws_alg())?;
+        RdfSuite::Ed25519Signature2018
+        | RdfSuite::JsonWebSignature2020
+        | RdfSuite::EcdsaSecp256k1Signature2019
+        | RdfSuite::RsaSignature2018 => {
+            let alg = if suite == RdfSuite::RsaSignature2018 { "RS256" } else { key.jws_alg() };
+            let (header, sig) = detached_jws(signature, alg)?;
             let mut message = Vec::with_capacity(header.len() + 1 + 64);
             message.extend_from_slice(header.as_bytes());
             message.push(b'.');
             message.extend_from_slice(&data.combined());
-            key.verify(&message, &sig)
+            key.verify_jws(alg, &message, &sig)
         }
     }
 }

@@ -300,6 +300,8 @@ macro_rules! for_each_error_code {
             CanonicalizationTooComplex = 931, Limit, "CANONICALIZATION_TOO_COMPLEX", "RDF dataset canonicalization exceeds its work budget";
             /// Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
             ProofContextMismatch = 932, Rule, "PROOF_CONTEXT_MISMATCH", "the proof's context or RDF does not match what its JSON states";
+            /// Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
+            ProofExpired = 933, Rule, "PROOF_EXPIRED", "the proof's expires time has passed";
         }
     };
 }

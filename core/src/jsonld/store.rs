@@ -12,7 +12,7 @@ mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled_contexts.rs"));
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Source {
     /// Text compiled into the library (parsed when first used by an expansion).
     Static(&'static str),
@@ -37,7 +37,7 @@ enum Source {
 /// assert!(store.contains("https://example.org/ctx"));
 /// assert!(!store.contains("https://example.org/other"));
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ContextStore {
     docs: BTreeMap<String, Source>,
 }
@@ -90,6 +90,42 @@ impl ContextStore {
     /// ```
     pub fn register_value(&mut self, url: &str, document: Value) {
         self.docs.insert(String::from(url), Source::Parsed(document));
+    }
+
+    /// The bundled contexts plus those of `text`, a JSON object mapping each URL to its context
+    /// document (`{"https://example.org/ctx/v1": {"@context": {…}}}`), the form the C and
+    /// mobile APIs take. Empty text is the bundled set alone.
+    ///
+    /// ```
+    /// use ssi_verify_core::jsonld::ContextStore;
+    /// use ssi_verify_core::{ErrorCode, Limits};
+    /// let s = ContextStore::bundled_with_json(r#"{"https://example.org/c":{"@context":{}}}"#, &Limits::DEFAULT).unwrap();
+    /// assert!(s.contains("https://example.org/c") && s.contains("https://www.w3.org/ns/credentials/v2"));
+    /// let e = ContextStore::bundled_with_json(r#"{"https://example.org/c":"text"}"#, &Limits::DEFAULT).unwrap_err();
+    /// assert_eq!(e.code(), ErrorCode::UnexpectedJsonType);
+    /// ```
+    ///
+    /// # Errors
+    /// JSON errors; [`ErrorCode::UnexpectedJsonType`] when `text` is not an object of objects
+    /// (located by the member's index).
+    pub fn bundled_with_json(text: &str, limits: &Limits) -> Result<Self> {
+        let mut store = Self::bundled();
+        if text.trim().is_empty() {
+            return Ok(store);
+        }
+        let doc = Value::parse(text, limits)?;
+        let members = doc.as_object().ok_or_else(|| {
+            Error::new(ErrorCode::UnexpectedJsonType, "contexts are a JSON object mapping URLs to context documents")
+        })?;
+        for (i, (url, document)) in members.iter().enumerate() {
+            if document.as_object().is_none() {
+                return Err(
+                    Error::new(ErrorCode::UnexpectedJsonType, "a context document is a JSON object").at_index(i)
+                );
+            }
+            store.register_value(url, document.clone());
+        }
+        Ok(store)
     }
 
     /// Whether a document is known for `url`.

@@ -44,8 +44,9 @@ use crate::json::Value;
 use crate::limits::Limits;
 use crate::presentation::evaluate::CredentialInput;
 use crate::presentation::jwt_vc::{decode_jwt_vc, parse_rfc3339, verify_jwt_vc};
+use crate::presentation::ld_proofs::{proof_suite_name, verify_document_proofs};
 use crate::presentation::policy::{Profile, VerifierPolicy};
-use crate::presentation::proof::{overall, verify_proofs, ProofExpectations};
+use crate::presentation::proof::{overall, ProofExpectations};
 use crate::presentation::result::{Check, VerificationResult};
 use crate::presentation::status::{list_bits, read_status, status_entries, StatusCheck, StatusLists};
 use crate::Verdict;
@@ -122,8 +123,9 @@ pub fn check_validity(doc: &Value, now: u64, leeway: u64) -> Result<Verdict> {
 pub struct CredentialReport {
     /// `jwt_vc` or `ldp_vc`.
     pub format: &'static str,
-    /// The JWS `alg` (`EdDSA`, `ES256`, `ES256K`) or the proof type
-    /// (`JcsEd25519Signature2020`, ...); empty when the credential names none.
+    /// The JWS `alg` (`EdDSA`, `ES256`, `ES256K`), the proof type (`JcsEd25519Signature2020`,
+    /// `Ed25519Signature2018`, `JsonWebSignature2020`, ...) or a `DataIntegrityProof`'s
+    /// cryptosuite (`eddsa-rdfc-2022`, `ecdsa-rdfc-2019`); empty when the credential names none.
     pub suite: String,
     /// The issuer's id, when the credential names one.
     pub issuer: Option<String>,
@@ -154,7 +156,9 @@ impl CredentialReport {
     }
 }
 
-/// Verifies one credential: its proof (JSON-LD `JcsEd25519Signature2020`) or JWS (EdDSA,
+/// Verifies one credential: its proof (JSON-LD `JcsEd25519Signature2020`; with the features
+/// `data-integrity` and `jsonld` also `Ed25519Signature2018`, `JsonWebSignature2020`,
+/// `eddsa-rdfc-2022` and `ecdsa-rdfc-2019`, see [`verify_document_proofs`]) or JWS (EdDSA,
 /// ES256, ES256K), that its issuer signed it, its validity period and its status entries
 /// against the lists in `policy.status_lists`.
 ///
@@ -231,13 +235,13 @@ pub(crate) fn check_credential(
     let mut status_ok = true;
     let (signers, doc): (Vec<String>, Option<Value>) = match credential {
         CredentialInput::JsonLd(vc) => {
-            facts.suite = first_proof_type(vc);
+            facts.suite = proof_suite_name(vc);
             let expect = ProofExpectations {
                 proof_purpose: Some("assertionMethod"),
                 allow_sha256_prehash: policy.allow_sha256_prehash,
                 ..ProofExpectations::default()
             };
-            match verify_proofs(vc, keys, &expect, limits) {
+            match verify_document_proofs(vc, keys, &expect, policy, limits) {
                 Ok(checks) => match overall(&checks).reason() {
                     None => (
                         checks.iter().map(|c| String::from(did_of(&c.verification_method))).collect(),
@@ -358,14 +362,6 @@ pub(crate) fn check_credential(
     facts
 }
 
-fn first_proof_type(vc: &Value) -> String {
-    let proof = match vc.get("proof") {
-        Some(Value::Array(items)) => items.first(),
-        other => other,
-    };
-    String::from(proof.and_then(|p| p.get("type")).and_then(Value::as_str).unwrap_or(""))
-}
-
 /// Reads one entry's status from its supplied, verified list credential.
 fn read_entry_status(
     entry: &crate::presentation::status::StatusEntry,
@@ -393,7 +389,7 @@ fn verified_list(text: &str, keys: &TrustStore, policy: &VerifierPolicy<'_>, lim
                 allow_sha256_prehash: policy.allow_sha256_prehash,
                 ..ProofExpectations::default()
             };
-            let checks = verify_proofs(&vc, keys, &expect, limits)?;
+            let checks = verify_document_proofs(&vc, keys, &expect, policy, limits)?;
             if checks.iter().any(|c| !c.verdict.is_valid()) {
                 return Err(not_verified());
             }

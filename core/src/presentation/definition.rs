@@ -74,6 +74,8 @@ pub struct ClaimFormat {
     pub alg: Vec<String>,
     /// `proof_type` (linked-data family), empty when absent.
     pub proof_type: Vec<String>,
+    /// `cryptosuite` (Data Integrity, `di_vc` / `di_vp`), empty when absent.
+    pub cryptosuite: Vec<String>,
 }
 
 /// An input descriptor.
@@ -366,15 +368,20 @@ fn parse_formats(value: &Value) -> Result<Vec<ClaimFormat>> {
                 match entry.get(key) {
                     None => Ok(Vec::new()),
                     Some(v) => {
-                        let l = string_list(v, "format alg / proof_type must be arrays of strings")?;
+                        let l = string_list(v, "format alg / proof_type / cryptosuite must be arrays of strings")?;
                         if l.is_empty() {
-                            return Err(pd_err("format alg / proof_type must not be empty"));
+                            return Err(pd_err("format alg / proof_type / cryptosuite must not be empty"));
                         }
                         Ok(l)
                     }
                 }
             };
-            Ok(ClaimFormat { designation: designation.clone(), alg: list("alg")?, proof_type: list("proof_type")? })
+            Ok(ClaimFormat {
+                designation: designation.clone(),
+                alg: list("alg")?,
+                proof_type: list("proof_type")?,
+                cryptosuite: list("cryptosuite")?,
+            })
         })
         .collect()
 }

@@ -11,9 +11,11 @@
 //! what it selects must pass the filter.
 //!
 //! Format check: when the descriptor's `format` (else the definition's) names a credential-level
-//! designation, the credential must match one. A JSON-LD credential matches `ldp_vc`, `ldp` and
-//! `di_vc` (and the `proof_type` list, when given, must contain one of its proof types; a
-//! credential without `proof` is not refused here: proof verification is a separate step); a JWT
+//! designation, the credential must match one. A JSON-LD credential matches `ldp_vc`, `ldp`,
+//! `di_vc` and `di` (the `proof_type` list, when given, must contain one of its proof types, or
+//! for a `DataIntegrityProof` its cryptosuite; the `cryptosuite` list, when given, its
+//! cryptosuite; a credential without `proof` is not refused here: proof verification is a
+//! separate step); a JWT
 //! credential matches `jwt_vc`, `jwt_vc_json` and `jwt` (and the `alg` list must contain the
 //! header's `alg`). Presentation-level designations (`ldp_vp`, `jwt_vp`, ...) constrain the
 //! presentation, not the credentials, and are ignored here.
@@ -150,10 +152,10 @@ struct Reason {
     detail: &'static str,
 }
 
-const LD_DESIGNATIONS: &[&str] = &["ldp_vc", "ldp", "di_vc"];
+const LD_DESIGNATIONS: &[&str] = &["ldp_vc", "ldp", "di_vc", "di"];
 const JWT_DESIGNATIONS: &[&str] = &["jwt_vc", "jwt_vc_json", "jwt"];
 const CREDENTIAL_DESIGNATIONS: &[&str] =
-    &["ldp_vc", "ldp", "di_vc", "jwt_vc", "jwt_vc_json", "jwt", "vc+sd-jwt", "dc+sd-jwt", "mso_mdoc"];
+    &["ldp_vc", "ldp", "di_vc", "di", "jwt_vc", "jwt_vc_json", "jwt", "vc+sd-jwt", "dc+sd-jwt", "mso_mdoc"];
 
 fn format_accepted(formats: Option<&[ClaimFormat]>, credential: &CredentialInput, limits: &Limits) -> bool {
     let Some(formats) = formats else { return true };
@@ -162,16 +164,16 @@ fn format_accepted(formats: Option<&[ClaimFormat]>, credential: &CredentialInput
     }
     match credential {
         CredentialInput::JsonLd(doc) => {
-            let proof_types: Vec<&str> = match doc.get("proof") {
-                Some(Value::Array(list)) => list.iter().filter_map(|p| p.get("type")?.as_str()).collect(),
-                Some(p) => p.get("type").and_then(Value::as_str).into_iter().collect(),
+            // (type, cryptosuite) of each proof.
+            let proofs: Vec<(&str, Option<&str>)> = match doc.get("proof") {
+                Some(Value::Array(list)) => list.iter().filter_map(proof_kind).collect(),
+                Some(p) => proof_kind(p).into_iter().collect(),
                 None => Vec::new(),
             };
-            formats.iter().filter(|f| LD_DESIGNATIONS.contains(&f.designation.as_str())).any(|f| {
-                f.proof_type.is_empty()
-                    || proof_types.is_empty()
-                    || proof_types.iter().any(|t| f.proof_type.iter().any(|a| a == t))
-            })
+            formats
+                .iter()
+                .filter(|f| LD_DESIGNATIONS.contains(&f.designation.as_str()))
+                .any(|f| proofs.is_empty() || proofs.iter().any(|(t, suite)| ld_format_lists(f, t, *suite)))
         }
         CredentialInput::Jwt { token, .. } => {
             let alg = CompactJws::parse(token, limits).ok().and_then(|j| j.alg().ok().map(String::from));
@@ -181,6 +183,22 @@ fn format_accepted(formats: Option<&[ClaimFormat]>, credential: &CredentialInput
                 .any(|f| f.alg.is_empty() || alg.as_ref().is_some_and(|a| f.alg.iter().any(|x| x == a)))
         }
     }
+}
+
+fn proof_kind(proof: &Value) -> Option<(&str, Option<&str>)> {
+    Some((proof.get("type")?.as_str()?, proof.get("cryptosuite").and_then(Value::as_str)))
+}
+
+/// Whether an `ldp*` / `di*` format entry admits a proof: its `proof_type` list (when given)
+/// names the proof's type, or for a `DataIntegrityProof` its cryptosuite (some definitions list
+/// cryptosuites there); its `cryptosuite` list (when given) names the proof's cryptosuite.
+fn ld_format_lists(f: &ClaimFormat, proof_type: &str, cryptosuite: Option<&str>) -> bool {
+    let named = |list: &[String], name: Option<&str>| name.is_some_and(|n| list.iter().any(|a| a == n));
+    let type_ok = f.proof_type.is_empty()
+        || named(&f.proof_type, Some(proof_type))
+        || (proof_type == "DataIntegrityProof" && named(&f.proof_type, cryptosuite));
+    let suite_ok = f.cryptosuite.is_empty() || named(&f.cryptosuite, cryptosuite);
+    type_ok && suite_ok
 }
 
 fn id_of(value: Option<&Value>) -> Option<&str> {

@@ -13,6 +13,7 @@ mod evaluation_json;
 pub mod filter;
 pub mod gataca_session;
 pub mod jwt_vc;
+pub mod ld_proofs;
 pub mod lint;
 pub mod openid;
 mod policy;

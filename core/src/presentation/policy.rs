@@ -1,6 +1,8 @@
 //! What the verifier requires beyond the definition: the caller's policy and the profile that
 //! decides how closely it follows the definition.
 
+#[cfg(feature = "jsonld")]
+use crate::jsonld::ContextStore;
 use crate::presentation::status::StatusLists;
 
 /// How closely the verifier follows the definition, or Gataca's own verifier.
@@ -62,11 +64,15 @@ pub struct VerifierPolicy<'a> {
     pub profile: Profile,
     /// The status-list credentials the caller fetched, by URL.
     pub status_lists: Option<&'a StatusLists>,
+    /// The JSON-LD contexts Linked Data proofs may use: `None` is the bundled set alone; a
+    /// store from [`ContextStore::bundled`] plus the caller's registrations adds theirs.
+    #[cfg(feature = "jsonld")]
+    pub contexts: Option<&'a ContextStore>,
 }
 
 impl VerifierPolicy<'_> {
     /// No challenge or domain requirement, raw-JCS proofs only, times checked at `now` with 60 s
-    /// leeway, strict profile, no status lists.
+    /// leeway, strict profile, no status lists, the bundled JSON-LD contexts only.
     #[must_use]
     pub const fn at(now: u64) -> VerifierPolicy<'static> {
         VerifierPolicy {
@@ -77,6 +83,8 @@ impl VerifierPolicy<'_> {
             leeway: 60,
             profile: Profile::Strict,
             status_lists: None,
+            #[cfg(feature = "jsonld")]
+            contexts: None,
         }
     }
 }

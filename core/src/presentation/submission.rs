@@ -343,7 +343,7 @@ impl PresentationSubmission {
 }
 
 const JWT_FORMATS: &[&str] = &["jwt_vp", "jwt_vp_json", "jwt_vc", "jwt_vc_json", "jwt"];
-const LD_FORMATS: &[&str] = &["ldp_vp", "ldp_vc", "ldp", "di_vp", "di_vc"];
+const LD_FORMATS: &[&str] = &["ldp_vp", "ldp_vc", "ldp", "di_vp", "di_vc", "di"];
 
 /// Follows `path` / `path_nested`; `None` when a path does not select exactly one node of the
 /// right JSON type.

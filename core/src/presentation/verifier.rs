@@ -57,7 +57,8 @@ use crate::presentation::credential::{check_credential, check_validity, error_te
 use crate::presentation::definition::{PresentationDefinition, StatusDirective, StatusRule};
 use crate::presentation::evaluate::CredentialInput;
 use crate::presentation::jwt_vc::{verify_jwt_vc, JwtKind};
-use crate::presentation::proof::{overall, verify_proofs, ProofExpectations};
+use crate::presentation::ld_proofs::verify_document_proofs;
+use crate::presentation::proof::{overall, ProofExpectations};
 use crate::presentation::result::{Check, VerificationResult};
 use crate::presentation::submission::PresentationSubmission;
 use crate::Verdict;
@@ -126,7 +127,7 @@ pub fn verify_presentation(
                 challenge_or_nonce: policy.challenge,
                 allow_sha256_prehash: policy.allow_sha256_prehash,
             };
-            let proof = match verify_proofs(presentation, keys, &expect, limits) {
+            let proof = match verify_document_proofs(presentation, keys, &expect, policy, limits) {
                 Err(e) => Err(e.code()),
                 Ok(checks) => match overall(&checks).reason() {
                     Some(code) => Err(code),
@@ -265,7 +266,7 @@ fn definition_proof(
     let expect =
         ProofExpectations { allow_sha256_prehash: policy.allow_sha256_prehash, ..ProofExpectations::default() };
     let wording = "Presentation definition proof not validated";
-    match verify_proofs(&definition.source, keys, &expect, limits) {
+    match verify_document_proofs(&definition.source, keys, &expect, policy, limits) {
         Ok(checks) => match overall(&checks).reason() {
             None => result.pass(Check::DefinitionProof),
             Some(code) => result.fail(&error_text(wording, code)),

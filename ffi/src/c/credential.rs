@@ -3,12 +3,13 @@
 //! functions return exactly those bytes.
 
 use ssi_verify_core::crypto::did_key::TrustStore;
+use ssi_verify_core::jsonld::ContextStore;
 use ssi_verify_core::presentation::credential::{read_credential, verify_credential};
 use ssi_verify_core::presentation::definition::PresentationDefinition;
 use ssi_verify_core::presentation::status::StatusLists;
 use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, Profile, VerifierPolicy};
-use ssi_verify_core::{Error, ErrorCode};
+use ssi_verify_core::{Error, ErrorCode, Limits};
 
 use super::{boundary, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, usage};
 
@@ -40,16 +41,37 @@ pub struct SsiVerifyOptions {
     pub leeway: u64,
     /// An `SsiProfile` value.
     pub profile: u32,
+    /// JSON-LD context documents for Linked Data proofs, beside the bundled ones:
+    /// `{"<URL>": <context document>}` (empty: the bundled set only). Nothing is fetched.
+    pub contexts: ssi_str,
+}
+
+/// The JSON-LD contexts `options` registers beside the bundled ones (NULL: bundled only).
+///
+/// # Safety
+/// `options` NULL or readable with valid strings.
+unsafe fn contexts(options: *const SsiVerifyOptions, limits: &Limits) -> Result<ContextStore, Error> {
+    // SAFETY: NULL or readable, per the contract.
+    let text = match unsafe { options.as_ref() } {
+        None => None,
+        // SAFETY: the string inside `o` is valid, per the contract.
+        Some(o) => unsafe { o.contexts.opt("contexts")? },
+    };
+    ContextStore::bundled_with_json(text.unwrap_or(""), limits)
 }
 
 /// The policy `options` describe (NULL: strict, time 0, 60 s leeway).
 ///
 /// # Safety
 /// `options` NULL or readable with valid strings.
-unsafe fn policy<'a>(options: *const SsiVerifyOptions, lists: &'a StatusLists) -> Result<VerifierPolicy<'a>, Error> {
+unsafe fn policy<'a>(
+    options: *const SsiVerifyOptions,
+    lists: &'a StatusLists,
+    contexts: &'a ContextStore,
+) -> Result<VerifierPolicy<'a>, Error> {
     // SAFETY: NULL or readable, per the contract.
     let Some(o) = (unsafe { options.as_ref() }) else {
-        return Ok(VerifierPolicy { status_lists: Some(lists), ..VerifierPolicy::at(0) });
+        return Ok(VerifierPolicy { status_lists: Some(lists), contexts: Some(contexts), ..VerifierPolicy::at(0) });
     };
     let profile = match o.profile {
         x if x == SsiProfile::Strict as u32 => Profile::Strict,
@@ -65,11 +87,14 @@ unsafe fn policy<'a>(options: *const SsiVerifyOptions, lists: &'a StatusLists) -
         leeway: o.leeway,
         profile,
         status_lists: Some(lists),
+        contexts: Some(contexts),
     })
 }
 
-/// Verifies one credential (a JSON-LD object, a JSON string holding a compact JWT, or the bare
-/// JWT: EdDSA, ES256, ES256K) and writes the core's report
+/// Verifies one credential (a JSON-LD object with a JcsEd25519Signature2020,
+/// Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018,
+/// eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 or ecdsa-jcs-2019 proof, a JSON
+/// string holding a compact JWT, or the bare JWT: EdDSA, ES256, ES256K) and writes the core's report
 /// `{"valid":…,"format":…,"suite":…,"issuer":…,"checks":[…],"warnings":[…],"errors":[…]}`.
 ///
 /// `trust_store` is `{"<DID or verification method>": "<Ed25519 hex>" | <public JWK>}` (empty:
@@ -79,7 +104,9 @@ unsafe fn policy<'a>(options: *const SsiVerifyOptions, lists: &'a StatusLists) -
 /// Returns `SSI_OK` when the credential was checked (valid or not: the reasons are in the
 /// report), or the error that kept it from being checked (e.g. `SSI_ERROR_STATUS_LIST_MISSING`
 /// under the strict profile, `SSI_ERROR_UNKNOWN_VERIFICATION_METHOD`,
-/// `SSI_ERROR_ECDSA_SIGNATURE_NOT_RAW`), or `SSI_ERROR_BUFFER_TOO_SMALL`.
+/// `SSI_ERROR_ECDSA_SIGNATURE_NOT_RAW`, `SSI_ERROR_UNKNOWN_CONTEXT` for a JSON-LD context neither
+/// bundled nor in `options->contexts`, `SSI_ERROR_UNDEFINED_TERM`), or
+/// `SSI_ERROR_BUFFER_TOO_SMALL`.
 ///
 /// # Safety
 /// Inputs readable for their lengths; `options` NULL or readable with valid strings; `limits`
@@ -109,7 +136,9 @@ pub unsafe extern "C" fn ssi_vc_verify(
         let lists = StatusLists::from_json(lists, &limits)?;
         // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
         // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        let policy = unsafe { policy(options, &lists)? };
+        let contexts_store = unsafe { contexts(options, &limits)? };
+        // SAFETY: as above: `options` is NULL or readable with valid strings.
+        let policy = unsafe { policy(options, &lists, &contexts_store)? };
         let keys = TrustStore::from_json(store, &limits)?;
         let report = verify_credential(&read_credential(credential, &limits)?, &keys, &policy, &limits)?;
         // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
@@ -160,7 +189,9 @@ pub unsafe extern "C" fn ssi_pe_verify(
         let lists = StatusLists::from_json(lists, &limits)?;
         // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
         // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        let policy = unsafe { policy(options, &lists)? };
+        let contexts_store = unsafe { contexts(options, &limits)? };
+        // SAFETY: as above: `options` is NULL or readable with valid strings.
+        let policy = unsafe { policy(options, &lists, &contexts_store)? };
         let definition = PresentationDefinition::parse(definition, &limits)?;
         let presentation = read_presentation(presentation, &limits)?;
         let submission =

@@ -2,11 +2,13 @@
 //! profiles and status lists (issue 12). The reports are the core's JSON strings.
 
 use ssi_verify_core::crypto::did_key::TrustStore;
+use ssi_verify_core::jsonld::ContextStore;
 use ssi_verify_core::presentation::credential::{read_credential, verify_credential};
 use ssi_verify_core::presentation::definition::PresentationDefinition;
 use ssi_verify_core::presentation::status::StatusLists;
 use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, Profile, VerifierPolicy};
+use ssi_verify_core::Limits;
 
 use super::{limits, SsiError, SsiLimits, Verdict};
 
@@ -31,6 +33,15 @@ pub struct StatusListCredential {
     pub credential: String,
 }
 
+/// A JSON-LD context document the caller registers for Linked Data proofs.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct JsonLdContext {
+    /// The URL documents name it by (`@context`).
+    pub url: String,
+    /// The document served at that URL: a JSON object whose `@context` is the context.
+    pub document: String,
+}
+
 /// What `vc_verify` and `pe_verify` require beyond the inputs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, uniffi::Record)]
 pub struct VerifyOptions {
@@ -48,6 +59,9 @@ pub struct VerifyOptions {
     pub profile: VerifierProfile,
     /// The status-list credentials, by URL.
     pub status_lists: Vec<StatusListCredential>,
+    /// JSON-LD contexts for Linked Data proofs, beside the bundled ones (nothing is fetched).
+    #[uniffi(default = [])]
+    pub contexts: Vec<JsonLdContext>,
 }
 
 /// A verification with its JSON report (written by the core).
@@ -68,7 +82,15 @@ fn lists(options: &VerifyOptions) -> StatusLists {
     lists
 }
 
-fn policy<'a>(o: &'a VerifyOptions, lists: &'a StatusLists) -> VerifierPolicy<'a> {
+fn contexts(options: &VerifyOptions, limits: &Limits) -> Result<ContextStore, SsiError> {
+    let mut store = ContextStore::bundled();
+    for c in &options.contexts {
+        store.register(&c.url, &c.document, limits)?;
+    }
+    Ok(store)
+}
+
+fn policy<'a>(o: &'a VerifyOptions, lists: &'a StatusLists, contexts: &'a ContextStore) -> VerifierPolicy<'a> {
     VerifierPolicy {
         challenge: o.challenge.as_deref(),
         domain: o.domain.as_deref(),
@@ -80,13 +102,17 @@ fn policy<'a>(o: &'a VerifyOptions, lists: &'a StatusLists) -> VerifierPolicy<'a
             VerifierProfile::Gataca => Profile::Gataca,
         },
         status_lists: Some(lists),
+        contexts: Some(contexts),
     }
 }
 
-/// Verifies one credential (JSON-LD object, JSON string holding a JWT, or bare JWT: EdDSA,
-/// ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
+/// Verifies one credential (JSON-LD object with a JcsEd25519Signature2020,
+/// Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018,
+/// eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 or ecdsa-jcs-2019 proof, JSON
+/// string holding a JWT, or bare JWT: EdDSA, ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
 /// <public JWK>}` (empty: none). An error means the credential could not be checked (e.g.
-/// `STATUS_LIST_MISSING` under the strict profile).
+/// `STATUS_LIST_MISSING` under the strict profile, `UNKNOWN_CONTEXT` for a JSON-LD context
+/// neither bundled nor in `options.contexts`, `UNDEFINED_TERM`).
 #[uniffi::export]
 pub fn vc_verify(
     credential: String,
@@ -96,8 +122,10 @@ pub fn vc_verify(
 ) -> Result<VerificationReport, SsiError> {
     let limits = self::limits(limits);
     let lists = lists(&options);
+    let store = contexts(&options, &limits)?;
     let keys = TrustStore::from_json(&trust_store_json, &limits)?;
-    let report = verify_credential(&read_credential(&credential, &limits)?, &keys, &policy(&options, &lists), &limits)?;
+    let policy = policy(&options, &lists, &store);
+    let report = verify_credential(&read_credential(&credential, &limits)?, &keys, &policy, &limits)?;
     Ok(VerificationReport { verdict: report.result.verdict().into(), json: report.to_json() })
 }
 
@@ -115,6 +143,7 @@ pub fn pe_verify(
 ) -> Result<VerificationReport, SsiError> {
     let limits = self::limits(limits);
     let lists = lists(&options);
+    let store = contexts(&options, &limits)?;
     let definition = PresentationDefinition::parse(&definition_json, &limits)?;
     let presentation = read_presentation(&presentation, &limits)?;
     let submission = submission_json.map(|s| PresentationSubmission::parse(&s, &limits)).transpose()?;
@@ -124,7 +153,7 @@ pub fn pe_verify(
         submission.as_ref(),
         &definition,
         &keys,
-        &policy(&options, &lists),
+        &policy(&options, &lists, &store),
         &limits,
     )?;
     Ok(VerificationReport { verdict: r.verdict().into(), json: r.to_json() })

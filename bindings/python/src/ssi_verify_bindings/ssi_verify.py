@@ -630,7 +630,7 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_smartid_verify_user_challenge() != 51778:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_ssi_verify_ffi_checksum_func_vc_verify() != 4788:
+    if lib.uniffi_ssi_verify_ffi_checksum_func_vc_verify() != 43843:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_ssi_verify_ffi_checksum_func_verify_proofs() != 17490:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -2167,6 +2167,11 @@ class ErrorCode(enum.Enum):
     Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
 """
     
+    PROOF_EXPIRED = 131
+    """
+    Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
+"""
+    
 
 
 class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
@@ -2435,6 +2440,8 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             return ErrorCode.CANONICALIZATION_TOO_COMPLEX
         if variant == 131:
             return ErrorCode.PROOF_CONTEXT_MISMATCH
+        if variant == 132:
+            return ErrorCode.PROOF_EXPIRED
         raise InternalError("Raw enum value doesn't match any cases")
 
     @staticmethod
@@ -2700,6 +2707,8 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if value == ErrorCode.CANONICALIZATION_TOO_COMPLEX:
             return
         if value == ErrorCode.PROOF_CONTEXT_MISMATCH:
+            return
+        if value == ErrorCode.PROOF_EXPIRED:
             return
         raise ValueError(value)
 
@@ -2967,6 +2976,8 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             buf.write_i32(130)
         if value == ErrorCode.PROOF_CONTEXT_MISMATCH:
             buf.write_i32(131)
+        if value == ErrorCode.PROOF_EXPIRED:
+            buf.write_i32(132)
 
 
 
@@ -4119,6 +4130,45 @@ class _UniffiFfiConverterTypeInteractionList(_UniffiConverterRustBuffer):
         _UniffiFfiConverterString.write(value.base64, buf)
         _UniffiFfiConverterSequenceTypeInteraction.write(value.items, buf)
         _UniffiFfiConverterUInt32.write(value.skipped_unknown, buf)
+
+@dataclass
+class JsonLdContext:
+    """
+    A JSON-LD context document the caller registers for Linked Data proofs.
+"""
+    def __init__(self, *, url:str, document:str):
+        self.url = url
+        self.document = document
+        
+        
+
+    
+    def __str__(self):
+        return "JsonLdContext(url={}, document={})".format(self.url, self.document)
+    def __eq__(self, other):
+        if self.url != other.url:
+            return False
+        if self.document != other.document:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeJsonLdContext(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return JsonLdContext(
+            url=_UniffiFfiConverterString.read(buf),
+            document=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.url)
+        _UniffiFfiConverterString.check_lower(value.document)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.url, buf)
+        _UniffiFfiConverterString.write(value.document, buf)
 
 @dataclass
 class JsonPathNode:
@@ -5384,12 +5434,35 @@ class _UniffiFfiConverterSequenceTypeStatusListCredential(_UniffiConverterRustBu
             _UniffiFfiConverterTypeStatusListCredential.read(buf) for i in range(count)
         ]
 
+class _UniffiFfiConverterSequenceTypeJsonLdContext(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeJsonLdContext.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeJsonLdContext.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeJsonLdContext.read(buf) for i in range(count)
+        ]
+
 @dataclass
 class VerifyOptions:
     """
     What `vc_verify` and `pe_verify` require beyond the inputs.
 """
-    def __init__(self, *, challenge:typing.Optional[str], domain:typing.Optional[str], allow_sha256_prehash:bool, now:int, leeway:int, profile:VerifierProfile, status_lists:typing.List[StatusListCredential]):
+    def __init__(self, *, challenge:typing.Optional[str], domain:typing.Optional[str], allow_sha256_prehash:bool, now:int, leeway:int, profile:VerifierProfile, status_lists:typing.List[StatusListCredential], contexts:typing.List[JsonLdContext] = _DEFAULT):
         self.challenge = challenge
         self.domain = domain
         self.allow_sha256_prehash = allow_sha256_prehash
@@ -5397,12 +5470,16 @@ class VerifyOptions:
         self.leeway = leeway
         self.profile = profile
         self.status_lists = status_lists
+        if contexts is _DEFAULT:
+            self.contexts = []
+        else:
+            self.contexts = contexts
         
         
 
     
     def __str__(self):
-        return "VerifyOptions(challenge={}, domain={}, allow_sha256_prehash={}, now={}, leeway={}, profile={}, status_lists={})".format(self.challenge, self.domain, self.allow_sha256_prehash, self.now, self.leeway, self.profile, self.status_lists)
+        return "VerifyOptions(challenge={}, domain={}, allow_sha256_prehash={}, now={}, leeway={}, profile={}, status_lists={}, contexts={})".format(self.challenge, self.domain, self.allow_sha256_prehash, self.now, self.leeway, self.profile, self.status_lists, self.contexts)
     def __eq__(self, other):
         if self.challenge != other.challenge:
             return False
@@ -5418,6 +5495,8 @@ class VerifyOptions:
             return False
         if self.status_lists != other.status_lists:
             return False
+        if self.contexts != other.contexts:
+            return False
         return True
 
 class _UniffiFfiConverterTypeVerifyOptions(_UniffiConverterRustBuffer):
@@ -5431,6 +5510,7 @@ class _UniffiFfiConverterTypeVerifyOptions(_UniffiConverterRustBuffer):
             leeway=_UniffiFfiConverterUInt64.read(buf),
             profile=_UniffiFfiConverterTypeVerifierProfile.read(buf),
             status_lists=_UniffiFfiConverterSequenceTypeStatusListCredential.read(buf),
+            contexts=_UniffiFfiConverterSequenceTypeJsonLdContext.read(buf),
         )
 
     @staticmethod
@@ -5442,6 +5522,7 @@ class _UniffiFfiConverterTypeVerifyOptions(_UniffiConverterRustBuffer):
         _UniffiFfiConverterUInt64.check_lower(value.leeway)
         _UniffiFfiConverterTypeVerifierProfile.check_lower(value.profile)
         _UniffiFfiConverterSequenceTypeStatusListCredential.check_lower(value.status_lists)
+        _UniffiFfiConverterSequenceTypeJsonLdContext.check_lower(value.contexts)
 
     @staticmethod
     def write(value, buf):
@@ -5452,6 +5533,7 @@ class _UniffiFfiConverterTypeVerifyOptions(_UniffiConverterRustBuffer):
         _UniffiFfiConverterUInt64.write(value.leeway, buf)
         _UniffiFfiConverterTypeVerifierProfile.write(value.profile, buf)
         _UniffiFfiConverterSequenceTypeStatusListCredential.write(value.status_lists, buf)
+        _UniffiFfiConverterSequenceTypeJsonLdContext.write(value.contexts, buf)
 
 class _UniffiFfiConverterSequenceTypeNameValue(_UniffiConverterRustBuffer):
     @classmethod
@@ -8325,10 +8407,13 @@ def smartid_verify_user_challenge(verifier: str,user_challenge: str) -> Verdict:
     return _uniffi_lift_return(_uniffi_ffi_result)
 def vc_verify(credential: str,trust_store_json: str,options: VerifyOptions,limits: typing.Optional[SsiLimits]) -> VerificationReport:
     """
-    Verifies one credential (JSON-LD object, JSON string holding a JWT, or bare JWT: EdDSA,
-    ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
+    Verifies one credential (JSON-LD object with a JcsEd25519Signature2020,
+    Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018,
+    eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 or ecdsa-jcs-2019 proof, JSON
+    string holding a JWT, or bare JWT: EdDSA, ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
     <public JWK>}` (empty: none). An error means the credential could not be checked (e.g.
-    `STATUS_LIST_MISSING` under the strict profile).
+    `STATUS_LIST_MISSING` under the strict profile, `UNKNOWN_CONTEXT` for a JSON-LD context
+    neither bundled nor in `options.contexts`, `UNDEFINED_TERM`).
 """
     
     _UniffiFfiConverterString.check_lower(credential)
@@ -8426,6 +8511,7 @@ __all__ = [
     "GatacaWebhook",
     "Interaction",
     "InteractionList",
+    "JsonLdContext",
     "JsonPathNode",
     "JwtCheckPolicy",
     "JwtVc",

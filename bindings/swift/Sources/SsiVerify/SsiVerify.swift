@@ -1803,6 +1803,75 @@ public func FfiConverterTypeInteractionList_lower(_ value: InteractionList) -> R
 
 
 /**
+ * A JSON-LD context document the caller registers for Linked Data proofs.
+ */
+public struct JsonLdContext: Equatable, Hashable {
+    /**
+     * The URL documents name it by (`@context`).
+     */
+    public var url: String
+    /**
+     * The document served at that URL: a JSON object whose `@context` is the context.
+     */
+    public var document: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The URL documents name it by (`@context`).
+         */url: String, 
+        /**
+         * The document served at that URL: a JSON object whose `@context` is the context.
+         */document: String) {
+        self.url = url
+        self.document = document
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension JsonLdContext: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJsonLdContext: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JsonLdContext {
+        return
+            try JsonLdContext(
+                url: FfiConverterString.read(from: &buf), 
+                document: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: JsonLdContext, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.url, into: &buf)
+        FfiConverterString.write(value.document, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonLdContext_lift(_ buf: RustBuffer) throws -> JsonLdContext {
+    return try FfiConverterTypeJsonLdContext.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonLdContext_lower(_ value: JsonLdContext) -> RustBuffer {
+    return FfiConverterTypeJsonLdContext.lower(value)
+}
+
+
+/**
  * One node selected by a JSONPath query.
  */
 public struct JsonPathNode: Equatable, Hashable {
@@ -3783,6 +3852,10 @@ public struct VerifyOptions: Equatable, Hashable {
      * The status-list credentials, by URL.
      */
     public var statusLists: [StatusListCredential]
+    /**
+     * JSON-LD contexts for Linked Data proofs, beside the bundled ones (nothing is fetched).
+     */
+    public var contexts: [JsonLdContext]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3807,7 +3880,10 @@ public struct VerifyOptions: Equatable, Hashable {
          */profile: VerifierProfile, 
         /**
          * The status-list credentials, by URL.
-         */statusLists: [StatusListCredential]) {
+         */statusLists: [StatusListCredential], 
+        /**
+         * JSON-LD contexts for Linked Data proofs, beside the bundled ones (nothing is fetched).
+         */contexts: [JsonLdContext] = []) {
         self.challenge = challenge
         self.domain = domain
         self.allowSha256Prehash = allowSha256Prehash
@@ -3815,6 +3891,7 @@ public struct VerifyOptions: Equatable, Hashable {
         self.leeway = leeway
         self.profile = profile
         self.statusLists = statusLists
+        self.contexts = contexts
     }
 
     
@@ -3839,7 +3916,8 @@ public struct FfiConverterTypeVerifyOptions: FfiConverterRustBuffer {
                 now: FfiConverterUInt64.read(from: &buf), 
                 leeway: FfiConverterUInt64.read(from: &buf), 
                 profile: FfiConverterTypeVerifierProfile.read(from: &buf), 
-                statusLists: FfiConverterSequenceTypeStatusListCredential.read(from: &buf)
+                statusLists: FfiConverterSequenceTypeStatusListCredential.read(from: &buf), 
+                contexts: FfiConverterSequenceTypeJsonLdContext.read(from: &buf)
         )
     }
 
@@ -3851,6 +3929,7 @@ public struct FfiConverterTypeVerifyOptions: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.leeway, into: &buf)
         FfiConverterTypeVerifierProfile.write(value.profile, into: &buf)
         FfiConverterSequenceTypeStatusListCredential.write(value.statusLists, into: &buf)
+        FfiConverterSequenceTypeJsonLdContext.write(value.contexts, into: &buf)
     }
 }
 
@@ -5107,6 +5186,10 @@ public enum ErrorCode: Equatable, Hashable {
      * Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
      */
     case proofContextMismatch
+    /**
+     * Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
+     */
+    case proofExpired
 
 
 
@@ -5389,6 +5472,8 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         case 130: return .canonicalizationTooComplex
         
         case 131: return .proofContextMismatch
+        
+        case 132: return .proofExpired
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -5920,6 +6005,10 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         
         case .proofContextMismatch:
             writeInt(&buf, Int32(131))
+        
+        
+        case .proofExpired:
+            writeInt(&buf, Int32(132))
         
         }
     }
@@ -7399,6 +7488,31 @@ fileprivate struct FfiConverterSequenceTypeInteraction: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeJsonLdContext: FfiConverterRustBuffer {
+    typealias SwiftType = [JsonLdContext]
+
+    public static func write(_ value: [JsonLdContext], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeJsonLdContext.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [JsonLdContext] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [JsonLdContext]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeJsonLdContext.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeJsonPathNode: FfiConverterRustBuffer {
     typealias SwiftType = [JsonPathNode]
 
@@ -7782,10 +7896,13 @@ public func peVerify(definitionJson: String, presentation: String, submissionJso
 })
 }
 /**
- * Verifies one credential (JSON-LD object, JSON string holding a JWT, or bare JWT: EdDSA,
- * ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
+ * Verifies one credential (JSON-LD object with a JcsEd25519Signature2020,
+ * Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018,
+ * eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 or ecdsa-jcs-2019 proof, JSON
+ * string holding a JWT, or bare JWT: EdDSA, ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
  * <public JWK>}` (empty: none). An error means the credential could not be checked (e.g.
- * `STATUS_LIST_MISSING` under the strict profile).
+ * `STATUS_LIST_MISSING` under the strict profile, `UNKNOWN_CONTEXT` for a JSON-LD context
+ * neither bundled nor in `options.contexts`, `UNDEFINED_TERM`).
  */
 public func vcVerify(credential: String, trustStoreJson: String, options: VerifyOptions, limits: SsiLimits?)throws  -> VerificationReport  {
     return try  FfiConverterTypeVerificationReport_lift(try rustCallWithError(FfiConverterTypeSsiError_lift) {
@@ -8482,7 +8599,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ssi_verify_ffi_checksum_func_pe_verify() != 42266) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ssi_verify_ffi_checksum_func_vc_verify() != 4788) {
+    if (uniffi_ssi_verify_ffi_checksum_func_vc_verify() != 43843) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login() != 64503) {

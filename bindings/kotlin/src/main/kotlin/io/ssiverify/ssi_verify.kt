@@ -1051,7 +1051,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_pe_verify() and 0xFFFF) != 42266) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_ssi_verify_ffi_checksum_func_vc_verify() and 0xFFFF) != 4788) {
+    if ((lib.uniffi_ssi_verify_ffi_checksum_func_vc_verify() and 0xFFFF) != 43843) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_ssi_verify_ffi_checksum_func_gataca_authorization_from_login() and 0xFFFF) != 64503) {
@@ -2333,6 +2333,53 @@ public object FfiConverterTypeInteractionList: FfiConverterRustBuffer<Interactio
             FfiConverterString.write(value.`base64`, buf)
             FfiConverterSequenceTypeInteraction.write(value.`items`, buf)
             FfiConverterUInt.write(value.`skippedUnknown`, buf)
+    }
+}
+
+
+
+/**
+ * A JSON-LD context document the caller registers for Linked Data proofs.
+ */
+data class JsonLdContext (
+    /**
+     * The URL documents name it by (`@context`).
+     */
+    val `url`: kotlin.String
+    , 
+    /**
+     * The document served at that URL: a JSON object whose `@context` is the context.
+     */
+    val `document`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJsonLdContext: FfiConverterRustBuffer<JsonLdContext> {
+    override fun read(buf: ByteBuffer): JsonLdContext {
+        return JsonLdContext(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: JsonLdContext) = (
+            FfiConverterString.allocationSize(value.`url`) +
+            FfiConverterString.allocationSize(value.`document`)
+    )
+
+    override fun write(value: JsonLdContext, buf: ByteBuffer) {
+            FfiConverterString.write(value.`url`, buf)
+            FfiConverterString.write(value.`document`, buf)
     }
 }
 
@@ -3746,6 +3793,11 @@ data class VerifyOptions (
      * The status-list credentials, by URL.
      */
     val `statusLists`: List<StatusListCredential>
+    , 
+    /**
+     * JSON-LD contexts for Linked Data proofs, beside the bundled ones (nothing is fetched).
+     */
+    val `contexts`: List<JsonLdContext> = listOf() 
     
 ){
     
@@ -3769,6 +3821,7 @@ public object FfiConverterTypeVerifyOptions: FfiConverterRustBuffer<VerifyOption
             FfiConverterULong.read(buf),
             FfiConverterTypeVerifierProfile.read(buf),
             FfiConverterSequenceTypeStatusListCredential.read(buf),
+            FfiConverterSequenceTypeJsonLdContext.read(buf),
         )
     }
 
@@ -3779,7 +3832,8 @@ public object FfiConverterTypeVerifyOptions: FfiConverterRustBuffer<VerifyOption
             FfiConverterULong.allocationSize(value.`now`) +
             FfiConverterULong.allocationSize(value.`leeway`) +
             FfiConverterTypeVerifierProfile.allocationSize(value.`profile`) +
-            FfiConverterSequenceTypeStatusListCredential.allocationSize(value.`statusLists`)
+            FfiConverterSequenceTypeStatusListCredential.allocationSize(value.`statusLists`) +
+            FfiConverterSequenceTypeJsonLdContext.allocationSize(value.`contexts`)
     )
 
     override fun write(value: VerifyOptions, buf: ByteBuffer) {
@@ -3790,6 +3844,7 @@ public object FfiConverterTypeVerifyOptions: FfiConverterRustBuffer<VerifyOption
             FfiConverterULong.write(value.`leeway`, buf)
             FfiConverterTypeVerifierProfile.write(value.`profile`, buf)
             FfiConverterSequenceTypeStatusListCredential.write(value.`statusLists`, buf)
+            FfiConverterSequenceTypeJsonLdContext.write(value.`contexts`, buf)
     }
 }
 
@@ -4846,7 +4901,11 @@ enum class ErrorCode {
     /**
      * Verdict reason: the proof's `@context` is not the document's, or its RDF does not state the type, verification method or purpose its JSON shows.
      */
-    PROOF_CONTEXT_MISMATCH;
+    PROOF_CONTEXT_MISMATCH,
+    /**
+     * Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
+     */
+    PROOF_EXPIRED;
 
     
 
@@ -6232,6 +6291,34 @@ public object FfiConverterSequenceTypeInteraction: FfiConverterRustBuffer<List<I
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeJsonLdContext: FfiConverterRustBuffer<List<JsonLdContext>> {
+    override fun read(buf: ByteBuffer): List<JsonLdContext> {
+        val len = buf.getInt()
+        return List<JsonLdContext>(len) {
+            FfiConverterTypeJsonLdContext.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<JsonLdContext>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeJsonLdContext.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<JsonLdContext>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeJsonLdContext.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeJsonPathNode: FfiConverterRustBuffer<List<JsonPathNode>> {
     override fun read(buf: ByteBuffer): List<JsonPathNode> {
         val len = buf.getInt()
@@ -6677,10 +6764,13 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
     
 
         /**
-         * Verifies one credential (JSON-LD object, JSON string holding a JWT, or bare JWT: EdDSA,
-         * ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
+         * Verifies one credential (JSON-LD object with a JcsEd25519Signature2020,
+         * Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018,
+         * eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 or ecdsa-jcs-2019 proof, JSON
+         * string holding a JWT, or bare JWT: EdDSA, ES256, ES256K). `trust_store_json` is `{"<DID or verification method>": "<Ed25519 hex>" |
          * <public JWK>}` (empty: none). An error means the credential could not be checked (e.g.
-         * `STATUS_LIST_MISSING` under the strict profile).
+         * `STATUS_LIST_MISSING` under the strict profile, `UNKNOWN_CONTEXT` for a JSON-LD context
+         * neither bundled nor in `options.contexts`, `UNDEFINED_TERM`).
          */
     @Throws(SsiException::class) fun `vcVerify`(`credential`: kotlin.String, `trustStoreJson`: kotlin.String, `options`: VerifyOptions, `limits`: SsiLimits?): VerificationReport {
             return FfiConverterTypeVerificationReport.lift(
