@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
-use ssi_verify_bench::{self as b, ecdsa_jwt, smartid_trust, Fixtures};
+use ssi_verify_bench::{self as b, ecdsa_jwt, ldp, smartid_trust, Fixtures};
 use ssi_verify_core::jose::JwsKey;
 use ssi_verify_core::json::Value;
 use ssi_verify_core::x509::{validate_path, PathInput};
@@ -165,6 +165,33 @@ fn presentation(c: &mut Criterion, f: &Fixtures) -> Result<(), String> {
     Ok(())
 }
 
+/// Linked Data proofs: one credential per suite through the whole `vc verify` path (JSON parse,
+/// JSON-LD `toRdf` over the bundled contexts, RDFC-1.0, did:key, signature, validity), each
+/// checked valid, and its tampered copy invalid, first. The Node and pyld sides are
+/// `bench/node/bench.mjs` and `bench/python/ldp_bench.py`.
+fn linked_data(c: &mut Criterion) -> Result<(), String> {
+    let store = ldp::contexts()?;
+    ldp::check(&store)?;
+    let mut g = c.benchmark_group("ldp_verify_credential");
+    for (name, text) in ldp::CREDENTIALS {
+        g.bench_with_input(BenchmarkId::new("ssi_verify", name), &text, |x, t| {
+            x.iter(|| ldp::verify(black_box(t), &store))
+        });
+    }
+    g.finish();
+    // The JSON-LD and RDFC-1.0 steps alone (no proof, no signature): what pyld is timed on.
+    let mut g = c.benchmark_group("ldp_canonicalize");
+    for (name, text) in ldp::CREDENTIALS {
+        let document = ldp::unsigned(text)?;
+        ldp::canonical_nquads(&document, &store).map_err(|e| format!("{name}: {e}"))?;
+        g.bench_with_input(BenchmarkId::new("ssi_verify", name), &document, |x, d| {
+            x.iter(|| ldp::canonical_nquads(black_box(d), &store))
+        });
+    }
+    g.finish();
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let fixtures = match Fixtures::new() {
         Ok(f) => f,
@@ -182,7 +209,8 @@ fn main() -> ExitCode {
     webhook(&mut c, &fixtures);
     let groups = jwt(&mut c, &fixtures)
         .and_then(|()| smartid_path(&mut c, &fixtures))
-        .and_then(|()| presentation(&mut c, &fixtures));
+        .and_then(|()| presentation(&mut c, &fixtures))
+        .and_then(|()| linked_data(&mut c));
     if let Err(e) = groups {
         eprintln!("bench setup: {e}");
         return ExitCode::FAILURE;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The Node comparison of BENCHMARKS.md (not part of CI): installs the pinned jose and
-# @sphereon/pex into bench/node/node_modules (npm ci, lifecycle scripts off), writes the
-# Rust benches' inputs to target/bench-inputs, and times the same operations in Node.
+# The Node comparison of BENCHMARKS.md (not part of CI): installs the pinned jose,
+# @sphereon/pex and Linked Data libraries (jsonld, rdf-canonize, @digitalbazaar/vc and suites)
+# into bench/node/node_modules (npm ci, lifecycle scripts off), writes the Rust benches' inputs
+# to target/bench-inputs, and times the same operations in Node.
 # Run scripts/bench first so the ssi-verify medians are there to compare with.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -7,6 +7,7 @@
 //! same checks as the ssi-verify operation it is compared with (see BENCHMARKS.md).
 
 pub mod ecdsa_jwt;
+pub mod ldp;
 pub mod smartid_trust;
 
 use std::fmt::Write as _;
@@ -774,7 +775,8 @@ pub fn write_inputs(dir: &Path) -> Outcome<()> {
         es256k.jwk_xy.0,
         es256k.jwk_xy.1,
     );
-    write("jwt.json", jwt.as_bytes())
+    write("jwt.json", jwt.as_bytes())?;
+    ldp::write_inputs(dir)
 }
 
 /// The credential counts PE evaluation is measured at.

@@ -9,7 +9,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use ssi_verify_bench::{self as b, Fixtures};
+use ssi_verify_bench::{self as b, ldp, Fixtures};
 use ssi_verify_core::codec;
 use ssi_verify_core::jose::JwsKey;
 use ssi_verify_core::json::Value;
@@ -81,6 +81,7 @@ fn peak_heap_per_operation() {
     let doc = Value::parse(&f.big_document, &b::bench_limits()).unwrap();
     let mut scratch = [0u8; 512];
     let wallet = [InteractionType::DisplayTextAndPin, InteractionType::ConfirmationMessage];
+    let contexts = ldp::contexts().unwrap();
 
     let mut rows = Vec::new();
     let mut row = |name, input, bound, (peak, calls)| rows.push(Row { name, input, bound, peak, calls });
@@ -163,6 +164,15 @@ fn peak_heap_per_operation() {
         8 * f.big_document.len(),
         measure(|| Value::parse(&f.big_document, &b::bench_limits()).unwrap()),
     );
+    // The whole `vc verify` path: JSON-LD toRdf over the bundled contexts (the store is built
+    // outside the measurement, as a process keeps one), RDFC-1.0, did:key, signature; ~85 KB today.
+    for (name, text) in ldp::CREDENTIALS {
+        let label = match name {
+            "eddsa_rdfc_2022" => "Linked Data credential verify, eddsa-rdfc-2022 (parse included)",
+            _ => "Linked Data credential verify, Ed25519Signature2018 (parse included)",
+        };
+        row(label, text.len(), 192 * 1024, measure(|| assert!(ldp::verify(text, &contexts).unwrap())));
+    }
     for (name, query) in b::JSONPATH_QUERIES {
         let label = match name {
             "wildcard" => "JSONPath on 1 MB, $.store.book[*].author",
