@@ -46,6 +46,13 @@ pub fn contexts() -> Outcome<ContextStore> {
 /// `vc verify` of `text` (parse, proofs, issuer, validity, status) at [`NOW`] with `store`;
 /// returns whether the report is valid.
 ///
+/// ```
+/// use ssi_verify_bench::ldp;
+/// let store = ldp::contexts().unwrap();
+/// assert!(ldp::verify(ldp::EDDSA_RDFC_2022, &store).unwrap());
+/// assert!(!ldp::verify(&ldp::tampered(ldp::EDDSA_RDFC_2022), &store).unwrap());
+/// ```
+///
 /// # Errors
 /// "Could not check": the core's errors (an unknown context, a key that does not resolve, ...).
 pub fn verify(text: &str, store: &ContextStore) -> Result<bool, Error> {
