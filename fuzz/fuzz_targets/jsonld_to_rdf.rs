@@ -1,10 +1,13 @@
 //! JSON-LD `toRdf` with hostile documents: never a panic, only known error codes, the same
-//! dataset twice for the same input, and safe mode never accepts what the lax mode drops more of.
+//! dataset twice for the same input, safe mode never accepts what the lax mode drops more of, and
+//! RDFC-1.0 is idempotent on the result (canonicalizing the canonical N-Quads gives them back).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use ssi_verify_core::json::Value;
 use ssi_verify_core::jsonld::{to_nquads, to_rdf, ContextStore, Options};
+use ssi_verify_core::crypto::HashAlg;
+use ssi_verify_core::rdf::{canonicalize, canonicalize_nquads};
 use ssi_verify_core::Limits;
 
 fuzz_target!(|data: &[u8]| {
@@ -28,5 +31,10 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(q) = &lax {
         assert!(to_nquads(q).lines().all(|l| l.ends_with(" .")));
+        if let Ok(canonical) = canonicalize(q, HashAlg::Sha256, &limits) {
+            let text = canonical.into_nquads();
+            let again = canonicalize_nquads(&text, HashAlg::Sha256, &limits).expect("canonical N-Quads canonicalize");
+            assert_eq!(again, text, "RDFC-1.0 is not idempotent");
+        }
     }
 });
