@@ -5,11 +5,13 @@
 use libfuzzer_sys::fuzz_target;
 use ssi_verify_core::json::jcs::canonicalize_str;
 use ssi_verify_core::ErrorCode;
+use ssi_verify_core::Limits;
 use ssi_verify_ffi::c::presentation::ssi_jcs_canonicalize;
 use ssi_verify_ffi::c::proofspace::ssi_proofspace_cast;
-use ssi_verify_ffi::c::smartid::{ssi_interactions_count, ssi_interactions_free, ssi_interactions_get, ssi_smartid_decode};
+use ssi_verify_ffi::c::smartid::{
+    ssi_interactions_count, ssi_interactions_free, ssi_interactions_get, ssi_smartid_decode,
+};
 use ssi_verify_ffi::c::{ssi_status, SSI_OK};
-use ssi_verify_core::Limits;
 
 const BUFFER_TOO_SMALL: ssi_status = ErrorCode::BufferTooSmall as u32;
 
@@ -30,14 +32,18 @@ fuzz_target!(|data: &[u8]| {
     // Smart-ID decode; flows 0..=4 include the invalid ANY (0) and an out-of-range value.
     let mut list = std::ptr::null_mut();
     // SAFETY: `input` is readable for `len` bytes, NULL limits, `list` is writable.
-    let status = known("ssi_smartid_decode", unsafe { ssi_smartid_decode(ptr, len, u32::from(selector % 5), std::ptr::null(), &mut list) });
+    let status = known("ssi_smartid_decode", unsafe {
+        ssi_smartid_decode(ptr, len, u32::from(selector % 5), std::ptr::null(), &mut list)
+    });
     if status == SSI_OK {
         // SAFETY: `list` is a live handle until freed below.
         let count = unsafe { ssi_interactions_count(list) };
         for index in 0..=count {
             let (mut kind, mut text, mut text_len) = (0u32, std::ptr::null(), 0usize);
             // SAFETY: live handle, writable out-parameters.
-            let s = known("ssi_interactions_get", unsafe { ssi_interactions_get(list, index, &mut kind, &mut text, &mut text_len) });
+            let s = known("ssi_interactions_get", unsafe {
+                ssi_interactions_get(list, index, &mut kind, &mut text, &mut text_len)
+            });
             if (s == SSI_OK) != (index < count) {
                 panic!("ssi_interactions_get({index}) of {count} returned {s}");
             }
@@ -53,7 +59,9 @@ fuzz_target!(|data: &[u8]| {
     let mut out = vec![0u8; small];
     let mut out_len = 0usize;
     // SAFETY: `out` is writable for `small` bytes.
-    let status = known("ssi_jcs_canonicalize", unsafe { ssi_jcs_canonicalize(ptr, len, std::ptr::null(), out.as_mut_ptr(), small, &mut out_len) });
+    let status = known("ssi_jcs_canonicalize", unsafe {
+        ssi_jcs_canonicalize(ptr, len, std::ptr::null(), out.as_mut_ptr(), small, &mut out_len)
+    });
     let written = if status == BUFFER_TOO_SMALL {
         if out_len <= small {
             panic!("BUFFER_TOO_SMALL asked for {out_len} bytes with {small} given");
@@ -61,7 +69,9 @@ fuzz_target!(|data: &[u8]| {
         out = vec![0u8; out_len];
         let cap = out.len();
         // SAFETY: `out` is writable for `cap` bytes.
-        let s = known("ssi_jcs_canonicalize", unsafe { ssi_jcs_canonicalize(ptr, len, std::ptr::null(), out.as_mut_ptr(), cap, &mut out_len) });
+        let s = known("ssi_jcs_canonicalize", unsafe {
+            ssi_jcs_canonicalize(ptr, len, std::ptr::null(), out.as_mut_ptr(), cap, &mut out_len)
+        });
         (s == SSI_OK).then_some(out_len)
     } else {
         (status == SSI_OK).then_some(out_len)
@@ -80,6 +90,15 @@ fuzz_target!(|data: &[u8]| {
     let (enum_ptr, enum_len) = if selector & 0x80 == 0 { (std::ptr::null(), 0) } else { (enums.as_ptr(), enums.len()) };
     // SAFETY: every pointer is valid for its length.
     known("ssi_proofspace_cast", unsafe {
-        ssi_proofspace_cast(u32::from(selector % 6), ptr, len, enum_ptr, enum_len, buf.as_mut_ptr(), buf.len(), &mut buf_len)
+        ssi_proofspace_cast(
+            u32::from(selector % 6),
+            ptr,
+            len,
+            enum_ptr,
+            enum_len,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut buf_len,
+        )
     });
 });

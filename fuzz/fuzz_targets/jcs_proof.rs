@@ -16,8 +16,12 @@ const DOC: &str = r#"{"@context":["https://www.w3.org/2018/credentials/v1"],"id"
     "type":["VerifiableCredential"],"issuer":"did:example:issuer","issuanceDate":"2025-01-01T00:00:00Z",
     "credentialSubject":{"id":"did:example:s","name":"Jane \u00e9","n":1.5,"ok":true,"x":null,"l":[1,"2",{}]}}"#;
 
-const EXPECT: ProofExpectations<'static> =
-    ProofExpectations { proof_purpose: Some("assertionMethod"), domain: None, challenge_or_nonce: None, allow_sha256_prehash: false };
+const EXPECT: ProofExpectations<'static> = ProofExpectations {
+    proof_purpose: Some("assertionMethod"),
+    domain: None,
+    challenge_or_nonce: None,
+    allow_sha256_prehash: false,
+};
 
 fn canonical_signed() -> &'static str {
     static CELL: OnceLock<String> = OnceLock::new();

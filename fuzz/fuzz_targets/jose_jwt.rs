@@ -15,10 +15,14 @@ const NOW: u64 = 1_700_000_000;
 fn valid_token() -> &'static str {
     static CELL: OnceLock<String> = OnceLock::new();
     CELL.get_or_init(|| {
-        let claims = Value::parse(r#"{"iss":"https://issuer.example","sub":"s","exp":4000000000,"nbf":1600000000}"#, &Limits::DEFAULT)
-            .expect("fixed claims");
+        let claims = Value::parse(
+            r#"{"iss":"https://issuer.example","sub":"s","exp":4000000000,"nbf":1600000000}"#,
+            &Limits::DEFAULT,
+        )
+        .expect("fixed claims");
         let token = sign_hs256(&claims, SECRET).expect("fixed token");
-        let check = verify_jwt(&token, &JwsKey::Hmac(SECRET), &JwtPolicy::at(NOW), &Limits::DEFAULT).expect("fixed token reads");
+        let check = verify_jwt(&token, &JwsKey::Hmac(SECRET), &JwtPolicy::at(NOW), &Limits::DEFAULT)
+            .expect("fixed token reads");
         assert!(check.verdict.is_valid(), "the fixed token must verify before bits are flipped");
         token
     })

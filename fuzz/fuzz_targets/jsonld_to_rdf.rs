@@ -4,9 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use ssi_verify_core::crypto::HashAlg;
 use ssi_verify_core::json::Value;
 use ssi_verify_core::jsonld::{to_nquads, to_rdf, ContextStore, Options};
-use ssi_verify_core::crypto::HashAlg;
 use ssi_verify_core::rdf::{canonicalize, canonicalize_nquads};
 use ssi_verify_core::Limits;
 

@@ -7,18 +7,16 @@
 
 use libfuzzer_sys::fuzz_target;
 use ssi_verify_core::crypto::did_key::TrustStore;
-use ssi_verify_core::json::Value;
 use ssi_verify_core::crypto::HashAlg;
+use ssi_verify_core::json::Value;
 use ssi_verify_core::jsonld::{to_rdf, ContextStore, Options};
 use ssi_verify_core::presentation::credential::verify_credential;
 use ssi_verify_core::presentation::evaluate::CredentialInput;
 use ssi_verify_core::presentation::verifier::VerifierPolicy;
 use ssi_verify_core::Limits;
 
-const SAMPLES: [&str; 2] = [
-    include_str!("../../samples/ldp/vc-eddsa-rdfc-2022.json"),
-    include_str!("../../samples/ldp/vc-ed25519-2018.json"),
-];
+const SAMPLES: [&str; 2] =
+    [include_str!("../../samples/ldp/vc-eddsa-rdfc-2022.json"), include_str!("../../samples/ldp/vc-ed25519-2018.json")];
 const CONTEXT: &str = include_str!("../../samples/ldp/context-email-v1.jsonld");
 const CONTEXT_URL: &str = "https://example.org/ssi-verify/email/v1";
 const SIGNED: &str = "\"ann@example.org\"";
@@ -50,7 +48,8 @@ fuzz_target!(|data: &[u8]| {
     for sample in SAMPLES {
         assert_eq!(valid(sample, &store, &Limits::DEFAULT), Some(true), "the signed sample must verify");
         let changed = sample.replacen(SIGNED, &value.to_json(), 1);
-        let same_rdf = statements(&changed, &store, &limits).is_some_and(|s| Some(s) == statements(sample, &store, &limits));
+        let same_rdf =
+            statements(&changed, &store, &limits).is_some_and(|s| Some(s) == statements(sample, &store, &limits));
         if !same_rdf {
             assert_ne!(valid(&changed, &store, &limits), Some(true), "a changed statement verified: {replacement}");
         }

@@ -13,7 +13,9 @@ fuzz_target!(|data: &[u8]| {
     let again = request.to_uri();
     match AuthorizationRequest::parse(&again, &limits) {
         Ok(back) if back == request => {}
-        Ok(back) => panic!("parse(to_uri(r)) != r\n  in:  {uri:?}\n  out: {again:?}\n  r:    {request:?}\n  back: {back:?}"),
+        Ok(back) => {
+            panic!("parse(to_uri(r)) != r\n  in:  {uri:?}\n  out: {again:?}\n  r:    {request:?}\n  back: {back:?}")
+        }
         Err(e) => panic!("to_uri output {again:?} does not parse: {e}"),
     }
 });

@@ -26,7 +26,11 @@ fuzz_target!(|data: &[u8]| {
         // As the end entity, and as an intermediate and an anchor for the real intermediate.
         let _ = validate_path(&cert, &PathInput { anchors: &anchors, intermediates: &intermediates, now }, &limits);
         let as_anchor = [cert.clone()];
-        let _ = validate_path(&intermediate, &PathInput { anchors: &as_anchor, intermediates: &intermediates, now }, &limits);
+        let _ = validate_path(
+            &intermediate,
+            &PathInput { anchors: &as_anchor, intermediates: &intermediates, now },
+            &limits,
+        );
     }
     let _ = certificates_from_pem_or_der(input);
     // A session status around the fuzz input: JSON text with the real anchors.
