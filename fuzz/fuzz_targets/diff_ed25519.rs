@@ -11,8 +11,9 @@
 //! Known differences with `ring` (fuzz/README.md): `ring` has no small-order checks, so where the
 //! public key or `R` is of small order it may accept what the core refuses (RFC 8032 section
 //! 5.1.7 does not forbid them; the core's policy does, as `verify_strict` does); and RFC 8032
-//! section 5.1.3 says a `y` coordinate at or above p fails to decode, which `ed25519-dalek`
-//! does not check for the public key. None with `ed25519-dalek`.
+//! section 5.1.3 says a `y` coordinate at or above p fails to decode, which `ed25519-dalek`'s
+//! point decoding does not check (it reduces `y`), so such keys are left out of the `ring`
+//! comparison. None with `ed25519-dalek`.
 #![no_main]
 
 use ed25519_dalek::{Signer as _, SigningKey, VerifyingKey};
