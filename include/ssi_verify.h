@@ -890,7 +890,9 @@ ssi_status ssi_error_message(uint32_t code, uint8_t *buf, size_t cap, size_t *ou
 // `DISPLAY_TEXT_TOO_LONG: displayText60 is longer than 60 characters (item 1)`), or an empty
 // string after a success. The detail never contains input data, so it is safe to log.
 //
-// Calling this function does not change the stored detail unless it fails itself.
+// Calling this function does not change the stored detail unless it fails itself; after
+// `SSI_ERROR_BUFFER_TOO_SMALL` the detail is kept, so a second call with the size reported in
+// `*out_len` reads it.
 //
 // # Safety
 // `buf` must be NULL or writable for `cap` bytes; `out_len` NULL or writable.

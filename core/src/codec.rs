@@ -284,6 +284,39 @@ mod tests {
         assert_eq!(base58btc_decode("1111").unwrap(), [0u8; 4]);
     }
 
+    /// Written for the mutants `cargo mutants --file core/src/codec.rs` left alive: the exact
+    /// sizes, the `_into` forms and the base58 length bound at its edge.
+    #[test]
+    fn exact_sizes_into_forms_and_bounds() {
+        assert_eq!([0, 3, 4, 5, 8].map(base64_decoded_max), [3, 3, 6, 6, 9]);
+        assert_eq!([0, 1, 2, 3, 4].map(base64_encoded_len), [0, 4, 4, 4, 8]);
+        let mut out = [0u8; 8];
+        assert_eq!(base64_encode_into(b"DEMO", &mut out).unwrap(), 8);
+        assert_eq!(&out, b"REVNTw==");
+        assert_eq!(base64_encode_into(b"DEMO", &mut out[..7]).unwrap_err().code(), ErrorCode::BufferTooSmall);
+        assert_eq!(base64url_encode_into(&[0xfb, 0xff], &mut out).unwrap(), 3);
+        assert_eq!(&out[..3], b"-_8");
+        assert_eq!(base64url_encode_into(b"DEMO", &mut out[..5]).unwrap_err().code(), ErrorCode::BufferTooSmall);
+        let mut back = [0u8; 6];
+        assert_eq!(base64_decode_into("REVNTw==", &mut back).unwrap(), 4);
+        assert_eq!(&back[..4], b"DEMO");
+        assert_eq!(base64url_decode_into("REVNTw", &mut back).unwrap(), 4);
+        assert_eq!(&back[..4], b"DEMO");
+        assert_eq!(base64url_decode_into("REVNTw", &mut back[..3]).unwrap_err().code(), ErrorCode::BufferTooSmall);
+        assert_eq!(base64url_decode_into("REVNTw==", &mut back).unwrap_err().code(), ErrorCode::InvalidBase64Url);
+        assert_eq!(hex_decode("09afAF").unwrap(), [0x09, 0xaf, 0xaf]);
+        assert_eq!(hex_encode(&[0x0f, 0xf0]), "0ff0");
+    }
+
+    #[cfg(feature = "did-key")]
+    #[test]
+    fn base58_length_bound_is_inclusive() {
+        let at_bound = "1".repeat(MAX_BASE58_CHARS);
+        assert_eq!(base58btc_decode(&at_bound).unwrap(), alloc::vec![0u8; MAX_BASE58_CHARS]);
+        let past = "1".repeat(MAX_BASE58_CHARS + 1);
+        assert_eq!(base58btc_decode(&past).unwrap_err().code(), ErrorCode::InputTooLarge);
+    }
+
     #[test]
     fn hex_round_trip() {
         let v: Vec<u8> = (0..=255).collect();

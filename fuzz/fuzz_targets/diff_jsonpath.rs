@@ -1,0 +1,130 @@
+//! Differential JSONPath (RFC 9535): ssi-verify's `json::jsonpath` against `serde_json_path`
+//! on the same query and document (split at the first newline). Both must select the same
+//! nodelist (values and normalized paths, in the same order) or both refuse the query.
+//!
+//! Known differences, each skipped only where it applies (fuzz/README.md lists them with the
+//! RFC section deciding each):
+//! - the core refuses with a `Limit` error past its `Limits` (depth, items, work budget);
+//! - the two JSON parsers disagree on what a document is (duplicate names, numbers beyond the
+//!   double range): only documents both read are queried;
+//! - `match` / `search`: `serde_json_path` hands the pattern to the `regex` crate, whose syntax
+//!   is a superset of I-Regexp (RFC 9485), so a comparison is only made when every pattern the
+//!   query can meet is an I-Regexp (checked here against the RFC 9485 section 3 grammar);
+//! - `serde_json_path` writes names in a normalized path without the section 2.7 escapes, so
+//!   the path is rebuilt here from its elements with the escapes of section 2.7;
+//! - `serde_json_path` 0.7.2 panics (`unreachable!`: its string parser uses nom's streaming
+//!   `one_of`, which answers `Incomplete`) when a query ends inside a `\u` escape; such queries
+//!   are not given to it (the core must still refuse or accept them on its own terms);
+//! - `serde_json_path` 0.7.2 refuses blank space before a descendant segment (`$.a ..b`),
+//!   which section 2.5 allows (`segments = *(S segment)`): a query it refuses is not a
+//!   disagreement when it has blank space right before a `..`;
+//! - descendant segments: section 2.5.2.2 leaves the order of an object's members open, so with
+//!   `..` in the query the two nodelists are compared as multisets.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use serde_json_path::{JsonPath, PathElement};
+use ssi_verify_core::json::jsonpath::Query;
+use ssi_verify_core::json::Value;
+use ssi_verify_core::{Category, Limits};
+
+#[path = "diff_support/iregexp.rs"]
+mod iregexp;
+
+/// The RFC 9535 section 2.7 normalized path of a `serde_json_path` location.
+fn normalized(location: &serde_json_path::NormalizedPath<'_>) -> String {
+    let mut out = String::from("$");
+    for element in location.iter() {
+        match element {
+            PathElement::Index(i) => out.push_str(&format!("[{i}]")),
+            PathElement::Name(name) => {
+                out.push_str("['");
+                for c in name.chars() {
+                    match c {
+                        '\u{8}' => out.push_str("\\b"),
+                        '\u{c}' => out.push_str("\\f"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        '\'' => out.push_str("\\'"),
+                        '\\' => out.push_str("\\\\"),
+                        c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                        c => out.push(c),
+                    }
+                }
+                out.push_str("']");
+            }
+        }
+    }
+    out
+}
+
+/// Whether the query ends less than four characters after its last `\u` (the input on which
+/// `serde_json_path` 0.7.2 panics instead of refusing).
+fn ends_inside_unicode_escape(query: &str) -> bool {
+    query.rfind("\\u").is_some_and(|at| query[at + 2..].chars().count() < 4)
+}
+
+/// Whether blank space (RFC 9535 `B`) comes right before a `..` somewhere in the query.
+fn blank_before_descendant(query: &str) -> bool {
+    query.match_indices("..").any(|(at, _)| query[..at].ends_with([' ', '\t', '\n', '\r']))
+}
+
+/// Every string the query text and the document hold that a `match`/`search` could use as a
+/// pattern is an I-Regexp. Over-approximates: any string literal or value counts.
+fn patterns_are_iregexp(query: &str, doc: &serde_json::Value) -> bool {
+    fn strings_ok(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::String(s) => iregexp::is_iregexp(s),
+            serde_json::Value::Array(a) => a.iter().all(strings_ok),
+            serde_json::Value::Object(o) => o.values().all(strings_ok),
+            _ => true,
+        }
+    }
+    iregexp::query_literals(query).iter().all(|s| iregexp::is_iregexp(s)) && strings_ok(doc)
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Some((query_text, document)) = text.split_once('\n') else { return };
+    let limits = Limits::DEFAULT;
+    let (Ok(root), Ok(theirs_root)) =
+        (Value::parse(document, &limits), serde_json::from_str::<serde_json::Value>(document))
+    else {
+        return;
+    };
+    let ours = Query::parse(query_text, &limits);
+    if ends_inside_unicode_escape(query_text) {
+        return;
+    }
+    let theirs = JsonPath::parse(query_text);
+    let (ours, theirs) = match (ours, theirs) {
+        (Ok(o), Ok(t)) => (o, t),
+        (Err(_), Err(_)) => return,
+        (Err(e), Ok(_)) if e.code().category() == Category::Limit => return,
+        (Err(e), Ok(_)) => panic!("core refuses {query_text:?} ({e}), serde_json_path accepts it"),
+        (Ok(_), Err(_)) if blank_before_descendant(query_text) => return,
+        (Ok(_), Err(e)) => panic!("core accepts {query_text:?}, serde_json_path refuses it: {e}"),
+    };
+    let Ok(nodes) = ours.select(&root, &limits) else { return };
+    let uses_regex = query_text.contains("match") || query_text.contains("search");
+    if uses_regex && !patterns_are_iregexp(query_text, &theirs_root) {
+        return;
+    }
+    let mut ours: Vec<(String, serde_json::Value)> = nodes
+        .iter()
+        .map(|n| {
+            let v = serde_json::from_str(&n.value.to_json()).expect("the core writes JSON serde_json reads");
+            (n.location.clone(), v)
+        })
+        .collect();
+    let mut theirs: Vec<(String, serde_json::Value)> =
+        theirs.query_located(&theirs_root).iter().map(|n| (normalized(n.location()), n.node().clone())).collect();
+    if query_text.contains("..") {
+        ours.sort_by(|a, b| a.0.cmp(&b.0));
+        theirs.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    if ours != theirs {
+        panic!("{query_text:?} over {document:?}:\n core:            {:?}\n serde_json_path: {:?}", ours, theirs);
+    }
+});
