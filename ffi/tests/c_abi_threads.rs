@@ -3,6 +3,8 @@
 //! thread is read and freed on another, and concurrent calls give the single-threaded results.
 //! Small enough to run under Miri (`scripts/miri`), which checks the pointer accesses and
 //! reports data races; tests/c/threads_test.c does the same from C under ThreadSanitizer.
+// It calls Smart-ID and presentation functions: built with both features (the default set).
+#![cfg(all(feature = "smartid", feature = "presentation"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code
 
 use std::sync::{Arc, Barrier};
