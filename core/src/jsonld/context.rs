@@ -131,6 +131,7 @@ pub(crate) struct Processor<'a> {
     /// Data Integrity context validation: a dropped term is an error.
     pub safe: bool,
     work: usize,
+    /// Remote contexts already loaded (their `@context` members), by URL.
     docs: BTreeMap<String, Rc<Value>>,
 }
 
@@ -196,22 +197,20 @@ impl<'a> Processor<'a> {
         Ok(depth + 1)
     }
 
-    fn load(&mut self, url: &str) -> Result<Rc<Value>> {
-        if let Some(doc) = self.docs.get(url) {
-            return Ok(Rc::clone(doc));
+    /// The context of a remote document: its `@context` member, loaded and copied out of the
+    /// document once per processor (a context referenced again, e.g. by type-scoped contexts,
+    /// is shared, not copied).
+    fn remote_context(&mut self, url: &str) -> Result<Rc<Value>> {
+        if let Some(context) = self.docs.get(url) {
+            return Ok(Rc::clone(context));
         }
         let doc = self.store.load(url, self.limits)?;
-        self.docs.insert(String::from(url), Rc::clone(&doc));
-        Ok(doc)
-    }
-
-    /// The context of a remote document: its `@context` member.
-    fn remote_context(&mut self, url: &str) -> Result<Rc<Value>> {
-        let doc = self.load(url)?;
-        match doc.get("@context") {
-            Some(c) => Ok(Rc::new(c.clone())),
-            None => Err(err("invalid remote context")),
-        }
+        let context = match doc.get("@context") {
+            Some(c) => Rc::new(c.clone()),
+            None => return Err(err("invalid remote context")),
+        };
+        self.docs.insert(String::from(url), Rc::clone(&context));
+        Ok(context)
     }
 
     /// Context Processing Algorithm (section 4.1.2).
