@@ -139,6 +139,8 @@ size_row() {
 insn_table=""
 # The same counts, machine-readable, for scripts/insn-gate (the instruction-count regression gate).
 insn_file="$target_dir/firmware-instructions.tsv"
+# On a fresh clone nothing has been built yet, so the target dir may not exist.
+mkdir -p "$target_dir"
 : >"$insn_file"
 for target in "${targets[@]}"; do
     build_and_run "$target" ""
