@@ -459,4 +459,45 @@ def gataca_text_cases():
         })
 
 
-ALL = [credential_cases, presentation_cases, jwt_cases, sign_cases, smartid_cases, proofspace_cases, gataca_text_cases]
+class BearerPolicy(ctypes.Structure):
+    _fields_ = [
+        ("service_did", Str), ("direction", ctypes.c_uint32), ("now", ctypes.c_uint64), ("leeway", ctypes.c_uint64),
+        ("require_exp", ctypes.c_bool), ("accept_millisecond_times", ctypes.c_bool),
+    ]
+
+
+def bearer_cases():
+    """verify-bearer with the sample HS256 token: the CLI's report against the C verdict and
+    the UniFFI record (verdict and claims)."""
+    ps = SAMPLES / "proofspace"
+    token = read(ps / "bearer-hs256.jwt").decode().strip()
+    secret = read(ps / "bearer-secret.txt").strip()
+    did = "FhnK3hGQ6EeQHKztiHJ6pu"
+    cases = [("valid", secret, did, 1_800_000_000, "from-proofspace"), ("expired", secret, did, 2_000_000_061, "from-proofspace"),
+             ("other service", secret, "did:x", 1_800_000_000, "to-proofspace"),
+             ("wrong secret", secret + b"x", did, 1_800_000_000, "from-proofspace")]
+    for label, key, service, now, direction in cases:
+        with tempfile.NamedTemporaryFile("wb", delete=False) as tmp:
+            tmp.write(key)
+        out, code = cli("proofspace", "verify-bearer", "--hs256-secret", tmp.name, "--service-did", service,
+                        "--direction", direction, "--now", str(now), token)
+        os.unlink(tmp.name)
+        cli_verdict = None if not out else verdict_json(json.loads(out)["valid"], json.loads(out).get("reason"))
+        header = f"Bearer {token}".encode()
+        policy = BearerPolicy(cstr(service), 1 if direction == "from-proofspace" else 2, now, 60, True, False)
+        c = c_verdict("ssi_proofspace_verify_bearer", *cbytes(header), ctypes.c_uint32(1), *cbytes(key),
+                      ctypes.byref(policy), None)
+        py_policy = sv.BearerCheckPolicy(
+            service_did=service, now=now, leeway=60, require_exp=True, accept_millisecond_times=False,
+            direction=sv.Direction.FROM_PROOF_SPACE if direction == "from-proofspace" else sv.Direction.TO_PROOF_SPACE)
+        py = py_code(lambda: sv.proofspace_verify_bearer(header.decode(), sv.BearerKey.HS256(secret=key), py_policy, None))
+        py_verdict_json = None if py[0] is None else verdict_json(
+            py[0].verdict.valid, None if py[0].verdict.valid else py[0].verdict.reason.name)
+        agree("proofspace verify-bearer", label,
+              {"cli": cli_report(cli_verdict, code), "c": c, "python": (py_verdict_json, py[1])})
+        cli_claims = None if not out else json.dumps(json.loads(out).get("claims"), separators=(",", ":"))
+        py_claims = None if py[0] is None else json.dumps(json.loads(py[0].claims_json), separators=(",", ":"))
+        agree("proofspace verify-bearer (claims)", label, {"cli": cli_report(cli_claims, code), "python": (py_claims, py[1])})
+
+
+ALL = [bearer_cases, credential_cases, presentation_cases, jwt_cases, sign_cases, smartid_cases, proofspace_cases, gataca_text_cases]
