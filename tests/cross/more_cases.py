@@ -500,4 +500,16 @@ def bearer_cases():
         agree("proofspace verify-bearer (claims)", label, {"cli": cli_report(cli_claims, code), "python": (py_claims, py[1])})
 
 
-ALL = [bearer_cases, credential_cases, presentation_cases, jwt_cases, sign_cases, smartid_cases, proofspace_cases, gataca_text_cases]
+def render_cases():
+    """Notification templates: the CLI and UniFFI (the C ABI has no renderer)."""
+    params = [("Room Number", "12"), ("Name", "Ann")]
+    for template in ["Welcome to Room {{Room Number}}!", "{{Name}}, {{Room Number}}", "{{Floor}}", "{{Name", "plain", "{{}}"]:
+        out, code = cli("proofspace", "render", "--param", ";".join(f"{k}={v}" for k, v in params), template)
+        agree("proofspace render", repr(template), {
+            "cli": (out if code is None else None, code),
+            "python": py_code(lambda: sv.proofspace_render_notification(
+                template, [sv.NameValue(name=k, value=v) for k, v in params])),
+        })
+
+
+ALL = [render_cases, bearer_cases, credential_cases, presentation_cases, jwt_cases, sign_cases, smartid_cases, proofspace_cases, gataca_text_cases]
