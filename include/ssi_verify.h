@@ -294,6 +294,8 @@ enum ssi_error
   SSI_ERROR_PROOF_CONTEXT_MISMATCH = 932,
   // Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
   SSI_ERROR_PROOF_EXPIRED = 933,
+  // Verdict reason: a Linked Data proof's `created` time lies after the verifier's time (beyond its leeway).
+  SSI_ERROR_PROOF_NOT_YET_VALID = 934,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

@@ -235,3 +235,20 @@ fn expired_proofs_are_invalid() {
     assert!(failed_with(&r, ErrorCode::ProofExpired), "{:?}", r.result.errors);
     assert_eq!(vc_report(&signed("soon"), &contexts).unwrap_err().code(), ErrorCode::InvalidFieldValue);
 }
+
+#[test]
+fn proofs_created_in_the_future_are_invalid() {
+    let contexts = store();
+    let (ed, ed_pub) = Key::ed25519();
+    let (did, vm) = did_and_vm(&ed_pub);
+    let signed = |created: &str| {
+        let vc = credential(Suite::EddsaRdfc2022, &did, "ann@example.org");
+        sign(&vc, Suite::EddsaRdfc2022, &ed, &vm, "assertionMethod", &[("created", created)], &contexts)
+    };
+    // NOW is 2026-01-01T00:00:00Z; the leeway is 60 s.
+    assert!(vc_report(&signed("2025-06-01T00:00:00Z"), &contexts).unwrap().is_valid());
+    assert!(vc_report(&signed("2026-01-01T00:00:30Z"), &contexts).unwrap().is_valid());
+    let r = vc_report(&signed("2026-01-01T00:01:01Z"), &contexts).unwrap();
+    assert!(failed_with(&r, ErrorCode::ProofNotYetValid), "{:?}", r.result.errors);
+    assert_eq!(vc_report(&signed("yesterday"), &contexts).unwrap_err().code(), ErrorCode::InvalidFieldValue);
+}

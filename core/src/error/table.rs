@@ -302,6 +302,8 @@ macro_rules! for_each_error_code {
             ProofContextMismatch = 932, Rule, "PROOF_CONTEXT_MISMATCH", "the proof's context or RDF does not match what its JSON states";
             /// Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
             ProofExpired = 933, Rule, "PROOF_EXPIRED", "the proof's expires time has passed";
+            /// Verdict reason: a Linked Data proof's `created` time lies after the verifier's time (beyond its leeway).
+            ProofNotYetValid = 934, Rule, "PROOF_NOT_YET_VALID", "the proof's created time is in the future";
         }
     };
 }

@@ -180,7 +180,7 @@ mod rdf {
             .zip(proofs(doc))
             .map(|(c, proof)| {
                 let verdict = match c.verdict {
-                    Verdict::Valid => expiry(proof, policy)?,
+                    Verdict::Valid => timing(proof, policy)?,
                     failed => failed,
                 };
                 Ok(ProofCheck { verification_method: c.verification_method, verdict, reading: None })
@@ -188,14 +188,30 @@ mod rdf {
             .collect()
     }
 
-    /// A proof's `expires` (Data Integrity): past the policy's time beyond its leeway is
-    /// [`ErrorCode::ProofExpired`].
-    fn expiry(proof: &Value, policy: &VerifierPolicy<'_>) -> Result<Verdict> {
-        let Some(expires) = proof.get("expires") else { return Ok(Verdict::Valid) };
-        let at = expires.as_str().and_then(parse_rfc3339).ok_or_else(|| {
-            Error::new(ErrorCode::InvalidFieldValue, "a proof's expires is not an RFC 3339 date-time")
-        })?;
-        let now = i128::from(policy.now);
-        Ok(Verdict::from_bool(i128::from(at) + i128::from(policy.leeway) >= now, ErrorCode::ProofExpired))
+    /// A proof's `created` and `expires` (Data Integrity) against the policy's time: a proof
+    /// created after that time beyond its leeway is [`ErrorCode::ProofNotYetValid`] (a signer's
+    /// clock may run a little ahead, hence the leeway), one whose `expires` lies before it
+    /// [`ErrorCode::ProofExpired`]. Either member present but not an RFC 3339 date-time is an
+    /// error: the format forbids it, so it is not guessed at.
+    fn timing(proof: &Value, policy: &VerifierPolicy<'_>) -> Result<Verdict> {
+        let (now, leeway) = (i128::from(policy.now), i128::from(policy.leeway));
+        if let Some(created) = date(proof, "created")? {
+            if created - leeway > now {
+                return Ok(Verdict::Invalid(ErrorCode::ProofNotYetValid));
+            }
+        }
+        let Some(expires) = date(proof, "expires")? else { return Ok(Verdict::Valid) };
+        Ok(Verdict::from_bool(expires + leeway >= now, ErrorCode::ProofExpired))
+    }
+
+    fn date(proof: &Value, member: &'static str) -> Result<Option<i128>> {
+        let Some(value) = proof.get(member) else { return Ok(None) };
+        let detail = if member == "created" {
+            "a proof's created is not an RFC 3339 date-time"
+        } else {
+            "a proof's expires is not an RFC 3339 date-time"
+        };
+        let at = value.as_str().and_then(parse_rfc3339).ok_or(Error::new(ErrorCode::InvalidFieldValue, detail))?;
+        Ok(Some(i128::from(at)))
     }
 }

@@ -2172,6 +2172,11 @@ class ErrorCode(enum.Enum):
     Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
 """
     
+    PROOF_NOT_YET_VALID = 132
+    """
+    Verdict reason: a Linked Data proof's `created` time lies after the verifier's time (beyond its leeway).
+"""
+    
 
 
 class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
@@ -2442,6 +2447,8 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             return ErrorCode.PROOF_CONTEXT_MISMATCH
         if variant == 132:
             return ErrorCode.PROOF_EXPIRED
+        if variant == 133:
+            return ErrorCode.PROOF_NOT_YET_VALID
         raise InternalError("Raw enum value doesn't match any cases")
 
     @staticmethod
@@ -2709,6 +2716,8 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
         if value == ErrorCode.PROOF_CONTEXT_MISMATCH:
             return
         if value == ErrorCode.PROOF_EXPIRED:
+            return
+        if value == ErrorCode.PROOF_NOT_YET_VALID:
             return
         raise ValueError(value)
 
@@ -2978,6 +2987,8 @@ class _UniffiFfiConverterTypeErrorCode(_UniffiConverterRustBuffer):
             buf.write_i32(131)
         if value == ErrorCode.PROOF_EXPIRED:
             buf.write_i32(132)
+        if value == ErrorCode.PROOF_NOT_YET_VALID:
+            buf.write_i32(133)
 
 
 

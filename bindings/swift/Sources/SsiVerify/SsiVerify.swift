@@ -5190,6 +5190,10 @@ public enum ErrorCode: Equatable, Hashable {
      * Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
      */
     case proofExpired
+    /**
+     * Verdict reason: a Linked Data proof's `created` time lies after the verifier's time (beyond its leeway).
+     */
+    case proofNotYetValid
 
 
 
@@ -5474,6 +5478,8 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         case 131: return .proofContextMismatch
         
         case 132: return .proofExpired
+        
+        case 133: return .proofNotYetValid
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -6009,6 +6015,10 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         
         case .proofExpired:
             writeInt(&buf, Int32(132))
+        
+        
+        case .proofNotYetValid:
+            writeInt(&buf, Int32(133))
         
         }
     }

@@ -4905,7 +4905,11 @@ enum class ErrorCode {
     /**
      * Verdict reason: a Linked Data proof's `expires` time lies before the verifier's time (beyond its leeway).
      */
-    PROOF_EXPIRED;
+    PROOF_EXPIRED,
+    /**
+     * Verdict reason: a Linked Data proof's `created` time lies after the verifier's time (beyond its leeway).
+     */
+    PROOF_NOT_YET_VALID;
 
     
 
