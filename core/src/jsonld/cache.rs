@@ -20,7 +20,7 @@ use alloc::string::String;
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 
-use super::context::{ActiveContext, TermDef};
+use super::active::{ActiveContext, TermDef};
 use crate::json::Value;
 use crate::limits::Limits;
 
@@ -191,5 +191,108 @@ impl core::panic::RefUnwindSafe for ContextCache {}
 impl core::fmt::Debug for ContextCache {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "ContextCache({} entries)", self.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{to_nquads, to_rdf, ContextStore, Options};
+    use crate::error::{ErrorCode, Result};
+    use crate::json::Value;
+    use crate::limits::Limits;
+    use alloc::string::String;
+
+    /// A VC 2.0 credential: the bundled contexts with type- and property-scoped contexts.
+    const VC: &str = r#"{
+      "@context": ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/examples/v2"],
+      "type": ["VerifiableCredential", "ExampleAlumniCredential"],
+      "issuer": "did:example:issuer", "validFrom": "2026-01-01T00:00:00Z",
+      "credentialSubject": {"id": "did:example:alice", "alumniOf": "Example University"}
+    }"#;
+
+    fn nquads(src: &str, store: &ContextStore, limits: &Limits) -> Result<String> {
+        let doc = Value::parse(src, &Limits::DEFAULT).unwrap();
+        let options = Options { safe_mode: true, ..Options::default() };
+        to_rdf(&doc, store, &options, limits).map(|q| to_nquads(&q))
+    }
+
+    #[test]
+    fn a_cached_context_gives_what_processing_gives() {
+        let warm = ContextStore::bundled();
+        let first = nquads(VC, &warm, &Limits::DEFAULT).unwrap();
+        let kept = warm.cache().len();
+        assert!(kept >= 2, "{kept}");
+        // The document context and the type-scoped context of `VerifiableCredential`; the
+        // second expansion hits both and adds none.
+        assert_eq!(nquads(VC, &warm, &Limits::DEFAULT).unwrap(), first);
+        assert_eq!(warm.cache().len(), kept);
+        assert_eq!(nquads(VC, &ContextStore::bundled(), &Limits::DEFAULT).unwrap(), first);
+        // Other limits are another key: the same result, new entries.
+        let other = Limits { max_quads: 1000, ..Limits::DEFAULT };
+        assert_eq!(nquads(VC, &warm, &other).unwrap(), first);
+        assert!(warm.cache().len() > kept);
+    }
+
+    #[test]
+    fn a_hit_charges_the_work_it_skips() {
+        // Under every budget, a warm store stops a document exactly where a fresh one does.
+        let warm = ContextStore::bundled();
+        let mut outcomes = (0, 0);
+        for budget in (200..6000).step_by(97) {
+            let limits = Limits { max_jsonld_work: budget, ..Limits::DEFAULT };
+            let run = |store: &ContextStore| -> core::result::Result<String, (ErrorCode, String)> {
+                nquads(VC, store, &limits).map_err(|e| (e.code(), String::from(e.detail())))
+            };
+            let fresh = run(&ContextStore::bundled());
+            let cached = run(&warm);
+            let again = run(&warm);
+            assert_eq!(fresh, cached, "budget {budget}");
+            assert_eq!(fresh, again, "budget {budget}");
+            if fresh.is_ok() {
+                outcomes.0 += 1;
+            } else {
+                outcomes.1 += 1;
+            }
+        }
+        assert!(outcomes.0 > 0 && outcomes.1 > 0, "{outcomes:?}");
+    }
+
+    #[test]
+    fn errors_are_never_cached_and_protected_terms_still_hold() {
+        let store = ContextStore::bundled();
+        let bad = r#"{"@context": ["https://www.w3.org/ns/credentials/v2", {"VerifiableCredential": "http://evil/VC"}],
+          "type": "VerifiableCredential"}"#;
+        for _ in 0..2 {
+            let e = nquads(bad, &store, &Limits::DEFAULT).unwrap_err();
+            assert_eq!((e.code(), e.detail()), (ErrorCode::InvalidJsonLd, "protected term redefinition"));
+        }
+        assert!(nquads(VC, &store, &Limits::DEFAULT).is_ok());
+        let e = nquads(bad, &store, &Limits::DEFAULT).unwrap_err();
+        assert_eq!(e.detail(), "protected term redefinition");
+    }
+
+    #[test]
+    fn registering_empties_the_cache() {
+        let mut store = ContextStore::bundled();
+        let doc = r#"{"@context": "https://example.org/c", "@id": "http://ex/s", "p": "v"}"#;
+        store.register("https://example.org/c", r#"{"@context": {"p": "http://ex/one"}}"#, &Limits::DEFAULT).unwrap();
+        let one = nquads(doc, &store, &Limits::DEFAULT).unwrap();
+        assert_eq!(store.cache().len(), 1);
+        store.register("https://example.org/c", r#"{"@context": {"p": "http://ex/two"}}"#, &Limits::DEFAULT).unwrap();
+        assert_eq!(store.cache().len(), 0);
+        let two = nquads(doc, &store, &Limits::DEFAULT).unwrap();
+        assert_ne!(one, two);
+        assert!(two.contains("http://ex/two"));
+        // A copy of a store starts empty and serves the same documents.
+        let copy = store.clone();
+        assert_eq!((copy.cache().len(), copy == store), (0, true));
+    }
+
+    #[test]
+    fn inline_context_objects_are_not_kept() {
+        let store = ContextStore::bundled();
+        let doc = r#"{"@context": {"p": "http://ex/p"}, "@id": "http://ex/s", "p": "v"}"#;
+        nquads(doc, &store, &Limits::DEFAULT).unwrap();
+        assert_eq!(store.cache().len(), 0);
     }
 }

@@ -26,6 +26,7 @@
 //! assert_eq!(to_nquads(&quads), "<http://example.org/alice> <http://schema.org/name> \"Alice\" .\n");
 //! ```
 
+mod active;
 mod cache;
 mod context;
 mod expand;

@@ -216,6 +216,27 @@ mod tests {
     }
 
     #[test]
+    fn bundled_documents_are_parsed_once_and_shared() {
+        let url = "https://www.w3.org/ns/credentials/v2";
+        let a = ContextStore::bundled().load(url, &Limits::DEFAULT).unwrap();
+        let b = ContextStore::bundled().load(url, &Limits { max_items: usize::MAX, ..Limits::DEFAULT }).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        // Tighter limits than the defaults still refuse what they refused before.
+        let text = bundled::BUNDLED.iter().find(|b| b.0 == url).unwrap().3;
+        for tight in [Limits { max_items: 10, ..Limits::DEFAULT }, Limits { max_depth: 2, ..Limits::DEFAULT }] {
+            let e = ContextStore::bundled().load(url, &tight).unwrap_err();
+            assert_eq!(e, Value::parse(text, &tight).unwrap_err());
+        }
+        let mut store = ContextStore::new();
+        store.register("https://ex/c", r#"{"@context":{}}"#, &Limits::DEFAULT).unwrap();
+        let (c, d) = (
+            store.load("https://ex/c", &Limits::DEFAULT).unwrap(),
+            store.load("https://ex/c", &Limits::DEFAULT).unwrap(),
+        );
+        assert!(Arc::ptr_eq(&c, &d));
+    }
+
+    #[test]
     fn unknown_url_is_unknown_context() {
         let store = ContextStore::bundled();
         let e = store.load("https://example.org/nope", &Limits::DEFAULT).unwrap_err();
