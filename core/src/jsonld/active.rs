@@ -91,7 +91,8 @@ fn json_eq(a: &Value, b: &Value, depth: usize) -> bool {
 /// An active context.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ActiveContext {
-    pub terms: BTreeMap<String, Arc<TermDef>>,
+    /// Shared keys: copying an active context (once per context processed) copies no text.
+    pub terms: BTreeMap<Arc<str>, Arc<TermDef>>,
     pub base: Option<String>,
     pub original_base: Option<String>,
     pub vocab: Option<String>,

@@ -601,7 +601,7 @@ impl<'a> Processor<'a> {
             }
             _ => Arc::new(def),
         };
-        active.terms.insert(String::from(term), def);
+        active.terms.insert(Arc::from(term), def);
         local.defined.insert(String::from(term), true);
         Ok(())
     }
