@@ -6,10 +6,12 @@
 //! chain by [`Limits::max_context_depth`], and [`Processor::tick`], which bounds the total work.
 
 use alloc::collections::BTreeMap;
-use alloc::rc::Rc;
 use alloc::string::{String, ToString};
+use alloc::sync::Arc;
 use alloc::vec::Vec;
 
+pub(crate) use super::active::{ActiveContext, TermDef};
+use super::cache;
 use super::iri::{ends_with_gen_delim, has_keyword_form, is_absolute, is_blank, is_keyword, resolve};
 use super::store::ContextStore;
 use crate::error::{Error, ErrorCode, Result};
@@ -21,109 +23,6 @@ pub(crate) fn err(code: &'static str) -> Error {
     Error::new(ErrorCode::InvalidJsonLd, code)
 }
 
-/// A term definition.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct TermDef {
-    /// The IRI mapping (`None`: the term maps to null and is ignored).
-    pub iri: Option<String>,
-    pub prefix: bool,
-    pub protected: bool,
-    pub reverse: bool,
-    pub base_url: Option<String>,
-    pub context: Option<Value>,
-    /// Sorted container keywords.
-    pub container: Vec<String>,
-    /// `Some(None)`: explicitly no direction.
-    pub direction: Option<Option<String>>,
-    pub index: Option<String>,
-    /// `Some(None)`: explicitly no language.
-    pub language: Option<Option<String>>,
-    pub nest: Option<String>,
-    pub type_mapping: Option<String>,
-}
-
-impl TermDef {
-    fn new() -> Self {
-        Self {
-            iri: None,
-            prefix: false,
-            protected: false,
-            reverse: false,
-            base_url: None,
-            context: None,
-            container: Vec::new(),
-            direction: None,
-            index: None,
-            language: None,
-            nest: None,
-            type_mapping: None,
-        }
-    }
-
-    /// Whether the container mapping includes `c`.
-    pub fn has_container(&self, c: &str) -> bool {
-        self.container.iter().any(|x| x == c)
-    }
-
-    /// Equality for the protected-term rule: everything but `protected` (and the base URL the
-    /// definition was read under, which does not change its meaning).
-    fn same_as(&self, other: &TermDef) -> bool {
-        self.iri == other.iri
-            && self.prefix == other.prefix
-            && self.reverse == other.reverse
-            && match (&self.context, &other.context) {
-                (Some(a), Some(b)) => json_eq(a, b, 0),
-                (a, b) => a.is_none() && b.is_none(),
-            }
-            && self.container == other.container
-            && self.direction == other.direction
-            && self.index == other.index
-            && self.language == other.language
-            && self.nest == other.nest
-            && self.type_mapping == other.type_mapping
-    }
-}
-
-/// JSON equality with object members in any order (two contexts that differ only in member
-/// order define the same terms). Recursion is bounded by the parse depth of both values.
-fn json_eq(a: &Value, b: &Value, depth: usize) -> bool {
-    if depth > crate::limits::DEPTH_CEILING {
-        return false;
-    }
-    match (a, b) {
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| json_eq(p, q, depth + 1))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| member(y, k).is_some_and(|w| json_eq(v, w, depth + 1)))
-        }
-        _ => a == b,
-    }
-}
-
-/// An active context.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct ActiveContext {
-    pub terms: BTreeMap<String, Rc<TermDef>>,
-    pub base: Option<String>,
-    pub original_base: Option<String>,
-    pub vocab: Option<String>,
-    pub language: Option<String>,
-    pub direction: Option<String>,
-    pub previous: Option<Rc<ActiveContext>>,
-}
-
-impl ActiveContext {
-    /// A fresh context with `base` as base IRI.
-    pub fn new(base: Option<String>) -> Self {
-        Self { original_base: base.clone(), base, ..Self::default() }
-    }
-
-    pub fn term(&self, t: &str) -> Option<&TermDef> {
-        self.terms.get(t).map(|d| &**d)
-    }
-}
-
 /// The state of one expansion: the store, the limits and the work counter.
 pub(crate) struct Processor<'a> {
     pub store: &'a ContextStore,
@@ -131,8 +30,10 @@ pub(crate) struct Processor<'a> {
     /// Data Integrity context validation: a dropped term is an error.
     pub safe: bool,
     work: usize,
-    /// Remote contexts already loaded (their `@context` members), by URL.
-    docs: BTreeMap<String, Rc<Value>>,
+    /// Remote context documents already loaded, by URL.
+    docs: BTreeMap<String, Arc<Value>>,
+    /// The initial context of the expansion, once made.
+    initial: Option<Arc<ActiveContext>>,
 }
 
 /// The term definitions being created from one local context.
@@ -163,7 +64,7 @@ const VALID_CONTAINERS: &[&str] = &["@graph", "@id", "@index", "@language", "@li
 
 impl<'a> Processor<'a> {
     pub fn new(store: &'a ContextStore, limits: &'a Limits, safe: bool) -> Self {
-        Self { store, limits, safe, work: 0, docs: BTreeMap::new() }
+        Self { store, limits, safe, work: 0, docs: BTreeMap::new(), initial: None }
     }
 
     /// Counts one unit of work against [`Limits::max_jsonld_work`].
@@ -197,20 +98,66 @@ impl<'a> Processor<'a> {
         Ok(depth + 1)
     }
 
-    /// The context of a remote document: its `@context` member, loaded and copied out of the
-    /// document once per processor (a context referenced again, e.g. by type-scoped contexts,
-    /// is shared, not copied).
-    fn remote_context(&mut self, url: &str) -> Result<Rc<Value>> {
-        if let Some(context) = self.docs.get(url) {
-            return Ok(Rc::clone(context));
+    /// A remote context document (its `@context` member is the context), loaded once per
+    /// processor and shared with the store, never copied.
+    fn remote_document(&mut self, url: &str) -> Result<Arc<Value>> {
+        if let Some(doc) = self.docs.get(url) {
+            return Ok(Arc::clone(doc));
         }
         let doc = self.store.load(url, self.limits)?;
-        let context = match doc.get("@context") {
-            Some(c) => Rc::new(c.clone()),
-            None => return Err(err("invalid remote context")),
+        if doc.get("@context").is_none() {
+            return Err(err("invalid remote context"));
+        }
+        self.docs.insert(String::from(url), Arc::clone(&doc));
+        Ok(doc)
+    }
+
+    /// Context processing of `local` over `active` as the expansion algorithm asks for it (no
+    /// remote chain yet, scoped contexts validated), through the store's cache of processed
+    /// contexts (`jsonld/cache.rs`): `scoped` is the term definition whose scoped context
+    /// `local` is, `None` for a context found in the document.
+    pub fn apply_context(
+        &mut self,
+        active: &Arc<ActiveContext>,
+        local: &Value,
+        scoped: Option<&Arc<TermDef>>,
+        base_url: Option<&str>,
+        override_protected: bool,
+        propagate: bool,
+    ) -> Result<Arc<ActiveContext>> {
+        let from = match &self.initial {
+            Some(i) if Arc::ptr_eq(i, active) => cache::From::Initial(active.base.as_deref()),
+            _ => cache::From::Context(active),
         };
-        self.docs.insert(String::from(url), Rc::clone(&context));
-        Ok(context)
+        let query = cache::Query {
+            from,
+            local: scoped.map_or(cache::Local::Refs(local), cache::Local::Scoped),
+            base_url,
+            override_protected,
+            propagate,
+            limits: self.limits,
+        };
+        if !query.cacheable() {
+            let r = self.process_context(active, local, base_url, &[], override_protected, propagate, true, 0)?;
+            return Ok(Arc::new(r));
+        }
+        if let Some((hit, work)) = self.store.cache().find(&query) {
+            // The work is charged as if processed; past the budget, processing for real stops
+            // at the step (and with the error) it always did.
+            if self.work.saturating_add(work) <= self.limits.max_jsonld_work {
+                self.work += work;
+                return Ok(hit);
+            }
+        }
+        let before = self.work;
+        let r = Arc::new(self.process_context(active, local, base_url, &[], override_protected, propagate, true, 0)?);
+        self.store.cache().insert(&query, &r, self.work.saturating_sub(before));
+        Ok(r)
+    }
+
+    /// Marks `initial` as the initial context of this expansion (a cache key by base IRI).
+    pub fn set_initial(&mut self, initial: &Arc<ActiveContext>) {
+        self.initial = Some(Arc::clone(initial));
     }
 
     /// Context Processing Algorithm (section 4.1.2).
@@ -239,7 +186,7 @@ impl<'a> Processor<'a> {
             }
         }
         if !propagate && result.previous.is_none() {
-            result.previous = Some(Rc::new(active.clone()));
+            result.previous = Some(Arc::new(active.clone()));
         }
         let items: &[Value] = match local {
             Value::Array(a) => a,
@@ -256,7 +203,7 @@ impl<'a> Processor<'a> {
                     let previous = result.clone();
                     result = ActiveContext::new(active.original_base.clone());
                     if !propagate {
-                        result.previous = Some(Rc::new(previous));
+                        result.previous = Some(Arc::new(previous));
                     }
                 }
                 Value::String(s) => {
@@ -270,11 +217,12 @@ impl<'a> Processor<'a> {
                         }
                         return Err(err("recursive context inclusion"));
                     }
-                    let ctx = self.remote_context(&url)?;
+                    let doc = self.remote_document(&url)?;
+                    let ctx = doc.get("@context").ok_or_else(|| err("invalid remote context"))?;
                     let mut chain = remote.to_vec();
                     chain.push(url.clone());
                     result =
-                        self.process_context(&result, &ctx, Some(&url), &chain, false, true, validate_scoped, depth)?;
+                        self.process_context(&result, ctx, Some(&url), &chain, false, true, validate_scoped, depth)?;
                 }
                 Value::Object(m) => {
                     result = self.process_context_object(result, m, base_url, remote, override_protected, depth)?;
@@ -309,12 +257,14 @@ impl<'a> Processor<'a> {
                 if !is_absolute(&url) {
                     return Err(err("invalid @import value"));
                 }
-                let imported = match self.remote_context(&url) {
+                let imported = match self.remote_document(&url) {
                     Ok(c) => c,
                     Err(e) if e.code() == ErrorCode::InvalidJsonLd => return Err(err("invalid remote context")),
                     Err(e) => return Err(e),
                 };
-                let Value::Object(im) = &*imported else { return Err(err("invalid remote context")) };
+                let Some(Value::Object(im)) = imported.get("@context") else {
+                    return Err(err("invalid remote context"));
+                };
                 if member(im, "@import").is_some() {
                     return Err(err("invalid context entry"));
                 }
@@ -640,7 +590,7 @@ impl<'a> Processor<'a> {
         local: &mut Local<'_>,
         term: &str,
         def: TermDef,
-        previous: Option<Rc<TermDef>>,
+        previous: Option<Arc<TermDef>>,
     ) -> Result<()> {
         let def = match previous {
             Some(prev) if !local.override_protected && prev.protected => {
@@ -649,9 +599,9 @@ impl<'a> Processor<'a> {
                 }
                 prev
             }
-            _ => Rc::new(def),
+            _ => Arc::new(def),
         };
-        active.terms.insert(String::from(term), def);
+        active.terms.insert(Arc::from(term), def);
         local.defined.insert(String::from(term), true);
         Ok(())
     }

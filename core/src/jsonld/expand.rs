@@ -4,8 +4,8 @@
 //! [`Limits::depth`] (twice that, since a value that is not an array is first wrapped in one),
 //! so the recursion is bounded whatever built the [`Value`].
 
-use alloc::rc::Rc;
 use alloc::string::String;
+use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 use super::context::{err, iri_expand, ActiveContext, Processor, TermDef};
@@ -102,7 +102,11 @@ impl Processor<'_> {
             let ctx = ec.get("@context").unwrap_or(ec);
             active = self.process_context(&active, ctx, base, &[], false, true, true, 0)?;
         }
-        let r = self.expand(&Rc::new(active), None, doc, base, false, false, 0)?;
+        let active = Arc::new(active);
+        if expand_context.is_none() {
+            self.set_initial(&active);
+        }
+        let r = self.expand(&active, None, doc, base, false, false, 0)?;
         let r = match r {
             Value::Object(mut m) if m.len() == 1 && mhas(&m, "@graph") => {
                 mremove(&mut m, "@graph").unwrap_or(Value::Null)
@@ -123,7 +127,7 @@ impl Processor<'_> {
     #[allow(clippy::too_many_arguments)]
     fn expand(
         &mut self,
-        active: &Rc<ActiveContext>,
+        active: &Arc<ActiveContext>,
         active_property: Option<&str>,
         element: &Value,
         base_url: Option<&str>,
@@ -133,7 +137,7 @@ impl Processor<'_> {
     ) -> Result<Value> {
         self.tick()?;
         let depth = self.deeper(depth)?;
-        let def: Option<Rc<TermDef>> = active_property.and_then(|p| active.terms.get(p)).cloned();
+        let def: Option<Arc<TermDef>> = active_property.and_then(|p| active.terms.get(p)).cloned();
         let m = match element {
             Value::Null => return Ok(Value::Null),
             Value::Array(items) => {
@@ -155,30 +159,30 @@ impl Processor<'_> {
                 if active_property.is_none() || active_property == Some("@graph") {
                     return Ok(Value::Null);
                 }
-                let mut ctx = Rc::clone(active);
+                let mut ctx = Arc::clone(active);
                 if let Some((c, d)) = def.as_ref().and_then(|d| d.context.as_ref().map(|c| (c, d))) {
-                    ctx = Rc::new(self.process_context(&ctx, c, d.base_url.as_deref(), &[], true, true, true, 0)?);
+                    ctx = self.apply_context(&ctx, c, Some(d), d.base_url.as_deref(), true, true)?;
                 }
                 return Ok(expand_value(&ctx, active_property.unwrap_or(""), scalar));
             }
         };
-        let mut active = Rc::clone(active);
+        let mut active = Arc::clone(active);
         // A term-scoped context does not apply to new node objects (unless it propagates).
         if let (Some(prev), false) = (&active.previous, from_map) {
             let has_value = m.iter().any(|(k, _)| iri_expand(&active, k, false, true).as_deref() == Some("@value"));
             let only_id =
                 matches!(m.as_slice(), [(k, _)] if iri_expand(&active, k, false, true).as_deref() == Some("@id"));
             if !has_value && !only_id {
-                active = Rc::clone(prev);
+                active = Arc::clone(prev);
             }
         }
         if let Some((c, d)) = def.as_ref().and_then(|d| d.context.as_ref().map(|c| (c, d))) {
-            active = Rc::new(self.process_context(&active, c, d.base_url.as_deref(), &[], true, true, true, 0)?);
+            active = self.apply_context(&active, c, Some(d), d.base_url.as_deref(), true, true)?;
         }
         if let Some(c) = mget(m, "@context") {
-            active = Rc::new(self.process_context(&active, c, base_url, &[], false, true, true, 0)?);
+            active = self.apply_context(&active, c, None, base_url, false, true)?;
         }
-        let type_scoped = Rc::clone(&active);
+        let type_scoped = Arc::clone(&active);
         let mut type_keys: Vec<&(String, Value)> =
             m.iter().filter(|(k, _)| iri_expand(&active, k, false, true).as_deref() == Some("@type")).collect();
         type_keys.sort_by(|a, b| a.0.cmp(&b.0));
@@ -188,16 +192,7 @@ impl Processor<'_> {
             for t in terms {
                 if let Some(d) = type_scoped.terms.get(t).filter(|d| d.context.is_some()) {
                     if let Some(c) = &d.context {
-                        active = Rc::new(self.process_context(
-                            &active,
-                            c,
-                            d.base_url.as_deref(),
-                            &[],
-                            false,
-                            false,
-                            true,
-                            0,
-                        )?);
+                        active = self.apply_context(&active, c, Some(d), d.base_url.as_deref(), false, false)?;
                     }
                 }
             }
@@ -281,8 +276,8 @@ impl Processor<'_> {
     #[allow(clippy::too_many_arguments)]
     fn expand_members(
         &mut self,
-        active: &Rc<ActiveContext>,
-        type_scoped: &Rc<ActiveContext>,
+        active: &Arc<ActiveContext>,
+        type_scoped: &Arc<ActiveContext>,
         active_property: Option<&str>,
         element: &[(String, Value)],
         result: &mut Map,
@@ -431,7 +426,7 @@ impl Processor<'_> {
                 }
                 continue;
             }
-            let def: Option<Rc<TermDef>> = active.terms.get(key.as_str()).cloned();
+            let def: Option<Arc<TermDef>> = active.terms.get(key.as_str()).cloned();
             let has = |c: &str| def.as_ref().is_some_and(|d| d.has_container(c));
             let mut ev = if def.as_ref().and_then(|d| d.type_mapping.as_deref()) == Some("@json") {
                 Value::Object(alloc::vec![
@@ -477,9 +472,9 @@ impl Processor<'_> {
             let nest_active = match active.terms.get(nk).cloned() {
                 Some(d) if d.context.is_some() => {
                     let c = d.context.as_ref().unwrap_or(&Value::Null);
-                    Rc::new(self.process_context(active, c, d.base_url.as_deref(), &[], true, true, true, 0)?)
+                    self.apply_context(active, c, Some(&d), d.base_url.as_deref(), true, true)?
                 }
-                _ => Rc::clone(active),
+                _ => Arc::clone(active),
             };
             for nv in as_slice(mget(element, nk).unwrap_or(&Value::Null)) {
                 let Value::Object(nm) = nv else { return Err(err("invalid @nest value")) };
@@ -571,7 +566,7 @@ impl Processor<'_> {
     /// Step 13.8: an index, id or type map.
     fn index_map(
         &mut self,
-        active: &Rc<ActiveContext>,
+        active: &Arc<ActiveContext>,
         key: &str,
         def: Option<&TermDef>,
         map: &[(String, Value)],
@@ -585,21 +580,12 @@ impl Processor<'_> {
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         for (index, iv) in entries {
             self.tick()?;
-            let mut map_ctx = Rc::clone(active);
+            let mut map_ctx = Arc::clone(active);
             if has("@type") {
-                let outer = active.previous.clone().unwrap_or_else(|| Rc::clone(active));
+                let outer = active.previous.clone().unwrap_or_else(|| Arc::clone(active));
                 if let Some(d) = outer.terms.get(index.as_str()).cloned() {
                     if let Some(c) = &d.context {
-                        map_ctx = Rc::new(self.process_context(
-                            &outer,
-                            c,
-                            d.base_url.as_deref(),
-                            &[],
-                            false,
-                            true,
-                            true,
-                            0,
-                        )?);
+                        map_ctx = self.apply_context(&outer, c, Some(&d), d.base_url.as_deref(), false, true)?;
                     }
                 }
             }

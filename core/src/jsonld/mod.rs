@@ -26,6 +26,8 @@
 //! assert_eq!(to_nquads(&quads), "<http://example.org/alice> <http://schema.org/name> \"Alice\" .\n");
 //! ```
 
+mod active;
+mod cache;
 mod context;
 mod expand;
 mod iri;

@@ -1,8 +1,11 @@
 //! The contexts a document may use: the bundled, hash-pinned set plus the caller's own.
 
 use alloc::collections::BTreeMap;
-use alloc::rc::Rc;
 use alloc::string::String;
+use alloc::sync::Arc;
+use alloc::vec::Vec;
+
+use super::cache::ContextCache;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Value;
@@ -14,16 +17,40 @@ mod bundled {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Source {
-    /// Text compiled into the library (parsed when first used by an expansion).
-    Static(&'static str),
-    /// A document the caller registered (owned, so the store is `Send` and `Sync`).
-    Parsed(Value),
+    /// A context compiled into the library, by its index in `BUNDLED` (parsed once per process,
+    /// when an expansion first uses it).
+    Static(usize),
+    /// A document the caller registered (shared, not copied, by every expansion that loads it).
+    Parsed(Arc<Value>),
+}
+
+/// The bundled documents parsed, one slot per entry of `BUNDLED`, filled on first use. They are
+/// parsed under [`Limits::DEFAULT`]; `None` if one did not parse (the build checks they do).
+static PARSED: spin::Once<Vec<spin::Once<Option<Arc<Value>>>>> = spin::Once::new();
+
+/// The bundled document at `index`, parsed once for the whole process.
+fn parsed_once(index: usize, text: &str) -> Option<Arc<Value>> {
+    let slots = PARSED.call_once(|| bundled::BUNDLED.iter().map(|_| spin::Once::new()).collect());
+    slots.get(index)?.call_once(|| Value::parse(text, &Limits::DEFAULT).ok().map(Arc::new)).clone()
+}
+
+/// Whether `limits` parse at least what [`Limits::DEFAULT`] parses: a document that parses under
+/// the defaults then parses to the same value (the parser's result does not depend on its
+/// limits, only whether it stops).
+fn parses_like_default(limits: &Limits) -> bool {
+    let d = Limits::DEFAULT;
+    limits.max_input_bytes >= d.max_input_bytes
+        && limits.depth() >= d.depth()
+        && limits.max_items >= d.max_items
+        && limits.max_string_bytes >= d.max_string_bytes
 }
 
 /// The context documents an expansion may dereference, by URL. Nothing outside it is ever
 /// loaded: a context URL not in the store is [`ErrorCode::UnknownContext`].
 ///
-/// The store is `Send` and `Sync`: one store can serve every verification of a process.
+/// The store is `Send` and `Sync`: one store can serve every verification of a process. It
+/// keeps the contexts it has processed (see `jsonld/cache.rs` and docs/DESIGN.md): keeping one
+/// store for many verifications makes every one after the first faster.
 ///
 /// [`ContextStore::bundled`] starts from the contexts compiled into the library, whose SHA-256
 /// the build checked against the pinned digests (`core/contexts/contexts.json`).
@@ -40,6 +67,8 @@ enum Source {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ContextStore {
     docs: BTreeMap<String, Source>,
+    /// Processed contexts; emptied when a document is registered.
+    cache: ContextCache,
 }
 
 impl ContextStore {
@@ -52,9 +81,12 @@ impl ContextStore {
     /// A store holding every bundled context.
     #[must_use]
     pub fn bundled() -> Self {
-        let docs =
-            bundled::BUNDLED.iter().map(|(url, _, _, text)| (String::from(*url), Source::Static(text))).collect();
-        Self { docs }
+        let docs = bundled::BUNDLED
+            .iter()
+            .enumerate()
+            .map(|(i, (url, _, _, _))| (String::from(*url), Source::Static(i)))
+            .collect();
+        Self { docs, cache: ContextCache::default() }
     }
 
     /// The bundled contexts: URL, file name and pinned SHA-256 (hex) of each.
@@ -89,7 +121,9 @@ impl ContextStore {
     /// assert!(store.contains("https://example.org/c"));
     /// ```
     pub fn register_value(&mut self, url: &str, document: Value) {
-        self.docs.insert(String::from(url), Source::Parsed(document));
+        self.docs.insert(String::from(url), Source::Parsed(Arc::new(document)));
+        // A cached context may have loaded the document this replaces.
+        self.cache = ContextCache::default();
     }
 
     /// The bundled contexts plus those of `text`, a JSON object mapping each URL to its context
@@ -134,17 +168,27 @@ impl ContextStore {
         self.docs.contains_key(url)
     }
 
-    /// The document for `url`, parsed.
-    pub(crate) fn load(&self, url: &str, limits: &Limits) -> Result<Rc<Value>> {
+    /// The document for `url`, parsed (shared, not copied).
+    pub(crate) fn load(&self, url: &str, limits: &Limits) -> Result<Arc<Value>> {
         match self.docs.get(url) {
             None => Err(Error::new(ErrorCode::UnknownContext, "context URL is neither bundled nor registered")),
-            // Copied once per expansion call (the call keeps it while it runs).
-            Some(Source::Parsed(v)) => Ok(Rc::new(v.clone())),
-            Some(Source::Static(text)) => {
-                // The bundled documents are small; the caller's limits still apply to them.
-                Value::parse(text, limits).map(Rc::new)
+            Some(Source::Parsed(v)) => Ok(Arc::clone(v)),
+            Some(Source::Static(i)) => {
+                let text = bundled::BUNDLED.get(*i).map_or("", |b| b.3);
+                if parses_like_default(limits) {
+                    if let Some(v) = parsed_once(*i, text) {
+                        return Ok(v);
+                    }
+                }
+                // Tighter limits than the defaults still apply to the bundled documents.
+                Value::parse(text, limits).map(Arc::new)
             }
         }
+    }
+
+    /// The processed contexts of this store.
+    pub(crate) fn cache(&self) -> &ContextCache {
+        &self.cache
     }
 }
 
@@ -169,6 +213,27 @@ mod tests {
     fn store_is_send_and_sync() {
         fn shared<T: Send + Sync>(_: &T) {}
         shared(&ContextStore::bundled());
+    }
+
+    #[test]
+    fn bundled_documents_are_parsed_once_and_shared() {
+        let url = "https://www.w3.org/ns/credentials/v2";
+        let a = ContextStore::bundled().load(url, &Limits::DEFAULT).unwrap();
+        let b = ContextStore::bundled().load(url, &Limits { max_items: usize::MAX, ..Limits::DEFAULT }).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        // Tighter limits than the defaults still refuse what they refused before.
+        let text = bundled::BUNDLED.iter().find(|b| b.0 == url).unwrap().3;
+        for tight in [Limits { max_items: 10, ..Limits::DEFAULT }, Limits { max_depth: 2, ..Limits::DEFAULT }] {
+            let e = ContextStore::bundled().load(url, &tight).unwrap_err();
+            assert_eq!(e, Value::parse(text, &tight).unwrap_err());
+        }
+        let mut store = ContextStore::new();
+        store.register("https://ex/c", r#"{"@context":{}}"#, &Limits::DEFAULT).unwrap();
+        let (c, d) = (
+            store.load("https://ex/c", &Limits::DEFAULT).unwrap(),
+            store.load("https://ex/c", &Limits::DEFAULT).unwrap(),
+        );
+        assert!(Arc::ptr_eq(&c, &d));
     }
 
     #[test]
