@@ -46,16 +46,19 @@ pub(crate) enum Local<'a> {
     Scoped(&'a Arc<TermDef>),
 }
 
+#[derive(Clone)]
 enum OwnedFrom {
     Initial(Option<String>),
     Context(Arc<ActiveContext>),
 }
 
+#[derive(Clone)]
 enum OwnedLocal {
     Refs(Value),
     Scoped(Arc<TermDef>),
 }
 
+#[derive(Clone)]
 struct Entry {
     from: OwnedFrom,
     local: OwnedLocal,
@@ -160,16 +163,15 @@ impl ContextCache {
         });
     }
 
+    /// A private copy of the entries, for a store that adds documents to those this cache's
+    /// entries were made from (they stay what processing would give).
+    pub fn snapshot(&self) -> Self {
+        Self { entries: spin::Mutex::new(self.entries.lock().clone()) }
+    }
+
     /// How many entries are kept.
     pub fn len(&self) -> usize {
         self.entries.lock().len()
-    }
-}
-
-impl Clone for ContextCache {
-    /// A copy of a store starts with an empty cache (it may be changed by `register`).
-    fn clone(&self) -> Self {
-        Self::default()
     }
 }
 
@@ -218,7 +220,7 @@ mod tests {
 
     #[test]
     fn a_cached_context_gives_what_processing_gives() {
-        let warm = ContextStore::bundled();
+        let warm = ContextStore::bundled().private();
         let first = nquads(VC, &warm, &Limits::DEFAULT).unwrap();
         let kept = warm.cache().len();
         assert!(kept >= 2, "{kept}");
@@ -226,7 +228,7 @@ mod tests {
         // second expansion hits both and adds none.
         assert_eq!(nquads(VC, &warm, &Limits::DEFAULT).unwrap(), first);
         assert_eq!(warm.cache().len(), kept);
-        assert_eq!(nquads(VC, &ContextStore::bundled(), &Limits::DEFAULT).unwrap(), first);
+        assert_eq!(nquads(VC, &ContextStore::bundled().private(), &Limits::DEFAULT).unwrap(), first);
         // Other limits are another key: the same result, new entries.
         let other = Limits { max_quads: 1000, ..Limits::DEFAULT };
         assert_eq!(nquads(VC, &warm, &other).unwrap(), first);
@@ -236,14 +238,14 @@ mod tests {
     #[test]
     fn a_hit_charges_the_work_it_skips() {
         // Under every budget, a warm store stops a document exactly where a fresh one does.
-        let warm = ContextStore::bundled();
+        let warm = ContextStore::bundled().private();
         let mut outcomes = (0, 0);
         for budget in (200..6000).step_by(97) {
             let limits = Limits { max_jsonld_work: budget, ..Limits::DEFAULT };
             let run = |store: &ContextStore| -> core::result::Result<String, (ErrorCode, String)> {
                 nquads(VC, store, &limits).map_err(|e| (e.code(), String::from(e.detail())))
             };
-            let fresh = run(&ContextStore::bundled());
+            let fresh = run(&ContextStore::bundled().private());
             let cached = run(&warm);
             let again = run(&warm);
             assert_eq!(fresh, cached, "budget {budget}");
@@ -273,7 +275,7 @@ mod tests {
 
     #[test]
     fn registering_empties_the_cache() {
-        let mut store = ContextStore::bundled();
+        let mut store = ContextStore::bundled().private();
         let doc = r#"{"@context": "https://example.org/c", "@id": "http://ex/s", "p": "v"}"#;
         store.register("https://example.org/c", r#"{"@context": {"p": "http://ex/one"}}"#, &Limits::DEFAULT).unwrap();
         let one = nquads(doc, &store, &Limits::DEFAULT).unwrap();
@@ -283,16 +285,40 @@ mod tests {
         let two = nquads(doc, &store, &Limits::DEFAULT).unwrap();
         assert_ne!(one, two);
         assert!(two.contains("http://ex/two"));
-        // A copy of a store starts empty and serves the same documents.
+        // A copy of a store serves the same documents, so it shares the cache.
         let copy = store.clone();
-        assert_eq!((copy.cache().len(), copy == store), (0, true));
+        assert!(copy == store && core::ptr::eq(copy.cache(), store.cache()));
     }
 
     #[test]
     fn inline_context_objects_are_not_kept() {
-        let store = ContextStore::bundled();
+        let store = ContextStore::bundled().private();
         let doc = r#"{"@context": {"p": "http://ex/p"}, "@id": "http://ex/s", "p": "v"}"#;
         nquads(doc, &store, &Limits::DEFAULT).unwrap();
         assert_eq!(store.cache().len(), 0);
+    }
+
+    #[test]
+    fn bundled_stores_share_one_cache_and_registrations_stay_private() {
+        let first = nquads(VC, &ContextStore::bundled(), &Limits::DEFAULT).unwrap();
+        // Another bundled store (a later C or mobile call) finds what the first one processed.
+        let later = ContextStore::bundled();
+        assert!(later.cache().len() >= 2);
+        assert_eq!(nquads(VC, &later, &Limits::DEFAULT).unwrap(), first);
+        // A store that adds a document keeps a private copy of the shared entries ...
+        let mut added = ContextStore::bundled();
+        added.register("https://example.org/c", r#"{"@context": {"p": "http://ex/one"}}"#, &Limits::DEFAULT).unwrap();
+        assert!(!core::ptr::eq(added.cache(), later.cache()) && added.cache().len() >= 2);
+        let doc = r#"{"@context": "https://example.org/c", "@id": "http://ex/s", "p": "v"}"#;
+        nquads(doc, &added, &Limits::DEFAULT).unwrap();
+        // ... so what it processed never reaches the shared cache: a bundled store still does
+        // not know the URL.
+        let e = nquads(doc, &ContextStore::bundled(), &Limits::DEFAULT).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::UnknownContext);
+        // One that replaces a bundled document starts empty.
+        let mut replaced = ContextStore::bundled();
+        let v2 = "https://www.w3.org/ns/credentials/v2";
+        replaced.register(v2, r#"{"@context": {"@version": 1.1}}"#, &Limits::DEFAULT).unwrap();
+        assert_eq!(replaced.cache().len(), 0);
     }
 }

@@ -24,6 +24,11 @@ enum Source {
     Parsed(Arc<Value>),
 }
 
+/// The cache of every store that serves the bundled documents alone: the verifications of a
+/// process that use only bundled contexts (the C and mobile APIs build a store per call) share
+/// what any of them processed.
+static BUNDLED_CACHE: spin::Once<Arc<ContextCache>> = spin::Once::new();
+
 /// The bundled documents parsed, one slot per entry of `BUNDLED`, filled on first use. They are
 /// parsed under [`Limits::DEFAULT`]; `None` if one did not parse (the build checks they do).
 static PARSED: spin::Once<Vec<spin::Once<Option<Arc<Value>>>>> = spin::Once::new();
@@ -68,7 +73,7 @@ fn parses_like_default(limits: &Limits) -> bool {
 pub struct ContextStore {
     docs: BTreeMap<String, Source>,
     /// Processed contexts; emptied when a document is registered.
-    cache: ContextCache,
+    cache: Arc<ContextCache>,
 }
 
 impl ContextStore {
@@ -86,7 +91,7 @@ impl ContextStore {
             .enumerate()
             .map(|(i, (url, _, _, _))| (String::from(*url), Source::Static(i)))
             .collect();
-        Self { docs, cache: ContextCache::default() }
+        Self { docs, cache: Arc::clone(BUNDLED_CACHE.call_once(|| Arc::new(ContextCache::default()))) }
     }
 
     /// The bundled contexts: URL, file name and pinned SHA-256 (hex) of each.
@@ -121,9 +126,11 @@ impl ContextStore {
     /// assert!(store.contains("https://example.org/c"));
     /// ```
     pub fn register_value(&mut self, url: &str, document: Value) {
-        self.docs.insert(String::from(url), Source::Parsed(Arc::new(document)));
-        // A cached context may have loaded the document this replaces.
-        self.cache = ContextCache::default();
+        let replaced = self.docs.insert(String::from(url), Source::Parsed(Arc::new(document))).is_some();
+        // A cached context may have loaded the document this replaces: then start empty. A new
+        // URL leaves every entry what processing would give, so a private copy keeps them; either
+        // way this store's own documents never reach a cache other stores share.
+        self.cache = Arc::new(if replaced { ContextCache::default() } else { self.cache.snapshot() });
     }
 
     /// The bundled contexts plus those of `text`, a JSON object mapping each URL to its context
@@ -189,6 +196,13 @@ impl ContextStore {
     /// The processed contexts of this store.
     pub(crate) fn cache(&self) -> &ContextCache {
         &self.cache
+    }
+
+    /// This store with a cache of its own (the tests compare against processing from scratch).
+    #[cfg(test)]
+    pub(crate) fn private(mut self) -> Self {
+        self.cache = Arc::new(ContextCache::default());
+        self
     }
 }
 
