@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
-use ssi_verify_bench::{self as b, ecdsa_jwt, ldp, smartid_trust, Fixtures};
+use ssi_verify_bench::{self as b, ecdsa_jwt, ldp, rsa_verify, smartid_trust, Fixtures};
 use ssi_verify_core::jose::JwsKey;
 use ssi_verify_core::json::Value;
 use ssi_verify_core::x509::{validate_path, PathInput};
@@ -192,6 +192,25 @@ fn linked_data(c: &mut Criterion) -> Result<(), String> {
     Ok(())
 }
 
+/// RSA-2048 / RSA-4096 verification, PKCS#1 v1.5 and PSS: ssi-verify beside `rsa` 0.9 (OpenSSL's
+/// figures come from `bench/openssl/rsa.sh`, run right after this group).
+fn rsa(c: &mut Criterion) -> Result<(), String> {
+    for bits in [2048, 4096] {
+        let v = rsa_verify::rsa_vectors(bits)?;
+        let mut g = c.benchmark_group(format!("rsa_verify_{bits}"));
+        for (name, pss, sig) in [("pkcs1v15", false, &v.pkcs1), ("pss", true, &v.pss)] {
+            g.bench_function(format!("ssi_verify_{name}"), |x| {
+                x.iter(|| v.verify(pss, black_box(rsa_verify::MESSAGE), black_box(sig)))
+            });
+            g.bench_function(format!("rsa_0_9_{name}"), |x| {
+                x.iter(|| v.std_verify(pss, black_box(rsa_verify::MESSAGE), black_box(sig)))
+            });
+        }
+        g.finish();
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let fixtures = match Fixtures::new() {
         Ok(f) => f,
@@ -207,7 +226,8 @@ fn main() -> ExitCode {
         .configure_from_args();
     smartid(&mut c, &fixtures);
     webhook(&mut c, &fixtures);
-    let groups = jwt(&mut c, &fixtures)
+    let groups = rsa(&mut c)
+        .and_then(|()| jwt(&mut c, &fixtures))
         .and_then(|()| smartid_path(&mut c, &fixtures))
         .and_then(|()| presentation(&mut c, &fixtures))
         .and_then(|()| linked_data(&mut c));

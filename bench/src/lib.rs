@@ -8,6 +8,7 @@
 
 pub mod ecdsa_jwt;
 pub mod ldp;
+pub mod rsa_verify;
 pub mod smartid_trust;
 
 use std::fmt::Write as _;
@@ -776,6 +777,7 @@ pub fn write_inputs(dir: &Path) -> Outcome<()> {
         es256k.jwk_xy.1,
     );
     write("jwt.json", jwt.as_bytes())?;
+    rsa_verify::write_rsa_inputs(dir)?;
     ldp::write_inputs(dir)
 }
 

@@ -125,7 +125,7 @@ pub fn base64url_encode_into(bytes: &[u8], out: &mut [u8]) -> Result<usize> {
 /// [`ErrorCode::InvalidHex`].
 pub fn hex_decode(text: &str) -> Result<Vec<u8>> {
     let bytes = text.as_bytes();
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Error::new(ErrorCode::InvalidHex, "odd number of hex digits"));
     }
     bytes

@@ -37,6 +37,18 @@ fn key_formats_and_policy() {
         RsaKey::from_spki_pem(&pem.replace("-----END PUBLIC KEY-----", ""), 2048..=4096).unwrap_err().code(),
         ErrorCode::InvalidKey
     );
+    // Exponent rules: odd, 3..=2^33-1. An even modulus is refused; leading zeros do not count.
+    let mut n = vec![0xc5u8; 256];
+    n[255] = 0x01;
+    assert_eq!(RsaKey::from_components(&n, &[1, 0, 1], 2048..=4096).unwrap().bits(), 2048);
+    assert_eq!(RsaKey::from_components(&[&[0, 0][..], &n].concat(), &[0, 3], 2048..=4096).unwrap().bits(), 2048);
+    for e in [&[1u8][..], &[0], &[], &[1, 0, 0], &[2, 0, 0, 0, 1], &[1, 0, 0, 0, 0, 0, 0, 0, 1]] {
+        assert_eq!(RsaKey::from_components(&n, e, 2048..=4096).unwrap_err().code(), ErrorCode::InvalidKey, "e = {e:?}");
+    }
+    assert_eq!(RsaKey::from_components(&n, &[1, 255, 255, 255, 255], 2048..=4096).unwrap().bits(), 2048);
+    n[255] = 0x02;
+    assert_eq!(RsaKey::from_components(&n, &[1, 0, 1], 2048..=4096).unwrap_err().code(), ErrorCode::InvalidKey);
+    assert_eq!(RsaKey::from_components(&[], &[1, 0, 1], 2048..=4096).unwrap_err().code(), ErrorCode::KeySizeNotAllowed);
 }
 
 #[test]
@@ -58,6 +70,11 @@ fn openssl_signatures_verify_and_fail_on_change() {
         s[i] ^= 0x01;
         assert_eq!(v(RsaScheme::Pkcs1v15(HashAlg::Sha256), b"hello", &s), bad);
     }
+    // A signature not below the modulus is refused before its padding is looked at (RFC 8017
+    // 5.2.2 step 1), as is zero.
+    assert_eq!(v(RsaScheme::Pkcs1v15(HashAlg::Sha256), b"hello", &[0xff; 256]), bad);
+    assert_eq!(v(RsaScheme::Pss(HashAlg::Sha256), b"hello", &[0xff; 256]), bad);
+    assert_eq!(v(RsaScheme::Pkcs1v15(HashAlg::Sha256), b"hello", &[0; 256]), bad);
     // The digest itself is never accepted as the message.
     let digest = ssi_verify_core::crypto::sha256(b"hello");
     assert_eq!(v(RsaScheme::Pkcs1v15(HashAlg::Sha256), &digest, &pkcs1), bad);

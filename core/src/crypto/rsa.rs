@@ -3,19 +3,22 @@
 //! Keys come from DER SubjectPublicKeyInfo, PEM, or an X.509 certificate; only `rsaEncryption`
 //! keys are accepted and their size must lie in the range the caller's protocol allows. The
 //! message is hashed here: a bare digest is never accepted as the thing that was signed.
+//!
+//! The public-key operation is square-and-multiply on `crypto-bigint`'s Montgomery arithmetic
+//! (`public_op`); the encodings are checked as whole blocks (`padding`).
+
+mod padding;
+mod public_op;
 
 use core::ops::RangeInclusive;
 
-use rsa::pkcs1::der::Decode as _;
-use rsa::pkcs8::spki::SubjectPublicKeyInfoRef;
-use rsa::traits::PublicKeyParts as _;
-use rsa::{BigUint, Pkcs1v15Sign, Pss, RsaPublicKey};
-use sha2::{Sha256, Sha384, Sha512};
-use sha3::{Sha3_256, Sha3_384, Sha3_512};
+use der::Decode as _;
+use spki::SubjectPublicKeyInfoRef;
 
 use crate::crypto::{digest, HashAlg};
 use crate::error::{Error, ErrorCode, Result};
 use crate::Verdict;
+use public_op::PublicOp;
 
 /// OID 1.2.840.113549.1.1.1 (rsaEncryption), DER content bytes.
 const RSA_ENCRYPTION: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
@@ -37,10 +40,24 @@ pub enum RsaScheme {
 /// # use ssi_verify_core::crypto::rsa::RsaKey;
 /// assert!(RsaKey::from_spki_der(b"not DER", 2048..=4096).is_err());
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct RsaKey {
-    key: RsaPublicKey,
+    op: PublicOp,
+    /// Modulus size in bits.
+    bits: usize,
 }
+
+impl PartialEq for RsaKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.op.exponent() == other.op.exponent() && self.op.modulus() == other.op.modulus()
+    }
+}
+
+impl Eq for RsaKey {}
+
+/// Public exponents must be odd and in 3..=2^33-1: the bounds `rsa` 0.9 applied, kept when the
+/// verifier moved off it (a large `e` only makes verification slower).
+const MAX_PUBLIC_EXPONENT: u64 = (1 << 33) - 1;
 
 impl RsaKey {
     /// Parses a DER `SubjectPublicKeyInfo` holding an `rsaEncryption` key whose modulus size
@@ -101,14 +118,7 @@ impl RsaKey {
     /// # Errors
     /// [`ErrorCode::InvalidKey`] or [`ErrorCode::KeySizeNotAllowed`].
     pub fn from_components(modulus: &[u8], exponent: &[u8], bits: RangeInclusive<usize>) -> Result<Self> {
-        let n = BigUint::from_bytes_be(modulus);
-        let e = BigUint::from_bytes_be(exponent);
-        if !bits.contains(&n.bits()) {
-            return Err(Error::new(ErrorCode::KeySizeNotAllowed, "RSA modulus size outside the allowed range"));
-        }
-        let key = RsaPublicKey::new_with_max_size(n, e, *bits.end())
-            .map_err(|_| Error::new(ErrorCode::InvalidKey, "RSA key fails the public-key checks"))?;
-        Ok(Self { key })
+        Self::new(modulus, exponent, bits)
     }
 
     /// Parses a DER PKCS#1 `RSAPublicKey`.
@@ -116,33 +126,49 @@ impl RsaKey {
     /// # Errors
     /// [`ErrorCode::InvalidKey`] or [`ErrorCode::KeySizeNotAllowed`].
     pub fn from_pkcs1_der(der: &[u8], bits: RangeInclusive<usize>) -> Result<Self> {
-        let pk = rsa::pkcs1::RsaPublicKey::from_der(der)
+        let pk = pkcs1::RsaPublicKey::from_der(der)
             .map_err(|_| Error::new(ErrorCode::InvalidKey, "not a DER PKCS#1 RSAPublicKey"))?;
-        let n = BigUint::from_bytes_be(pk.modulus.as_bytes());
-        let e = BigUint::from_bytes_be(pk.public_exponent.as_bytes());
-        let size = n.bits();
+        Self::new(pk.modulus.as_bytes(), pk.public_exponent.as_bytes(), bits)
+    }
+
+    /// The size policy, then the public-key checks: odd modulus, odd exponent in 3..=2^33-1
+    /// and below the modulus.
+    fn new(modulus: &[u8], exponent: &[u8], bits: RangeInclusive<usize>) -> Result<Self> {
+        let invalid = || Error::new(ErrorCode::InvalidKey, "RSA key fails the public-key checks");
+        let n = strip_zeros(modulus);
+        let size = n.first().map_or(0, |&top| 8 * n.len() - top.leading_zeros() as usize);
         if !bits.contains(&size) {
             return Err(Error::new(ErrorCode::KeySizeNotAllowed, "RSA modulus size outside the allowed range"));
         }
-        let key = RsaPublicKey::new_with_max_size(n, e, *bits.end())
-            .map_err(|_| Error::new(ErrorCode::InvalidKey, "RSA key fails the public-key checks"))?;
-        Ok(Self { key })
+        let e = strip_zeros(exponent);
+        if e.len() > 8 {
+            return Err(invalid());
+        }
+        let e = be_u64(e);
+        // A modulus of more than 34 bits is above every allowed exponent; smaller ones (a
+        // caller's range may allow them) are compared.
+        let e_below_n = size > 34 || be_u64(n) > e;
+        if e.is_multiple_of(2) || !(3..=MAX_PUBLIC_EXPONENT).contains(&e) || !e_below_n {
+            return Err(invalid());
+        }
+        let op = PublicOp::new(n, e).ok_or_else(invalid)?;
+        Ok(Self { op, bits: size })
     }
 
     /// Modulus size in bits.
     #[must_use]
     pub fn bits(&self) -> usize {
-        self.key.n().bits()
+        self.bits
     }
 
     /// Verifies `signature` over `message` (the message is hashed here).
     ///
     /// # Errors
     /// [`ErrorCode::InvalidSignatureEncoding`] when the signature is not exactly as long as the
-    /// modulus. A signature of the right length that does not verify is
-    /// `Ok(Verdict::Invalid(SignatureMismatch))`.
+    /// modulus. A signature of the right length that does not verify (including one not below
+    /// the modulus) is `Ok(Verdict::Invalid(SignatureMismatch))`.
     pub fn verify(&self, scheme: RsaScheme, message: &[u8], signature: &[u8]) -> Result<Verdict> {
-        if signature.len() != self.key.size() {
+        if signature.len() != self.bits.div_ceil(8) {
             return Err(Error::new(
                 ErrorCode::InvalidSignatureEncoding,
                 "RSA signature length differs from the modulus length",
@@ -153,22 +179,24 @@ impl RsaKey {
             RsaScheme::Pss(h) => (h, true),
         };
         let hashed = digest(alg, &[message]);
-        let hashed = hashed.as_bytes();
-        let salt = alg.output_len();
-        let result = match (alg, pss) {
-            (HashAlg::Sha256, false) => self.key.verify(Pkcs1v15Sign::new::<Sha256>(), hashed, signature),
-            (HashAlg::Sha384, false) => self.key.verify(Pkcs1v15Sign::new::<Sha384>(), hashed, signature),
-            (HashAlg::Sha512, false) => self.key.verify(Pkcs1v15Sign::new::<Sha512>(), hashed, signature),
-            (HashAlg::Sha3_256, false) => self.key.verify(Pkcs1v15Sign::new::<Sha3_256>(), hashed, signature),
-            (HashAlg::Sha3_384, false) => self.key.verify(Pkcs1v15Sign::new::<Sha3_384>(), hashed, signature),
-            (HashAlg::Sha3_512, false) => self.key.verify(Pkcs1v15Sign::new::<Sha3_512>(), hashed, signature),
-            (HashAlg::Sha256, true) => self.key.verify(Pss::new_with_salt::<Sha256>(salt), hashed, signature),
-            (HashAlg::Sha384, true) => self.key.verify(Pss::new_with_salt::<Sha384>(salt), hashed, signature),
-            (HashAlg::Sha512, true) => self.key.verify(Pss::new_with_salt::<Sha512>(salt), hashed, signature),
-            (HashAlg::Sha3_256, true) => self.key.verify(Pss::new_with_salt::<Sha3_256>(salt), hashed, signature),
-            (HashAlg::Sha3_384, true) => self.key.verify(Pss::new_with_salt::<Sha3_384>(salt), hashed, signature),
-            (HashAlg::Sha3_512, true) => self.key.verify(Pss::new_with_salt::<Sha3_512>(salt), hashed, signature),
-        };
-        Ok(Verdict::from_bool(result.is_ok(), ErrorCode::SignatureMismatch))
+        let ok = self.op.apply(signature).is_some_and(|em| {
+            if pss {
+                padding::pss_matches(alg, hashed.as_bytes(), &em, self.bits)
+            } else {
+                padding::pkcs1v15_matches(alg, hashed.as_bytes(), &em)
+            }
+        });
+        Ok(Verdict::from_bool(ok, ErrorCode::SignatureMismatch))
     }
+}
+
+/// `bytes` without its leading zero bytes (JWK members may carry some).
+fn strip_zeros(bytes: &[u8]) -> &[u8] {
+    let first = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
+    bytes.get(first..).unwrap_or(&[])
+}
+
+/// The low 64 bits of a big-endian integer.
+fn be_u64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
 }

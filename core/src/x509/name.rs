@@ -29,7 +29,7 @@ impl Date {
     /// A date, if it exists in the calendar.
     #[must_use]
     pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -140,7 +140,7 @@ fn text(value: &Tlv<'_>) -> Result<String> {
             Ok(String::from(s))
         }
         tag::BMP_STRING => {
-            if value.value.len() % 2 != 0 {
+            if !value.value.len().is_multiple_of(2) {
                 return Err(bad());
             }
             let units = value.value.chunks_exact(2).map(|c| match c {
