@@ -32,6 +32,7 @@ mod context;
 mod expand;
 mod iri;
 mod nquads_out;
+mod shared;
 mod store;
 mod to_rdf;
 
@@ -44,6 +45,7 @@ use crate::limits::Limits;
 use crate::rdf::Quad;
 
 pub use nquads_out::{to_nquads, write_nquad};
+pub use shared::{MAX_SHARED_CONTEXT_BYTES, SHARED_STORES};
 pub use store::ContextStore;
 
 /// Options of [`expand`] and [`to_rdf`].

@@ -2,6 +2,8 @@
 //! profiles and status lists (issue 12). The report JSON is written by the core; these
 //! functions return exactly those bytes.
 
+use std::sync::Arc;
+
 use ssi_verify_core::crypto::did_key::TrustStore;
 use ssi_verify_core::jsonld::ContextStore;
 use ssi_verify_core::presentation::credential::{read_credential, verify_credential};
@@ -46,18 +48,19 @@ pub struct SsiVerifyOptions {
     pub contexts: ssi_str,
 }
 
-/// The JSON-LD contexts `options` registers beside the bundled ones (NULL: bundled only).
+/// The JSON-LD contexts `options` registers beside the bundled ones (NULL: bundled only), in
+/// the store kept for the process for those contexts (its processed contexts serve later calls).
 ///
 /// # Safety
 /// `options` NULL or readable with valid strings.
-unsafe fn contexts(options: *const SsiVerifyOptions, limits: &Limits) -> Result<ContextStore, Error> {
+unsafe fn contexts(options: *const SsiVerifyOptions, limits: &Limits) -> Result<Arc<ContextStore>, Error> {
     // SAFETY: NULL or readable, per the contract.
     let text = match unsafe { options.as_ref() } {
         None => None,
         // SAFETY: the string inside `o` is valid, per the contract.
         Some(o) => unsafe { o.contexts.opt("contexts")? },
     };
-    ContextStore::bundled_with_json(text.unwrap_or(""), limits)
+    ContextStore::shared_with_json(text.unwrap_or(""), limits)
 }
 
 /// The policy `options` describe (NULL: strict, time 0, 60 s leeway).

@@ -1,6 +1,8 @@
 //! One credential verified on its own, and the presentation verification with verifier
 //! profiles and status lists (issue 12). The reports are the core's JSON strings.
 
+use std::sync::Arc;
+
 use ssi_verify_core::crypto::did_key::TrustStore;
 use ssi_verify_core::jsonld::ContextStore;
 use ssi_verify_core::presentation::credential::{read_credential, verify_credential};
@@ -82,12 +84,10 @@ fn lists(options: &VerifyOptions) -> StatusLists {
     lists
 }
 
-fn contexts(options: &VerifyOptions, limits: &Limits) -> Result<ContextStore, SsiError> {
-    let mut store = ContextStore::bundled();
-    for c in &options.contexts {
-        store.register(&c.url, &c.document, limits)?;
-    }
-    Ok(store)
+/// The store kept for the process for these contexts (its processed contexts serve later calls).
+fn contexts(options: &VerifyOptions, limits: &Limits) -> Result<Arc<ContextStore>, SsiError> {
+    let docs: Vec<(&str, &str)> = options.contexts.iter().map(|c| (c.url.as_str(), c.document.as_str())).collect();
+    Ok(ContextStore::shared_with(&docs, limits)?)
 }
 
 fn policy<'a>(o: &'a VerifyOptions, lists: &'a StatusLists, contexts: &'a ContextStore) -> VerifierPolicy<'a> {
