@@ -25,7 +25,7 @@ pub fn jsonpath(argv: &[String]) -> CmdResult {
         _ => return Err(Failure::usage("jsonpath: missing QUERY")),
     };
     let doc = Value::parse(&read_text(file)?, &Limits::DEFAULT)?;
-    let nodes = jsonpath::select(query, &doc, &Limits::DEFAULT)?;
-    emit(&format!("{}\n", jsonpath::nodelist_json(&nodes, false)));
+    let values = jsonpath::select_values(query, &doc, &Limits::DEFAULT)?;
+    emit(&format!("{}\n", jsonpath::values_json(&values)));
     Ok(())
 }

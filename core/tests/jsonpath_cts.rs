@@ -27,6 +27,19 @@ fn run(case: &Json) -> Result<(), String> {
     let nodes = query.select(&doc, &Limits::DEFAULT).map_err(|e| format!("selection failed: {e}"))?;
     let values: Vec<Json> = nodes.iter().map(|n| serde_json::from_str(&n.value.to_json()).unwrap()).collect();
     let paths: Vec<Json> = nodes.iter().map(|n| Json::String(n.location.clone())).collect();
+    // The values-only and on-demand selections must give the same nodes as the located one.
+    let bare = query.select_values(&doc, &Limits::DEFAULT).map_err(|e| format!("select_values failed: {e}"))?;
+    let list = query.nodelist(&doc, &Limits::DEFAULT).map_err(|e| format!("nodelist failed: {e}"))?;
+    let same = bare.len() == nodes.len()
+        && list.len() == nodes.len()
+        && nodes.iter().enumerate().all(|(i, n)| {
+            bare.get(i).is_some_and(|v| core::ptr::eq(*v, n.value))
+                && list.value(i).is_some_and(|v| core::ptr::eq(v, n.value))
+                && list.location(i).as_deref() == Some(n.location.as_str())
+        });
+    if !same {
+        return Err(format!("{selector}: select_values / nodelist disagree with select"));
+    }
     let (results, result_paths) = match (case.get("result"), case.get("results")) {
         (Some(r), _) => (vec![r.clone()], vec![case["result_paths"].clone()]),
         (None, Some(Json::Array(rs))) => (rs.clone(), case["results_paths"].as_array().unwrap().clone()),

@@ -38,6 +38,7 @@ use alloc::vec::Vec;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::jose::CompactJws;
+use crate::json::jsonpath::NodeList;
 use crate::json::Value;
 use crate::limits::Limits;
 pub use crate::presentation::credential_input::CredentialInput;
@@ -79,11 +80,12 @@ pub fn evaluate(
     let mut matches = Vec::new();
     let mut unmet = Vec::new();
     let mut unchecked = Vec::new();
+    let mut nodes = NodeList::new();
     for (di, descriptor) in definition.input_descriptors.iter().enumerate() {
         note_unchecked(descriptor, &mut unchecked);
-        let formats = descriptor.format.as_deref().or(definition.format.as_deref());
+        let formats = credential_formats(descriptor.format.as_deref().or(definition.format.as_deref()));
         for (ci, credential) in credentials.iter().enumerate() {
-            match match_descriptor(descriptor, formats, credential, limits)? {
+            match match_descriptor(descriptor, formats.as_ref(), credential, limits, &mut nodes)? {
                 Ok(fields) => matches.push(DescriptorMatch {
                     descriptor_index: di,
                     descriptor_id: descriptor.id.clone(),
@@ -157,11 +159,24 @@ const JWT_DESIGNATIONS: &[&str] = &["jwt_vc", "jwt_vc_json", "jwt"];
 const CREDENTIAL_DESIGNATIONS: &[&str] =
     &["ldp_vc", "ldp", "di_vc", "di", "jwt_vc", "jwt_vc_json", "jwt", "vc+sd-jwt", "dc+sd-jwt", "mso_mdoc"];
 
-fn format_accepted(formats: Option<&[ClaimFormat]>, credential: &CredentialInput, limits: &Limits) -> bool {
-    let Some(formats) = formats else { return true };
+/// The format entries that constrain credentials, split by kind once per descriptor; `None`
+/// when no entry names a credential-level designation (every credential is accepted).
+struct CredentialFormats<'d> {
+    ld: Vec<&'d ClaimFormat>,
+    jwt: Vec<&'d ClaimFormat>,
+}
+
+fn credential_formats(formats: Option<&[ClaimFormat]>) -> Option<CredentialFormats<'_>> {
+    let formats = formats?;
     if !formats.iter().any(|f| CREDENTIAL_DESIGNATIONS.contains(&f.designation.as_str())) {
-        return true;
+        return None;
     }
+    let of = |kinds: &[&str]| formats.iter().filter(|f| kinds.contains(&f.designation.as_str())).collect();
+    Some(CredentialFormats { ld: of(LD_DESIGNATIONS), jwt: of(JWT_DESIGNATIONS) })
+}
+
+fn format_accepted(formats: Option<&CredentialFormats<'_>>, credential: &CredentialInput, limits: &Limits) -> bool {
+    let Some(formats) = formats else { return true };
     match credential {
         CredentialInput::JsonLd(doc) => {
             // (type, cryptosuite) of each proof.
@@ -171,16 +186,13 @@ fn format_accepted(formats: Option<&[ClaimFormat]>, credential: &CredentialInput
                 None => Vec::new(),
             };
             formats
+                .ld
                 .iter()
-                .filter(|f| LD_DESIGNATIONS.contains(&f.designation.as_str()))
                 .any(|f| proofs.is_empty() || proofs.iter().any(|(t, suite)| ld_format_lists(f, t, *suite)))
         }
         CredentialInput::Jwt { token, .. } => {
             let alg = CompactJws::parse(token, limits).ok().and_then(|j| j.alg().ok().map(String::from));
-            formats
-                .iter()
-                .filter(|f| JWT_DESIGNATIONS.contains(&f.designation.as_str()))
-                .any(|f| f.alg.is_empty() || alg.as_ref().is_some_and(|a| f.alg.iter().any(|x| x == a)))
+            formats.jwt.iter().any(|f| f.alg.is_empty() || alg.as_ref().is_some_and(|a| f.alg.iter().any(|x| x == a)))
         }
     }
 }
@@ -224,11 +236,13 @@ fn subject_is_issuer(credential: &CredentialInput) -> bool {
 
 /// `Ok(Ok(fields))` on a match, `Ok(Err(reason))` when the credential does not satisfy the
 /// descriptor, `Err` when the evaluation could not run.
-fn match_descriptor(
+/// `nodes` is scratch space, reused from one credential to the next.
+fn match_descriptor<'c>(
     descriptor: &InputDescriptor,
-    formats: Option<&[ClaimFormat]>,
-    credential: &CredentialInput,
+    formats: Option<&CredentialFormats<'_>>,
+    credential: &'c CredentialInput,
     limits: &Limits,
+    nodes: &mut NodeList<'c>,
 ) -> Result<core::result::Result<Vec<FieldMatch>, Reason>> {
     if !format_accepted(formats, credential, limits) {
         return Ok(Err(Reason {
@@ -251,13 +265,14 @@ fn match_descriptor(
     for (fi, field) in descriptor.constraints.fields.iter().enumerate() {
         let mut decided = None;
         for query in &field.path {
-            let nodes = query.select(doc, limits)?;
+            // Paths are recorded, but only the accepted node's is written out.
+            query.nodelist_into(doc, limits, nodes)?;
             if !nodes.is_empty() {
-                decided = Some((query, nodes));
+                decided = Some(query);
                 break;
             }
         }
-        let Some((query, nodes)) = decided else {
+        let Some(query) = decided else {
             if field.optional {
                 fields.push(FieldMatch {
                     field_index: fi,
@@ -276,10 +291,10 @@ fn match_descriptor(
             }));
         };
         let mut accepted = None;
-        for node in &nodes {
+        for (i, value) in nodes.values().enumerate() {
             let pass = match &field.filter {
                 None => true,
-                Some(f) => match f.try_matches(node.value, limits) {
+                Some(f) => match f.try_matches(value, limits) {
                     Ok(pass) => pass,
                     Err(e) => {
                         return Ok(Err(Reason {
@@ -292,16 +307,16 @@ fn match_descriptor(
                 },
             };
             if pass {
-                accepted = Some(node);
+                accepted = nodes.location(i);
                 break;
             }
         }
         match accepted {
-            Some(node) => fields.push(FieldMatch {
+            Some(location) => fields.push(FieldMatch {
                 field_index: fi,
                 field_id: field.id.clone(),
                 path: Some(String::from(query.as_str())),
-                location: Some(node.location.clone()),
+                location: Some(location),
                 predicate: field.predicate,
             }),
             None => {

@@ -33,17 +33,20 @@ pub(crate) enum Selector {
 pub(crate) struct FilterQuery {
     pub(crate) relative: bool,
     pub(crate) segments: Vec<Segment>,
+    /// Whether the query can produce at most one node (RFC 9535 section 2.3.5.1): then it is
+    /// evaluated by following its names and indices, with no nodelist.
+    pub(crate) singular: bool,
 }
 
 impl FilterQuery {
-    /// Whether the query can produce at most one node (RFC 9535 section 2.3.5.1).
-    pub(crate) fn is_singular(&self) -> bool {
-        self.segments.iter().all(|s| match s {
+    pub(crate) fn new(relative: bool, segments: Vec<Segment>) -> Self {
+        let singular = segments.iter().all(|s| match s {
             Segment::Child(sels) => {
                 matches!(sels.as_slice(), [Selector::Name(_) | Selector::Index(_)])
             }
             Segment::Descendant(_) => false,
-        })
+        });
+        FilterQuery { relative, segments, singular }
     }
 }
 

@@ -23,49 +23,81 @@ const EXP_CLAMP: i64 = 1 << 48;
 
 /// A decimal number as sign, significant digits (no leading or trailing zeros) and the
 /// position of the decimal point relative to the first digit: `digits` × 10^(`point` − len).
-struct Decimal {
+/// The digits are `int` followed by `frac`, both borrowed from the number's text, so comparing
+/// numbers allocates nothing.
+struct Decimal<'a> {
     negative: bool,
-    digits: Vec<u8>,
+    int: &'a [u8],
+    frac: &'a [u8],
     point: i64,
 }
 
-impl Decimal {
-    fn from_text(text: &str) -> Decimal {
-        let (negative, rest) = match text.strip_prefix('-') {
-            Some(r) => (true, r),
-            None => (false, text),
+fn len_i64(s: &[u8]) -> i64 {
+    i64::try_from(s.len()).unwrap_or(EXP_CLAMP)
+}
+
+/// `s` without its leading `b'0'`s, and how many were dropped.
+fn trim_leading_zeros(s: &[u8]) -> (&[u8], usize) {
+    let n = s.iter().take_while(|&&d| d == b'0').count();
+    (s.get(n..).unwrap_or(&[]), n)
+}
+
+fn trim_trailing_zeros(s: &[u8]) -> &[u8] {
+    let n = s.iter().rev().take_while(|&&d| d == b'0').count();
+    s.get(..s.len().saturating_sub(n)).unwrap_or(&[])
+}
+
+impl<'a> Decimal<'a> {
+    /// Reads a JSON number's text (already validated by the parser).
+    fn from_text(text: &'a [u8]) -> Decimal<'a> {
+        let (negative, rest) = match text.split_first() {
+            Some((b'-', r)) => (true, r),
+            _ => (false, text),
         };
-        let (mantissa, exp) = match rest.find(['e', 'E']) {
-            Some(i) => (rest.get(..i).unwrap_or(""), rest.get(i.saturating_add(1)..).unwrap_or("")),
-            None => (rest, ""),
+        let (mantissa, exp) = match rest.iter().position(|&b| b == b'e' || b == b'E') {
+            Some(i) => (rest.get(..i).unwrap_or(&[]), rest.get(i.saturating_add(1)..).unwrap_or(&[])),
+            None => (rest, &[][..]),
         };
-        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let (int, frac) = match mantissa.iter().position(|&b| b == b'.') {
+            Some(i) => (mantissa.get(..i).unwrap_or(&[]), mantissa.get(i.saturating_add(1)..).unwrap_or(&[])),
+            None => (mantissa, &[][..]),
+        };
         let mut exp_value: i64 = 0;
-        let (exp_negative, exp_digits) = match exp.as_bytes().first() {
-            Some(b'-') => (true, exp.get(1..).unwrap_or("")),
-            Some(b'+') => (false, exp.get(1..).unwrap_or("")),
+        let (exp_negative, exp_digits) = match exp.split_first() {
+            Some((b'-', r)) => (true, r),
+            Some((b'+', r)) => (false, r),
             _ => (false, exp),
         };
-        for d in exp_digits.bytes() {
+        for d in exp_digits {
             let digit = i64::from(d.wrapping_sub(b'0'));
             exp_value = exp_value.saturating_mul(10).saturating_add(digit).min(EXP_CLAMP);
         }
         if exp_negative {
             exp_value = -exp_value;
         }
-        let mut point = i64::try_from(int.len()).unwrap_or(EXP_CLAMP);
-        let mut digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
-        let leading = digits.iter().take_while(|&&d| d == b'0').count();
-        digits.drain(..leading);
-        point = point.saturating_sub(i64::try_from(leading).unwrap_or(EXP_CLAMP));
-        while digits.last() == Some(&b'0') {
-            digits.pop();
+        // Leading zeros may run from the integer part into the fraction (`0.001`), trailing
+        // zeros from the fraction back into the integer part (`100.0`).
+        let mut int = trim_leading_zeros(int).0;
+        let mut frac = frac;
+        let mut point = len_i64(int);
+        if int.is_empty() {
+            let (rest, frac_zeros) = trim_leading_zeros(frac);
+            frac = rest;
+            point = -i64::try_from(frac_zeros).unwrap_or(EXP_CLAMP);
         }
-        Decimal { negative, digits, point: point.saturating_add(exp_value) }
+        frac = trim_trailing_zeros(frac);
+        if frac.is_empty() {
+            int = trim_trailing_zeros(int);
+        }
+        Decimal { negative, int, frac, point: point.saturating_add(exp_value) }
     }
 
-    fn cmp(&self, other: &Decimal) -> Ordering {
-        let sign = |d: &Decimal| match (d.digits.is_empty(), d.negative) {
+    fn is_zero(&self) -> bool {
+        self.int.is_empty() && self.frac.is_empty()
+    }
+
+    fn cmp(&self, other: &Decimal<'_>) -> Ordering {
+        let sign = |d: &Decimal<'_>| match (d.is_zero(), d.negative) {
             (true, _) => 0,
             (false, true) => -1,
             (false, false) => 1,
@@ -74,7 +106,10 @@ impl Decimal {
         if a != b || a == 0 {
             return a.cmp(&b);
         }
-        let magnitude = self.point.cmp(&other.point).then_with(|| self.digits.cmp(&other.digits));
+        let magnitude = self
+            .point
+            .cmp(&other.point)
+            .then_with(|| self.int.iter().chain(self.frac).cmp(other.int.iter().chain(other.frac)));
         if a < 0 {
             magnitude.reverse()
         } else {
@@ -83,23 +118,134 @@ impl Decimal {
     }
 }
 
-fn as_decimal(v: Val<'_>) -> Option<Decimal> {
+/// Writes `n` in decimal at the end of `buf` and returns those digits.
+fn count_digits(n: usize, buf: &mut [u8; 20]) -> &[u8] {
+    let mut n = u64::try_from(n).unwrap_or(u64::MAX);
+    let mut at = buf.len();
+    loop {
+        at = at.saturating_sub(1);
+        if let Some(slot) = buf.get_mut(at) {
+            // n % 10 < 10, so the cast keeps the value.
+            *slot = b'0'.wrapping_add((n % 10) as u8);
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    buf.get(at..).unwrap_or(&[])
+}
+
+fn as_decimal<'a>(v: Val<'a>, buf: &'a mut [u8; 20]) -> Option<Decimal<'a>> {
     match v {
-        Val::Ref(Value::Number(n)) => Some(Decimal::from_text(n.as_str())),
-        Val::Count(c) => Some(Decimal::from_text(Number::from_u64(u64::try_from(c).unwrap_or(u64::MAX)).as_str())),
+        Val::Ref(Value::Number(n)) => Some(Decimal::from_text(n.as_str().as_bytes())),
+        Val::Count(c) => Some(Decimal::from_text(count_digits(c, buf))),
         _ => None,
     }
 }
 
+/// Longest number text (without its sign) read as a [`Fixed`]: at most 18 digits, so the
+/// mantissa fits `i64` and, scaled by up to 10^17 for the other side's fraction, `i128`.
+const FIXED_LEN: usize = 18;
+
+/// Powers of ten up to the largest scale a [`Fixed`] can have.
+const POW10: [i64; FIXED_LEN] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+    10_000_000_000,
+    100_000_000_000,
+    1_000_000_000_000,
+    10_000_000_000_000,
+    100_000_000_000_000,
+    1_000_000_000_000_000,
+    10_000_000_000_000_000,
+    100_000_000_000_000_000,
+];
+
+/// A short number without exponent as `mantissa` × 10^−`scale`: the common case, compared in
+/// integers in one pass over its text.
+#[derive(Clone, Copy)]
+struct Fixed {
+    mantissa: i64,
+    scale: usize,
+}
+
+impl Fixed {
+    fn from_text(text: &[u8]) -> Option<Fixed> {
+        let (negative, rest) = match text.split_first() {
+            Some((b'-', r)) => (true, r),
+            _ => (false, text),
+        };
+        if rest.len() > FIXED_LEN {
+            return None;
+        }
+        let (mut mantissa, mut point) = (0i64, rest.len());
+        for (i, &b) in rest.iter().enumerate() {
+            match b {
+                // At most 18 digits: no overflow.
+                b'0'..=b'9' => mantissa = mantissa.wrapping_mul(10).wrapping_add(i64::from(b.wrapping_sub(b'0'))),
+                b'.' => point = i.wrapping_add(1),
+                _ => return None,
+            }
+        }
+        let scale = rest.len().wrapping_sub(point);
+        Some(Fixed { mantissa: if negative { mantissa.wrapping_neg() } else { mantissa }, scale })
+    }
+
+    fn of(v: Val<'_>) -> Option<Fixed> {
+        match v {
+            Val::Ref(Value::Number(n)) => Fixed::from_text(n.as_str().as_bytes()),
+            Val::Count(c) => Some(Fixed { mantissa: i64::try_from(c).ok()?, scale: 0 }),
+            _ => None,
+        }
+    }
+
+    fn cmp(self, other: Fixed) -> Ordering {
+        if self.scale == other.scale {
+            return self.mantissa.cmp(&other.mantissa);
+        }
+        // Both scales are below FIXED_LEN, and |mantissa| × 10^17 < 2^127.
+        let widen = |f: Fixed, to: usize| {
+            let pow = POW10.get(to.wrapping_sub(f.scale)).copied().unwrap_or(i64::MAX);
+            i128::from(f.mantissa).wrapping_mul(i128::from(pow))
+        };
+        let to = self.scale.max(other.scale);
+        widen(self, to).cmp(&widen(other, to))
+    }
+}
+
+/// Orders `a` and `b` when both are numbers.
+fn numeric_order(a: Val<'_>, b: Val<'_>) -> Option<Ordering> {
+    if let (Some(x), Some(y)) = (Fixed::of(a), Fixed::of(b)) {
+        return Some(x.cmp(y));
+    }
+    let (mut abuf, mut bbuf) = ([0u8; 20], [0u8; 20]);
+    let x = as_decimal(a, &mut abuf)?;
+    let y = as_decimal(b, &mut bbuf)?;
+    Some(x.cmp(&y))
+}
+
 /// Orders two JSON numbers by value (`1 == 1.0 == 10e-1`).
 pub(crate) fn number_cmp(a: &Number, b: &Number) -> Ordering {
-    Decimal::from_text(a.as_str()).cmp(&Decimal::from_text(b.as_str()))
+    let (a, b) = (a.as_str().as_bytes(), b.as_str().as_bytes());
+    match (Fixed::from_text(a), Fixed::from_text(b)) {
+        (Some(x), Some(y)) => x.cmp(y),
+        _ => Decimal::from_text(a).cmp(&Decimal::from_text(b)),
+    }
 }
 
 /// `a == b`.
 pub(crate) fn equal(a: Val<'_>, b: Val<'_>, budget: &mut Budget) -> Result<bool> {
-    if let (Some(x), Some(y)) = (as_decimal(a), as_decimal(b)) {
-        return Ok(x.cmp(&y) == Ordering::Equal);
+    if let Some(order) = numeric_order(a, b) {
+        return Ok(order == Ordering::Equal);
     }
     Ok(match (a, b) {
         (Val::Nothing, Val::Nothing) => true,
@@ -110,8 +256,8 @@ pub(crate) fn equal(a: Val<'_>, b: Val<'_>, budget: &mut Budget) -> Result<bool>
 
 /// `a < b`.
 pub(crate) fn less(a: Val<'_>, b: Val<'_>) -> bool {
-    if let (Some(x), Some(y)) = (as_decimal(a), as_decimal(b)) {
-        return x.cmp(&y) == Ordering::Less;
+    if let Some(order) = numeric_order(a, b) {
+        return order == Ordering::Less;
     }
     match (a, b) {
         (Val::Ref(Value::String(x)), Val::Ref(Value::String(y))) => x < y,
@@ -124,14 +270,15 @@ const PAIRWISE_LIMIT: usize = 16;
 
 /// Structural equality without recursion; every pair of values looked at is charged to `budget`.
 fn deep_equal(a: &Value, b: &Value, budget: &mut Budget) -> Result<bool> {
+    // A scalar on either side (the usual filter comparison) needs no work list.
+    if !(is_container(a) && is_container(b)) {
+        budget.charge(1)?;
+        return Ok(scalar_equal(a, b));
+    }
     let mut todo: Vec<(&Value, &Value)> = alloc::vec![(a, b)];
     while let Some((x, y)) = todo.pop() {
         budget.charge(1)?;
         match (x, y) {
-            (Value::Null, Value::Null) => {}
-            (Value::Bool(p), Value::Bool(q)) if p == q => {}
-            (Value::Number(p), Value::Number(q)) if number_cmp(p, q) == Ordering::Equal => {}
-            (Value::String(p), Value::String(q)) if p == q => {}
             (Value::Array(p), Value::Array(q)) if p.len() == q.len() => todo.extend(p.iter().zip(q)),
             (Value::Object(p), Value::Object(q)) if p.len() == q.len() => {
                 if p.len() <= PAIRWISE_LIMIT {
@@ -154,10 +301,26 @@ fn deep_equal(a: &Value, b: &Value, budget: &mut Budget) -> Result<bool> {
                     }
                 }
             }
+            _ if !(is_container(x) && is_container(y)) && scalar_equal(x, y) => {}
             _ => return Ok(false),
         }
     }
     Ok(true)
+}
+
+fn is_container(v: &Value) -> bool {
+    matches!(v, Value::Array(_) | Value::Object(_))
+}
+
+/// Equality of two values at least one of which is a scalar.
+fn scalar_equal(x: &Value, y: &Value) -> bool {
+    match (x, y) {
+        (Value::Null, Value::Null) => true,
+        (Value::Bool(p), Value::Bool(q)) => p == q,
+        (Value::Number(p), Value::Number(q)) => number_cmp(p, q) == Ordering::Equal,
+        (Value::String(p), Value::String(q)) => p == q,
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -57,58 +57,92 @@ fn is_container(v: &Value) -> bool {
     matches!(v, Value::Array(_) | Value::Object(_))
 }
 
-/// Applies `segments` to the nodelist `nodes`.
+/// Applies `segments` to the single node `start`.
 pub(crate) fn run<'v, 'c: 'v, T: Track<'v>>(
     segments: &[Segment],
-    mut nodes: Nodes<'v, T::Id>,
+    start: (T::Id, &'v Value),
     track: &mut T,
     ctx: &mut Ctx<'c>,
 ) -> Result<Nodes<'v, T::Id>> {
-    for segment in segments {
-        let mut out = Vec::new();
-        match segment {
-            Segment::Child(sels) => {
-                for &(id, value) in &nodes {
-                    for sel in sels {
-                        select(sel, id, value, track, ctx, &mut out)?;
-                    }
-                }
-            }
-            Segment::Descendant(sels) => {
-                let mut stack = Vec::new();
-                for &node in nodes.iter().rev() {
-                    stack.push(node);
-                }
-                // Array-sequenced preorder: a node, then its children's subtrees in order.
-                while let Some((id, value)) = stack.pop() {
-                    for sel in sels {
-                        select(sel, id, value, track, ctx, &mut out)?;
-                    }
-                    ctx.budget.charge(1)?;
-                    match value {
-                        // Selectors pick nothing from a scalar, so only containers are walked.
-                        Value::Array(items) => {
-                            for (i, item) in items.iter().enumerate().rev() {
-                                if is_container(item) {
-                                    stack.push((track.child(id, Step::Index(i))?, item));
-                                }
-                            }
-                        }
-                        Value::Object(members) => {
-                            for (k, item) in members.iter().rev() {
-                                if is_container(item) {
-                                    stack.push((track.child(id, Step::Name(k))?, item));
-                                }
-                            }
-                        }
-                        _ => {}
-                    }
+    let (mut nodes, mut scratch) = (Vec::new(), Vec::new());
+    run_into(segments, start, track, ctx, &mut nodes, &mut scratch)?;
+    Ok(nodes)
+}
+
+/// Applies `segments` to the single node `start`, leaving the result in `nodes`. `nodes` and
+/// `scratch` take turns as a segment's input and output and keep their capacity, so a caller
+/// that passes the same two buffers again allocates only when a nodelist outgrows them.
+pub(crate) fn run_into<'v, 'c: 'v, T: Track<'v>>(
+    segments: &[Segment],
+    start: (T::Id, &'v Value),
+    track: &mut T,
+    ctx: &mut Ctx<'c>,
+    nodes: &mut Nodes<'v, T::Id>,
+    scratch: &mut Nodes<'v, T::Id>,
+) -> Result<()> {
+    nodes.clear();
+    let Some((first, rest)) = segments.split_first() else {
+        nodes.push(start);
+        return Ok(());
+    };
+    apply(first, &[start], track, ctx, nodes)?;
+    for segment in rest {
+        scratch.clear();
+        apply(segment, nodes, track, ctx, scratch)?;
+        core::mem::swap(nodes, scratch);
+    }
+    Ok(())
+}
+
+/// Applies one segment to the nodelist `nodes`, appending to `out`.
+fn apply<'v, 'c: 'v, T: Track<'v>>(
+    segment: &Segment,
+    nodes: &[(T::Id, &'v Value)],
+    track: &mut T,
+    ctx: &mut Ctx<'c>,
+    out: &mut Nodes<'v, T::Id>,
+) -> Result<()> {
+    match segment {
+        Segment::Child(sels) => {
+            for &(id, value) in nodes {
+                for sel in sels {
+                    select(sel, id, value, track, ctx, out)?;
                 }
             }
         }
-        nodes = out;
+        Segment::Descendant(sels) => {
+            let mut stack = Vec::new();
+            for &node in nodes.iter().rev() {
+                stack.push(node);
+            }
+            // Array-sequenced preorder: a node, then its children's subtrees in order.
+            while let Some((id, value)) = stack.pop() {
+                for sel in sels {
+                    select(sel, id, value, track, ctx, out)?;
+                }
+                ctx.budget.charge(1)?;
+                match value {
+                    // Selectors pick nothing from a scalar, so only containers are walked.
+                    Value::Array(items) => {
+                        for (i, item) in items.iter().enumerate().rev() {
+                            if is_container(item) {
+                                stack.push((track.child(id, Step::Index(i))?, item));
+                            }
+                        }
+                    }
+                    Value::Object(members) => {
+                        for (k, item) in members.iter().rev() {
+                            if is_container(item) {
+                                stack.push((track.child(id, Step::Name(k))?, item));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
     }
-    Ok(nodes)
+    Ok(())
 }
 
 /// Clamps a slice to `len` (RFC 9535 section 2.3.4.2.2) and lists the selected indices' range
@@ -125,6 +159,13 @@ fn slice_bounds(start: Option<i64>, end: Option<i64>, step: i64, len: i64) -> (i
         let lower = end.map_or(-1, normalize).clamp(-1, last);
         (upper, lower)
     }
+}
+
+/// The item at index `i` of `items` (negative: from the end), with its position.
+fn index(items: &[Value], i: i64) -> Option<(usize, &Value)> {
+    let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
+    let at = if i >= 0 { i } else { len.saturating_add(i) };
+    usize::try_from(at).ok().and_then(|u| items.get(u).map(|v| (u, v)))
 }
 
 fn select<'v, 'c: 'v, T: Track<'v>>(
@@ -152,10 +193,8 @@ fn select<'v, 'c: 'v, T: Track<'v>>(
             }
         }
         (Selector::Index(i), Value::Array(items)) => {
-            let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
-            let at = if *i >= 0 { *i } else { len.saturating_add(*i) };
-            if let Some(v) = usize::try_from(at).ok().and_then(|u| items.get(u).map(|v| (u, v))) {
-                push(out, track.child(id, Step::Index(v.0))?, v.1, ctx)?;
+            if let Some((at, v)) = index(items, *i) {
+                push(out, track.child(id, Step::Index(at))?, v, ctx)?;
             }
         }
         (Selector::Slice { start, end, step }, Value::Array(items)) => {
@@ -194,8 +233,40 @@ fn select<'v, 'c: 'v, T: Track<'v>>(
 /// The values a filter query selects, `current` being `@`.
 fn query<'x, 'c: 'x>(q: &FilterQuery, current: &'x Value, ctx: &mut Ctx<'c>) -> Result<Vec<&'x Value>> {
     let start: &'x Value = if q.relative { current } else { ctx.root };
-    let nodes = run(&q.segments, alloc::vec![((), start)], &mut super::path::NoTrack, ctx)?;
+    let nodes = run(&q.segments, ((), start), &mut super::path::NoTrack, ctx)?;
     Ok(nodes.into_iter().map(|((), v)| v).collect())
+}
+
+/// The node a singular query selects, found by following its names and indices: no nodelist.
+/// Each step is charged as the node it produces would be.
+fn singular<'x, 'c: 'x>(q: &FilterQuery, current: &'x Value, ctx: &mut Ctx<'c>) -> Result<Option<&'x Value>> {
+    let mut at: &'x Value = if q.relative { current } else { ctx.root };
+    for segment in &q.segments {
+        let next = match (segment, at) {
+            (Segment::Child(sels), Value::Object(members)) => match sels.as_slice() {
+                [Selector::Name(name)] => members.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+                _ => None,
+            },
+            (Segment::Child(sels), Value::Array(items)) => match sels.as_slice() {
+                [Selector::Index(i)] => index(items, *i).map(|(_, v)| v),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(next) = next else { return Ok(None) };
+        ctx.budget.charge(1)?;
+        at = next;
+    }
+    Ok(Some(at))
+}
+
+/// How many nodes a filter query selects, counting at most one for a singular query.
+fn count<'c>(q: &FilterQuery, current: &Value, ctx: &mut Ctx<'c>) -> Result<usize> {
+    if q.singular {
+        Ok(usize::from(singular(q, current, ctx)?.is_some()))
+    } else {
+        Ok(query(q, current, ctx)?.len())
+    }
 }
 
 /// Evaluates a filter expression for the candidate `current`.
@@ -218,7 +289,7 @@ fn test<'x, 'c: 'x>(expr: &'x Logical, current: &'x Value, ctx: &mut Ctx<'c>) ->
             true
         }
         Logical::Not(inner) => !test(inner, current, ctx)?,
-        Logical::Exists(q) => !query(q, current, ctx)?.is_empty(),
+        Logical::Exists(q) => count(q, current, ctx)? > 0,
         Logical::Regex(f) => regex(f, current, ctx)?,
         Logical::Compare(a, op, b) => {
             let a = value(a, current, ctx)?;
@@ -240,12 +311,16 @@ fn value<'x, 'c: 'x>(c: &'x Comparable, current: &'x Value, ctx: &mut Ctx<'c>) -
         Comparable::Literal(v) => Val::Ref(v),
         Comparable::Query(q) | Comparable::Function(ValueFn::Value(q)) => {
             // A nodelist of one node gives its value; any other nodelist gives Nothing.
-            match query(q, current, ctx)?.as_slice() {
-                [v] => Val::Ref(v),
-                _ => Val::Nothing,
+            if q.singular {
+                singular(q, current, ctx)?.map_or(Val::Nothing, Val::Ref)
+            } else {
+                match query(q, current, ctx)?.as_slice() {
+                    [v] => Val::Ref(v),
+                    _ => Val::Nothing,
+                }
             }
         }
-        Comparable::Function(ValueFn::Count(q)) => Val::Count(query(q, current, ctx)?.len()),
+        Comparable::Function(ValueFn::Count(q)) => Val::Count(count(q, current, ctx)?),
         Comparable::Function(ValueFn::Length(arg)) => match value(arg, current, ctx)? {
             Val::Ref(Value::String(s)) => Val::Count(s.chars().count()),
             Val::Ref(Value::Array(items)) => Val::Count(items.len()),

@@ -6,7 +6,10 @@
 //! typing rules are enforced when the query is parsed. `match` and `search` take I-Regexp
 //! (RFC 9485) patterns; a pattern that is not one makes the function false, as the RFC says.
 //!
-//! Results come in document order, each with its normalized path (RFC 9535 section 2.7).
+//! Results come in document order. [`Query::select_values`] gives the values alone, borrowed
+//! from the document, with no allocation per node; [`Query::nodelist`] also records how each
+//! node was reached and writes a node's normalized path (RFC 9535 section 2.7) only when asked
+//! for; [`Query::select`] writes every node's path.
 //!
 //! Bounds: the query is at most `max_string_bytes` long and nests brackets, parentheses and
 //! function calls at most `max_depth` deep ([`ErrorCode::NestingTooDeep`]); parsing and filter
@@ -78,6 +81,114 @@ pub struct Node<'v> {
     pub value: &'v Value,
 }
 
+/// A selection's nodes in document order, with the way to each recorded so that a node's
+/// normalized path is written only when [`location`](NodeList::location) asks for it.
+///
+/// ```
+/// use ssi_verify_core::json::{jsonpath::Query, Value};
+/// use ssi_verify_core::Limits;
+/// let doc = Value::parse(r#"{"a":[{"b":1},{"b":2}]}"#, &Limits::DEFAULT).unwrap();
+/// let nodes = Query::parse("$.a[*].b", &Limits::DEFAULT).unwrap().nodelist(&doc, &Limits::DEFAULT).unwrap();
+/// assert_eq!(nodes.len(), 2);
+/// assert_eq!(nodes.value(1).and_then(Value::as_number).map(|n| n.as_str()), Some("2"));
+/// assert_eq!(nodes.location(1).as_deref(), Some("$['a'][1]['b']"));
+/// ```
+#[derive(Debug)]
+pub struct NodeList<'v> {
+    nodes: Vec<(Option<usize>, &'v Value)>,
+    scratch: Vec<(Option<usize>, &'v Value)>,
+    arena: path::Arena<'v>,
+}
+
+impl Default for NodeList<'_> {
+    fn default() -> Self {
+        NodeList::new()
+    }
+}
+
+impl<'v> NodeList<'v> {
+    /// An empty nodelist, to be filled (and refilled) by [`Query::nodelist_into`].
+    ///
+    /// ```
+    /// use ssi_verify_core::json::jsonpath::NodeList;
+    /// assert!(NodeList::new().is_empty());
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        NodeList { nodes: Vec::new(), scratch: Vec::new(), arena: path::Arena::new(0) }
+    }
+
+    /// How many nodes were selected.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::{jsonpath::Query, Value};
+    /// use ssi_verify_core::Limits;
+    /// let doc = Value::parse("[1,2,3]", &Limits::DEFAULT).unwrap();
+    /// let q = Query::parse("$[1:]", &Limits::DEFAULT).unwrap();
+    /// assert_eq!(q.nodelist(&doc, &Limits::DEFAULT).unwrap().len(), 2);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether nothing was selected.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::{jsonpath::Query, Value};
+    /// use ssi_verify_core::Limits;
+    /// let doc = Value::parse("[1,2,3]", &Limits::DEFAULT).unwrap();
+    /// let q = Query::parse("$[7]", &Limits::DEFAULT).unwrap();
+    /// assert!(q.nodelist(&doc, &Limits::DEFAULT).unwrap().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The value of node `i`, borrowed from the document.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::{jsonpath::Query, Value};
+    /// use ssi_verify_core::Limits;
+    /// let doc = Value::parse(r#"["x","y"]"#, &Limits::DEFAULT).unwrap();
+    /// let nodes = Query::parse("$[-1]", &Limits::DEFAULT).unwrap().nodelist(&doc, &Limits::DEFAULT).unwrap();
+    /// assert_eq!(nodes.value(0).and_then(Value::as_str), Some("y"));
+    /// assert!(nodes.value(1).is_none());
+    /// ```
+    #[must_use]
+    pub fn value(&self, i: usize) -> Option<&'v Value> {
+        self.nodes.get(i).map(|&(_, v)| v)
+    }
+
+    /// The values in document order.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::{jsonpath::Query, Value};
+    /// use ssi_verify_core::Limits;
+    /// let doc = Value::parse(r#"{"a":"x","b":"y"}"#, &Limits::DEFAULT).unwrap();
+    /// let nodes = Query::parse("$.*", &Limits::DEFAULT).unwrap().nodelist(&doc, &Limits::DEFAULT).unwrap();
+    /// assert_eq!(nodes.values().filter_map(Value::as_str).collect::<Vec<_>>(), ["x", "y"]);
+    /// ```
+    pub fn values(&self) -> impl Iterator<Item = &'v Value> + '_ {
+        self.nodes.iter().map(|&(_, v)| v)
+    }
+
+    /// The normalized path of node `i`, written now, e.g. `$['a'][0]`.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::{jsonpath::Query, Value};
+    /// use ssi_verify_core::Limits;
+    /// let doc = Value::parse(r#"{"it's":[0,1]}"#, &Limits::DEFAULT).unwrap();
+    /// let nodes = Query::parse("$..[1]", &Limits::DEFAULT).unwrap().nodelist(&doc, &Limits::DEFAULT).unwrap();
+    /// assert_eq!(nodes.location(0).as_deref(), Some("$['it\\'s'][1]"));
+    /// ```
+    #[must_use]
+    pub fn location(&self, i: usize) -> Option<String> {
+        self.nodes.get(i).map(|&(id, _)| self.arena.location(id))
+    }
+}
+
 impl Query {
     /// Parses and type-checks a query.
     ///
@@ -117,7 +228,8 @@ impl Query {
         &self.text
     }
 
-    /// Selects the nodes of `root` the query designates, in document order.
+    /// Selects the nodes of `root` the query designates, in document order, each with its
+    /// normalized path.
     ///
     /// ```
     /// use ssi_verify_core::json::{jsonpath::Query, Value};
@@ -129,20 +241,18 @@ impl Query {
     /// ```
     ///
     /// # Errors
-    /// [`ErrorCode::TooManyItems`] when a nodelist would exceed `max_items` or the selection its
-    /// work budget.
+    /// [`ErrorCode::TooManyItems`] when a nodelist would exceed `max_items`, the selection its
+    /// work budget, or the locations their total length.
     ///
     /// [`ErrorCode::TooManyItems`]: crate::ErrorCode::TooManyItems
     pub fn select<'v>(&self, root: &'v Value, limits: &Limits) -> Result<Vec<Node<'v>>> {
-        let mut ctx = eval::Ctx::new(root, limits);
-        let mut arena = path::Arena::new(limits.max_items.saturating_mul(ARENA_FACTOR));
-        let nodes = eval::run(&self.segments, alloc::vec![(None, root)], &mut arena, &mut ctx)?;
+        let list = self.nodelist(root, limits)?;
         // Locations repeat their ancestors' names, so their total can outgrow the document.
         let cap = limits.max_input_bytes.saturating_mul(LOCATION_FACTOR);
         let mut total = 0usize;
-        let mut out = Vec::with_capacity(nodes.len());
-        for (id, value) in nodes {
-            let location = arena.location(id);
+        let mut out = Vec::with_capacity(list.len());
+        for &(id, value) in &list.nodes {
+            let location = list.arena.location(id);
             total = total.saturating_add(location.len());
             if total > cap {
                 return Err(Error::new(ErrorCode::TooManyItems, "JSONPath result locations too long"));
@@ -150,6 +260,84 @@ impl Query {
             out.push(Node { location, value });
         }
         Ok(out)
+    }
+
+    /// Selects the nodes of `root` the query designates, in document order, recording the way
+    /// to each so that [`NodeList::location`] can write a node's path on demand.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::{jsonpath::Query, Value};
+    /// use ssi_verify_core::Limits;
+    /// let doc = Value::parse(r#"{"vc":{"issuer":"did:example:1"}}"#, &Limits::DEFAULT).unwrap();
+    /// let q = Query::parse("$..issuer", &Limits::DEFAULT).unwrap();
+    /// let nodes = q.nodelist(&doc, &Limits::DEFAULT).unwrap();
+    /// assert_eq!(nodes.value(0).and_then(Value::as_str), Some("did:example:1"));
+    /// assert_eq!(nodes.location(0).as_deref(), Some("$['vc']['issuer']"));
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorCode::TooManyItems`] when a nodelist would exceed `max_items` or the selection its
+    /// work budget.
+    ///
+    /// [`ErrorCode::TooManyItems`]: crate::ErrorCode::TooManyItems
+    pub fn nodelist<'v>(&self, root: &'v Value, limits: &Limits) -> Result<NodeList<'v>> {
+        let mut list = NodeList::new();
+        self.nodelist_into(root, limits, &mut list)?;
+        Ok(list)
+    }
+
+    /// [`nodelist`](Query::nodelist) into a list given by the caller, replacing what it held
+    /// and reusing its allocations: a caller selecting from many documents (one per credential)
+    /// allocates only while the lists grow.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::{jsonpath::{NodeList, Query}, Value};
+    /// use ssi_verify_core::Limits;
+    /// let docs = [r#"{"iss":"a"}"#, r#"{"iss":"b"}"#, "{}"].map(|t| Value::parse(t, &Limits::DEFAULT).unwrap());
+    /// let q = Query::parse("$.iss", &Limits::DEFAULT).unwrap();
+    /// let mut list = NodeList::new();
+    /// let mut found = Vec::new();
+    /// for doc in &docs {
+    ///     q.nodelist_into(doc, &Limits::DEFAULT, &mut list).unwrap();
+    ///     found.push(list.value(0).and_then(Value::as_str));
+    /// }
+    /// assert_eq!(found, [Some("a"), Some("b"), None]);
+    /// ```
+    ///
+    /// # Errors
+    /// As [`nodelist`](Query::nodelist); the list is then empty.
+    pub fn nodelist_into<'v>(&self, root: &'v Value, limits: &Limits, list: &mut NodeList<'v>) -> Result<()> {
+        let mut ctx = eval::Ctx::new(root, limits);
+        list.arena.reset(limits.max_items.saturating_mul(ARENA_FACTOR));
+        let NodeList { nodes, scratch, arena } = list;
+        let done = eval::run_into(&self.segments, (None, root), arena, &mut ctx, nodes, scratch);
+        if done.is_err() {
+            nodes.clear();
+        }
+        done
+    }
+
+    /// Selects the values of the nodes of `root` the query designates, in document order,
+    /// borrowed from `root`: no paths are recorded and nothing is allocated per node.
+    ///
+    /// ```
+    /// use ssi_verify_core::json::{jsonpath::Query, Value};
+    /// use ssi_verify_core::Limits;
+    /// let doc = Value::parse(r#"{"book":[{"price":8},{"price":12}]}"#, &Limits::DEFAULT).unwrap();
+    /// let q = Query::parse("$.book[?@.price < 10].price", &Limits::DEFAULT).unwrap();
+    /// let prices = q.select_values(&doc, &Limits::DEFAULT).unwrap();
+    /// assert_eq!(prices.iter().map(|v| v.to_json()).collect::<Vec<_>>(), ["8"]);
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorCode::TooManyItems`] when a nodelist would exceed `max_items` or the selection its
+    /// work budget.
+    ///
+    /// [`ErrorCode::TooManyItems`]: crate::ErrorCode::TooManyItems
+    pub fn select_values<'v>(&self, root: &'v Value, limits: &Limits) -> Result<Vec<&'v Value>> {
+        let mut ctx = eval::Ctx::new(root, limits);
+        let nodes = eval::run(&self.segments, ((), root), &mut path::NoTrack, &mut ctx)?;
+        Ok(nodes.into_iter().map(|((), v)| v).collect())
     }
 }
 
@@ -190,6 +378,44 @@ pub fn nodelist_json(nodes: &[Node<'_>], locations: bool) -> String {
         }
     });
     Value::Array(items.collect()).to_json()
+}
+
+/// Parses `query` and selects the values from `root` in one go (no paths).
+///
+/// ```
+/// use ssi_verify_core::json::{jsonpath, Value};
+/// use ssi_verify_core::Limits;
+/// let doc = Value::parse(r#"{"a":{"b":1},"c":{"b":2}}"#, &Limits::DEFAULT).unwrap();
+/// let values = jsonpath::select_values("$..b", &doc, &Limits::DEFAULT).unwrap();
+/// assert_eq!(jsonpath::values_json(&values), "[1,2]");
+/// ```
+///
+/// # Errors
+/// Those of [`Query::parse`] and [`Query::select_values`].
+pub fn select_values<'v>(query: &str, root: &'v Value, limits: &Limits) -> Result<Vec<&'v Value>> {
+    Query::parse(query, limits)?.select_values(root, limits)
+}
+
+/// The JSON array of selected values, the same text as [`nodelist_json`] without locations.
+///
+/// ```
+/// use ssi_verify_core::json::{jsonpath, Value};
+/// use ssi_verify_core::Limits;
+/// let doc = Value::parse(r#"{"a":[1,{"b":"x"}]}"#, &Limits::DEFAULT).unwrap();
+/// let values = jsonpath::select_values("$.a[*]", &doc, &Limits::DEFAULT).unwrap();
+/// assert_eq!(jsonpath::values_json(&values), r#"[1,{"b":"x"}]"#);
+/// ```
+#[must_use]
+pub fn values_json(values: &[&Value]) -> String {
+    let mut out = String::from("[");
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&v.to_json());
+    }
+    out.push(']');
+    out
 }
 
 #[cfg(test)]

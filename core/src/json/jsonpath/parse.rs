@@ -437,7 +437,7 @@ impl<'a> Parser<'a> {
     fn to_comparable(&self, parsed: Parsed) -> Result<Comparable> {
         match parsed {
             Parsed::Literal(v) => Ok(Comparable::Literal(v)),
-            Parsed::Query(q) if q.is_singular() => Ok(Comparable::Query(q)),
+            Parsed::Query(q) if q.singular => Ok(Comparable::Query(q)),
             Parsed::Query(_) => Err(self.err("query used as a value must be singular")),
             Parsed::ValueFn(f) => Ok(Comparable::Function(f)),
             Parsed::RegexFn(_) | Parsed::Logical(_) => Err(self.err("expected a value, found a logical expression")),
@@ -449,11 +449,11 @@ impl<'a> Parser<'a> {
         match self.peek() {
             Some(b'@') => {
                 self.pos = self.pos.saturating_add(1);
-                Ok(Parsed::Query(FilterQuery { relative: true, segments: self.segments()? }))
+                Ok(Parsed::Query(FilterQuery::new(true, self.segments()?)))
             }
             Some(b'$') => {
                 self.pos = self.pos.saturating_add(1);
-                Ok(Parsed::Query(FilterQuery { relative: false, segments: self.segments()? }))
+                Ok(Parsed::Query(FilterQuery::new(false, self.segments()?)))
             }
             Some(q @ (b'\'' | b'"')) => Ok(Parsed::Literal(Value::String(self.string(q)?))),
             Some(b'-' | b'0'..=b'9') => self.number(),

@@ -3,7 +3,6 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt::Write;
 
 use crate::error::{Error, ErrorCode, Result};
 
@@ -33,6 +32,7 @@ impl<'v> Track<'v> for NoTrack {
 }
 
 /// Every node reached, each with its parent's position; the root is `None`.
+#[derive(Debug)]
 pub(crate) struct Arena<'v> {
     entries: Vec<(Option<usize>, Step<'v>)>,
     cap: usize,
@@ -55,34 +55,92 @@ impl Arena<'_> {
         Arena { entries: Vec::new(), cap }
     }
 
-    /// The normalized path of a recorded node.
-    pub(crate) fn location(&self, mut id: Option<usize>) -> String {
-        let mut steps = Vec::new();
-        while let Some((parent, step)) = id.and_then(|i| self.entries.get(i)) {
-            steps.push(*step);
-            id = *parent;
-        }
-        let mut out = String::from("$");
-        for step in steps.iter().rev() {
-            match step {
-                Step::Index(i) => {
-                    // Writing to a String cannot fail.
-                    let _ = write!(out, "[{i}]");
-                }
-                Step::Name(name) => {
-                    out.push_str("['");
-                    push_escaped(&mut out, name);
-                    out.push_str("']");
-                }
+    /// Forgets every node and sets a new bound, keeping the allocation.
+    pub(crate) fn reset(&mut self, cap: usize) {
+        self.entries.clear();
+        self.cap = cap;
+    }
+
+    /// The normalized path of a recorded node, written into one allocation of about its
+    /// size (the exact size unless a name needs escapes).
+    pub(crate) fn location(&self, id: Option<usize>) -> String {
+        // The steps from the node up to the root; paths up to NEAR steps long need no buffer.
+        const NEAR: usize = 16;
+        let mut near: [Option<Step<'_>>; NEAR] = [None; NEAR];
+        let mut far: Vec<Step<'_>> = Vec::new();
+        let (mut depth, mut len) = (0usize, 1usize);
+        let mut at = id;
+        while let Some((parent, step)) = at.and_then(|i| self.entries.get(i)) {
+            match near.get_mut(depth) {
+                Some(slot) => *slot = Some(*step),
+                None => far.push(*step),
             }
+            depth = depth.saturating_add(1);
+            len = len.saturating_add(step.plain_len());
+            at = *parent;
+        }
+        let mut out = String::with_capacity(len);
+        out.push('$');
+        for step in far.iter().rev().chain(near.iter().take(depth).rev().flatten()) {
+            step.push_to(&mut out);
         }
         out
     }
 }
 
+impl Step<'_> {
+    /// The written length of `[index]`, or of `['name']` without escapes.
+    fn plain_len(&self) -> usize {
+        match self {
+            Step::Index(i) => decimal_digits(*i).saturating_add(2),
+            Step::Name(name) => name.len().saturating_add(4),
+        }
+    }
+
+    fn push_to(&self, out: &mut String) {
+        match self {
+            Step::Index(i) => {
+                out.push('[');
+                let mut digits = [0u8; 20];
+                let n = decimal_digits(*i);
+                let mut v = *i;
+                for d in digits.iter_mut().take(n).rev() {
+                    // v % 10 < 10: the cast keeps the value.
+                    *d = b'0'.wrapping_add((v % 10) as u8);
+                    v /= 10;
+                }
+                for &d in digits.iter().take(n) {
+                    out.push(char::from(d));
+                }
+                out.push(']');
+            }
+            Step::Name(name) => {
+                out.push_str("['");
+                if name.bytes().any(|b| b < b' ' || b == b'\'' || b == b'\\') {
+                    push_escaped(out, name);
+                } else {
+                    out.push_str(name);
+                }
+                out.push_str("']");
+            }
+        }
+    }
+}
+
+/// How many decimal digits `n` has (1 for 0).
+fn decimal_digits(mut n: usize) -> usize {
+    let mut digits = 1usize;
+    while n >= 10 {
+        n /= 10;
+        digits = digits.saturating_add(1);
+    }
+    digits
+}
+
 /// Escapes a member name for a normalized path: `'` and `\` and the control characters, the
 /// ones with a short form using it, the rest as `\u00xx` in lowercase hex.
 fn push_escaped(out: &mut String, name: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     for c in name.chars() {
         match c {
             '\u{8}' => out.push_str("\\b"),
@@ -93,7 +151,10 @@ fn push_escaped(out: &mut String, name: &str) {
             '\'' => out.push_str("\\'"),
             '\\' => out.push_str("\\\\"),
             c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
+                let hex = |nibble: u32| HEX.get(nibble as usize).map_or('0', |&h| char::from(h));
+                out.push_str("\\u00");
+                out.push(hex(u32::from(c) >> 4));
+                out.push(hex(u32::from(c) & 0xf));
             }
             c => out.push(c),
         }
@@ -114,5 +175,27 @@ mod tests {
         assert_eq!(a.location(None), "$");
         assert_eq!(a.location(y), "$['a\\'b\\\\c'][3]");
         assert_eq!(a.location(z), "$['a\\'b\\\\c'][3]['\\u0001\\u000b\\n\"/\u{7f}é']");
+    }
+
+    #[test]
+    fn long_paths_keep_their_order() {
+        let mut a = Arena::new(100);
+        let mut id = None;
+        let mut want = alloc::string::String::from("$");
+        for i in 0..40usize {
+            id = if i % 2 == 0 {
+                a.child(id, Step::Name(if i % 4 == 0 { "k" } else { "\u{1f}" })).unwrap()
+            } else {
+                a.child(id, Step::Index(i * 1_000_003)).unwrap()
+            };
+            if i % 2 == 0 {
+                want.push_str(if i % 4 == 0 { "['k']" } else { "['\\u001f']" });
+            } else {
+                want.push_str(&alloc::format!("[{}]", i * 1_000_003));
+            }
+        }
+        assert_eq!(a.location(id), want);
+        let top = a.child(None, Step::Index(0)).unwrap();
+        assert_eq!(a.location(top), "$[0]");
     }
 }
