@@ -65,9 +65,31 @@ fn ends_inside_unicode_escape(query: &str) -> bool {
     query.rfind("\\u").is_some_and(|at| query[at + 2..].chars().count() < 4)
 }
 
+/// Whether the query has a surrogate escape (`\uD800`-`\uDFFF`) written with a lower-case hex
+/// digit, which `serde_json_path` 0.7.2 refuses: RFC 9535 section 2.3.1.1 writes the
+/// `high-surrogate` / `low-surrogate` rules with quoted letters, and ABNF quoted strings are
+/// case-insensitive (RFC 5234 section 2.3), so `\ud83d\ude00` is as valid as `\uD83D\uDE00`.
+fn lowercase_surrogate_escape(query: &str) -> bool {
+    query.match_indices("\\u").any(|(at, _)| {
+        let hex: Vec<char> = query[at + 2..].chars().take(4).collect();
+        hex.len() == 4
+            && hex[0].eq_ignore_ascii_case(&'d')
+            && "89abcdefABCDEF".contains(hex[1])
+            && hex.iter().any(char::is_ascii_lowercase)
+    })
+}
+
 /// Whether blank space (RFC 9535 `B`) comes right before a `..` somewhere in the query.
 fn blank_before_descendant(query: &str) -> bool {
     query.match_indices("..").any(|(at, _)| query[..at].ends_with([' ', '\t', '\n', '\r']))
+}
+
+/// Whether `^` or `$` is followed by a quantifier (over-approximated: escapes and classes are
+/// not told apart). The core reads unescaped `^` / `$` as anchors (RFC 9485 section 5's mapping,
+/// as the compliance suite expects) and, like any assertion, refuses a quantifier on them (the
+/// pattern is then not valid: no match); `serde_json_path`'s `regex` accepts `$*`.
+fn quantified_anchor(s: &str) -> bool {
+    s.as_bytes().windows(2).any(|w| matches!(w[0], b'^' | b'$') && matches!(w[1], b'*' | b'+' | b'?' | b'{'))
 }
 
 /// Every string the query text and the document hold that a `match`/`search` could use as a
@@ -75,13 +97,13 @@ fn blank_before_descendant(query: &str) -> bool {
 fn patterns_are_iregexp(query: &str, doc: &serde_json::Value) -> bool {
     fn strings_ok(v: &serde_json::Value) -> bool {
         match v {
-            serde_json::Value::String(s) => iregexp::is_iregexp(s),
+            serde_json::Value::String(s) => iregexp::is_iregexp(s) && !quantified_anchor(s),
             serde_json::Value::Array(a) => a.iter().all(strings_ok),
             serde_json::Value::Object(o) => o.values().all(strings_ok),
             _ => true,
         }
     }
-    iregexp::query_literals(query).iter().all(|s| iregexp::is_iregexp(s)) && strings_ok(doc)
+    iregexp::query_literals(query).iter().all(|s| iregexp::is_iregexp(s) && !quantified_anchor(s)) && strings_ok(doc)
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -103,7 +125,7 @@ fuzz_target!(|data: &[u8]| {
         (Err(_), Err(_)) => return,
         (Err(e), Ok(_)) if e.code().category() == Category::Limit => return,
         (Err(e), Ok(_)) => panic!("core refuses {query_text:?} ({e}), serde_json_path accepts it"),
-        (Ok(_), Err(_)) if blank_before_descendant(query_text) => return,
+        (Ok(_), Err(_)) if blank_before_descendant(query_text) || lowercase_surrogate_escape(query_text) => return,
         (Ok(_), Err(e)) => panic!("core accepts {query_text:?}, serde_json_path refuses it: {e}"),
     };
     let Ok(nodes) = ours.select(&root, &limits) else { return };

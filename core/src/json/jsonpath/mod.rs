@@ -434,6 +434,16 @@ mod tests {
     }
 
     #[test]
+    fn surrogate_pair_escapes_in_any_letter_case() {
+        // RFC 9535 2.3.1.1 with RFC 5234 2.3: hex letters are case-insensitive (the
+        // diff_jsonpath fuzz target found serde_json_path refusing the lower-case forms).
+        let d = doc("{\"\u{1F600}\": \"A\"}");
+        for q in [r"$['\uD83D\uDE00']", r"$['\ud83D\uDE00']", r"$['\ud83d\ude00']"] {
+            assert_eq!(values(q, &d), ["\"A\""], "{q}");
+        }
+    }
+
+    #[test]
     fn last_element_by_negative_slice() {
         let d = doc(r#"{"type":["VerifiableCredential","UniversityDegree"]}"#);
         assert_eq!(values("$.type[-1:]", &d), ["\"UniversityDegree\""]);
