@@ -92,18 +92,26 @@ fn quantified_anchor(s: &str) -> bool {
     s.as_bytes().windows(2).any(|w| matches!(w[0], b'^' | b'$') && matches!(w[1], b'*' | b'+' | b'?' | b'{'))
 }
 
+/// Whether a class may hold `&&`, `--` or `~~` (over-approximated: any `[` and any such pair).
+/// I-Regexp reads them as plain characters (RFC 9485 section 3, `CCchar`); `serde_json_path`
+/// hands the pattern to the `regex` crate unchanged, which reads them as class intersection,
+/// difference and symmetric difference.
+fn class_set_operator(s: &str) -> bool {
+    s.contains('[') && (s.contains("&&") || s.contains("--") || s.contains("~~"))
+}
+
 /// Every string the query text and the document hold that a `match`/`search` could use as a
 /// pattern is an I-Regexp. Over-approximates: any string literal or value counts.
 fn patterns_are_iregexp(query: &str, doc: &serde_json::Value) -> bool {
     fn strings_ok(v: &serde_json::Value) -> bool {
         match v {
-            serde_json::Value::String(s) => iregexp::is_iregexp(s) && !quantified_anchor(s),
+            serde_json::Value::String(s) => iregexp::is_iregexp(s) && !quantified_anchor(s) && !class_set_operator(s),
             serde_json::Value::Array(a) => a.iter().all(strings_ok),
             serde_json::Value::Object(o) => o.values().all(strings_ok),
             _ => true,
         }
     }
-    iregexp::query_literals(query).iter().all(|s| iregexp::is_iregexp(s) && !quantified_anchor(s)) && strings_ok(doc)
+    iregexp::query_literals(query).iter().all(|s| iregexp::is_iregexp(s) && !quantified_anchor(s) && !class_set_operator(s)) && strings_ok(doc)
 }
 
 fuzz_target!(|data: &[u8]| {
