@@ -18,5 +18,5 @@ pub use object::{ObjectReader, Shape};
 #[cfg(feature = "smartid")]
 pub(crate) use string::unescape_in_place;
 pub use string::{JsonStr, Unescape};
-pub use value::{Number, ObjectExt, Value};
+pub use value::{try_map_items, Number, ObjectExt, Value};
 pub use write::{minify, write_string, SliceWriter};

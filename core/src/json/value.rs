@@ -94,9 +94,14 @@ pub enum Value {
     Object(Vec<(String, Value)>),
 }
 
+/// An open container: where its elements start in the parser's shared stacks.
+///
+/// Elements of every open container sit on two shared stacks (one for array items, one for
+/// object members) and move into a `Vec` of exactly their number when the container closes, so
+/// each container allocates once instead of growing one push at a time.
 enum Frame {
-    Array(Vec<Value>),
-    Object(Vec<(String, Value)>, Option<String>),
+    Array(usize),
+    Object(usize, Option<String>),
 }
 
 /// Objects with at most this many members are checked for duplicates pairwise; larger ones
@@ -112,6 +117,33 @@ fn check_unique(members: &[(String, Value)]) -> bool {
     names.windows(2).all(|w| matches!(w, [a, b] if a != b))
 }
 
+/// Maps each element of `items` with `f` (given its index), stopping at the first error.
+///
+/// The result holds exactly `items.len()` slots from the start: collecting through a `Result`
+/// loses the length hint and grows the vector one doubling at a time, which for a webhook's two
+/// dozen fields cost more than parsing them.
+///
+/// ```
+/// use ssi_verify_core::json::{try_map_items, Value};
+/// use ssi_verify_core::Limits;
+/// let v = Value::parse(r#"["a","b"]"#, &Limits::DEFAULT).unwrap();
+/// let lens = try_map_items(v.as_array().unwrap(), |_, x| x.as_str().map(str::len).ok_or(())).unwrap();
+/// assert_eq!(lens, [1, 1]);
+/// ```
+///
+/// # Errors
+/// The first error `f` returns.
+pub fn try_map_items<T, E>(
+    items: &[Value],
+    mut f: impl FnMut(usize, &Value) -> core::result::Result<T, E>,
+) -> core::result::Result<Vec<T>, E> {
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(f(i, item)?);
+    }
+    Ok(out)
+}
+
 impl Value {
     /// Parses one JSON document within `limits`.
     ///
@@ -119,7 +151,13 @@ impl Value {
     /// The lexer's errors, and [`ErrorCode::DuplicateKey`].
     pub fn parse(src: &str, limits: &Limits) -> Result<Value> {
         let mut lx = Lexer::new(src, limits)?;
-        let mut stack: Vec<Frame> = Vec::new();
+        // The shared stacks start sized to the text (a member takes at least a few bytes of
+        // it; capped so a small device never reserves much up front) and are reused by every
+        // container, so a larger document grows them a few times, not once per container.
+        let hint = (src.len() / 64).clamp(2, 16);
+        let mut stack: Vec<Frame> = Vec::with_capacity(hint / 2);
+        let mut items: Vec<Value> = Vec::with_capacity(hint);
+        let mut members: Vec<(String, Value)> = Vec::with_capacity(hint);
         loop {
             let at = lx.offset();
             let Some(ev) = lx.next_event()? else {
@@ -127,11 +165,11 @@ impl Value {
             };
             let value = match ev {
                 Event::StartArray => {
-                    stack.push(Frame::Array(Vec::new()));
+                    stack.push(Frame::Array(items.len()));
                     continue;
                 }
                 Event::StartObject => {
-                    stack.push(Frame::Object(Vec::new(), None));
+                    stack.push(Frame::Object(members.len(), None));
                     continue;
                 }
                 Event::Key(k) => {
@@ -141,12 +179,13 @@ impl Value {
                     continue;
                 }
                 Event::EndArray | Event::EndObject => match stack.pop() {
-                    Some(Frame::Array(items)) => Value::Array(items),
-                    Some(Frame::Object(members, _)) => {
-                        if !check_unique(&members) {
+                    Some(Frame::Array(start)) => Value::Array(items.drain(start..).collect()),
+                    Some(Frame::Object(start, _)) => {
+                        let own: Vec<(String, Value)> = members.drain(start..).collect();
+                        if !check_unique(&own) {
                             return Err(Error::new(ErrorCode::DuplicateKey, "duplicate member name").at_offset(at));
                         }
-                        Value::Object(members)
+                        Value::Object(own)
                     }
                     None => return Err(Error::new(ErrorCode::InvalidJson, "unbalanced container").at_offset(at)),
                 },
@@ -161,8 +200,8 @@ impl Value {
                     lx.next_event()?;
                     return Ok(value);
                 }
-                Some(Frame::Array(items)) => items.push(value),
-                Some(Frame::Object(members, pending)) => {
+                Some(Frame::Array(_)) => items.push(value),
+                Some(Frame::Object(_, pending)) => {
                     let key = pending.take().unwrap_or_default();
                     members.push((key, value));
                 }

@@ -14,7 +14,7 @@ use alloc::vec::Vec;
 
 use crate::crypto::PublicKey;
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{Number, ObjectReader, Shape, Value};
+use crate::json::{try_map_items, Number, ObjectReader, Shape, Value};
 use crate::limits::Limits;
 use crate::proofspace::auth::parse_public_key;
 use crate::proofspace::values::{validate_credential, CredentialSchema, NameValue};
@@ -39,33 +39,30 @@ fn id(o: &mut ObjectReader<'_>, key: &str, detail: &'static str) -> Result<Strin
 }
 
 fn name_values(items: &[Value], detail: &'static str) -> Result<Vec<NameValue>> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let pair = item.as_object().ok_or_else(|| wrong_type(detail).at_index(i))?;
-            let mut name = None;
-            let mut value = None;
-            for (k, v) in pair {
-                let slot = match k.as_str() {
-                    "name" => &mut name,
-                    "value" => &mut value,
-                    _ => {
-                        return Err(Error::new(ErrorCode::UnknownField, "name/value pairs hold only name and value")
-                            .at_index(i))
-                    }
-                };
-                // The webhook API requires every field value to be a JSON string.
-                *slot = Some(String::from(v.as_str().ok_or_else(|| {
-                    Error::new(ErrorCode::UnexpectedJsonType, "field names and values must be JSON strings").at_index(i)
-                })?));
-            }
-            match (name, value) {
-                (Some(name), Some(value)) => Ok(NameValue { name, value }),
-                _ => Err(Error::new(ErrorCode::MissingField, "a name/value pair lacks name or value").at_index(i)),
-            }
-        })
-        .collect()
+    try_map_items(items, |i, item| {
+        let pair = item.as_object().ok_or_else(|| wrong_type(detail).at_index(i))?;
+        let mut name = None;
+        let mut value = None;
+        for (k, v) in pair {
+            let slot = match k.as_str() {
+                "name" => &mut name,
+                "value" => &mut value,
+                _ => {
+                    return Err(
+                        Error::new(ErrorCode::UnknownField, "name/value pairs hold only name and value").at_index(i)
+                    )
+                }
+            };
+            // The webhook API requires every field value to be a JSON string.
+            *slot = Some(String::from(v.as_str().ok_or_else(|| {
+                Error::new(ErrorCode::UnexpectedJsonType, "field names and values must be JSON strings").at_index(i)
+            })?));
+        }
+        match (name, value) {
+            (Some(name), Some(value)) => Ok(NameValue { name, value }),
+            _ => Err(Error::new(ErrorCode::MissingField, "a name/value pair lacks name or value").at_index(i)),
+        }
+    })
 }
 
 fn name_values_json(items: &[NameValue]) -> Value {
@@ -165,7 +162,7 @@ impl Credential {
 }
 
 fn credentials(items: &[Value], unknown: &mut Vec<String>) -> Result<Vec<Credential>> {
-    items.iter().enumerate().map(|(i, v)| Credential::parse(v, i, unknown)).collect()
+    try_map_items(items, |i, v| Credential::parse(v, i, unknown))
 }
 
 fn parse_doc(json: &str, limits: &Limits) -> Result<Value> {

@@ -41,7 +41,7 @@ pub struct FieldIssue {
 
 /// Checks every field of a credential against `schema`, and casts the good ones.
 fn check_fields(schema: &CredentialSchema, fields: &[NameValue]) -> (Vec<(String, TypedValue)>, Vec<FieldIssue>) {
-    let mut typed = Vec::new();
+    let mut typed = Vec::with_capacity(fields.len());
     let mut issues = Vec::new();
     // An empty list is ProofSpace's way of postponing the issue, not a credential missing
     // every attribute.
