@@ -257,3 +257,46 @@ fn proofs_created_in_the_future_are_invalid() {
         ErrorCode::ProofNotYetValid,
     );
 }
+
+/// A trust store entry of a key type the JWS layer has no algorithm for (EC P-384, RSA) still
+/// verifies Data Integrity proofs: the store keeps it for those suites only, and a JWT naming
+/// it is "could not check" (`UNSUPPORTED_KEY`), never a verdict.
+#[test]
+fn trust_store_p384_and_rsa_keys_verify_linked_data_proofs() {
+    use ssi_verify_core::codec::base64url_encode;
+    let contexts = store();
+    let (p384, _) = Key::p384();
+    let Key::P384(sk) = &p384 else { unreachable!() };
+    let point = sk.verifying_key().to_encoded_point(false);
+    let p384_jwk = json!({"kty": "EC", "crv": "P-384",
+        "x": base64url_encode(point.x().unwrap()), "y": base64url_encode(point.y().unwrap())});
+    let (rsa, _) = Key::rsa();
+    let rsa_key: Json =
+        serde_json::from_str(&read("tests/vectors/data-integrity/dif-jws-test-suite/data/keys/key-4-rsa2048.json"))
+            .unwrap();
+    let trust = json!({"did:example:p384": p384_jwk, "did:example:rsa#key-1": rsa_key["publicKeyJwk"]});
+    let keys = TrustStore::from_json(&trust.to_string(), &L).unwrap();
+    let policy = VerifierPolicy { contexts: Some(&contexts), ..VerifierPolicy::at(NOW) };
+    let cases = [
+        (Suite::EcdsaRdfc2019, &p384, "did:example:p384", "did:example:p384#key-7"),
+        (Suite::RsaSignature2018, &rsa, "did:example:rsa", "did:example:rsa#key-1"),
+    ];
+    for (suite, key, did, vm) in cases {
+        let vc = sign(&credential(suite, did, "a@example.org"), suite, key, vm, "assertionMethod", &[], &contexts);
+        let report = |doc: &Json, keys: &TrustStore| {
+            let input = CredentialInput::JsonLd(Value::parse(&doc.to_string(), &L).unwrap());
+            verify_credential(&input, keys, &policy, &L)
+        };
+        assert!(report(&vc, &keys).unwrap().is_valid(), "{suite:?} with a trusted key");
+        let mut changed = vc.clone();
+        changed["credentialSubject"]["email"] = json!("b@example.org");
+        assert!(failed_with(&report(&changed, &keys).unwrap(), ErrorCode::SignatureMismatch), "{suite:?} changed");
+        // Without the entry the DID is unknown: could not check.
+        assert_eq!(report(&vc, &TrustStore::new()).unwrap_err().code(), ErrorCode::UnknownVerificationMethod);
+        // The JWS layer has no algorithm for these keys.
+        assert_eq!(keys.resolve_key(vm).unwrap_err().code(), ErrorCode::UnsupportedKey);
+    }
+    // An EC JWK on a curve no suite verifies is refused when the store is read.
+    let p521 = json!({"did:example:x": {"kty": "EC", "crv": "P-521", "x": "AA", "y": "AA"}});
+    assert_eq!(TrustStore::from_json(&p521.to_string(), &L).unwrap_err().code(), ErrorCode::UnsupportedKey);
+}

@@ -89,7 +89,11 @@ impl VerificationKey {
         if text("use")?.is_some_and(|u| u != "sig") {
             return Err(Error::new(ErrorCode::InvalidKey, "JWK use is not sig"));
         }
-        let key = match (required("kty")?, required("crv")?) {
+        let kty = required("kty")?;
+        if kty == "RSA" {
+            return Err(Error::new(ErrorCode::UnsupportedKey, "an RSA JWK is no EdDSA, ES256 or ES256K key"));
+        }
+        let key = match (kty, required("crv")?) {
             ("OKP", "Ed25519") => {
                 VerificationKey::Ed25519(Ed25519PublicKey::from_bytes(&base64url_decode(required("x")?)?)?)
             }
@@ -327,13 +331,21 @@ pub(crate) fn read_varint(bytes: &[u8]) -> Result<(u64, &[u8])> {
 #[derive(Clone, Debug, Default)]
 pub struct TrustStore {
     entries: Vec<(String, VerificationKey)>,
+    /// Keys only the Data Integrity suites verify with (EC P-384, RSA): no JWS algorithm of
+    /// this library takes them, so they never reach [`TrustStore::resolve_key`].
+    #[cfg(feature = "data-integrity")]
+    data_integrity_only: Vec<(String, crate::di::DiPublicKey)>,
 }
 
 impl TrustStore {
     /// An empty store (it still resolves `did:key`).
     #[must_use]
     pub fn new() -> Self {
-        Self { entries: Vec::new() }
+        Self {
+            entries: Vec::new(),
+            #[cfg(feature = "data-integrity")]
+            data_integrity_only: Vec::new(),
+        }
     }
 
     /// Trusts `key` for `id`: a DID (every verification method under it) or one
@@ -344,6 +356,8 @@ impl TrustStore {
 
     /// Trusts `key` (of any supported type) for `id`, as [`TrustStore::insert`] does.
     pub fn insert_key(&mut self, id: &str, key: VerificationKey) {
+        #[cfg(feature = "data-integrity")]
+        self.data_integrity_only.retain(|(k, _)| k != id);
         match self.entries.iter_mut().find(|(k, _)| k == id) {
             Some(entry) => entry.1 = key,
             None => self.entries.push((String::from(id), key)),
@@ -383,15 +397,75 @@ impl TrustStore {
         if let Some(key) = found {
             return Ok(key);
         }
+        #[cfg(feature = "data-integrity")]
+        if self.data_integrity_lookup(vm, did).is_some() {
+            return Err(Error::new(
+                ErrorCode::UnsupportedKey,
+                "this trusted key (EC P-384 or RSA) verifies Data Integrity proofs only",
+            ));
+        }
         if vm.starts_with(PREFIX) || vm.starts_with("did:jwk:") {
             return resolve_did(vm);
         }
         Err(Error::new(ErrorCode::UnknownVerificationMethod, "no trusted key for this verification method"))
     }
 
+    /// Trusts a key that only the Data Integrity suites verify with (EC P-384, RSA) for `id`;
+    /// like [`TrustStore::insert_key`], a later insert for the same id replaces the earlier one.
+    ///
+    /// ```
+    /// use ssi_verify_core::crypto::did_key::TrustStore;
+    /// use ssi_verify_core::di::DiPublicKey;
+    /// let did = "did:key:z82LkuBieyGShVBhvtE2zoiD6Kma4tJGFtkAhxR5pfkp5QPw4LutoYWhvQCnGjdVn14kujQ";
+    /// let mut store = TrustStore::new();
+    /// store.insert_data_integrity_key("did:example:issuer", DiPublicKey::from_did_key(did).unwrap());
+    /// assert!(matches!(store.resolve_data_integrity_key("did:example:issuer#key-1"), Ok(DiPublicKey::P384(_))));
+    /// ```
+    #[cfg(feature = "data-integrity")]
+    pub fn insert_data_integrity_key(&mut self, id: &str, key: crate::di::DiPublicKey) {
+        self.entries.retain(|(k, _)| k != id);
+        match self.data_integrity_only.iter_mut().find(|(k, _)| k == id) {
+            Some(entry) => entry.1 = key,
+            None => self.data_integrity_only.push((String::from(id), key)),
+        }
+    }
+
+    /// The key a Data Integrity proof naming `vm` verifies with: an exact entry (of any key
+    /// type, P-384 and RSA included), else the entry for its DID, else the `did:key`
+    /// (Ed25519, P-256, P-384, secp256k1, RSA) or `did:jwk` itself.
+    ///
+    /// # Errors
+    /// [`ErrorCode::UnknownVerificationMethod`] when nothing matches and `vm` is neither a
+    /// `did:key` nor a `did:jwk`; their resolution errors.
+    #[cfg(feature = "data-integrity")]
+    pub fn resolve_data_integrity_key(&self, vm: &str) -> Result<crate::di::DiPublicKey> {
+        use crate::di::DiPublicKey;
+        let did = vm.split_once('#').map_or(vm, |(d, _)| d);
+        if let Some(key) = self.data_integrity_lookup(vm, did) {
+            return Ok(key.clone());
+        }
+        match self.resolve_key(vm) {
+            Ok(VerificationKey::Ed25519(k)) => Ok(DiPublicKey::Ed25519(k)),
+            Ok(VerificationKey::Ecdsa(EcdsaPublicKey::P256(k))) => Ok(DiPublicKey::P256(k)),
+            Ok(VerificationKey::Ecdsa(EcdsaPublicKey::Secp256k1(k))) => Ok(DiPublicKey::Secp256k1(k)),
+            // A P-384 or RSA did:key is no JWS key of this library, but a Data Integrity key.
+            Err(e) if vm.starts_with(PREFIX) && e.code() == ErrorCode::UnsupportedKey => DiPublicKey::from_did_key(vm),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The Data-Integrity-only entry for `vm`, else for its DID, unless a JWS key stands for
+    /// `vm` exactly (the exact entry wins over the DID's, whatever its type).
+    #[cfg(feature = "data-integrity")]
+    fn data_integrity_lookup(&self, vm: &str, did: &str) -> Option<&crate::di::DiPublicKey> {
+        let find = |id: &str| self.data_integrity_only.iter().find(|(k, _)| k == id).map(|(_, key)| key);
+        find(vm).or_else(|| if self.lookup(vm).is_some() { None } else { find(did) })
+    }
+
     /// Reads a store written as JSON: `{"<DID or verification method>": "<Ed25519 key, hex>"}`
     /// or `{"<DID or verification method>": <public JWK>}` (OKP Ed25519, EC P-256, EC
-    /// secp256k1), the form the CLI and the C API take. Empty text is an empty store.
+    /// secp256k1; with the `data-integrity` feature also EC P-384 and RSA, kept for the Data
+    /// Integrity suites only), the form the CLI and the C API take. Empty text is an empty store.
     ///
     /// ```
     /// use ssi_verify_core::crypto::did_key::TrustStore;
@@ -414,16 +488,24 @@ impl TrustStore {
         let members = doc.as_object().ok_or_else(|| {
             Error::new(ErrorCode::UnexpectedJsonType, "trust store must map DIDs or verification methods to hex keys")
         })?;
-        for (i, (id, key)) in members.iter().enumerate() {
-            let key = match key {
+        for (i, (id, value)) in members.iter().enumerate() {
+            let key = match value {
                 Value::String(hex) => crate::codec::hex_decode(hex)
                     .and_then(|b| Ed25519PublicKey::from_bytes(&b))
                     .map(VerificationKey::Ed25519),
-                Value::Object(_) => VerificationKey::from_jwk(key),
+                Value::Object(_) => VerificationKey::from_jwk(value),
                 _ => Err(Error::new(ErrorCode::UnexpectedJsonType, "trust store keys are hex strings or JWK objects")),
+            };
+            match key {
+                Ok(key) => store.insert_key(id, key),
+                // EC P-384 and RSA JWKs: keys of the Data Integrity suites only.
+                #[cfg(feature = "data-integrity")]
+                Err(e) if e.code() == ErrorCode::UnsupportedKey => {
+                    let di = crate::di::DiPublicKey::from_jwk(value).map_err(|_| e.at_index(i))?;
+                    store.insert_data_integrity_key(id, di);
+                }
+                Err(e) => return Err(e.at_index(i)),
             }
-            .map_err(|e| e.at_index(i))?;
-            store.insert_key(id, key);
         }
         Ok(store)
     }

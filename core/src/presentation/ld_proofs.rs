@@ -127,29 +127,12 @@ mod rdf {
 #[cfg(all(feature = "data-integrity", feature = "jsonld"))]
 mod rdf {
     use super::*;
-    use crate::crypto::did_key::VerificationKey;
-    use crate::crypto::ecdsa::EcdsaPublicKey;
-    use crate::di::{verify_rdf_proofs, DiPublicKey, RdfExpectations};
+    use crate::di::{verify_rdf_proofs, RdfExpectations};
     use crate::error::{Error, ErrorCode};
     use crate::jsonld::{to_rdf, ContextStore, Options};
     use crate::presentation::jwt_vc::parse_rfc3339;
     use crate::rdf::Quad;
     use crate::Verdict;
-
-    /// The key for `vm`: the caller's store first, then `did:key` (Ed25519, P-256, P-384) and
-    /// `did:jwk` offline.
-    fn key_for(keys: &TrustStore, vm: &str) -> Result<DiPublicKey> {
-        match keys.resolve_key(vm) {
-            Ok(VerificationKey::Ed25519(k)) => Ok(DiPublicKey::Ed25519(k)),
-            Ok(VerificationKey::Ecdsa(EcdsaPublicKey::P256(k))) => Ok(DiPublicKey::P256(k)),
-            Ok(VerificationKey::Ecdsa(EcdsaPublicKey::Secp256k1(k))) => Ok(DiPublicKey::Secp256k1(k)),
-            // A P-384 did:key is not a JWS key of the store, but a Data Integrity key.
-            Err(e) if vm.starts_with("did:key:") && e.code() == ErrorCode::UnsupportedKey => {
-                DiPublicKey::from_did_key(vm)
-            }
-            Err(e) => Err(e),
-        }
-    }
 
     pub(super) fn verify(
         doc: &Value,
@@ -173,7 +156,8 @@ mod rdf {
             challenge: expect.challenge_or_nonce,
             domain: expect.domain,
         };
-        let checks = verify_rdf_proofs(doc, &to_rdf_step, &|vm: &str| key_for(keys, vm), &rdf_expect, limits)?;
+        let checks =
+            verify_rdf_proofs(doc, &to_rdf_step, &|vm: &str| keys.resolve_data_integrity_key(vm), &rdf_expect, limits)?;
         // The checks come in the order of the proofs.
         checks
             .into_iter()
