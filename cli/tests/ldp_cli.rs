@@ -141,3 +141,35 @@ fn context_option_shape() {
     assert_eq!(out.status.code(), Some(0), "{}", first_stderr_line(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("<https://schema.org/email> \"ann@example.org\""));
 }
+
+/// A trust-store JWK of a type only the Data Integrity suites verify with (EC P-384) stands for
+/// its DID before the did:key itself: the P-384 sample's DID mapped to another P-384 key (the DIF
+/// suite's key-3) is read, used, and the signature does not match (exit 1, invalid report).
+#[test]
+fn vc_verify_uses_a_p384_trust_store_key() {
+    let vc = doc("vc-ecdsa-rdfc-2019-p384.json");
+    let vm = vc["proof"]["verificationMethod"].as_str().unwrap();
+    let did = vm.split('#').next().unwrap();
+    let key: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!(
+            "{ROOT}/tests/vectors/data-integrity/dif-jws-test-suite/data/keys/key-3-secp384r1.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("ssi-verify-p384-store-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = dir.join("store.json");
+    std::fs::write(&store, json!({ did: key["publicKeyJwk"] }).to_string()).unwrap();
+    let file = sample("vc-ecdsa-rdfc-2019-p384.json");
+    let args = ["vc", "verify", "--now", NOW, "--context", &context(), "--trust-store", store.to_str().unwrap(), &file];
+    let out = run(&args, None);
+    assert_eq!(out.status.code(), Some(1), "{}", first_stderr_line(&out));
+    let report = stdout_json(&out);
+    assert_eq!(report["valid"], json!(false));
+    assert!(report["errors"].to_string().contains("SIGNATURE_MISMATCH"), "{report}");
+    // Without the store the did:key verifies.
+    let args = ["vc", "verify", "--now", NOW, "--context", &context(), &file];
+    assert_eq!(run(&args, None).status.code(), Some(0));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
