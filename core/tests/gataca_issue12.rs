@@ -328,6 +328,10 @@ fn strict_profile_needs_the_status_list_and_the_definition_key() {
         let r = verify(vp_name, &resigned, Profile::Strict, Some(&lists));
         assert!(r.is_valid(), "{vp_name}: {r:?}");
         assert!(r.has(Check::DefinitionProof) && r.has(Check::CredentialStatus), "{r:?}");
+        // The holder's JcsEd25519Signature2020 (JSON VPs) is not in the definition's ldp_vp
+        // list: reported, not refused; the JWT VP's ES256K is in jwt_vp.
+        let reported = r.warnings.iter().any(|w| w.starts_with("FORMAT_NOT_LISTED: the presentation's"));
+        assert_eq!(reported, vp_name.ends_with(".json"), "{vp_name}: {r:?}");
         // The definition requires an active status: without its list that is "could not check".
         let r = verify(vp_name, &resigned, Profile::Strict, None);
         assert!(!r.is_valid());

@@ -167,6 +167,8 @@ fn presentations_answer_the_seed_definition_and_a_di_definition() {
         let vp = fixture(name);
         let r = verify_vp(&vp, definition, profile, &contexts);
         assert!(r.is_valid(), "{name}: {:?}", r.errors);
+        // Each VP's own suite is in the definition's ldp_vp / di_vp list.
+        assert!(!r.warnings.iter().any(|w| w.starts_with("FORMAT_NOT_LISTED: the presentation's")), "{name}: {r:?}");
         for c in
             [Check::PresentationProof, Check::CredentialProof, Check::Issuer, Check::Submission, Check::Constraints]
         {

@@ -37,15 +37,15 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::jose::CompactJws;
 use crate::json::jsonpath::NodeList;
 use crate::json::Value;
 use crate::limits::Limits;
 pub use crate::presentation::credential_input::CredentialInput;
-use crate::presentation::definition::{ClaimFormat, Directive, InputDescriptor, PresentationDefinition};
+use crate::presentation::definition::{Directive, InputDescriptor, PresentationDefinition};
 pub use crate::presentation::evaluation::{
     DescriptorMatch, Evaluation, FieldMatch, RequirementResult, RequirementStatus, Unchecked, Unmet,
 };
+use crate::presentation::formats::{credential_formats, format_accepted, CredentialFormats};
 use crate::presentation::requirements::{judge_requirements, Judgement};
 
 /// Evaluates `definition` against `credentials`.
@@ -152,65 +152,6 @@ struct Reason {
     field_index: Option<usize>,
     path: Option<String>,
     detail: &'static str,
-}
-
-const LD_DESIGNATIONS: &[&str] = &["ldp_vc", "ldp", "di_vc", "di"];
-const JWT_DESIGNATIONS: &[&str] = &["jwt_vc", "jwt_vc_json", "jwt"];
-const CREDENTIAL_DESIGNATIONS: &[&str] =
-    &["ldp_vc", "ldp", "di_vc", "di", "jwt_vc", "jwt_vc_json", "jwt", "vc+sd-jwt", "dc+sd-jwt", "mso_mdoc"];
-
-/// The format entries that constrain credentials, split by kind once per descriptor; `None`
-/// when no entry names a credential-level designation (every credential is accepted).
-struct CredentialFormats<'d> {
-    ld: Vec<&'d ClaimFormat>,
-    jwt: Vec<&'d ClaimFormat>,
-}
-
-fn credential_formats(formats: Option<&[ClaimFormat]>) -> Option<CredentialFormats<'_>> {
-    let formats = formats?;
-    if !formats.iter().any(|f| CREDENTIAL_DESIGNATIONS.contains(&f.designation.as_str())) {
-        return None;
-    }
-    let of = |kinds: &[&str]| formats.iter().filter(|f| kinds.contains(&f.designation.as_str())).collect();
-    Some(CredentialFormats { ld: of(LD_DESIGNATIONS), jwt: of(JWT_DESIGNATIONS) })
-}
-
-fn format_accepted(formats: Option<&CredentialFormats<'_>>, credential: &CredentialInput, limits: &Limits) -> bool {
-    let Some(formats) = formats else { return true };
-    match credential {
-        CredentialInput::JsonLd(doc) => {
-            // (type, cryptosuite) of each proof.
-            let proofs: Vec<(&str, Option<&str>)> = match doc.get("proof") {
-                Some(Value::Array(list)) => list.iter().filter_map(proof_kind).collect(),
-                Some(p) => proof_kind(p).into_iter().collect(),
-                None => Vec::new(),
-            };
-            formats
-                .ld
-                .iter()
-                .any(|f| proofs.is_empty() || proofs.iter().any(|(t, suite)| ld_format_lists(f, t, *suite)))
-        }
-        CredentialInput::Jwt { token, .. } => {
-            let alg = CompactJws::parse(token, limits).ok().and_then(|j| j.alg().ok().map(String::from));
-            formats.jwt.iter().any(|f| f.alg.is_empty() || alg.as_ref().is_some_and(|a| f.alg.iter().any(|x| x == a)))
-        }
-    }
-}
-
-fn proof_kind(proof: &Value) -> Option<(&str, Option<&str>)> {
-    Some((proof.get("type")?.as_str()?, proof.get("cryptosuite").and_then(Value::as_str)))
-}
-
-/// Whether an `ldp*` / `di*` format entry admits a proof: its `proof_type` list (when given)
-/// names the proof's type, or for a `DataIntegrityProof` its cryptosuite (some definitions list
-/// cryptosuites there); its `cryptosuite` list (when given) names the proof's cryptosuite.
-fn ld_format_lists(f: &ClaimFormat, proof_type: &str, cryptosuite: Option<&str>) -> bool {
-    let named = |list: &[String], name: Option<&str>| name.is_some_and(|n| list.iter().any(|a| a == n));
-    let type_ok = f.proof_type.is_empty()
-        || named(&f.proof_type, Some(proof_type))
-        || (proof_type == "DataIntegrityProof" && named(&f.proof_type, cryptosuite));
-    let suite_ok = f.cryptosuite.is_empty() || named(&f.cryptosuite, cryptosuite);
-    type_ok && suite_ok
 }
 
 fn id_of(value: Option<&Value>) -> Option<&str> {

@@ -11,6 +11,7 @@ pub mod evaluate;
 mod evaluation;
 mod evaluation_json;
 pub mod filter;
+pub mod formats;
 pub mod gataca_session;
 pub mod jwt_vc;
 pub mod ld_proofs;

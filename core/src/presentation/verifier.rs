@@ -56,6 +56,7 @@ use crate::limits::Limits;
 use crate::presentation::credential::{check_credential, check_validity, error_text, Facts};
 use crate::presentation::definition::{PresentationDefinition, StatusDirective, StatusRule};
 use crate::presentation::evaluate::CredentialInput;
+use crate::presentation::formats::presentation_format_accepted;
 use crate::presentation::jwt_vc::{verify_jwt_vc, JwtKind};
 use crate::presentation::ld_proofs::verify_document_proofs;
 use crate::presentation::proof::{overall, ProofExpectations};
@@ -196,6 +197,16 @@ pub fn verify_presentation(
     } else {
         definition
     };
+    // A warning, not a failure: wallets sign the presentation itself with their own suite
+    // (Gataca's with JcsEd25519Signature2020) against definitions whose `ldp_vp` list names
+    // only credential suites, and issue 12's strict profile accepts those presentations; the
+    // credentials' formats are what the definition decides.
+    if !presentation_format_accepted(effective.format.as_deref(), presentation, limits) {
+        result.warn(&format!(
+            "{}: the presentation's proof type or alg is not in the definition's presentation formats",
+            ErrorCode::FormatNotListed.name()
+        ));
+    }
     let check = match submission.check(effective, presentation, limits) {
         Ok(c) => c,
         Err(e) => {
