@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compiles the committed generated Kotlin bindings once (cached by content hash: the compile is
 # the expensive part, ~30 s), then compiles and runs on the JVM, against the freshly built
-# library through JNA: tests/kotlin/BindingsTest.kt and the Kotlin blocks of docs/lang/kotlin.md.
+# library through JNA: tests/kotlin/BindingsTest.kt, tests/kotlin/ThreadsTest.kt (many threads at
+# once) and the Kotlin blocks of docs/lang/kotlin.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -23,8 +24,10 @@ if [ ! -f "$bindings" ]; then
   mv "$bindings.tmp.jar" "$bindings"
 fi
 scripts/doc-snippets kotlin docs/lang/kotlin.md > "$out/KotlinDoc.kt"
-"$kotlinc" -Werror -cp "$jna:$bindings" -d "$out/tests.jar" tests/kotlin/BindingsTest.kt "$out/KotlinDoc.kt"
+"$kotlinc" -Werror -cp "$jna:$bindings" -d "$out/tests.jar" tests/kotlin/BindingsTest.kt tests/kotlin/ThreadsTest.kt \
+  "$out/KotlinDoc.kt"
 version="$(scripts/check-versions --print)"
 run() { java -ea -Djna.library.path="$target_dir/debug" -cp "$out/tests.jar:$bindings:$jna:$stdlib" "$@"; }
 run io.ssiverify.check.BindingsTestKt "$root" "$version"
+run io.ssiverify.check.ThreadsTestKt "$root"
 run KotlinDocKt "$root"
