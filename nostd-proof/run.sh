@@ -61,7 +61,7 @@ build_and_run() {
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
 
 build_and_run ""
-if [[ "$output" != "nostd-proof: ok (2 interactions, authCode $expected_auth_code, body signatures RSA-4096 and Ed25519 valid, did:key JCS proof valid, JSONPath issuer selected, PE definition satisfied, "* ]]; then
+if [[ "$output" != "nostd-proof: ok (2 interactions, authCode $expected_auth_code, body signatures RSA-4096 and Ed25519 valid, did:key JCS proof valid, JSONPath issuer selected, PE definition satisfied, eddsa-rdfc-2022 credential valid, "* ]]; then
     echo "run.sh: FAIL: unexpected output from nostd-proof" >&2
     exit 1
 fi
@@ -72,7 +72,7 @@ fi
 echo "==> .text: $text_bytes bytes ($(kib "$text_bytes") KiB) [opt-level = \"z\", lto = true, codegen-units = 1, panic = \"abort\"]"
 
 configs=("smartid,proofspace-ed25519")
-$all_sizes && configs=("smartid" "proofspace-ed25519" "smartid,proofspace-ed25519" "proofspace" "smartid,proofspace" "presentation" "smartid,proofspace,presentation")
+$all_sizes && configs=("smartid" "proofspace-ed25519" "smartid,proofspace-ed25519" "proofspace" "smartid,proofspace" "presentation" "linked-data" "smartid,proofspace,presentation")
 table="| features | .text (bytes) | .text (KiB) |"$'\n'"|---|---:|---:|"
 for features in "${configs[@]}"; do
     build_and_run "$features"

@@ -7,8 +7,8 @@ use alloc::vec::Vec;
 use crate::jose::CompactJws;
 use crate::json::Value;
 use crate::limits::Limits;
-use crate::presentation::definition::ClaimFormat;
 use crate::presentation::credential_input::CredentialInput;
+use crate::presentation::definition::ClaimFormat;
 
 const LD_VP_DESIGNATIONS: &[&str] = &["ldp_vp", "ldp", "di_vp", "di"];
 const JWT_VP_DESIGNATIONS: &[&str] = &["jwt_vp", "jwt_vp_json", "jwt"];

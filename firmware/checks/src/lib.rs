@@ -9,14 +9,14 @@
 //! heap (high-water mark) and instructions, each against its bound.
 //!
 //! Each system is behind a cargo feature (`smartid`, `proofspace-ed25519`, `proofspace`,
-//! `presentation`; default all), so only the checks of the enabled features are linked and a
-//! binary's size per feature set is the cost of those features.
+//! `presentation`, default all; and `linked-data`, off by default), so only the checks of the
+//! enabled features are linked and a binary's size per feature set is the cost of those features.
 
 #![no_std]
 #![deny(unsafe_op_in_unsafe_fn)]
 // Without any system feature there is nothing to check: the binaries print an empty "ok ()".
 #![cfg_attr(
-    not(any(feature = "smartid", feature = "proofspace-ed25519", feature = "presentation")),
+    not(any(feature = "smartid", feature = "proofspace-ed25519", feature = "presentation", feature = "linked-data")),
     allow(dead_code, unused_mut)
 )]
 
@@ -28,6 +28,8 @@ pub mod heap;
 mod line;
 pub mod stack;
 
+#[cfg(feature = "linked-data")]
+mod linked_data;
 #[cfg(feature = "presentation")]
 mod presentation;
 #[cfg(feature = "proofspace")]
@@ -115,6 +117,11 @@ pub fn run(name: &str, board: &mut impl Board) -> i32 {
         out.check("presentation exchange", presentation::check_evaluation());
         out.part(format_args!("did:key JCS proof valid, JSONPath issuer selected, PE definition satisfied"));
     }
+    #[cfg(feature = "linked-data")]
+    {
+        out.check("Linked Data credential", linked_data::check_credential());
+        out.part(format_args!("eddsa-rdfc-2022 credential valid"));
+    }
     if out.failed {
         return 1;
     }
@@ -150,7 +157,10 @@ impl<B: Board> Outcome<'_, B> {
     }
 
     /// [`Outcome::fail`] when `result` is an error.
-    #[cfg_attr(not(any(feature = "proofspace-ed25519", feature = "presentation")), allow(dead_code))]
+    #[cfg_attr(
+        not(any(feature = "proofspace-ed25519", feature = "presentation", feature = "linked-data")),
+        allow(dead_code)
+    )]
     fn check(&mut self, what: &str, result: Result<(), Failure>) {
         if let Err(e) = result {
             self.fail(what, &e);
@@ -170,6 +180,8 @@ fn measure_entries(board: &mut impl Board) -> i32 {
         proofspace::ENTRIES,
         #[cfg(feature = "presentation")]
         presentation::ENTRIES,
+        #[cfg(feature = "linked-data")]
+        linked_data::ENTRIES,
     ];
     let mut status = 0;
     let (mut stack_peak, mut heap_peak) = (0, 0);
