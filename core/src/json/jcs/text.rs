@@ -32,13 +32,21 @@ enum Tok {
     /// `rewritten[start..end]`.
     Rewritten(u32, u32),
     /// `null`, `true` or `false`.
-    Literal(&'static str),
+    Literal(Literal),
     /// `[`, and the index of the matching `]` token.
     Array(u32),
     /// `{`: the sorted member keys are `keys[first..first + count]`; `end` is the `}` token.
     Object { first: u32, count: u32, end: u32 },
     /// `]` or `}`.
     Close,
+}
+
+/// The three literal names.
+#[derive(Clone, Copy, Debug)]
+enum Literal {
+    Null,
+    True,
+    False,
 }
 
 /// A member of an object still open: where its decoded name is, and its key token.
@@ -71,9 +79,10 @@ struct Tape<'t> {
     keys: Vec<u32>,
 }
 
-fn index(n: usize) -> Result<u32> {
-    // Unreachable below MAX_TEXT; an error rather than a truncation if that ever changes.
-    u32::try_from(n).map_err(|_| Error::new(ErrorCode::InputTooLarge, "JSON text too large for text-to-text JCS"))
+/// An offset or count as kept on the tape. Below [`MAX_TEXT`] every one fits; were that ever
+/// broken, the piece would come out empty (a wrong result), never a panic or a wrong slice.
+fn index(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn offset_in(text: &str, part: &str) -> usize {
@@ -83,41 +92,42 @@ fn offset_in(text: &str, part: &str) -> usize {
 impl<'t> Tape<'t> {
     /// The token for a string: its source, quotes included, when it has no escapes (the lexer
     /// refused raw control characters, so such a string is already minimally escaped).
-    fn string(&mut self, s: JsonStr<'t>, scratch: &mut String) -> Result<Tok> {
+    fn string(&mut self, s: JsonStr<'t>, scratch: &mut String) -> Tok {
         if !s.has_escapes() {
             let start = offset_in(self.text, s.raw()).wrapping_sub(1);
-            return Ok(Tok::Source(index(start)?, index(start + s.raw().len() + 2)?));
+            return Tok::Source(index(start), index(start + s.raw().len() + 2));
         }
         scratch.clear();
         scratch.extend(s.chars());
         self.rewrite(scratch)
     }
 
-    fn rewrite(&mut self, decoded: &str) -> Result<Tok> {
-        let start = index(self.rewritten.len())?;
+    fn rewrite(&mut self, decoded: &str) -> Tok {
+        let start = index(self.rewritten.len());
         // Writing into a String cannot fail; write_string escapes exactly as JCS says.
         let _ = write_string(&mut self.rewritten, decoded);
-        Ok(Tok::Rewritten(start, index(self.rewritten.len())?))
+        Tok::Rewritten(start, index(self.rewritten.len()))
     }
 
     /// Records a member name and returns its key token.
-    fn key(&mut self, k: JsonStr<'t>, members: &mut Vec<Member>) -> Result<Tok> {
-        let key = index(self.toks.len())?;
+    fn key(&mut self, k: JsonStr<'t>, members: &mut Vec<Member>) -> Tok {
+        let key = index(self.toks.len());
         if let Some(plain) = k.as_plain() {
             let start = offset_in(self.text, plain);
-            members.push(Member { decoded: false, start: index(start)?, end: index(start + plain.len())?, key });
+            members.push(Member { decoded: false, start: index(start), end: index(start + plain.len()), key });
             let start = start.wrapping_sub(1);
-            return Ok(Tok::Source(index(start)?, index(start + plain.len() + 2)?));
+            return Tok::Source(index(start), index(start + plain.len() + 2));
         }
         let start = self.names.len();
         self.names.extend(k.chars());
         let end = self.names.len();
-        members.push(Member { decoded: true, start: index(start)?, end: index(end)?, key });
-        let start_out = index(self.rewritten.len())?;
+        members.push(Member { decoded: true, start: index(start), end: index(end), key });
+        let start_out = index(self.rewritten.len());
         let _ = write_string(&mut self.rewritten, self.names.get(start..end).unwrap_or(""));
-        Ok(Tok::Rewritten(start_out, index(self.rewritten.len())?))
+        Tok::Rewritten(start_out, index(self.rewritten.len()))
     }
 
+    #[inline]
     fn name(&self, m: &Member) -> &[u8] {
         let all = if m.decoded { self.names.as_bytes() } else { self.text.as_bytes() };
         all.get(m.start as usize..m.end as usize).unwrap_or(&[])
@@ -129,20 +139,23 @@ impl<'t> Tape<'t> {
         if members.windows(2).any(|w| matches!(w, [a, b] if self.name(a) == self.name(b))) {
             return Err(Error::new(ErrorCode::DuplicateKey, "duplicate member name").at_offset(at));
         }
-        let first = index(self.keys.len())?;
+        let first = index(self.keys.len());
         self.keys.extend(members.iter().map(|m| m.key));
-        Ok((first, index(members.len())?))
+        Ok((first, index(members.len())))
     }
 
     fn tok(&self, i: u32) -> Option<Tok> {
         self.toks.get(i as usize).copied()
     }
 
+    #[inline]
     fn piece(&self, t: Tok) -> &str {
         match t {
             Tok::Source(a, b) => self.text.get(a as usize..b as usize).unwrap_or(""),
             Tok::Rewritten(a, b) => self.rewritten.get(a as usize..b as usize).unwrap_or(""),
-            Tok::Literal(s) => s,
+            Tok::Literal(Literal::Null) => "null",
+            Tok::Literal(Literal::True) => "true",
+            Tok::Literal(Literal::False) => "false",
             Tok::Array(_) | Tok::Object { .. } | Tok::Close => "",
         }
     }
@@ -151,9 +164,17 @@ impl<'t> Tape<'t> {
 /// Reads `text` into a tape: the whole text is lexed and checked before anything is returned.
 fn record<'t>(text: &'t str, limits: &Limits) -> Result<Tape<'t>> {
     let mut lx = Lexer::new(text, limits)?;
-    let mut tape = Tape { text, toks: Vec::new(), rewritten: String::new(), names: String::new(), keys: Vec::new() };
-    let mut members: Vec<Member> = Vec::new();
-    let mut open: Vec<Open> = Vec::new();
+    // Sized for pretty-printed JSON (about one token per 8 bytes, one member per 32), so a
+    // typical document needs no regrowth; denser text grows the vectors as usual.
+    let mut tape = Tape {
+        text,
+        toks: Vec::with_capacity(text.len() / 8 + 4),
+        rewritten: String::new(),
+        names: String::new(),
+        keys: Vec::with_capacity(text.len() / 32 + 4),
+    };
+    let mut members: Vec<Member> = Vec::with_capacity(32);
+    let mut open: Vec<Open> = Vec::with_capacity(16);
     let mut scratch = String::new();
     // canonicalize(&Value::parse(..)) reports a number beyond the double range only after the
     // parse succeeded, so the first one waits until the text has been read.
@@ -163,7 +184,7 @@ fn record<'t>(text: &'t str, limits: &Limits) -> Result<Tape<'t>> {
         let Some(ev) = lx.next_event()? else { break };
         let tok = match ev {
             Event::StartArray | Event::StartObject => {
-                open.push(Open { tok: index(tape.toks.len())?, members: index(members.len())? });
+                open.push(Open { tok: index(tape.toks.len()), members: index(members.len()) });
                 if ev == Event::StartArray {
                     Tok::Array(0)
                 } else {
@@ -171,7 +192,7 @@ fn record<'t>(text: &'t str, limits: &Limits) -> Result<Tape<'t>> {
                 }
             }
             Event::EndArray | Event::EndObject => {
-                let end = index(tape.toks.len())?;
+                let end = index(tape.toks.len());
                 let Some(o) = open.pop() else {
                     return Err(Error::new(ErrorCode::InvalidJson, "unbalanced container").at_offset(at));
                 };
@@ -188,22 +209,22 @@ fn record<'t>(text: &'t str, limits: &Limits) -> Result<Tape<'t>> {
                 }
                 Tok::Close
             }
-            Event::Key(k) => tape.key(k, &mut members)?,
-            Event::Str(s) => tape.string(s, &mut scratch)?,
+            Event::Key(k) => tape.key(k, &mut members),
+            Event::Str(s) => tape.string(s, &mut scratch),
             Event::Number(n) if number::is_canonical(n) => {
                 let start = offset_in(text, n);
-                Tok::Source(index(start)?, index(start + n.len())?)
+                Tok::Source(index(start), index(start + n.len()))
             }
             Event::Number(n) => {
-                let start = index(tape.rewritten.len())?;
+                let start = index(tape.rewritten.len());
                 if let Err(e) = number::write(&mut tape.rewritten, n) {
                     number_error.get_or_insert(e);
                 }
-                Tok::Rewritten(start, index(tape.rewritten.len())?)
+                Tok::Rewritten(start, index(tape.rewritten.len()))
             }
-            Event::Bool(true) => Tok::Literal("true"),
-            Event::Bool(false) => Tok::Literal("false"),
-            Event::Null => Tok::Literal("null"),
+            Event::Bool(true) => Tok::Literal(Literal::True),
+            Event::Bool(false) => Tok::Literal(Literal::False),
+            Event::Null => Tok::Literal(Literal::Null),
         };
         tape.toks.push(tok);
     }
@@ -228,7 +249,7 @@ enum Frame {
 /// Copies the tape's pieces out in canonical order.
 fn write(tape: &Tape<'_>) -> String {
     let mut out = String::with_capacity(tape.text.len());
-    let mut stack: Vec<Frame> = Vec::new();
+    let mut stack: Vec<Frame> = Vec::with_capacity(16);
     let mut value = Some(0u32);
     loop {
         if let Some(i) = value.take() {
