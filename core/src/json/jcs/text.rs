@@ -21,7 +21,9 @@ use crate::json::{write_string, Event, JsonStr, Lexer};
 use crate::limits::Limits;
 
 /// Longest text this path takes; every offset it keeps (into the text, the rewritten pieces,
-/// the tape) then fits in a `u32`. Rewritten numbers can be up to 25 bytes for a 1-byte lexeme.
+/// the tape) then fits in a `u32`: a rewritten number is at most 25 bytes from a lexeme of at
+/// least one, a rewritten string never longer than its source, so the side buffers stay below
+/// 32 times the text.
 pub(super) const MAX_TEXT: usize = (u32::MAX / 32) as usize;
 
 /// Where a token's canonical text is, or which container it opens.
