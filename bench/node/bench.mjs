@@ -1,5 +1,6 @@
 // Times jose (JWT verify HS256, EdDSA, ES256; compactVerify ES256), node:crypto (ES256 and
-// ES256K signature only: jose 6 is WebCrypto-only and refuses ES256K), @sphereon/pex (evaluateCredentials of the seed
+// ES256K signature only: jose 6 is WebCrypto-only and refuses ES256K), canonicalize (RFC 8785 JCS of
+// the seed definition, text in and text out: `canonicalize(JSON.parse(text))`), @sphereon/pex (evaluateCredentials of the seed
 // definition against 1, 100 and 10,000 credentials) and the Linked Data proof libraries
 // (@digitalbazaar/vc verifyCredential, jsonld.canonize; see ldp.mjs) on the inputs `bench-inputs` wrote, then
 // prints each beside the ssi-verify median from the last `scripts/bench` run (Markdown).
@@ -12,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { jwtVerify, compactVerify, importJWK } from 'jose';
 import { PEX } from '@sphereon/pex';
+import canonicalize from 'canonicalize';
 import { ldpRows } from './ldp.mjs';
 
 const [inputs, criterion, single] = process.argv.slice(2);
@@ -89,6 +91,12 @@ if (!(await compactVerify(jwt.es256, es256Key, { algorithms: ['ES256'] }).then((
   fail('jose compactVerify rejects the ES256 token');
 }
 
+// JCS: the same definition text the Rust bench canonicalizes; both sides must write the same bytes.
+const definitionText = readFileSync(join(inputs, 'presentation-definition.json'), 'utf8');
+if (canonicalize(JSON.parse(definitionText)) !== readFileSync(join(inputs, 'presentation-definition.jcs.json'), 'utf8')) {
+  fail('canonicalize and ssi-verify write different JCS for the seed definition');
+}
+
 // @sphereon/pex refuses the seed definition as it is ("not a valid PresentationDefinition"): its
 // schema allows no members besides the DIF ones, and Gataca adds `dataAgreement` and `proof`.
 // Neither takes part in evaluation, so PEX gets the definition without them.
@@ -110,6 +118,7 @@ const rows = [
   ['jwt_verify_es256/ssi_verify', 'jose compactVerify ES256 (signature only)', () => compactVerify(jwt.es256, es256Key, { algorithms: ['ES256'] })],
   ['jwt_verify_es256/ssi_verify', 'node:crypto verify ES256 (signature only)', () => es256Raw()],
   ['jwt_verify_es256k/ssi_verify', 'node:crypto verify ES256K (signature only; jose refuses ES256K)', () => es256kRaw()],
+  ['jcs_seed_definition/ssi_verify', 'canonicalize(JSON.parse(text)), seed definition', () => canonicalize(JSON.parse(definitionText))],
 ];
 if (single) {
   const creds = read(`credentials-${single}.json`);
@@ -123,13 +132,13 @@ for (const n of [1, 100]) {
   rows.push([`pe_evaluate_seed_definition/ssi_verify/${n}`, `@sphereon/pex evaluateCredentials, ${n}`, () => pex.evaluateCredentials(definition, creds)]);
 }
 rows.push(...(await ldpRows(inputs, fail)));
-// The issue's targets: PE evaluation >= 10x, a Linked Data credential verification >= 20x.
-const targets = [['pe_', 10], ['ldp_verify_credential/', 20]];
+// The issue's targets: PE evaluation >= 10x, a Linked Data credential verification >= 20x, JCS >= 4x.
+const targets = [['pe_', 10], ['ldp_verify_credential/', 20], ['jcs_seed_definition/', 4]];
 
 const filter = process.env.BENCH_FILTER ? new RegExp(process.env.BENCH_FILTER) : undefined;
 const wanted = (label) => filter === undefined || filter.test(label);
 
-console.log(`Node ${process.version}, jose, @sphereon/pex and the Linked Data libraries as pinned in bench/node/package.json`);
+console.log(`Node ${process.version}, jose, canonicalize, @sphereon/pex and the Linked Data libraries as pinned in bench/node/package.json`);
 console.log();
 console.log('| operation | Node (median) | ssi-verify (median) | ssi-verify faster by | target |');
 console.log('|---|---|---|---|---|');

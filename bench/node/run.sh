@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Node comparison of BENCHMARKS.md (not part of CI): installs the pinned jose,
+# The Node comparison of BENCHMARKS.md (not part of CI): installs the pinned jose, canonicalize,
 # @sphereon/pex and Linked Data libraries (jsonld, rdf-canonize, @digitalbazaar/vc and suites)
 # into bench/node/node_modules (npm ci, lifecycle scripts off), writes the Rust benches' inputs
 # to target/bench-inputs, and times the same operations in Node.

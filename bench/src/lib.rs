@@ -752,7 +752,7 @@ impl Fixtures {
     }
 }
 
-/// Writes the inputs the Node comparison reads into `dir`: the definition, credential arrays of
+/// Writes the inputs the Node comparison reads into `dir`: the definition and its JCS, credential arrays of
 /// 1, 100 and 10,000, and the JWT vectors (HS256, EdDSA, ES256, ES256K) with their keys.
 ///
 /// # Errors
@@ -761,6 +761,8 @@ pub fn write_inputs(dir: &Path) -> Outcome<()> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let write = |name: &str, data: &[u8]| std::fs::write(dir.join(name), data).map_err(|e| format!("{name}: {e}"));
     write("presentation-definition.json", DEFINITION.as_bytes())?;
+    // Node's `canonicalize` must write exactly these bytes before it is timed.
+    write("presentation-definition.jcs.json", jcs_canonicalize(DEFINITION).map_err(core_err("JCS"))?.as_bytes())?;
     for n in PE_SIZES {
         write(&format!("credentials-{n}.json"), credentials_json(n).as_bytes())?;
     }

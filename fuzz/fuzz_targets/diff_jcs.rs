@@ -1,5 +1,6 @@
 //! Differential JCS (RFC 8785): ssi-verify's `json::jcs` against `serde_jcs` on the same JSON
-//! text, and every number against an ECMAScript `Number::toString` written here from
+//! text, its text-to-text path (`canonicalize_str`) against its tree path (`Value::parse`, then
+//! `canonicalize`) on every input, results and errors alike, and every number against an ECMAScript `Number::toString` written here from
 //! ECMA-262 section 6.1.6.1.20 (RFC 8785 section 3.2.2.3), since the core and `serde_jcs` both
 //! format doubles with `ryu-js` and would share a bug there. (An oracle that took Rust's
 //! shortest digits as they are was wrong on ties: 900357409933336.25 prints
@@ -138,6 +139,9 @@ fn check_number(n: &Number) {
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let limits = Limits::DEFAULT;
+    // The text path (no tree) writes what the tree path writes, and fails as it fails.
+    let via_tree = Value::parse(text, &limits).and_then(|tree| jcs::canonicalize(&tree, &limits));
+    assert_eq!(jcs::canonicalize_str(text, &limits), via_tree, "text and tree paths differ on {text:?}");
     let Ok(tree) = Value::parse(text, &limits) else { return };
     check_numbers(&tree);
     let ours = match jcs::canonicalize(&tree, &limits) {

@@ -6,15 +6,19 @@
 //! `Number.prototype.toString` prints the IEEE 754 double they denote.
 //!
 //! The serializer walks the tree with an explicit stack, so a deep value cannot exhaust the
-//! call stack; depth and item count are still bounded by [`Limits`].
+//! call stack; depth and item count are still bounded by [`Limits`]. [`canonicalize_str`] goes
+//! from text to text without the tree (module `text`), to the same bytes and the same errors.
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::cmp::Ordering;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{write_string, Number, Value};
 use crate::limits::Limits;
+
+mod number;
+mod order;
+mod text;
 
 /// The canonical text of `value`.
 ///
@@ -57,7 +61,7 @@ pub fn canonicalize(value: &Value, limits: &Limits) -> Result<String> {
         match v {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Number(n) => out.push_str(&format_number(n)?),
+            Value::Number(n) => number::write(&mut out, n.as_str())?,
             Value::String(s) => push_string(&mut out, s),
             Value::Array(elements) => {
                 let inner = enter(depth, limits)?;
@@ -73,7 +77,7 @@ pub fn canonicalize(value: &Value, limits: &Limits) -> Result<String> {
             Value::Object(members) => {
                 let inner = enter(depth, limits)?;
                 let mut sorted: Vec<&(String, Value)> = members.iter().collect();
-                sorted.sort_by(|a, b| utf16_cmp(&a.0, &b.0));
+                sorted.sort_by(|a, b| order::utf16_cmp(a.0.as_bytes(), b.0.as_bytes()));
                 out.push('{');
                 todo.push(Step::Text("}"));
                 for (i, (name, member)) in sorted.into_iter().enumerate().rev() {
@@ -98,10 +102,18 @@ pub fn canonicalize(value: &Value, limits: &Limits) -> Result<String> {
 /// assert_eq!(jcs::canonicalize_str("[1e400]", &Limits::DEFAULT).unwrap_err().code(), ErrorCode::NumberNotIJson);
 /// ```
 ///
+/// The result and the error, if any, are exactly those of `canonicalize(&Value::parse(text,
+/// limits)?, limits)`, but no tree is built: strings without escapes and integers already in
+/// ECMAScript form are copied from `text` as they are.
+///
 /// # Errors
 /// Everything [`Value::parse`] and [`canonicalize`] report.
 pub fn canonicalize_str(text: &str, limits: &Limits) -> Result<String> {
-    canonicalize(&Value::parse(text, limits)?, limits)
+    if text.len() > text::MAX_TEXT {
+        // Past the text path's 32-bit offsets (over 100 MB): the tree path has no such bound.
+        return canonicalize(&Value::parse(text, limits)?, limits);
+    }
+    text::canonicalize(text, limits)
 }
 
 /// The ECMAScript `Number.prototype.toString` text of the double nearest to `n`'s lexeme
@@ -116,18 +128,9 @@ pub fn canonicalize_str(text: &str, limits: &Limits) -> Result<String> {
 /// # Errors
 /// [`ErrorCode::NumberNotIJson`] when the lexeme's magnitude is beyond the largest finite double.
 pub fn format_number(n: &Number) -> Result<String> {
-    // core's float parsing is correctly rounded (round-half-even), as RFC 8785 requires.
-    let f: f64 = n
-        .as_str()
-        .parse()
-        .map_err(|_| Error::new(ErrorCode::NumberNotIJson, "number lexeme is not a decimal number"))?;
-    if !f.is_finite() {
-        return Err(Error::new(ErrorCode::NumberNotIJson, "number is outside the IEEE 754 double range"));
-    }
-    if f == 0.0 {
-        return Ok(String::from("0"));
-    }
-    Ok(String::from(ryu_js::Buffer::new().format_finite(f)))
+    let mut out = String::new();
+    number::write(&mut out, n.as_str())?;
+    Ok(out)
 }
 
 fn enter(depth: usize, limits: &Limits) -> Result<usize> {
@@ -141,12 +144,6 @@ fn enter(depth: usize, limits: &Limits) -> Result<usize> {
 fn push_string(out: &mut String, s: &str) {
     // Writing into a String cannot fail; write_string already escapes exactly as JCS says.
     let _ = write_string(out, s);
-}
-
-/// Orders member names by their UTF-16 code units, as RFC 8785 section 3.2.3 requires (this
-/// differs from UTF-8 byte order once characters above U+FFFF meet U+E000..U+FFFF).
-fn utf16_cmp(a: &str, b: &str) -> Ordering {
-    a.encode_utf16().cmp(b.encode_utf16())
 }
 
 #[cfg(test)]
