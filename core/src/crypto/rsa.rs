@@ -200,3 +200,25 @@ fn strip_zeros(bytes: &[u8]) -> &[u8] {
 fn be_u64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 2048-bit odd modulus (its value does not matter for equality and parsing).
+    fn modulus(last: u8) -> [u8; 256] {
+        let mut n = [0xc5u8; 256];
+        n[255] = last;
+        n
+    }
+
+    #[test]
+    fn keys_are_equal_exactly_when_modulus_and_exponent_are() {
+        let key = |n: &[u8], e: &[u8]| RsaKey::from_components(n, e, 2048..=4096).unwrap();
+        let a = key(&modulus(0x01), &[1, 0, 1]);
+        assert_eq!(a, key(&modulus(0x01), &[0, 1, 0, 1]), "leading zeros do not make another key");
+        assert_ne!(a, key(&modulus(0x03), &[1, 0, 1]), "another modulus");
+        assert_ne!(a, key(&modulus(0x01), &[3]), "another exponent");
+        assert_ne!(a, key(&modulus(0x03), &[3]), "both differ");
+    }
+}

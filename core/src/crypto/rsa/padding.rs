@@ -153,6 +153,68 @@ mod tests {
         assert!(!pkcs1v15_matches(HashAlg::Sha512, &[0; 64], &[0; 90]));
     }
 
+    /// EMSA-PSS-ENCODE (RFC 8017 9.1.1) with a chosen salt, and a hook to spoil `DB` before it
+    /// is masked (the hash `H` does not cover the padding, so a spoiled one still hashes right).
+    fn pss_encode(m_hash: &[u8], salt: &[u8], em_bits: usize, spoil: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+        let alg = HashAlg::Sha256;
+        let em_len = em_bits.div_ceil(8);
+        let h = digest(alg, &[&[0u8; 8], m_hash, salt]);
+        let mut db = vec![0u8; em_len - 32 - salt.len() - 2];
+        db.push(0x01);
+        db.extend_from_slice(salt);
+        spoil(&mut db);
+        mgf1_xor(alg, h.as_bytes(), &mut db);
+        db[0] &= 0xff >> (8 * em_len - em_bits);
+        db.extend_from_slice(h.as_bytes());
+        db.push(0xbc);
+        db
+    }
+
+    /// Every condition of EMSA-PSS-VERIFY refuses on its own, with the hash check passing: the
+    /// trailer, the top bits, the bytes outside EM, the zero padding and the 0x01 separator, at
+    /// the smallest block the salt fits (emLen = hLen + sLen + 2) and at a modulus of 8j+1 bits.
+    #[test]
+    fn pss_checks_each_condition() {
+        let m_hash = [7u8; 32];
+        let salt = [9u8; 32];
+        for mod_bits in [2048usize, 2049, 2047, 529, 528] {
+            let em_bits = mod_bits - 1;
+            let k = mod_bits.div_ceil(8);
+            let em = pss_encode(&m_hash, &salt, em_bits, |_| {});
+            let mut block = vec![0u8; k - em.len()];
+            block.extend_from_slice(&em);
+            assert!(pss_matches(HashAlg::Sha256, &m_hash, &block, mod_bits), "{mod_bits}: valid");
+            assert!(!pss_matches(HashAlg::Sha256, &[8u8; 32], &block, mod_bits), "{mod_bits}: other hash");
+            let mut trailer = block.clone();
+            *trailer.last_mut().unwrap() = 0xbd;
+            assert!(!pss_matches(HashAlg::Sha256, &m_hash, &trailer, mod_bits), "{mod_bits}: trailer");
+            let top = 8 * em.len() - em_bits;
+            if top > 0 {
+                let mut high = block.clone();
+                high[k - em.len()] |= 0x80;
+                assert!(!pss_matches(HashAlg::Sha256, &m_hash, &high, mod_bits), "{mod_bits}: top bit");
+            }
+            if k > em.len() {
+                let mut outside = block.clone();
+                outside[0] = 1;
+                assert!(!pss_matches(HashAlg::Sha256, &m_hash, &outside, mod_bits), "{mod_bits}: outside EM");
+            }
+            let ps_len = em.len() - 32 - 32 - 2;
+            if ps_len > 0 {
+                let bad_ps = pss_encode(&m_hash, &salt, em_bits, |db| db[0] = 1);
+                let mut b = vec![0u8; k - bad_ps.len()];
+                b.extend_from_slice(&bad_ps);
+                assert!(!pss_matches(HashAlg::Sha256, &m_hash, &b, mod_bits), "{mod_bits}: padding");
+            }
+            let bad_sep = pss_encode(&m_hash, &salt, em_bits, |db| db[ps_len] = 2);
+            let mut b = vec![0u8; k - bad_sep.len()];
+            b.extend_from_slice(&bad_sep);
+            assert!(!pss_matches(HashAlg::Sha256, &m_hash, &b, mod_bits), "{mod_bits}: separator");
+        }
+        // One byte too few for hash, salt and the two fixed bytes.
+        assert!(!pss_matches(HashAlg::Sha256, &m_hash, &[0xbc; 65], 520));
+    }
+
     #[test]
     fn pss_rejects_wrong_shapes() {
         let m_hash = [1u8; 32];

@@ -72,3 +72,40 @@ fn precision(len: usize) -> Option<u32> {
     }
     bits.div_ceil(Limb::BITS).checked_mul(Limb::BITS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pow_mod(mut b: u128, mut e: u64, n: u128) -> u128 {
+        let mut r = 1;
+        b %= n;
+        while e > 0 {
+            if e & 1 == 1 {
+                r = r * b % n;
+            }
+            b = b * b % n;
+            e >>= 1;
+        }
+        r
+    }
+
+    /// `s^e mod n` against plain arithmetic, for exponents whose bits are not only the top and
+    /// the bottom one (65537 alone would not tell the ladder's bit order).
+    #[test]
+    fn apply_is_modular_exponentiation() {
+        let n: u64 = 4_294_967_291 * 65_521; // odd, 48 bits
+        let modulus = &n.to_be_bytes()[2..];
+        for e in [3, 7, 11, 65_537, 65_539, 0x1_2345_6789, (1 << 33) - 1] {
+            let op = PublicOp::new(modulus, e).unwrap();
+            assert_eq!(op.exponent(), e);
+            for s in [2u64, 3, 0x1234_5678_9abc, n - 1] {
+                let got = op.apply(&s.to_be_bytes()[2..]).unwrap();
+                let want = pow_mod(u128::from(s), e, u128::from(n));
+                assert_eq!(got, want.to_be_bytes()[10..], "s={s} e={e}");
+            }
+            // The signature representative must lie below n.
+            assert!(op.apply(&n.to_be_bytes()[2..]).is_none());
+        }
+    }
+}
