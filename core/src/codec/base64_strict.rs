@@ -1,0 +1,241 @@
+//! Strict padded standard Base64 decoding (RFC 4648 section 4) in blocks: eight characters to
+//! six bytes through one 256-entry table, the last quad (the only place padding may sit) on its
+//! own.
+//!
+//! The rules are those of the `base64` crate's canonical engine, which this replaced on the
+//! decode side (the differential fuzz target `diff_base64` holds the two together): the length is
+//! a multiple of 4, `=` only ends the text (one or two of them), the bits padding leaves unused
+//! are zero, nothing outside the alphabet. Validity is gathered in one OR over every table value
+//! and checked once per text, not once per character: a bad character's table value has
+//! [`BAD`] set, and the bytes decoded from it are never returned.
+
+use crate::error::{Error, ErrorCode, Result};
+
+/// Set in the table value of every byte outside the alphabet (values are 0..=63 otherwise).
+const BAD: u8 = 0x80;
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Byte to 6-bit value, or [`BAD`].
+static TABLE: [u8; 256] = {
+    let mut t = [BAD; 256];
+    let mut i = 0;
+    while i < 64 {
+        // Evaluated at compile time: an index out of range would fail the build, not a run.
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[ALPHABET[i] as usize] = i as u8;
+        }
+        i += 1;
+    }
+    t
+};
+
+#[inline(always)]
+fn value(c: u8) -> u8 {
+    // A u8 always indexes a 256-entry table; the fallback is never taken.
+    TABLE.get(usize::from(c)).copied().unwrap_or(BAD)
+}
+
+fn invalid() -> Error {
+    Error::code_only(ErrorCode::InvalidBase64)
+}
+
+fn too_small() -> Error {
+    Error::new(ErrorCode::BufferTooSmall, "decoded Base64 does not fit the scratch buffer")
+}
+
+/// Decodes `body` (a multiple of 4 characters, no padding allowed) into `out` (exactly
+/// `body.len() / 4 * 3` bytes); returns the OR of every table value (test it for [`BAD`]).
+fn decode_body(body: &[u8], out: &mut [u8]) -> u8 {
+    let mut bad = 0u8;
+    let mut src = body.chunks_exact(8);
+    let mut dst = out.chunks_exact_mut(6);
+    for (chunk, o) in (&mut src).zip(&mut dst) {
+        let mut acc = 0u64;
+        for &c in chunk {
+            let v = value(c);
+            bad |= v;
+            acc = (acc << 6) | u64::from(v);
+        }
+        let bytes = acc.to_be_bytes();
+        if let (Ok(o), Some(b)) = (<&mut [u8; 6]>::try_from(o), bytes.get(2..)) {
+            o.copy_from_slice(b);
+        }
+    }
+    // At most one quad is left after the 8-character blocks.
+    let mut acc = 0u32;
+    for &c in src.remainder() {
+        let v = value(c);
+        bad |= v;
+        acc = (acc << 6) | u32::from(v);
+    }
+    let bytes = acc.to_be_bytes();
+    for (o, b) in dst.into_remainder().iter_mut().zip(bytes.get(1..).unwrap_or(&[])) {
+        *o = *b;
+    }
+    bad
+}
+
+/// Decodes the last quad: 1 to 3 bytes, or `None` when it breaks a rule.
+fn decode_last(q: [u8; 4]) -> Option<([u8; 3], usize)> {
+    let [_, _, third, fourth] = q;
+    let [a, b, c, d] = q.map(value);
+    if (a | b) & BAD != 0 {
+        return None;
+    }
+    let hi = (u32::from(a) << 18) | (u32::from(b) << 12);
+    let (v, n) = match (third == b'=', fourth == b'=') {
+        // "xx==": one byte; the low 4 bits of the second character are unused and must be 0.
+        (true, true) if b & 0x0f == 0 => (hi, 1),
+        // "xxx=": two bytes; the low 2 bits of the third character must be 0.
+        (false, true) if c & BAD == 0 && c & 0x03 == 0 => (hi | (u32::from(c) << 6), 2),
+        (false, false) if (c | d) & BAD == 0 => (hi | (u32::from(c) << 6) | u32::from(d), 3),
+        _ => return None,
+    };
+    let [_, x, y, z] = v.to_be_bytes();
+    Some(([x, y, z], n))
+}
+
+/// Decodes padded standard Base64 into `out`, returning the number of bytes written.
+///
+/// The error for text that is both malformed and too large for `out` is the one the `base64`
+/// crate's canonical engine gives (the size of everything before the last quad is checked
+/// first), so callers see the same codes as before.
+pub(crate) fn decode_into(text: &[u8], out: &mut [u8]) -> Result<usize> {
+    let len = text.len();
+    let rem = len % 4;
+    if rem == 1 && text.last().is_some_and(|&c| c != b'=' && value(c) & BAD != 0) {
+        return Err(invalid());
+    }
+    let body_len = if rem == 0 { len.saturating_sub(4) } else { len - rem };
+    let body_out = body_len / 4 * 3;
+    if out.len() < body_out {
+        return Err(too_small());
+    }
+    if rem != 0 {
+        return Err(invalid());
+    }
+    let Some((body, last)) = text.split_last_chunk::<4>() else {
+        return Ok(0);
+    };
+    let (head, tail) = out.split_at_mut(body_out);
+    if decode_body(body, head) & BAD != 0 {
+        return Err(invalid());
+    }
+    let (bytes, n) = decode_last(*last).ok_or_else(invalid)?;
+    let dst = tail.get_mut(..n).ok_or_else(too_small)?;
+    dst.copy_from_slice(bytes.get(..n).unwrap_or(&[]));
+    Ok(body_out + n)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::indexing_slicing)]
+    use super::*;
+    use alloc::string::String;
+    use alloc::vec;
+    use alloc::vec::Vec;
+    use base64::engine::general_purpose::STANDARD;
+    use base64::engine::Engine as _;
+
+    fn ours(text: &str) -> Option<Vec<u8>> {
+        let mut out = vec![0u8; text.len() / 4 * 3 + 3];
+        decode_into(text.as_bytes(), &mut out).ok().map(|n| out[..n].to_vec())
+    }
+
+    fn reference(text: &str) -> Option<Vec<u8>> {
+        STANDARD.decode(text).ok()
+    }
+
+    #[test]
+    fn every_length_round_trips() {
+        // 0..=40 bytes: every block/quad split of the body, every padding form of the last quad.
+        for n in 0..=40usize {
+            let data: Vec<u8> = (0..n).map(|i| (i * 37 + 11) as u8).collect();
+            let text = STANDARD.encode(&data);
+            assert_eq!(ours(&text), Some(data), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_invalid_byte_at_every_position() {
+        // A 16-character text (two 8-character blocks of which the second ends in the last
+        // quad) and a 12-character one (a block and a last quad): each byte outside the alphabet
+        // at each position is refused, as the reference refuses it.
+        for base in ["QUJDREVGR0hJSktM", "QUJDREVGR0hJ", "QUJDREVGR0g=", "QUJDREVGRw=="] {
+            for pos in 0..base.len() {
+                for bad in 0u8..=255 {
+                    if ALPHABET.contains(&bad) || base.as_bytes()[pos] == bad {
+                        continue;
+                    }
+                    let mut t = base.as_bytes().to_vec();
+                    t[pos] = bad;
+                    let Ok(text) = String::from_utf8(t.clone()) else {
+                        let mut out = [0u8; 16];
+                        assert!(decode_into(&t, &mut out).is_err(), "{t:?}");
+                        continue;
+                    };
+                    assert_eq!(ours(&text), reference(&text), "{text:?}");
+                    // '=' may only move an existing padding, which still breaks a rule here.
+                    assert_eq!(ours(&text), None, "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn padding_forms() {
+        for (text, ok) in [
+            ("", Some(&b""[..])),
+            ("QQ==", Some(b"A")),
+            ("QUI=", Some(b"AB")),
+            ("QUJD", Some(b"ABC")),
+            ("QR==", None), // unused bits set
+            ("QUJ=", None), // unused bits set
+            ("Q===", None),
+            ("====", None),
+            ("QQ=A", None),
+            ("QQ=", None),
+            ("QQ", None),
+            ("Q", None),
+            ("QQ==QUJD", None), // padding inside the text
+            ("QUI=QUJD", None),
+            ("QUJDQQ==", Some(b"ABCA")),
+            ("QUJD\n", None),
+            ("QUJD=", None),
+            ("QUJ\0", None),
+        ] {
+            assert_eq!(ours(text).as_deref(), ok, "{text:?}");
+            assert_eq!(ours(text), reference(text), "{text:?}");
+        }
+        // Every last quad "XY==" and "XYZ=" over the whole alphabet: the reference decides.
+        for &x in ALPHABET {
+            for &y in ALPHABET {
+                let two = String::from_utf8(vec![b'Q', b'U', b'J', b'D', x, y, b'=', b'=']).unwrap();
+                assert_eq!(ours(&two), reference(&two), "{two}");
+                let three = String::from_utf8(vec![x, y, b'Q', b'=']).unwrap();
+                assert_eq!(ours(&three), reference(&three), "{three}");
+            }
+        }
+    }
+
+    #[test]
+    fn buffer_sizes() {
+        let mut out = [0u8; 6];
+        assert_eq!(decode_into(b"QUJDREVG", &mut out).unwrap(), 6);
+        assert_eq!(&out, b"ABCDEF");
+        assert_eq!(decode_into(b"QUJDREVG", &mut out[..5]).unwrap_err().code(), ErrorCode::BufferTooSmall);
+        assert_eq!(decode_into(b"QUJDREVG", &mut out[..2]).unwrap_err().code(), ErrorCode::BufferTooSmall);
+        assert_eq!(decode_into(b"QUJDRA==", &mut out[..3]).unwrap_err().code(), ErrorCode::BufferTooSmall);
+        assert_eq!(decode_into(b"QUJDRA==", &mut out[..4]).unwrap(), 4);
+        // Malformed and too large: the size of everything before the last quad is checked first.
+        assert_eq!(decode_into(b"QUJD!!!!", &mut out[..2]).unwrap_err().code(), ErrorCode::BufferTooSmall);
+        assert_eq!(decode_into(b"QUJD!!!!", &mut out[..3]).unwrap_err().code(), ErrorCode::InvalidBase64);
+        assert_eq!(decode_into(b"QUJDREV", &mut out[..2]).unwrap_err().code(), ErrorCode::BufferTooSmall);
+        assert_eq!(decode_into(b"QUJDR!", &mut out[..3]).unwrap_err().code(), ErrorCode::InvalidBase64);
+        assert_eq!(decode_into(b"QUJDRE!", &mut out[..0]).unwrap_err().code(), ErrorCode::BufferTooSmall);
+        assert_eq!(decode_into(b"Q", &mut out[..0]).unwrap_err().code(), ErrorCode::InvalidBase64);
+        assert_eq!(decode_into(b"", &mut out[..0]).unwrap(), 0);
+    }
+}
