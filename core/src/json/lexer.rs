@@ -5,6 +5,7 @@
 //! tokens. Every JSON consumer in the core sits on top of it, so there is exactly one grammar.
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::scan::scan_run;
 use crate::json::JsonStr;
 use crate::limits::Limits;
 
@@ -339,18 +340,22 @@ impl<'a> Lexer<'a> {
         Ok(v)
     }
 
-    /// Reads a string starting at the opening quote.
+    /// Reads a string starting at the opening quote. Runs without escapes are scanned a word at
+    /// a time ([`scan_run`]), which also tells whether they were ASCII; with what each escape
+    /// saves, that gives an ASCII token its scalar count without a second pass (a non-ASCII one
+    /// counts its raw characters once, with the standard library's word-at-a-time count).
     fn string(&mut self) -> Result<JsonStr<'a>> {
         let open = self.pos;
         self.pos += 1;
         let start = self.pos;
         let bytes = self.src.as_bytes();
         let mut escaped = false;
+        let mut saved = 0usize;
+        let mut ascii = true;
         loop {
-            // Fast path: skip ordinary bytes (valid UTF-8 is guaranteed by &str).
-            let rest = bytes.get(self.pos..).unwrap_or(&[]);
-            let run = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
-            self.pos += run;
+            let (stop, run_ascii) = scan_run(bytes, self.pos);
+            self.pos = stop;
+            ascii &= run_ascii;
             match self.peek() {
                 None => return Err(err(ErrorCode::InvalidJson, "unterminated string", open)),
                 Some(b'"') => break,
@@ -358,7 +363,10 @@ impl<'a> Lexer<'a> {
                     escaped = true;
                     let e = bytes.get(self.pos + 1).copied();
                     match e {
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.pos += 2,
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                            self.pos += 2;
+                            saved += 1;
+                        }
                         Some(b'u') => {
                             let u = self.hex4(self.pos + 2)?;
                             match u {
@@ -377,6 +385,7 @@ impl<'a> Lexer<'a> {
                                         ));
                                     }
                                     self.pos += 12;
+                                    saved += 11;
                                 }
                                 0xDC00..=0xDFFF => {
                                     return Err(err(
@@ -385,7 +394,10 @@ impl<'a> Lexer<'a> {
                                         self.pos,
                                     ));
                                 }
-                                _ => self.pos += 6,
+                                _ => {
+                                    self.pos += 6;
+                                    saved += 5;
+                                }
                             }
                         }
                         _ => return Err(err(ErrorCode::InvalidJson, "invalid escape", self.pos)),
@@ -400,7 +412,11 @@ impl<'a> Lexer<'a> {
             return Err(err(ErrorCode::StringTooLong, "string longer than max_string_bytes", open));
         }
         let raw = self.src.get(start..end).ok_or_else(|| err(ErrorCode::InvalidJson, "invalid string", open))?;
-        Ok(JsonStr::from_validated(raw, escaped))
+        if !ascii {
+            // Escapes are ASCII: each non-ASCII scalar saves its UTF-8 length minus one.
+            saved += raw.len() - raw.chars().count();
+        }
+        Ok(JsonStr::from_counted(raw, escaped, saved))
     }
 
     /// Skips the rest of a container whose start event was just returned.

@@ -7,6 +7,7 @@ pub mod jcs;
 pub mod jsonpath;
 mod lexer;
 mod object;
+mod scan;
 #[cfg(feature = "serde")]
 mod serde;
 mod string;

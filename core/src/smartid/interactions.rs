@@ -242,20 +242,31 @@ fn decode_into_scratch<'a>(
         validate_json(text, reading, limits)?
     };
     let mut spans: heapless::Vec<(InteractionType, usize, usize), 3> = heapless::Vec::new();
+    let (mut first, mut last) = (usize::MAX, 0);
     for e in &validated.entries {
         let end = if e.escaped {
-            unescape_in_place(json, e.start, e.end).ok_or_else(|| Error::code_only(ErrorCode::InvalidJson))?
+            let end =
+                unescape_in_place(json, e.start, e.end).ok_or_else(|| Error::code_only(ErrorCode::InvalidJson))?;
+            // The bytes the unescaping freed become spaces, so the whole text stays UTF-8 and one
+            // validation below covers every entry.
+            json.get_mut(end..e.end).ok_or_else(|| Error::code_only(ErrorCode::InvalidJson))?.fill(b' ');
+            end
         } else {
             e.end
         };
+        first = first.min(e.start);
+        last = last.max(end);
         spans.push((e.kind, e.start, end)).map_err(|_| Error::code_only(ErrorCode::TooManyInteractions))?;
     }
     let json: &'a [u8] = json;
+    let region = match json.get(first..last) {
+        Some(bytes) => core::str::from_utf8(bytes).map_err(|_| Error::code_only(ErrorCode::InvalidUtf8))?,
+        None => "",
+    };
     let mut items = heapless::Vec::new();
     for (kind, start, end) in spans {
-        let text = json
-            .get(start..end)
-            .and_then(|b| core::str::from_utf8(b).ok())
+        let text = region
+            .get(start.wrapping_sub(first)..end.wrapping_sub(first))
             .ok_or_else(|| Error::code_only(ErrorCode::InvalidUtf8))?;
         items.push(Interaction { kind, text }).map_err(|_| Error::code_only(ErrorCode::TooManyInteractions))?;
     }
