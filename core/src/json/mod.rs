@@ -14,6 +14,8 @@ mod string;
 mod value;
 mod write;
 
+#[cfg(feature = "smartid")]
+pub(crate) use lexer::read_string;
 pub use lexer::{validate, Event, Lexer};
 pub use object::{ObjectReader, Shape};
 #[cfg(feature = "smartid")]
