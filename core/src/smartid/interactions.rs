@@ -715,7 +715,7 @@ mod tests {
             format!("[{pin}] x"),
             format!("[{pin},]"),
             format!("[{pin}"),
-            format!("{pin}"),
+            String::from(pin),
             "[]".into(),
             r#"[{"type":"displayTextAndPIN"}]"#.into(),
             r#"[{"type":"displayTextAndPIN","displayText60":""}]"#.into(),
