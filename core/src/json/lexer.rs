@@ -355,18 +355,35 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// The value of a hex digit of either case, or 16 and above for any other byte (two
+/// subtractions and compares, no table).
+pub(crate) fn hex_digit(c: u8) -> u8 {
+    let digit = c.wrapping_sub(b'0');
+    let letter = (c | 0x20).wrapping_sub(b'a');
+    if digit < 10 {
+        digit
+    } else if letter < 6 {
+        letter + 10
+    } else {
+        16
+    }
+}
+
 fn hex4(src: &str, at: usize) -> Result<u32> {
-    let digits =
-        src.as_bytes().get(at..at + 4).ok_or_else(|| err(ErrorCode::InvalidJson, "truncated \\u escape", at))?;
+    let digits = src
+        .as_bytes()
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<4>)
+        .ok_or_else(|| err(ErrorCode::InvalidJson, "truncated \\u escape", at))?;
     let mut v = 0u32;
+    let mut any = 0u8;
     for &d in digits {
-        let n = match d {
-            b'0'..=b'9' => d - b'0',
-            b'a'..=b'f' => d - b'a' + 10,
-            b'A'..=b'F' => d - b'A' + 10,
-            _ => return Err(err(ErrorCode::InvalidJson, "invalid \\u escape", at)),
-        };
-        v = (v << 4) | u32::from(n);
+        let n = hex_digit(d);
+        any |= n;
+        v = (v << 4) | u32::from(n & 0x0f);
+    }
+    if any >= 16 {
+        return Err(err(ErrorCode::InvalidJson, "invalid \\u escape", at));
     }
     Ok(v)
 }
@@ -544,6 +561,19 @@ mod tests {
             let e = events(bad).unwrap_err();
             assert_eq!(e.code(), ErrorCode::InvalidJson, "{bad:?} gave {e}");
         }
+    }
+
+    #[test]
+    fn hex_digits_match_the_standard_library() {
+        for c in 0u8..=255 {
+            let ours = hex_digit(c);
+            match char::from(c).to_digit(16) {
+                Some(d) => assert_eq!(u32::from(ours), d, "{c:#x}"),
+                None => assert!(ours >= 16, "{c:#x}"),
+            }
+        }
+        assert_eq!(code(r#""\u12G4""#), ErrorCode::InvalidJson);
+        assert!(events(r#""\uABcd""#).is_ok());
     }
 
     #[test]

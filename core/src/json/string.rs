@@ -181,7 +181,14 @@ impl Iterator for Unescape<'_> {
 /// The value of four hex digits (validated by the lexer; `None` otherwise).
 #[cfg(feature = "smartid")]
 fn hex4_bytes(digits: &[u8]) -> Option<u32> {
-    digits.iter().try_fold(0u32, |v, &d| Some((v << 4) | char::from(d).to_digit(16)?))
+    let mut v = 0u32;
+    let mut any = 0u8;
+    for &d in digits {
+        let n = crate::json::lexer::hex_digit(d);
+        any |= n;
+        v = (v << 4) | u32::from(n & 0x0f);
+    }
+    (any < 16).then_some(v)
 }
 
 /// Unescapes the validated string token occupying `buf[start..end]` in place and returns its new
