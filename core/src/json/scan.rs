@@ -59,6 +59,27 @@ pub(crate) fn scan_run(bytes: &[u8], pos: usize) -> (usize, bool) {
     (at, high & HI == 0)
 }
 
+/// From `pos`, the index of the first `\\` of `bytes` (`bytes.len()` when there is none), a
+/// word at a time. Inside a validated string token it is the only byte that ends a run, so the
+/// in-place unescaper needs this cheaper test only.
+#[cfg(feature = "smartid")]
+pub(crate) fn find_backslash(bytes: &[u8], pos: usize) -> usize {
+    let rest = bytes.get(pos..).unwrap_or(&[]);
+    let mut words = rest.chunks_exact(8);
+    let mut at = pos;
+    for word in &mut words {
+        let Ok(word) = <[u8; 8]>::try_from(word) else { break };
+        let x = u64::from_le_bytes(word) ^ (LO * u64::from(b'\\'));
+        // Exact for the lowest zero byte of x, which is all that is used.
+        let zero = x.wrapping_sub(LO) & !x & HI;
+        if zero != 0 {
+            return at + (zero.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    words.remainder().iter().position(|&b| b == b'\\').map_or(at + words.remainder().len(), |i| at + i)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::indexing_slicing)]
@@ -102,6 +123,28 @@ mod tests {
                 let mut t = [b'x'; 16];
                 t[at] = b;
                 assert_eq!(scan_run(&t, 0), reference(&t, 0), "byte {b:#x} at {at}");
+            }
+        }
+    }
+
+    #[cfg(feature = "smartid")]
+    #[test]
+    fn backslash_at_every_offset() {
+        for len in 0..=17usize {
+            for fill in [b'a', 0xc3, b'"', 0x5b, 0x5d, 0xdc] {
+                let text = alloc::vec![fill; len];
+                assert_eq!(find_backslash(&text, 0), len);
+                for at in 0..len {
+                    let mut t = text.clone();
+                    t[at] = b'\\';
+                    for start in 0..=at {
+                        assert_eq!(find_backslash(&t, start), at, "{t:?} from {start}");
+                    }
+                    if at + 1 < len {
+                        t[at + 1] = b'\\';
+                        assert_eq!(find_backslash(&t, at + 1), at + 1);
+                    }
+                }
             }
         }
     }

@@ -202,10 +202,7 @@ pub(crate) fn unescape_in_place(buf: &mut [u8], start: usize, end: usize) -> Opt
     let mut tmp = [0u8; 4];
     // Each step consumes a run and an escape (at least two bytes), so this ends by `end`.
     while r < end {
-        // The closing quote at `end` stops the scan in the word loop (a scan cut at `end` would
-        // finish its last bytes one at a time).
-        let (stop, _) = crate::json::scan::scan_run(buf, r);
-        let stop = stop.min(end);
+        let stop = crate::json::scan::find_backslash(buf.get(..end)?, r);
         if w != r {
             // `w..stop` holds both the source `r..stop` and the destination (w < r): checked
             // here, so `copy_within` cannot panic.
