@@ -332,6 +332,7 @@ fn read_entry<'a>(lx: &mut Lexer<'a>, index: usize) -> Result<Fields<'a>> {
     }
 }
 
+#[inline]
 fn check_text<'a>(kind: InteractionType, t60: Option<JsonStr<'a>>, t200: Option<JsonStr<'a>>) -> Result<JsonStr<'a>> {
     let field = kind.text_field();
     let text = match (t60, t200, field) {
