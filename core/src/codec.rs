@@ -13,6 +13,8 @@ use base64::DecodeSliceError;
 
 use crate::error::{Error, ErrorCode, Result};
 
+mod base64_strict;
+
 /// Upper bound of the decoded size of a Base64 text of `len` characters.
 #[must_use]
 pub const fn base64_decoded_max(len: usize) -> usize {
@@ -47,7 +49,7 @@ fn map_slice_err(e: DecodeSliceError, code: ErrorCode) -> Error {
 /// [`ErrorCode::InvalidBase64`] for non-canonical text, [`ErrorCode::BufferTooSmall`] when `out`
 /// cannot hold the result.
 pub fn base64_decode_into(text: &str, out: &mut [u8]) -> Result<usize> {
-    STANDARD.decode_slice(text.as_bytes(), out).map_err(|e| map_slice_err(e, ErrorCode::InvalidBase64))
+    base64_strict::decode_into(text.as_bytes(), out)
 }
 
 /// Decodes padded standard Base64.
@@ -55,7 +57,11 @@ pub fn base64_decode_into(text: &str, out: &mut [u8]) -> Result<usize> {
 /// # Errors
 /// [`ErrorCode::InvalidBase64`] for non-canonical text.
 pub fn base64_decode(text: &str) -> Result<Vec<u8>> {
-    STANDARD.decode(text.as_bytes()).map_err(|_| Error::code_only(ErrorCode::InvalidBase64))
+    let mut out = alloc::vec![0u8; base64_decoded_max(text.len())];
+    let n = base64_strict::decode_into(text.as_bytes(), &mut out)
+        .map_err(|_| Error::code_only(ErrorCode::InvalidBase64))?;
+    out.truncate(n);
+    Ok(out)
 }
 
 /// Encodes bytes as padded standard Base64.

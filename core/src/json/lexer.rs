@@ -5,6 +5,7 @@
 //! tokens. Every JSON consumer in the core sits on top of it, so there is exactly one grammar.
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::scan::scan_run;
 use crate::json::JsonStr;
 use crate::limits::Limits;
 
@@ -320,87 +321,11 @@ impl<'a> Lexer<'a> {
         self.src.get(start..self.pos).ok_or_else(|| err(ErrorCode::InvalidJson, "invalid number", start))
     }
 
-    fn hex4(&self, at: usize) -> Result<u32> {
-        let digits = self
-            .src
-            .as_bytes()
-            .get(at..at + 4)
-            .ok_or_else(|| err(ErrorCode::InvalidJson, "truncated \\u escape", at))?;
-        let mut v = 0u32;
-        for &d in digits {
-            let n = match d {
-                b'0'..=b'9' => d - b'0',
-                b'a'..=b'f' => d - b'a' + 10,
-                b'A'..=b'F' => d - b'A' + 10,
-                _ => return Err(err(ErrorCode::InvalidJson, "invalid \\u escape", at)),
-            };
-            v = (v << 4) | u32::from(n);
-        }
-        Ok(v)
-    }
-
-    /// Reads a string starting at the opening quote.
+    /// Reads a string starting at the opening quote (see [`read_string`]).
     fn string(&mut self) -> Result<JsonStr<'a>> {
-        let open = self.pos;
-        self.pos += 1;
-        let start = self.pos;
-        let bytes = self.src.as_bytes();
-        let mut escaped = false;
-        loop {
-            // Fast path: skip ordinary bytes (valid UTF-8 is guaranteed by &str).
-            let rest = bytes.get(self.pos..).unwrap_or(&[]);
-            let run = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
-            self.pos += run;
-            match self.peek() {
-                None => return Err(err(ErrorCode::InvalidJson, "unterminated string", open)),
-                Some(b'"') => break,
-                Some(b'\\') => {
-                    escaped = true;
-                    let e = bytes.get(self.pos + 1).copied();
-                    match e {
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.pos += 2,
-                        Some(b'u') => {
-                            let u = self.hex4(self.pos + 2)?;
-                            match u {
-                                0xD800..=0xDBFF => {
-                                    let next = self.pos + 6;
-                                    let low = if bytes.get(next..next + 2) == Some(b"\\u") {
-                                        self.hex4(next + 2)?
-                                    } else {
-                                        0
-                                    };
-                                    if !(0xDC00..=0xDFFF).contains(&low) {
-                                        return Err(err(
-                                            ErrorCode::LoneSurrogate,
-                                            "high surrogate escape without a low surrogate",
-                                            self.pos,
-                                        ));
-                                    }
-                                    self.pos += 12;
-                                }
-                                0xDC00..=0xDFFF => {
-                                    return Err(err(
-                                        ErrorCode::LoneSurrogate,
-                                        "low surrogate escape without a high surrogate",
-                                        self.pos,
-                                    ));
-                                }
-                                _ => self.pos += 6,
-                            }
-                        }
-                        _ => return Err(err(ErrorCode::InvalidJson, "invalid escape", self.pos)),
-                    }
-                }
-                Some(_) => return Err(err(ErrorCode::InvalidJson, "control character in string", self.pos)),
-            }
-        }
-        let end = self.pos;
-        self.pos += 1;
-        if end - start > self.max_string {
-            return Err(err(ErrorCode::StringTooLong, "string longer than max_string_bytes", open));
-        }
-        let raw = self.src.get(start..end).ok_or_else(|| err(ErrorCode::InvalidJson, "invalid string", open))?;
-        Ok(JsonStr::from_validated(raw, escaped))
+        let (s, next) = read_string(self.src, self.pos, self.max_string)?;
+        self.pos = next;
+        Ok(s)
     }
 
     /// Skips the rest of a container whose start event was just returned.
@@ -428,6 +353,115 @@ impl<'a> Lexer<'a> {
         }
         Ok(n)
     }
+}
+
+/// The value of a hex digit of either case, or 16 and above for any other byte (two
+/// subtractions and compares, no table).
+pub(crate) fn hex_digit(c: u8) -> u8 {
+    let digit = c.wrapping_sub(b'0');
+    let letter = (c | 0x20).wrapping_sub(b'a');
+    if digit < 10 {
+        digit
+    } else if letter < 6 {
+        letter + 10
+    } else {
+        16
+    }
+}
+
+fn hex4(src: &str, at: usize) -> Result<u32> {
+    let digits = src
+        .as_bytes()
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<4>)
+        .ok_or_else(|| err(ErrorCode::InvalidJson, "truncated \\u escape", at))?;
+    let mut v = 0u32;
+    let mut any = 0u8;
+    for &d in digits {
+        let n = hex_digit(d);
+        any |= n;
+        v = (v << 4) | u32::from(n & 0x0f);
+    }
+    if any >= 16 {
+        return Err(err(ErrorCode::InvalidJson, "invalid \\u escape", at));
+    }
+    Ok(v)
+}
+
+/// Reads the string whose opening quote is at `open`; returns it and the offset after its
+/// closing quote. Runs without escapes are scanned a word at a time ([`scan_run`]), which also
+/// tells whether they were ASCII; with what each escape saves, that gives an ASCII token its
+/// scalar count without a second pass (a non-ASCII one counts its raw characters once, with the
+/// standard library's word-at-a-time count).
+pub(crate) fn read_string(src: &str, open: usize, max_string: usize) -> Result<(JsonStr<'_>, usize)> {
+    let mut pos = open + 1;
+    let start = pos;
+    let bytes = src.as_bytes();
+    let mut escaped = false;
+    let mut saved = 0usize;
+    let mut ascii = true;
+    loop {
+        let (stop, run_ascii) = scan_run(bytes, pos);
+        pos = stop;
+        ascii &= run_ascii;
+        match bytes.get(pos).copied() {
+            None => return Err(err(ErrorCode::InvalidJson, "unterminated string", open)),
+            Some(b'"') => break,
+            Some(b'\\') => {
+                escaped = true;
+                let e = bytes.get(pos + 1).copied();
+                match e {
+                    Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                        pos += 2;
+                        saved += 1;
+                    }
+                    Some(b'u') => {
+                        let u = hex4(src, pos + 2)?;
+                        match u {
+                            0xD800..=0xDBFF => {
+                                let next = pos + 6;
+                                let low =
+                                    if bytes.get(next..next + 2) == Some(b"\\u") { hex4(src, next + 2)? } else { 0 };
+                                if !(0xDC00..=0xDFFF).contains(&low) {
+                                    return Err(err(
+                                        ErrorCode::LoneSurrogate,
+                                        "high surrogate escape without a low surrogate",
+                                        pos,
+                                    ));
+                                }
+                                pos += 12;
+                                saved += 11;
+                            }
+                            0xDC00..=0xDFFF => {
+                                return Err(err(
+                                    ErrorCode::LoneSurrogate,
+                                    "low surrogate escape without a high surrogate",
+                                    pos,
+                                ));
+                            }
+                            _ => {
+                                pos += 6;
+                                saved += 5;
+                            }
+                        }
+                    }
+                    _ => return Err(err(ErrorCode::InvalidJson, "invalid escape", pos)),
+                }
+            }
+            Some(_) => return Err(err(ErrorCode::InvalidJson, "control character in string", pos)),
+        }
+    }
+    let end = pos;
+    pos += 1;
+    if end - start > max_string {
+        return Err(err(ErrorCode::StringTooLong, "string longer than max_string_bytes", open));
+    }
+    let raw = src.get(start..end).ok_or_else(|| err(ErrorCode::InvalidJson, "invalid string", open))?;
+    if !ascii {
+        // Escapes are ASCII: each non-ASCII scalar saves its UTF-8 length minus one.
+        saved += raw.len() - raw.chars().count();
+    }
+    Ok((JsonStr::from_counted(raw, escaped, saved), pos))
 }
 
 /// Validates that `src` is one JSON value within `limits`.
@@ -527,6 +561,19 @@ mod tests {
             let e = events(bad).unwrap_err();
             assert_eq!(e.code(), ErrorCode::InvalidJson, "{bad:?} gave {e}");
         }
+    }
+
+    #[test]
+    fn hex_digits_match_the_standard_library() {
+        for c in 0u8..=255 {
+            let ours = hex_digit(c);
+            match char::from(c).to_digit(16) {
+                Some(d) => assert_eq!(u32::from(ours), d, "{c:#x}"),
+                None => assert!(ours >= 16, "{c:#x}"),
+            }
+        }
+        assert_eq!(code(r#""\u12G4""#), ErrorCode::InvalidJson);
+        assert!(events(r#""\uABcd""#).is_ok());
     }
 
     #[test]

@@ -7,12 +7,15 @@ pub mod jcs;
 pub mod jsonpath;
 mod lexer;
 mod object;
+mod scan;
 #[cfg(feature = "serde")]
 mod serde;
 mod string;
 mod value;
 mod write;
 
+#[cfg(feature = "smartid")]
+pub(crate) use lexer::read_string;
 pub use lexer::{validate, Event, Lexer};
 pub use object::{ObjectReader, Shape};
 #[cfg(feature = "smartid")]

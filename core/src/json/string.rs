@@ -16,16 +16,31 @@ use core::str::Chars;
 /// assert!(s.eq_str("100€"));
 /// assert_eq!(s.chars().count(), 4);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct JsonStr<'a> {
     raw: &'a str,
     escaped: bool,
+    /// `raw.len()` minus the number of scalar values of the unescaped text (UTF-8 continuation
+    /// bytes plus what the escapes save), as the lexer counted it while scanning; [`UNCOUNTED`]
+    /// when the token was made without that count.
+    saved: usize,
 }
 
+/// [`JsonStr::saved`] for a token whose scalar values were not counted when it was made.
+const UNCOUNTED: usize = usize::MAX;
+
 impl<'a> JsonStr<'a> {
-    /// Wraps raw string content the lexer has validated.
+    /// Wraps raw string content the lexer has validated, without its scalar count (counted on
+    /// demand). Only tests make tokens this way now; the lexer counts as it scans.
+    #[cfg(test)]
     pub(crate) const fn from_validated(raw: &'a str, escaped: bool) -> Self {
-        Self { raw, escaped }
+        Self { raw, escaped, saved: UNCOUNTED }
+    }
+
+    /// Wraps raw string content the lexer has validated and counted: `saved` is `raw.len()`
+    /// minus the scalar values of the unescaped text.
+    pub(crate) const fn from_counted(raw: &'a str, escaped: bool, saved: usize) -> Self {
+        Self { raw, escaped, saved }
     }
 
     /// The raw content between the quotes, escapes untouched.
@@ -79,7 +94,9 @@ impl<'a> JsonStr<'a> {
     /// Number of Unicode scalar values of the unescaped text.
     #[must_use]
     pub fn scalar_count(&self) -> usize {
-        if self.escaped {
+        if self.saved != UNCOUNTED {
+            self.raw.len().saturating_sub(self.saved)
+        } else if self.escaped {
             self.chars().count()
         } else {
             self.raw.chars().count()
@@ -95,6 +112,15 @@ impl<'a> JsonStr<'a> {
         }
     }
 }
+
+/// Tokens are equal when their raw texts are (the count is derived from the text).
+impl PartialEq for JsonStr<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw == other.raw && self.escaped == other.escaped
+    }
+}
+
+impl Eq for JsonStr<'_> {}
 
 impl fmt::Display for JsonStr<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -152,40 +178,63 @@ impl Iterator for Unescape<'_> {
     }
 }
 
+/// The value of four hex digits (validated by the lexer; `None` otherwise).
+#[cfg(feature = "smartid")]
+fn hex4_bytes(digits: &[u8]) -> Option<u32> {
+    let mut v = 0u32;
+    let mut any = 0u8;
+    for &d in digits {
+        let n = crate::json::lexer::hex_digit(d);
+        any |= n;
+        v = (v << 4) | u32::from(n & 0x0f);
+    }
+    (any < 16).then_some(v)
+}
+
 /// Unescapes the validated string token occupying `buf[start..end]` in place and returns its new
 /// end. The unescaped form is never longer than the escaped one, so the write position never
-/// passes the read position.
+/// passes the read position. Runs between escapes are found a word at a time (in a validated
+/// token the only byte that ends a run is `\`) and moved with one `copy_within` each.
 #[cfg(feature = "smartid")]
 pub(crate) fn unescape_in_place(buf: &mut [u8], start: usize, end: usize) -> Option<usize> {
     let mut r = start;
     let mut w = start;
     let mut tmp = [0u8; 4];
+    // Each step consumes a run and an escape (at least two bytes), so this ends by `end`.
     while r < end {
-        let b = *buf.get(r)?;
-        if b != b'\\' {
-            *buf.get_mut(w)? = b;
-            r += 1;
-            w += 1;
-            continue;
+        let stop = crate::json::scan::find_backslash(buf.get(..end)?, r);
+        if w != r {
+            // `w..stop` holds both the source `r..stop` and the destination (w < r): checked
+            // here, so `copy_within` cannot panic.
+            buf.get(w..stop)?;
+            buf.copy_within(r..stop, w);
         }
-        let token_end = match buf.get(r + 1)? {
+        w += stop - r;
+        r = stop;
+        if r >= end {
+            break;
+        }
+        let (code, len) = match *buf.get(r + 1)? {
             b'u' => {
-                let hi =
-                    core::str::from_utf8(buf.get(r + 2..r + 6)?).ok().and_then(|h| u32::from_str_radix(h, 16).ok())?;
+                let hi = hex4_bytes(buf.get(r + 2..r + 6)?)?;
                 if (0xD800..0xDC00).contains(&hi) {
-                    r + 12
+                    let lo = hex4_bytes(buf.get(r + 8..r + 12)?)?;
+                    (0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF), 12)
                 } else {
-                    r + 6
+                    (hi, 6)
                 }
             }
-            _ => r + 2,
+            b'b' => (0x08, 2),
+            b'f' => (0x0c, 2),
+            b'n' => (u32::from(b'\n'), 2),
+            b'r' => (u32::from(b'\r'), 2),
+            b't' => (u32::from(b'\t'), 2),
+            other => (u32::from(other), 2),
         };
-        let token = core::str::from_utf8(buf.get(r..token_end)?).ok()?;
-        let c = JsonStr::from_validated(token, true).chars().next()?;
-        let enc = c.encode_utf8(&mut tmp).as_bytes();
+        let enc = char::from_u32(code)?.encode_utf8(&mut tmp).as_bytes();
         buf.get_mut(w..w + enc.len())?.copy_from_slice(enc);
         w += enc.len();
-        r = token_end;
+        r += len;
     }
     Some(w)
 }
@@ -222,6 +271,34 @@ mod tests {
         let mut buf: alloc::vec::Vec<u8> = src.as_bytes().to_vec();
         let end = unescape_in_place(&mut buf, 1, src.len() - 1).unwrap();
         assert_eq!(core::str::from_utf8(&buf[1..end]).unwrap(), s.to_unescaped());
+    }
+
+    /// The lexer's scalar count and the in-place unescaper against the lazy iterator, for an
+    /// escape, a control-free non-ASCII character and a surrogate pair at every offset of the
+    /// first two 8-byte words of a token.
+    #[test]
+    fn counts_and_in_place_unescaping_at_every_offset() {
+        let inserts = [r"\n", r"\u20ac", r"\ud83d\ude00", r"\\", r#"\""#, "é", "€", "😀", r"\/"];
+        for len in 0..=17usize {
+            for at in 0..=len {
+                for ins in inserts {
+                    for fill in ["a", "ü"] {
+                        let body = alloc::format!("{}{ins}{}", fill.repeat(at), fill.repeat(len - at));
+                        let src = alloc::format!("\"{body}\"");
+                        let s = tok(&src);
+                        assert_eq!(s.raw(), body);
+                        assert_eq!(s.scalar_count(), s.chars().count(), "{src}");
+                        assert_eq!(s.scalar_count(), JsonStr::from_validated(s.raw(), s.has_escapes()).scalar_count());
+                        #[cfg(feature = "smartid")]
+                        {
+                            let mut buf: alloc::vec::Vec<u8> = src.as_bytes().to_vec();
+                            let end = unescape_in_place(&mut buf, 1, src.len() - 1).unwrap();
+                            assert_eq!(core::str::from_utf8(&buf[1..end]).unwrap(), s.to_unescaped(), "{src}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

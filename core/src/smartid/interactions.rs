@@ -5,7 +5,7 @@
 
 use crate::codec::{base64_decode_into, base64_decoded_max};
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{unescape_in_place, Event, JsonStr, Lexer};
+use crate::json::{read_string, unescape_in_place, Event, JsonStr, Lexer};
 use crate::limits::Limits;
 use crate::smartid::types::{
     Flow, Interaction, InteractionList, InteractionType, Interactions, OwnedInteraction, Reading, TextField,
@@ -52,7 +52,140 @@ pub(crate) fn validate_json(src: &str, reading: Reading, limits: &Limits) -> Res
     // syntax error. The rule pass lexes the whole text too, so a text it accepts is valid JSON;
     // only when it rejects does a syntax-only pass look for an error further on (one pass, not
     // two, on the success path).
+    if let Some(valid) = common_case(src, reading, limits) {
+        return Ok(valid);
+    }
     check_rules(src, reading, limits).map_err(|rule| crate::json::validate(src, limits).err().unwrap_or(rule))
+}
+
+/// A position in a JSON text for [`common_case`].
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// Skips whitespace and takes the next byte.
+    fn next_token(&mut self) -> Option<u8> {
+        self.skip_ws();
+        let b = self.bytes.get(self.pos).copied()?;
+        self.pos += 1;
+        Some(b)
+    }
+
+    /// Skips whitespace and takes `want`, or `None`.
+    fn expect(&mut self, want: u8) -> Option<()> {
+        (self.next_token()? == want).then_some(())
+    }
+
+    /// Skips whitespace and takes the first of `words` (each a whole quoted JSON string) that
+    /// the text continues with; returns its index.
+    fn one_of(&mut self, words: &[&[u8]]) -> Option<usize> {
+        self.skip_ws();
+        let rest = self.bytes.get(self.pos..)?;
+        let i = words.iter().position(|w| rest.starts_with(w))?;
+        self.pos += words.get(i)?.len();
+        Some(i)
+    }
+}
+
+/// Member names as they appear in the common case (quotes included, so a name cannot match a
+/// longer one it begins).
+const MEMBERS: [&[u8]; 3] = [b"\"type\"", b"\"displayText60\"", b"\"displayText200\""];
+/// The known type names, quoted, in [`InteractionType::ALL`] order.
+const TYPES: [&[u8]; 3] =
+    [b"\"displayTextAndPIN\"", b"\"confirmationMessage\"", b"\"confirmationMessageAndVerificationCodeChoice\""];
+/// Longest of [`MEMBERS`] and [`TYPES`] without quotes: the common case needs
+/// `max_string_bytes` at least this large to match them as whole tokens.
+const LONGEST_NAME: usize = 44;
+
+/// The common case, checked without the event machinery: an array of objects, each with exactly
+/// the member `type` and its display text, names and types written without escapes (matched as
+/// whole quoted tokens), only the display texts read as JSON strings.
+///
+/// It only ever accepts: for any other text, and for any broken rule, it returns `None` and
+/// [`check_rules`] decides, so every error (code, message, location) still comes from one place.
+/// What it accepts, it accepts under the same rules as [`check_rules`] (JSON grammar and limits,
+/// entry count, type known and allowed for the flow, each type once, the right display text of
+/// 1 to 60 or 200 characters), with the same result.
+fn common_case(src: &str, reading: Reading, limits: &Limits) -> Option<Validated> {
+    // The lexer's limits: the input size, two levels of nesting, and (checked at the end) one
+    // item for the array and three per entry (the object and its two string values).
+    if src.len() > limits.max_input_bytes || limits.depth() < 2 || limits.max_string_bytes < LONGEST_NAME {
+        return None;
+    }
+    let max_entries = match reading {
+        Reading::Wallet => limits.max_interactions.min(MAX_WALLET_ENTRIES),
+        Reading::Strict(_) | Reading::AnyFlow => 3,
+    };
+    let mut c = Cursor { bytes: src.as_bytes(), pos: 0 };
+    let string = |c: &mut Cursor<'_>| -> Option<JsonStr<'_>> {
+        c.skip_ws();
+        if c.bytes.get(c.pos) != Some(&b'"') {
+            return None;
+        }
+        let (s, next) = read_string(src, c.pos, limits.max_string_bytes).ok()?;
+        c.pos = next;
+        Some(s)
+    };
+    c.expect(b'[')?;
+    let mut out = Validated { entries: heapless::Vec::new(), skipped: 0 };
+    let mut seen = 0u8;
+    // Each round takes one entry; at most three known types can pass the duplicate check.
+    for _ in 0..3 {
+        if out.entries.len() >= max_entries {
+            return None;
+        }
+        c.expect(b'{')?;
+        let (mut kind, mut text60, mut text200) = (None, None, None);
+        for member in 0..2 {
+            if member == 1 {
+                c.expect(b',')?;
+            }
+            let name = c.one_of(&MEMBERS)?;
+            c.expect(b':')?;
+            let seen_before = if name == 0 {
+                kind.replace(*InteractionType::ALL.get(c.one_of(&TYPES)?)?).is_some()
+            } else {
+                let slot = if name == 1 { &mut text60 } else { &mut text200 };
+                slot.replace(string(&mut c)?).is_some()
+            };
+            if seen_before {
+                return None;
+            }
+        }
+        c.expect(b'}')?;
+        let kind = kind?;
+        if let Reading::Strict(flow) = reading {
+            if !kind.allowed_in(flow) {
+                return None;
+            }
+        }
+        if seen & kind.bit() != 0 {
+            return None;
+        }
+        seen |= kind.bit();
+        let text = check_text(kind, text60, text200).ok()?;
+        let raw = text.raw();
+        let start = offset_in(src, raw);
+        out.entries.push(Entry { kind, start, end: start + raw.len(), escaped: text.has_escapes() }).ok()?;
+        match c.next_token()? {
+            b',' => {}
+            b']' => {
+                c.skip_ws();
+                let items = 1 + 3 * out.entries.len();
+                return (c.pos == c.bytes.len() && items <= limits.max_items).then_some(out);
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn check_rules(src: &str, reading: Reading, limits: &Limits) -> Result<Validated> {
@@ -199,6 +332,7 @@ fn read_entry<'a>(lx: &mut Lexer<'a>, index: usize) -> Result<Fields<'a>> {
     }
 }
 
+#[inline]
 fn check_text<'a>(kind: InteractionType, t60: Option<JsonStr<'a>>, t200: Option<JsonStr<'a>>) -> Result<JsonStr<'a>> {
     let field = kind.text_field();
     let text = match (t60, t200, field) {
@@ -242,20 +376,31 @@ fn decode_into_scratch<'a>(
         validate_json(text, reading, limits)?
     };
     let mut spans: heapless::Vec<(InteractionType, usize, usize), 3> = heapless::Vec::new();
+    let (mut first, mut last) = (usize::MAX, 0);
     for e in &validated.entries {
         let end = if e.escaped {
-            unescape_in_place(json, e.start, e.end).ok_or_else(|| Error::code_only(ErrorCode::InvalidJson))?
+            let end =
+                unescape_in_place(json, e.start, e.end).ok_or_else(|| Error::code_only(ErrorCode::InvalidJson))?;
+            // The bytes the unescaping freed become spaces, so the whole text stays UTF-8 and one
+            // validation below covers every entry.
+            json.get_mut(end..e.end).ok_or_else(|| Error::code_only(ErrorCode::InvalidJson))?.fill(b' ');
+            end
         } else {
             e.end
         };
+        first = first.min(e.start);
+        last = last.max(end);
         spans.push((e.kind, e.start, end)).map_err(|_| Error::code_only(ErrorCode::TooManyInteractions))?;
     }
     let json: &'a [u8] = json;
+    let region = match json.get(first..last) {
+        Some(bytes) => core::str::from_utf8(bytes).map_err(|_| Error::code_only(ErrorCode::InvalidUtf8))?,
+        None => "",
+    };
     let mut items = heapless::Vec::new();
     for (kind, start, end) in spans {
-        let text = json
-            .get(start..end)
-            .and_then(|b| core::str::from_utf8(b).ok())
+        let text = region
+            .get(start.wrapping_sub(first)..end.wrapping_sub(first))
             .ok_or_else(|| Error::code_only(ErrorCode::InvalidUtf8))?;
         items.push(Interaction { kind, text }).map_err(|_| Error::code_only(ErrorCode::TooManyInteractions))?;
     }
@@ -545,6 +690,76 @@ mod tests {
         assert_eq!(wallet(&format!("[{many}]")).unwrap_err().code(), ErrorCode::TooManyInteractions);
         let fine: String = (0..16).map(|i| format!(r#"{{"type":"t{i}"}}"#)).collect::<alloc::vec::Vec<_>>().join(",");
         assert_eq!(wallet(&format!("[{fine}]")).unwrap().skipped, 16);
+    }
+
+    /// The common-case path never accepts what the full rules refuse, and gives the same entries
+    /// when both accept; it takes the texts it was written for.
+    #[test]
+    fn common_case_agrees_with_the_full_rules() {
+        let pin = r#"{"type":"displayTextAndPIN","displayText60":"PIN \u20ac"}"#;
+        let conf = r#"{"displayText200":"Conf\u00e9 \ud83d\ude00","type":"confirmationMessage"}"#;
+        let vc = r#"{"type":"confirmationMessageAndVerificationCodeChoice","displayText200":"v"}"#;
+        let taken = [
+            format!("[{pin}]"),
+            format!(" [ {conf} ,\n{pin} ]\t"),
+            format!("[{vc},{pin},{conf}]"),
+            format!("[{pin},{conf}]"),
+        ];
+        let other = [
+            format!("[{pin},{pin}]"),
+            format!("[{pin},{conf},{vc},{pin}]"),
+            r#"[{"type":"displayT\u0065xtAndPIN","displayText60":"x"}]"#.into(),
+            r#"[{"type":"displayTextAndPINx","displayText60":"x"}]"#.into(),
+            r#"[{"type":"confirmationMessageAnd","displayText200":"x"}]"#.into(),
+            r#"[{"type" "displayTextAndPIN","displayText60":"x"}]"#.into(),
+            r#"[{"displayText60":"x","displayText60":"y"}]"#.into(),
+            format!("[{pin}] x"),
+            format!("[{pin},]"),
+            format!("[{pin}"),
+            String::from(pin),
+            "[]".into(),
+            r#"[{"type":"displayTextAndPIN"}]"#.into(),
+            r#"[{"type":"displayTextAndPIN","displayText60":""}]"#.into(),
+            r#"[{"type":"displayTextAndPIN","displayText200":"x"}]"#.into(),
+            r#"[{"type":"displayTextAndPIN","displayText60":"x","displayText200":"y"}]"#.into(),
+            r#"[{"type":"displayTextAndPIN","type":"displayTextAndPIN"}]"#.into(),
+            r#"[{"type":"displayTextAndPIN","displayText60":"x","x":1}]"#.into(),
+            r#"[{"t\u0079pe":"displayTextAndPIN","displayText60":"x"}]"#.into(),
+            r#"[{"type":"futureType","displayText60":"x"}]"#.into(),
+            r#"[{"type":"displayTextAndPIN","displayText60":1}]"#.into(),
+            r#"[{"type":"displayTextAndPIN","displayText60":"\ud800"}]"#.into(),
+            r#"[{"type":"displayTextAndPIN","displayText60":"a\u0001"}]"#.into(),
+            format!(r#"[{{"type":"displayTextAndPIN","displayText60":"{}"}}]"#, "x".repeat(61)),
+            format!(r#"[{{"type":"displayTextAndPIN","displayText60":"{}"}}]"#, "é".repeat(60)),
+        ];
+        let tight = [
+            Limits::DEFAULT,
+            Limits { max_items: 3, ..Limits::DEFAULT },
+            Limits { max_items: 4, ..Limits::DEFAULT },
+            Limits { max_depth: 1, ..Limits::DEFAULT },
+            Limits { max_string_bytes: 12, ..Limits::DEFAULT },
+            Limits { max_input_bytes: 40, ..Limits::DEFAULT },
+            Limits { max_interactions: 1, ..Limits::DEFAULT },
+        ];
+        let readings =
+            [Reading::Strict(Flow::DeviceLink), Reading::Strict(Flow::Notification), Reading::AnyFlow, Reading::Wallet];
+        let mut fast = 0;
+        for (i, json) in taken.iter().chain(other.iter()).enumerate() {
+            for limits in &tight {
+                for reading in readings {
+                    let full = check_rules(json, reading, limits);
+                    let quick = common_case(json, reading, limits);
+                    if let Some(q) = &quick {
+                        let f = full.as_ref().unwrap_or_else(|e| panic!("{json} {reading:?}: fast accepts, full {e}"));
+                        assert_eq!(format!("{q:?}"), format!("{f:?}"), "{json}");
+                        fast += 1;
+                    } else if i < taken.len() && full.is_ok() && *limits == Limits::DEFAULT {
+                        panic!("{json} {reading:?}: the common case did not take it");
+                    }
+                }
+            }
+        }
+        assert!(fast > 20);
     }
 
     #[test]
