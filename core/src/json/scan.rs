@@ -1,24 +1,28 @@
-//! Word-at-a-time scanning of string contents: eight bytes in a `u64` (SWAR), for the runs
-//! between escapes that make up nearly every JSON string.
+//! Word-at-a-time scanning of string contents: a machine word of bytes at a time (SWAR, eight
+//! in a `usize` on 64-bit targets, four on the 32-bit microcontrollers, where a `u64` would cost
+//! two instructions per operation), for the runs between escapes that make up nearly every JSON
+//! string.
 //!
 //! A run ends at `"`, `\` or a control byte (below 0x20); everything else, non-ASCII included,
 //! is part of it (the text is a `&str`, so its UTF-8 is already valid). The scan also tells
 //! whether the run was all ASCII, so the number of Unicode scalar values of an ASCII string (the
 //! Smart-ID 60/200 limits) is known without a second pass.
 
+/// Bytes in a word.
+const W: usize = core::mem::size_of::<usize>();
 /// 0x01 in every byte.
-const LO: u64 = 0x0101_0101_0101_0101;
+const LO: usize = usize::MAX / 0xff;
 /// 0x80 in every byte.
-const HI: u64 = 0x8080_8080_8080_8080;
+const HI: usize = LO * 0x80;
 
 /// Bit 7 set in each byte of `w` (little-endian order) that ends a run. The lowest set bit is
 /// exact; bytes above a true stop may be flagged spuriously (the borrow of the subtraction), which
 /// does not matter since only the first stop is used.
 #[inline(always)]
-fn stops(w: u64) -> u64 {
-    let quote = w ^ (LO * u64::from(b'"'));
-    let backslash = w ^ (LO * u64::from(b'\\'));
-    let zero_in = |x: u64| x.wrapping_sub(LO) & !x;
+fn stops(w: usize) -> usize {
+    let quote = w ^ (LO * usize::from(b'"'));
+    let backslash = w ^ (LO * usize::from(b'\\'));
+    let zero_in = |x: usize| x.wrapping_sub(LO) & !x;
     // Bytes below 0x20 borrow into bit 7; `!w` drops bytes that had bit 7 set (non-ASCII).
     (zero_in(quote) | zero_in(backslash) | w.wrapping_sub(LO * 0x20)) & !w & HI
 }
@@ -32,28 +36,28 @@ fn ends_run(b: u8) -> bool {
 #[inline]
 pub(crate) fn scan_run(bytes: &[u8], pos: usize) -> (usize, bool) {
     let rest = bytes.get(pos..).unwrap_or(&[]);
-    let mut high = 0u64;
-    let mut words = rest.chunks_exact(8);
+    let mut high = 0usize;
+    let mut words = rest.chunks_exact(W);
     let mut at = pos;
     for word in &mut words {
-        let Ok(word) = <[u8; 8]>::try_from(word) else { break };
-        let w = u64::from_le_bytes(word);
+        let Ok(word) = <[u8; W]>::try_from(word) else { break };
+        let w = usize::from_le_bytes(word);
         let s = stops(w);
         if s != 0 {
             let k = s.trailing_zeros() / 8;
-            // k <= 7, so the shift is at most 56: the bytes below the stop.
-            high |= w & ((1u64 << (k * 8)) - 1);
+            // k < W, so the shift is below the word's width: the bytes below the stop.
+            high |= w & ((1usize << (k * 8)) - 1);
             return (at + k as usize, high & HI == 0);
         }
         high |= w;
-        at += 8;
+        at += W;
     }
-    // Fewer than eight bytes left: one at a time.
+    // Fewer than a word's bytes left: one at a time.
     for &b in words.remainder() {
         if ends_run(b) {
             break;
         }
-        high |= u64::from(b);
+        high |= usize::from(b);
         at += 1;
     }
     (at, high & HI == 0)
@@ -65,17 +69,17 @@ pub(crate) fn scan_run(bytes: &[u8], pos: usize) -> (usize, bool) {
 #[cfg(feature = "smartid")]
 pub(crate) fn find_backslash(bytes: &[u8], pos: usize) -> usize {
     let rest = bytes.get(pos..).unwrap_or(&[]);
-    let mut words = rest.chunks_exact(8);
+    let mut words = rest.chunks_exact(W);
     let mut at = pos;
     for word in &mut words {
-        let Ok(word) = <[u8; 8]>::try_from(word) else { break };
-        let x = u64::from_le_bytes(word) ^ (LO * u64::from(b'\\'));
+        let Ok(word) = <[u8; W]>::try_from(word) else { break };
+        let x = usize::from_le_bytes(word) ^ (LO * usize::from(b'\\'));
         // Exact for the lowest zero byte of x, which is all that is used.
         let zero = x.wrapping_sub(LO) & !x & HI;
         if zero != 0 {
             return at + (zero.trailing_zeros() / 8) as usize;
         }
-        at += 8;
+        at += W;
     }
     words.remainder().iter().position(|&b| b == b'\\').map_or(at + words.remainder().len(), |i| at + i)
 }

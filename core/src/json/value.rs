@@ -179,9 +179,9 @@ impl Value {
                     continue;
                 }
                 Event::EndArray | Event::EndObject => match stack.pop() {
-                    Some(Frame::Array(start)) => Value::Array(items.drain(start..).collect()),
+                    Some(Frame::Array(start)) => Value::Array(items.split_off(start)),
                     Some(Frame::Object(start, _)) => {
-                        let own: Vec<(String, Value)> = members.drain(start..).collect();
+                        let own = members.split_off(start);
                         if !check_unique(&own) {
                             return Err(Error::new(ErrorCode::DuplicateKey, "duplicate member name").at_offset(at));
                         }
