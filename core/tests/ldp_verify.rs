@@ -301,4 +301,8 @@ fn trust_store_p384_and_rsa_keys_verify_linked_data_proofs() {
     // An EC JWK on a curve no suite verifies is refused when the store is read.
     let p521 = json!({"did:example:x": {"kty": "EC", "crv": "P-521", "x": "AA", "y": "AA"}});
     assert_eq!(TrustStore::from_json(&p521.to_string(), &L).unwrap_err().code(), ErrorCode::UnsupportedKey);
+    // A P-384 JWK whose point is not on the curve: the key's own error, not "unsupported".
+    let off_curve = json!({"did:example:x": {"kty": "EC", "crv": "P-384",
+        "x": base64url_encode(&[1u8; 48]), "y": base64url_encode(&[2u8; 48])}});
+    assert_eq!(TrustStore::from_json(&off_curve.to_string(), &L).unwrap_err().code(), ErrorCode::InvalidKey);
 }

@@ -498,10 +498,11 @@ impl TrustStore {
             };
             match key {
                 Ok(key) => store.insert_key(id, key),
-                // EC P-384 and RSA JWKs: keys of the Data Integrity suites only.
+                // EC P-384 and RSA JWKs: keys of the Data Integrity suites only. Their own reading
+                // decides the error (a P-384 point off the curve is INVALID_KEY, not unsupported).
                 #[cfg(feature = "data-integrity")]
-                Err(e) if e.code() == ErrorCode::UnsupportedKey => {
-                    let di = crate::di::DiPublicKey::from_jwk(value).map_err(|_| e.at_index(i))?;
+                Err(e) if e.code() == ErrorCode::UnsupportedKey && value.as_object().is_some() => {
+                    let di = crate::di::DiPublicKey::from_jwk(value).map_err(|d| d.at_index(i))?;
                     store.insert_data_integrity_key(id, di);
                 }
                 Err(e) => return Err(e.at_index(i)),
