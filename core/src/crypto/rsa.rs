@@ -5,8 +5,10 @@
 //! message is hashed here: a bare digest is never accepted as the thing that was signed.
 //!
 //! The public-key operation is square-and-multiply on `crypto-bigint`'s Montgomery arithmetic
-//! (`public_op`); the encodings are checked as whole blocks (`padding`).
+//! (`public_op`) with the core's own squaring (`montgomery`); the encodings are checked as
+//! whole blocks (`padding`).
 
+mod montgomery;
 mod padding;
 mod public_op;
 

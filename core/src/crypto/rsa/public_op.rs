@@ -4,17 +4,24 @@
 //! Everything here is public (the key, the signature, the result), so the exponentiation is plain
 //! left-to-right square-and-multiply on the bits of `e`: for e = 65537 that is 16 squarings and
 //! one multiplication, where a fixed-window `pow` would first build a table of 15 powers. The
-//! Montgomery parameters (R mod n, R² mod n, -n⁻¹ mod 2⁶⁴) are computed once per key.
+//! Montgomery parameters (R mod n, R² mod n, -n⁻¹ mod 2⁶⁴) are computed once per key. The
+//! squarings are the core's own ([`super::montgomery`]); conversions and the multiplication are
+//! `crypto-bigint`'s.
 
+use alloc::vec;
 use alloc::vec::Vec;
 
 use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
-use crypto_bigint::{BoxedUint, Limb, Odd};
+use crypto_bigint::{BoxedUint, Limb, Odd, Word};
+
+use super::montgomery::{neg_inverse, square_in_place};
 
 /// A modulus with its Montgomery parameters and the public exponent.
 #[derive(Clone, Debug)]
 pub(super) struct PublicOp {
     params: BoxedMontyParams,
+    /// `-n⁻¹ mod 2^Word::BITS`, for the squarings' reductions.
+    n_neg_inv: Word,
     e: u64,
     /// Modulus length in bytes (`k` in RFC 8017).
     len: usize,
@@ -27,8 +34,9 @@ impl PublicOp {
         let precision = precision(modulus.len())?;
         let n = BoxedUint::from_be_slice(modulus, precision).ok()?;
         let n = Option::<Odd<BoxedUint>>::from(Odd::new(n))?;
+        let n_neg_inv = neg_inverse(n.as_ref().as_limbs().first()?.0);
         // Variable time in the modulus: it is public.
-        Some(Self { params: BoxedMontyParams::new_vartime(n), e, len: modulus.len() })
+        Some(Self { params: BoxedMontyParams::new_vartime(n), n_neg_inv, e, len: modulus.len() })
     }
 
     /// `s^e mod n` as `k` big-endian bytes, or `None` when `s` (exactly `k` bytes) is not below
@@ -41,9 +49,10 @@ impl PublicOp {
         }
         let base = BoxedMontyForm::new(s, &self.params);
         let mut acc = base.clone();
+        let mut wide = vec![Limb::ZERO; n.as_limbs().len().checked_mul(2)?];
         // e >= 3 (checked at key creation), so its top bit is the accumulator's start.
         for i in (0..63 - self.e.leading_zeros()).rev() {
-            acc = acc.square();
+            square_in_place(acc.as_montgomery_mut().as_mut_limbs(), n.as_limbs(), self.n_neg_inv, &mut wide);
             if (self.e >> i) & 1 == 1 {
                 acc = acc.mul(&base);
             }
