@@ -485,4 +485,39 @@ mod tests {
         let bad = sign_hs256(&claims(r#"{"exp":"tomorrow"}"#), SECRET).unwrap();
         assert_eq!(check(&bad, &key, &JwtPolicy::at(0)).unwrap_err().code(), ErrorCode::InvalidJwt);
     }
+
+    /// Boundaries that mutation testing found unguarded (issue 17): each assertion fails if
+    /// one comparison or connective in the claim, length or JWK checks is changed.
+    #[test]
+    fn claim_length_and_jwk_boundaries() {
+        let key = JwsKey::Hmac(SECRET);
+        let t = sign_hs256(&claims(r#"{"exp":2000,"nbf":1000}"#), SECRET).unwrap();
+        let p = JwtPolicy::at(940);
+        // nbf is 60 s (the leeway) ahead of now: still valid; one second later in nbf is not.
+        assert_eq!(check(&t, &key, &p).unwrap(), Verdict::Valid);
+        assert_eq!(check(&t, &key, &JwtPolicy { now: 939, ..p }).unwrap(), Verdict::Invalid(ErrorCode::JwtNotYetValid));
+        // Exponent forms and negative times are refused on their own; a fraction is read.
+        for exp in ["1e3", "1E3", "-1", "-1.5"] {
+            let bad = sign_hs256(&claims(&format!(r#"{{"exp":{exp}}}"#)), SECRET).unwrap();
+            let e = check(&bad, &key, &JwtPolicy::at(0)).unwrap_err();
+            assert_eq!(
+                (e.code(), e.detail()),
+                (ErrorCode::InvalidJwt, "exp, nbf and iat must be non-negative decimal numbers"),
+                "{exp}"
+            );
+        }
+        let fraction = sign_hs256(&claims(r#"{"exp":2000.9}"#), SECRET).unwrap();
+        assert_eq!(check(&fraction, &key, &JwtPolicy::at(2060)).unwrap(), Verdict::Valid);
+        // A token exactly max_input_bytes long is read; one byte over is refused first.
+        let exact = Limits { max_input_bytes: t.len(), ..Limits::DEFAULT };
+        assert_eq!(verify_jwt(&t, &key, &p, &exact).unwrap().verdict, Verdict::Valid);
+        let short = Limits { max_input_bytes: t.len() - 1, ..Limits::DEFAULT };
+        assert_eq!(verify_jwt(&t, &key, &p, &short).unwrap_err().code(), ErrorCode::InputTooLarge);
+        // An OKP key on another curve, or an EC key named Ed25519, is not an Ed25519 JWK.
+        let x = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
+        for (kty, crv) in [("OKP", "X25519"), ("EC", "Ed25519")] {
+            let jwk = claims(&format!(r#"{{"kty":"{kty}","crv":"{crv}","x":"{x}"}}"#));
+            assert_eq!(ed25519_public_jwk(&jwk).unwrap_err().code(), ErrorCode::UnsupportedKey, "{kty} {crv}");
+        }
+    }
 }
