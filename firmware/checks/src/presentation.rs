@@ -146,7 +146,7 @@ pub(crate) const ENTRIES: &[super::Entry] = &[
     ("presentation: PresentationDefinition::parse + evaluate", pe, 32),
     ("json: Value::parse, arrays nested max_depth (64) deep", parse_deepest, 8),
     ("json: jcs::canonicalize_str, objects nested max_depth deep", jcs_deepest, 8),
-    ("jsonpath: Query::parse, filters nested max_depth deep", jsonpath_parse_deepest, 160),
-    ("jsonpath: that query's select on max_depth-deep arrays", jsonpath_select_deepest, 160),
+    ("jsonpath: Query::parse, filters nested max_depth deep", jsonpath_parse_deepest, 8),
+    ("jsonpath: that query's select on max_depth-deep arrays", jsonpath_select_deepest, 96),
     ("jsonpath: $..* on max_depth-deep arrays", jsonpath_descendants_deepest, 8),
 ];

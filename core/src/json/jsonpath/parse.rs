@@ -1,12 +1,15 @@
-//! Recursive-descent parser for RFC 9535 queries, with the well-typedness rules of section
-//! 2.4.3 applied as the tree is built. Recursion follows the nesting of brackets, parentheses and
-//! function calls, each level counted against the depth limit.
+//! Parser for RFC 9535 queries, with the well-typedness rules of section 2.4.3 applied as the
+//! tree is built. This file holds the tokens (names, strings, integers, numbers, operators) and
+//! the typing rules; `nesting` reads the nested constructs with an explicit stack, each level of
+//! brackets, parentheses and function calls counted against the depth limit.
+
+mod nesting;
 
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::ast::{CmpOp, Comparable, FilterQuery, Logical, RegexFn, Segment, Selector, ValueFn};
+use super::ast::{CmpOp, Comparable, FilterQuery, Logical, RegexFn, Selector, ValueFn};
 use super::iregexp;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Number, Value};
@@ -103,45 +106,6 @@ impl<'a> Parser<'a> {
         self.depth = self.depth.saturating_sub(1);
     }
 
-    /// `jsonpath-query = root-identifier segments`, and nothing after it.
-    pub(crate) fn query(&mut self) -> Result<Vec<Segment>> {
-        self.expect(b'$', "query must start with $")?;
-        let segments = self.segments()?;
-        if self.pos != self.src.len() {
-            return Err(self.err("unexpected character"));
-        }
-        Ok(segments)
-    }
-
-    /// `segments = *(S segment)`; blanks that are not followed by a segment are left unread.
-    fn segments(&mut self) -> Result<Vec<Segment>> {
-        let mut out = Vec::new();
-        loop {
-            let save = self.pos;
-            self.skip_blanks();
-            match self.peek() {
-                Some(b'[') => out.push(Segment::Child(self.bracketed()?)),
-                Some(b'.') => {
-                    self.pos = self.pos.saturating_add(1);
-                    if self.eat(b'.') {
-                        let sels = if self.peek() == Some(b'[') {
-                            self.bracketed()?
-                        } else {
-                            alloc::vec![self.dot_selector()?]
-                        };
-                        out.push(Segment::Descendant(sels));
-                    } else {
-                        out.push(Segment::Child(alloc::vec![self.dot_selector()?]));
-                    }
-                }
-                _ => {
-                    self.pos = save;
-                    return Ok(out);
-                }
-            }
-        }
-    }
-
     /// After `.` or `..`: `*` or a member-name shorthand.
     fn dot_selector(&mut self) -> Result<Selector> {
         if self.eat(b'*') {
@@ -159,41 +123,6 @@ impl<'a> Parser<'a> {
             self.bump();
         }
         Ok(Selector::Name(String::from(self.src.get(start..self.pos).unwrap_or(""))))
-    }
-
-    /// `bracketed-selection = "[" S selector *(S "," S selector) S "]"`.
-    fn bracketed(&mut self) -> Result<Vec<Selector>> {
-        self.enter()?;
-        self.expect(b'[', "expected [")?;
-        let mut sels = Vec::new();
-        loop {
-            self.skip_blanks();
-            sels.push(self.selector()?);
-            self.skip_blanks();
-            if self.eat(b']') {
-                break;
-            }
-            self.expect(b',', "expected , or ] in a bracketed selection")?;
-        }
-        self.leave();
-        Ok(sels)
-    }
-
-    fn selector(&mut self) -> Result<Selector> {
-        match self.peek() {
-            Some(q @ (b'\'' | b'"')) => Ok(Selector::Name(self.string(q)?)),
-            Some(b'*') => {
-                self.pos = self.pos.saturating_add(1);
-                Ok(Selector::Wildcard)
-            }
-            Some(b'?') => {
-                self.pos = self.pos.saturating_add(1);
-                self.skip_blanks();
-                Ok(Selector::Filter(self.logical()?))
-            }
-            Some(b'-' | b'0'..=b'9' | b':') => self.index_or_slice(),
-            _ => Err(self.err("expected a selector")),
-        }
     }
 
     fn at_int(&self) -> bool {
@@ -311,12 +240,6 @@ impl<'a> Parser<'a> {
         char::from_u32(code).ok_or_else(|| self.err("lone surrogate in string"))
     }
 
-    /// A whole `logical-expr`, which must be usable as a test or comparison.
-    fn logical(&mut self) -> Result<Logical> {
-        let parsed = self.or_expr()?;
-        self.to_logical(parsed)
-    }
-
     fn to_logical(&self, parsed: Parsed) -> Result<Logical> {
         match parsed {
             Parsed::Logical(l) => Ok(l),
@@ -325,92 +248,6 @@ impl<'a> Parser<'a> {
             Parsed::Literal(_) => Err(self.err("a literal is not a test")),
             Parsed::ValueFn(_) => Err(self.err("function result is not logical")),
         }
-    }
-
-    fn or_expr(&mut self) -> Result<Parsed> {
-        let first = self.and_expr()?;
-        let mut items: Vec<Logical> = Vec::new();
-        loop {
-            let save = self.pos;
-            self.skip_blanks();
-            if !self.starts_with("||") {
-                self.pos = save;
-                break;
-            }
-            self.pos = self.pos.saturating_add(2);
-            self.skip_blanks();
-            let next = self.and_expr()?;
-            items.push(self.to_logical(next)?);
-        }
-        if items.is_empty() {
-            return Ok(first);
-        }
-        items.insert(0, self.to_logical(first)?);
-        Ok(Parsed::Logical(Logical::Or(items)))
-    }
-
-    fn and_expr(&mut self) -> Result<Parsed> {
-        let first = self.basic_expr()?;
-        let mut items: Vec<Logical> = Vec::new();
-        loop {
-            let save = self.pos;
-            self.skip_blanks();
-            if !self.starts_with("&&") {
-                self.pos = save;
-                break;
-            }
-            self.pos = self.pos.saturating_add(2);
-            self.skip_blanks();
-            let next = self.basic_expr()?;
-            items.push(self.to_logical(next)?);
-        }
-        if items.is_empty() {
-            return Ok(first);
-        }
-        items.insert(0, self.to_logical(first)?);
-        Ok(Parsed::Logical(Logical::And(items)))
-    }
-
-    /// `basic-expr = paren-expr / comparison-expr / test-expr`, or a bare operand.
-    fn basic_expr(&mut self) -> Result<Parsed> {
-        if self.eat(b'!') {
-            self.skip_blanks();
-            let inner = if self.peek() == Some(b'(') {
-                self.paren()?
-            } else {
-                match self.operand()? {
-                    p @ (Parsed::Query(_) | Parsed::RegexFn(_) | Parsed::ValueFn(_)) => self.to_logical(p)?,
-                    _ => return Err(self.err("! must be followed by a test or parentheses")),
-                }
-            };
-            return Ok(Parsed::Logical(Logical::Not(Box::new(inner))));
-        }
-        if self.peek() == Some(b'(') {
-            return Ok(Parsed::Logical(self.paren()?));
-        }
-        let left = self.operand()?;
-        let save = self.pos;
-        self.skip_blanks();
-        let Some(op) = self.comparison_op() else {
-            self.pos = save;
-            return Ok(left);
-        };
-        self.skip_blanks();
-        let right = self.operand()?;
-        let left = self.to_comparable(left)?;
-        let right = self.to_comparable(right)?;
-        Ok(Parsed::Logical(Logical::Compare(Box::new(left), op, Box::new(right))))
-    }
-
-    fn paren(&mut self) -> Result<Logical> {
-        self.enter()?;
-        self.expect(b'(', "expected (")?;
-        self.skip_blanks();
-        let inner = self.logical()?;
-        self.skip_blanks();
-        self.expect(b')', "expected )")?;
-        self.leave();
-        Ok(inner)
     }
 
     fn comparison_op(&mut self) -> Option<CmpOp> {
@@ -444,39 +281,6 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A literal, a query or a function call.
-    fn operand(&mut self) -> Result<Parsed> {
-        match self.peek() {
-            Some(b'@') => {
-                self.pos = self.pos.saturating_add(1);
-                Ok(Parsed::Query(FilterQuery::new(true, self.segments()?)))
-            }
-            Some(b'$') => {
-                self.pos = self.pos.saturating_add(1);
-                Ok(Parsed::Query(FilterQuery::new(false, self.segments()?)))
-            }
-            Some(q @ (b'\'' | b'"')) => Ok(Parsed::Literal(Value::String(self.string(q)?))),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b'a'..=b'z') => {
-                let start = self.pos;
-                while let Some(b'a'..=b'z' | b'0'..=b'9' | b'_') = self.peek() {
-                    self.pos = self.pos.saturating_add(1);
-                }
-                let name = self.src.get(start..self.pos).unwrap_or("");
-                if self.peek() == Some(b'(') {
-                    return self.function(name);
-                }
-                match name {
-                    "true" => Ok(Parsed::Literal(Value::Bool(true))),
-                    "false" => Ok(Parsed::Literal(Value::Bool(false))),
-                    "null" => Ok(Parsed::Literal(Value::Null)),
-                    _ => Err(self.err("unknown literal")),
-                }
-            }
-            _ => Err(self.err("expected a query, literal or function")),
-        }
-    }
-
     /// `number = (int / "-0") [frac] [exp]`: the same text JSON accepts.
     fn number(&mut self) -> Result<Parsed> {
         let start = self.pos;
@@ -485,25 +289,6 @@ impl<'a> Parser<'a> {
         }
         let text = self.src.get(start..self.pos).unwrap_or("");
         Number::new(text).map(|n| Parsed::Literal(Value::Number(n))).ok_or_else(|| self.err("invalid number literal"))
-    }
-
-    /// `function-expr`, after its name; arguments are checked against the declared types.
-    fn function(&mut self, name: &str) -> Result<Parsed> {
-        self.enter()?;
-        self.expect(b'(', "expected (")?;
-        let mut args = Vec::new();
-        self.skip_blanks();
-        loop {
-            args.push(self.or_expr()?);
-            self.skip_blanks();
-            if self.eat(b')') {
-                break;
-            }
-            self.expect(b',', "expected , or ) after a function argument")?;
-            self.skip_blanks();
-        }
-        self.leave();
-        self.typed_function(name, args)
     }
 
     /// Checks a call's arguments against the function's declared parameter types. Kept out of
@@ -546,6 +331,7 @@ impl<'a> Parser<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::jsonpath::ast::Segment;
     use alloc::format;
 
     fn parse(q: &str) -> Result<Vec<Segment>> {
