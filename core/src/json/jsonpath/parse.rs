@@ -430,4 +430,24 @@ mod tests {
         let nested_filters = format!("$.a{}", "[?@".repeat(300) + &"]".repeat(300));
         assert_eq!(parse(&nested_filters).unwrap_err().code(), ErrorCode::NestingTooDeep);
     }
+
+    /// Each nesting construct is counted once per level: a query reaching `max_depth` exactly
+    /// parses and one more level is refused (the explicit stack must count as recursion did).
+    #[test]
+    fn every_construct_counts_one_level() {
+        let limits = Limits::DEFAULT;
+        let max = limits.depth();
+        // The filter's own bracket is one level, so these wrap max - 1 levels inside it.
+        let shapes: [fn(usize) -> String; 4] = [
+            |d| format!("$[?{}@.a{}]", "(".repeat(d), ")".repeat(d)),
+            |d| format!("$[?{}@.a{}]", "!(".repeat(d), ")".repeat(d)),
+            |d| format!("$[?{}@.a{} == 1]", "length(".repeat(d), ")".repeat(d)),
+            |d| format!("${}", "[?@".repeat(d + 1) + &"]".repeat(d + 1)),
+        ];
+        for (i, shape) in shapes.iter().enumerate() {
+            assert!(Parser::new(&shape(max - 1), &limits).query().is_ok(), "shape {i} at the limit");
+            let err = Parser::new(&shape(max), &limits).query().unwrap_err();
+            assert_eq!(err.code(), ErrorCode::NestingTooDeep, "shape {i} past the limit");
+        }
+    }
 }
