@@ -229,6 +229,25 @@ mod tests {
         }
     }
 
+    /// One or two characters outside the alphabet anywhere in a text that has whole 16-character
+    /// rounds, a block of eight and a last quad (44 characters) are refused: the validity bits
+    /// are ORed across quads, blocks and rounds, and an XOR (two bad characters cancelling) or
+    /// an AND (one good block hiding a bad one) would let them through.
+    #[test]
+    fn pairs_of_invalid_characters_are_refused() {
+        let base = STANDARD.encode([0x5au8; 33]);
+        assert_eq!(base.len(), 44);
+        for i in 0..base.len() {
+            for j in i..base.len() {
+                let mut t = base.clone().into_bytes();
+                t[i] = b'!';
+                t[j] = b'!';
+                let text = String::from_utf8(t).unwrap();
+                assert_eq!(ours(&text), None, "{text}");
+            }
+        }
+    }
+
     #[test]
     fn padding_forms() {
         for (text, ok) in [
