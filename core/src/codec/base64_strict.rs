@@ -248,6 +248,21 @@ mod tests {
         }
     }
 
+    /// A text one character past a whole quad, too large for `out`: refused as invalid only
+    /// when that last character is outside the alphabet and not `=`, else as too small (the
+    /// `base64` crate's order, which callers' error codes follow).
+    #[test]
+    fn error_order_for_a_stray_last_character() {
+        for (last, code) in
+            [(b'!', ErrorCode::InvalidBase64), (b'A', ErrorCode::BufferTooSmall), (b'=', ErrorCode::BufferTooSmall)]
+        {
+            let mut text = b"QUJDREVGR0hJ".to_vec();
+            text.push(last);
+            let mut out = [0u8; 2];
+            assert_eq!(decode_into(&text, &mut out).unwrap_err().code(), code, "{}", char::from(last));
+        }
+    }
+
     #[test]
     fn padding_forms() {
         for (text, ok) in [

@@ -551,4 +551,25 @@ mod tests {
         assert_eq!(s.resolve("did:key:z0").unwrap_err().code(), ErrorCode::InvalidDid);
         assert_eq!(s.resolve("").unwrap_err().code(), ErrorCode::UnknownVerificationMethod);
     }
+
+    /// What mutation testing found unguarded in `from_jwk`: the OKP Ed25519 form itself and the
+    /// `use` member (only `sig`, or none, is a signature key).
+    #[test]
+    fn jwk_forms_and_use() {
+        use crate::json::Value;
+        use crate::Limits;
+        let jwk = |extra: &str| {
+            let text = alloc::format!(
+                r#"{{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"{extra}}}"#
+            );
+            VerificationKey::from_jwk(&Value::parse(&text, &Limits::DEFAULT).unwrap())
+        };
+        for extra in ["", r#","use":"sig""#] {
+            let Ok(VerificationKey::Ed25519(k)) = jwk(extra) else { panic!("an Ed25519 JWK{extra}") };
+            assert_eq!(k.to_bytes()[0], 0xd7);
+        }
+        for extra in [r#","use":"enc""#, r#","use":"SIG""#] {
+            assert_eq!(jwk(extra).unwrap_err().code(), ErrorCode::InvalidKey, "{extra}");
+        }
+    }
 }
