@@ -572,4 +572,19 @@ mod tests {
             assert_eq!(jwk(extra).unwrap_err().code(), ErrorCode::InvalidKey, "{extra}");
         }
     }
+
+    /// `did_key_vm_of` gives back the verification method a did:key names, for each key type
+    /// (the doc example covers P-256 only, and doc tests are not in the mutation runs).
+    #[test]
+    fn verification_method_round_trips() {
+        for did in [
+            "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+            "did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169",
+            "did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme",
+        ] {
+            let key = resolve_did(did).unwrap();
+            let id = did.trim_start_matches(PREFIX);
+            assert_eq!(did_key_vm_of(&key), alloc::format!("{did}#{id}"));
+        }
+    }
 }
