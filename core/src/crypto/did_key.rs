@@ -587,4 +587,60 @@ mod tests {
             assert_eq!(did_key_vm_of(&key), alloc::format!("{did}#{id}"));
         }
     }
+
+    /// A one-byte zero is the minimal encoding of 0; a zero after a continuation byte is not.
+    #[test]
+    fn varint_zero() {
+        assert_eq!(read_varint(&[0x00, 5]).unwrap(), (0, &[5u8][..]));
+        assert_eq!(read_varint(&[0x81, 0x00]).unwrap_err().code(), ErrorCode::InvalidDid);
+    }
+
+    /// The store's JSON form and its two kinds of entries: JWS keys (hex Ed25519, JWKs) and
+    /// Data-Integrity-only keys (P-384, RSA), each replacing the other for the same id, an
+    /// exact JWS entry winning over a Data Integrity entry for the DID, and P-384 / RSA did:keys
+    /// resolved for Data Integrity only.
+    #[cfg(feature = "data-integrity")]
+    #[test]
+    fn store_entries_of_both_kinds() {
+        use crate::di::DiPublicKey;
+        use crate::Limits;
+        const P384: &str = r#"{"kty":"EC","crv":"P-384","x":"BiU_mGfa3uWMKrC4Q6EFvM5D5Qiz2orm7ABlIaC1iJWOuapQC9U_fbqrKwRFRepf","y":"_23qoYv94V-PSWzqQMnUqq1nu_MdE4fEIaAhCCYplAwlp4c3LKZDtkgQaPdF4kIT"}"#;
+        let hex = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+        let text = alloc::format!(r#"{{"did:ex:ed":"{hex}","did:ex:p384":{P384}}}"#);
+        let mut store = TrustStore::from_json(&text, &Limits::DEFAULT).unwrap();
+        assert!(matches!(store.resolve_key("did:ex:ed#k"), Ok(VerificationKey::Ed25519(_))));
+        assert!(matches!(store.resolve_data_integrity_key("did:ex:ed#k"), Ok(DiPublicKey::Ed25519(_))));
+        assert_eq!(store.resolve_key("did:ex:p384#k").unwrap_err().code(), ErrorCode::UnsupportedKey);
+        let Ok(p384) = store.resolve_data_integrity_key("did:ex:p384#k") else { panic!("P-384 entry") };
+        assert!(matches!(p384, DiPublicKey::P384(_)));
+        assert_eq!(
+            store.resolve_data_integrity_key("did:ex:other").unwrap_err().code(),
+            ErrorCode::UnknownVerificationMethod
+        );
+        // An exact JWS entry for the method wins over the DID's Data Integrity entry.
+        let ed = store.resolve("did:ex:ed").unwrap();
+        store.insert("did:ex:p384#jws", ed);
+        assert!(matches!(store.resolve_data_integrity_key("did:ex:p384#jws"), Ok(DiPublicKey::Ed25519(_))));
+        // Each kind replaces the other for the same id.
+        store.insert("did:ex:p384", ed);
+        assert!(matches!(store.resolve_data_integrity_key("did:ex:p384#k"), Ok(DiPublicKey::Ed25519(_))));
+        store.insert_data_integrity_key("did:ex:ed", p384.clone());
+        assert!(matches!(store.resolve_data_integrity_key("did:ex:ed#k"), Ok(DiPublicKey::P384(_))));
+        assert_eq!(store.resolve_key("did:ex:ed#k").unwrap_err().code(), ErrorCode::UnsupportedKey);
+        store.insert_data_integrity_key("did:ex:ed", DiPublicKey::Ed25519(ed));
+        assert!(matches!(store.resolve_data_integrity_key("did:ex:ed#k"), Ok(DiPublicKey::Ed25519(_))));
+        // A P-384 did:key is a Data Integrity key, not a JWS one.
+        let did = "did:key:z82LkuBieyGShVBhvtE2zoiD6Kma4tJGFtkAhxR5pfkp5QPw4LutoYWhvQCnGjdVn14kujQ";
+        assert_eq!(TrustStore::new().resolve_key(did).unwrap_err().code(), ErrorCode::UnsupportedKey);
+        assert!(matches!(TrustStore::new().resolve_data_integrity_key(did), Ok(DiPublicKey::P384(_))));
+        // Values that are neither hex strings nor JWK objects, and non-object stores.
+        for bad in [r#"{"did:ex:a":1}"#, r#"{"did:ex:a":["x"]}"#, r#"["x"]"#] {
+            assert_eq!(
+                TrustStore::from_json(bad, &Limits::DEFAULT).unwrap_err().code(),
+                ErrorCode::UnexpectedJsonType,
+                "{bad}"
+            );
+        }
+        assert!(TrustStore::from_json("", &Limits::DEFAULT).unwrap().resolve_key("did:ex:a").is_err());
+    }
 }
