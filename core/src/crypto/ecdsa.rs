@@ -217,4 +217,31 @@ mod tests {
         let again = EcdsaPublicKey::from_sec1(EcCurve::Secp256k1, &kk.to_sec1_compressed()).unwrap();
         assert_eq!(again, kk);
     }
+
+    /// Names, lengths and details that mutation testing found unchecked.
+    #[test]
+    fn encodings_are_refused_with_their_own_reason() {
+        assert_eq!((EcCurve::P256.jwk_crv(), EcCurve::Secp256k1.jwk_crv()), ("P-256", "secp256k1"));
+        for curve in [EcCurve::P256, EcCurve::Secp256k1] {
+            assert_eq!(EcCurve::from_jwk_crv(curve.jwk_crv()), Some(curve));
+            // A prefix with the other form's length, or a short point.
+            for bad in [[&[0x02][..], &[1u8; 64]].concat(), [&[0x04][..], &[1u8; 32]].concat(), alloc::vec![0x03; 20]] {
+                assert_eq!(EcdsaPublicKey::from_sec1(curve, &bad).unwrap_err().code(), ErrorCode::InvalidKey);
+            }
+            for (x, y) in [(&[1u8; 31][..], &[1u8; 32][..]), (&[1u8; 32][..], &[1u8; 33][..])] {
+                let e = EcdsaPublicKey::from_coordinates(curve, x, y).unwrap_err();
+                assert_eq!((e.code(), e.detail()), (ErrorCode::InvalidKey, "EC JWK coordinates must be 32 bytes each"));
+            }
+        }
+        let p = p256::ecdsa::SigningKey::from_slice(&[7u8; 32]).unwrap();
+        let pk = EcdsaPublicKey::P256(*p.verifying_key());
+        let ps: p256::ecdsa::Signature = p.sign(b"m");
+        let der = pk.verify(b"m", ps.to_der().as_bytes()).unwrap_err();
+        assert_eq!(der.detail(), "DER-encoded ECDSA signature: JOSE requires the 64-byte r||s form");
+        let short = pk.verify(b"m", &[1u8; 63]).unwrap_err();
+        assert_eq!(
+            (short.code(), short.detail()),
+            (ErrorCode::EcdsaSignatureNotRaw, "an ECDSA JOSE signature is 64 bytes (r||s)")
+        );
+    }
 }
