@@ -55,3 +55,34 @@ impl PublicKey {
         Self::from_spki_der(&pem::decode(text, "PUBLIC KEY")?, rsa_bits)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec::Vec;
+
+    /// Each algorithm OID leads to its own key type; another OID is unsupported.
+    #[test]
+    fn the_oid_decides_the_key_type() {
+        let rsa =
+            crate::crypto::pem::decode(include_str!("../../../samples/proofspace/service-public.pem"), "PUBLIC KEY")
+                .unwrap();
+        assert!(matches!(PublicKey::from_spki_der(&rsa, 2048..=4096), Ok(PublicKey::Rsa(_))));
+        let ed25519_spki = |oid_last: u8| -> Vec<u8> {
+            let mut der = alloc::vec![0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, oid_last, 0x03, 0x21, 0x00];
+            der.extend_from_slice(&[
+                0xd7, 0x5a, 0x98, 0x01, 0x82, 0xb1, 0x0a, 0xb7, 0xd5, 0x4b, 0xfe, 0xd3, 0xc9, 0x64, 0x07, 0x3a,
+            ]);
+            der.extend_from_slice(&[
+                0x0e, 0xe1, 0x72, 0xf3, 0xda, 0xa6, 0x23, 0x25, 0xaf, 0x02, 0x1a, 0x68, 0xf7, 0x07, 0x51, 0x1a,
+            ]);
+            der
+        };
+        assert!(matches!(PublicKey::from_spki_der(&ed25519_spki(0x70), 2048..=4096), Ok(PublicKey::Ed25519(_))));
+        // 1.3.101.110 is X25519: a key-agreement key, not a signature key.
+        assert_eq!(
+            PublicKey::from_spki_der(&ed25519_spki(0x6e), 2048..=4096).unwrap_err().code(),
+            ErrorCode::UnsupportedKey
+        );
+    }
+}
