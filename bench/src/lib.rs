@@ -29,8 +29,8 @@ use ssi_verify_core::presentation::definition::PresentationDefinition;
 use ssi_verify_core::presentation::evaluate::{evaluate, CredentialInput};
 use ssi_verify_core::presentation::proof::{verify_proofs, ProofExpectations};
 use ssi_verify_core::proofspace::auth::{parse_public_key, sign_body_ed25519, verify_body_signature};
-use ssi_verify_core::proofspace::values::{cast_credential, CredentialSchema};
-use ssi_verify_core::proofspace::webhook::InteractionRequest;
+use ssi_verify_core::proofspace::request_view::RequestView;
+use ssi_verify_core::proofspace::values::CredentialSchema;
 use ssi_verify_core::smartid::{decode_in, device_link, DeviceLinkRequest, DeviceLinkType, Flow, SessionType};
 use ssi_verify_core::{crypto::did_key::TrustStore, Error, ErrorCode, Limits, Verdict};
 
@@ -317,7 +317,7 @@ pub fn webhook_check(
     if let Verdict::Invalid(code) = verdict {
         return Err(Error::code_only(code));
     }
-    let request = InteractionRequest::parse(body, &Limits::DEFAULT)?;
+    let request = RequestView::parse(body, &Limits::DEFAULT)?;
     let mut typed = 0;
     for credential in &request.received_credentials {
         let schema = schemas
@@ -325,7 +325,8 @@ pub fn webhook_check(
             .find(|(id, _)| *id == credential.schema_id)
             .map(|(_, s)| s)
             .ok_or_else(|| Error::new(ErrorCode::InvalidFieldValue, "credential of an unknown schema"))?;
-        typed += cast_credential(schema, &credential.fields)
+        typed += credential
+            .cast(schema)
             .map_err(|_| Error::new(ErrorCode::InvalidFieldValue, "a field does not cast"))?
             .len();
     }

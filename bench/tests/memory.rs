@@ -104,13 +104,13 @@ fn peak_heap_per_operation() {
     row(
         "ProofSpace webhook check, RSA-2048",
         body.len(),
-        32 * 1024,
+        4 * 1024,
         measure(|| b::webhook_check(&f.webhook_rsa, body, &w.rsa_signature, &f.schemas).unwrap()),
     );
     row(
         "ProofSpace webhook check, Ed25519",
         body.len(),
-        32 * 1024,
+        4 * 1024,
         measure(|| b::webhook_check(&w.ed25519_key, body, &w.ed25519_signature, &f.schemas).unwrap()),
     );
     row(

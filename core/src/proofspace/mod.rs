@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod report;
+pub mod request_view;
 pub mod rules;
 mod template;
 pub mod values;

@@ -17,6 +17,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{try_map_items, Number, ObjectReader, Shape, Value};
 use crate::limits::Limits;
 use crate::proofspace::auth::parse_public_key;
+use crate::proofspace::request_view::{CredentialView, FieldView, RequestView};
 use crate::proofspace::values::{validate_credential, CredentialSchema, NameValue};
 use crate::uri::Uri;
 use crate::Verdict;
@@ -193,44 +194,53 @@ pub struct InteractionRequest {
 }
 
 impl InteractionRequest {
-    /// Parses and validates a request body.
+    /// Parses and validates a request body: [`RequestView::parse`] with owned copies.
     ///
     /// # Errors
     /// JSON and limit errors, [`ErrorCode::MissingField`], [`ErrorCode::UnexpectedJsonType`]
     /// (e.g. a field value that is not a string), [`ErrorCode::InvalidFieldValue`] (empty ids).
     pub fn parse(json: &str, limits: &Limits) -> Result<Self> {
-        let doc = parse_doc(json, limits)?;
-        let mut unknown = Vec::new();
-        let mut o = ObjectReader::new(&doc, Shape::FIELDS, "the request must be a JSON object")?;
-        let req = InteractionRequest {
-            container_prefix: o.opt_str("containerPrefix", "containerPrefix must be a string")?.map(String::from),
-            public_service_did: id(&mut o, "publicServiceDid", "publicServiceDid must be a non-empty string")?,
-            subscriber_connect_did: id(
-                &mut o,
-                "subscriberConnectDid",
-                "subscriberConnectDid must be a non-empty string",
-            )?,
-            action_id: id(&mut o, "actionId", "actionId must be a non-empty string")?,
-            action_instance_id: id(&mut o, "actionInstanceId", "actionInstanceId must be a non-empty string")?,
-            action_event_id: id(&mut o, "actionEventId", "actionEventId must be a non-empty string")?,
-            action_params: name_values(
-                o.req_array("actionParams", "actionParams must be an array")?,
-                "actionParams hold {name, value} objects",
-            )?,
-            received_credentials: credentials(
-                o.req_array("receivedCredentials", "receivedCredentials must be an array")?,
-                &mut unknown,
-            )?,
-            unknown_members: Vec::new(),
-        };
-        unknown.extend(o.unknown_names(""));
-        Ok(InteractionRequest { unknown_members: unknown, ..req })
+        RequestView::parse(json, limits).map(Self::from)
     }
 
     /// The value of an instance parameter.
     #[must_use]
     pub fn param(&self, name: &str) -> Option<&str> {
         self.action_params.iter().find(|p| p.name == name).map(|p| p.value.as_str())
+    }
+}
+
+fn owned_fields(fields: Vec<FieldView<'_>>) -> Vec<NameValue> {
+    fields.into_iter().map(|f| NameValue { name: f.name.into_owned(), value: f.value.into_owned() }).collect()
+}
+
+impl From<CredentialView<'_>> for Credential {
+    fn from(c: CredentialView<'_>) -> Self {
+        Credential {
+            credential_id: c.credential_id.into_owned(),
+            schema_id: c.schema_id.into_owned(),
+            fields: owned_fields(c.fields),
+            utc_issued_at: c.utc_issued_at,
+            revoked: c.revoked,
+            utc_revoked_at: c.utc_revoked_at,
+        }
+    }
+}
+
+/// The owned copy of a request read in place.
+impl From<RequestView<'_>> for InteractionRequest {
+    fn from(v: RequestView<'_>) -> Self {
+        InteractionRequest {
+            container_prefix: v.container_prefix.map(alloc::borrow::Cow::into_owned),
+            public_service_did: v.public_service_did.into_owned(),
+            subscriber_connect_did: v.subscriber_connect_did.into_owned(),
+            action_id: v.action_id.into_owned(),
+            action_instance_id: v.action_instance_id.into_owned(),
+            action_event_id: v.action_event_id.into_owned(),
+            action_params: owned_fields(v.action_params),
+            received_credentials: v.received_credentials.into_iter().map(Credential::from).collect(),
+            unknown_members: v.unknown_members,
+        }
     }
 }
 

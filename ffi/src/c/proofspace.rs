@@ -7,6 +7,7 @@ use ssi_verify_core::crypto::rsa::RsaKey;
 use ssi_verify_core::jose::{JwsKey, RsaJwsAlg};
 use ssi_verify_core::proofspace::auth::{self, BearerPolicy, Direction, PROOFSPACE_RSA_BITS};
 use ssi_verify_core::proofspace::report;
+use ssi_verify_core::proofspace::request_view::RequestView;
 use ssi_verify_core::proofspace::values::{cast, AttributeType, EnumValue};
 use ssi_verify_core::proofspace::webhook::{self, InteractionRequest, InteractionResponse};
 use ssi_verify_core::{Error, ErrorCode};
@@ -269,7 +270,7 @@ pub unsafe extern "C" fn ssi_proofspace_check_request(
 ) -> ssi_status {
     boundary(|| {
         let (json, limits) = (arg_text!(json, json_len, "json is NULL")?, arg_limits!(limits_ptr));
-        InteractionRequest::parse(json, &limits).map(|_| ())
+        RequestView::parse(json, &limits).map(|_| ())
     })
 }
 

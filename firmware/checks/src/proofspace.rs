@@ -3,7 +3,8 @@
 
 use super::Failure;
 use ssi_verify_core::proofspace::auth::{parse_public_key, verify_body_signature};
-use ssi_verify_core::Verdict;
+use ssi_verify_core::proofspace::request_view::RequestView;
+use ssi_verify_core::{Limits, Verdict};
 
 use super::proofspace_ed25519::BODY;
 const PEM: &str = include_str!("../../../tests/vectors/proofspace/rsa4096-public.pem");
@@ -41,6 +42,16 @@ fn verify_2048() -> bool {
         .is_ok_and(|v| v == Verdict::Valid)
 }
 
+/// The request the signed body holds, read without a tree or copies (what a webhook handler
+/// does after the signature).
+#[inline(never)]
+fn read_request() -> bool {
+    core::str::from_utf8(BODY)
+        .ok()
+        .and_then(|body| RequestView::parse(body, &Limits::DEFAULT).ok())
+        .is_some_and(|r| r.received_credentials.len() == 1 && r.received_credentials[0].fields.len() == 1)
+}
+
 /// The key parsing alone, so the tables can tell it from the signature check.
 #[inline(never)]
 fn parse() -> bool {
@@ -51,4 +62,5 @@ pub(crate) const ENTRIES: &[super::Entry] = &[
     ("proofspace::parse_public_key + verify_body_signature RSA-4096", verify, 32),
     ("proofspace::parse_public_key RSA-4096 (PEM, SPKI)", parse, 32),
     ("proofspace::parse_public_key + verify_body_signature RSA-2048", verify_2048, 32),
+    ("proofspace::RequestView::parse (the 429-byte body)", read_request, 8),
 ];

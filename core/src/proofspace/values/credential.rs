@@ -1,6 +1,6 @@
 //! Credential checks: every field of a credential against its schema.
 
-use alloc::collections::{BTreeMap, BTreeSet};
+use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -39,38 +39,56 @@ pub struct FieldIssue {
     pub error: Error,
 }
 
-/// Checks every field of a credential against `schema`, and casts the good ones.
-fn check_fields(schema: &CredentialSchema, fields: &[NameValue]) -> (Vec<(String, TypedValue)>, Vec<FieldIssue>) {
+/// Checks every field of a credential against `schema`, and casts the good ones; `fields` are
+/// `(name, value)` pairs, borrowed from wherever the caller keeps them.
+fn check_fields<'f>(
+    schema: &CredentialSchema,
+    fields: impl ExactSizeIterator<Item = (&'f str, &'f str)>,
+) -> (Vec<(String, TypedValue)>, Vec<FieldIssue>) {
     let mut typed = Vec::with_capacity(fields.len());
     let mut issues = Vec::new();
     // An empty list is ProofSpace's way of postponing the issue, not a credential missing
     // every attribute.
-    if fields.is_empty() {
+    if fields.len() == 0 {
         return (typed, issues);
     }
-    let mut by_name: BTreeMap<&str, &SchemaAttribute> = BTreeMap::new();
-    for attr in &schema.attributes {
-        by_name.entry(attr.name.as_str()).or_insert(attr);
-    }
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
-    for (i, field) in fields.iter().enumerate() {
-        let issue = |error: Error| FieldIssue { field: field.name.clone(), error };
-        if !seen.insert(field.name.as_str()) {
+    // Attribute names sorted once (the first of a repeated name wins), each with whether a
+    // field named it: a binary search per field, one allocation per credential.
+    let mut by_name: Vec<(&str, &SchemaAttribute, bool)> =
+        schema.attributes.iter().map(|a| (a.name.as_str(), a, false)).collect();
+    by_name.sort_by(|a, b| a.0.cmp(b.0));
+    by_name.dedup_by(|later, first| later.0 == first.0);
+    let find =
+        |by_name: &[(&str, &SchemaAttribute, bool)], name: &str| by_name.binary_search_by(|a| a.0.cmp(name)).ok();
+    // Names no attribute has, kept only to tell a repeat (reported once as unknown).
+    let mut unknown: BTreeSet<&str> = BTreeSet::new();
+    for (i, (name, value)) in fields.enumerate() {
+        let issue = |error: Error| FieldIssue { field: String::from(name), error };
+        let entry = find(&by_name, name).and_then(|k| by_name.get_mut(k));
+        let repeat = match &entry {
+            Some((_, _, seen)) => *seen,
+            None => !unknown.insert(name),
+        };
+        if repeat {
             issues.push(issue(Error::new(ErrorCode::DuplicateKey, "field appears more than once").at_index(i)));
             continue;
         }
-        match by_name.get(field.name.as_str()) {
+        match entry {
             None => issues.push(issue(
                 Error::new(ErrorCode::UnknownField, "field is not an attribute of the schema").at_index(i),
             )),
-            Some(attr) => match attr.cast(&field.value) {
-                Ok(value) => typed.push((field.name.clone(), value)),
-                Err(error) => issues.push(issue(error)),
-            },
+            Some((_, attr, seen)) => {
+                *seen = true;
+                match attr.cast(value) {
+                    Ok(value) => typed.push((String::from(name), value)),
+                    Err(error) => issues.push(issue(error)),
+                }
+            }
         }
     }
     for (j, attr) in schema.attributes.iter().enumerate() {
-        if !seen.contains(attr.name.as_str()) {
+        let seen = find(&by_name, &attr.name).and_then(|k| by_name.get(k)).is_some_and(|a| a.2);
+        if !seen {
             issues.push(FieldIssue {
                 field: attr.name.clone(),
                 error: Error::new(ErrorCode::MissingField, "schema attribute has no field").at_index(j),
@@ -78,6 +96,23 @@ fn check_fields(schema: &CredentialSchema, fields: &[NameValue]) -> (Vec<(String
         }
     }
     (typed, issues)
+}
+
+fn pairs(fields: &[NameValue]) -> impl ExactSizeIterator<Item = (&str, &str)> {
+    fields.iter().map(|f| (f.name.as_str(), f.value.as_str()))
+}
+
+/// [`cast_credential`] over borrowed `(name, value)` pairs.
+pub(crate) fn cast_pairs<'f>(
+    schema: &CredentialSchema,
+    fields: impl ExactSizeIterator<Item = (&'f str, &'f str)>,
+) -> core::result::Result<Vec<(String, TypedValue)>, Vec<FieldIssue>> {
+    let (typed, issues) = check_fields(schema, fields);
+    if issues.is_empty() {
+        Ok(typed)
+    } else {
+        Err(issues)
+    }
 }
 
 /// Every problem of a credential's fields against `schema`; empty when all is well.
@@ -102,7 +137,7 @@ fn check_fields(schema: &CredentialSchema, fields: &[NameValue]) -> (Vec<(String
 /// ```
 #[must_use]
 pub fn validate_credential(schema: &CredentialSchema, fields: &[NameValue]) -> Vec<FieldIssue> {
-    check_fields(schema, fields).1
+    check_fields(schema, pairs(fields)).1
 }
 
 /// The typed fields of a credential, in field order, or every issue
@@ -123,10 +158,5 @@ pub fn cast_credential(
     schema: &CredentialSchema,
     fields: &[NameValue],
 ) -> core::result::Result<Vec<(String, TypedValue)>, Vec<FieldIssue>> {
-    let (typed, issues) = check_fields(schema, fields);
-    if issues.is_empty() {
-        Ok(typed)
-    } else {
-        Err(issues)
-    }
+    cast_pairs(schema, pairs(fields))
 }

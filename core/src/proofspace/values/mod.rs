@@ -33,6 +33,7 @@ mod schema;
 mod typed;
 mod wire;
 
+pub(crate) use credential::cast_pairs;
 pub use credential::{cast_credential, validate_credential, FieldIssue, NameValue};
 pub use decimal::Decimal;
 pub use schema::{CredentialSchema, SchemaAttribute};
