@@ -621,6 +621,8 @@ mod tests {
         let ed = store.resolve("did:ex:ed").unwrap();
         store.insert("did:ex:p384#jws", ed);
         assert!(matches!(store.resolve_data_integrity_key("did:ex:p384#jws"), Ok(DiPublicKey::Ed25519(_))));
+        // An insert for another id leaves the DID's Data Integrity entry alone.
+        assert!(matches!(store.resolve_data_integrity_key("did:ex:p384#k"), Ok(DiPublicKey::P384(_))));
         // Each kind replaces the other for the same id.
         store.insert("did:ex:p384", ed);
         assert!(matches!(store.resolve_data_integrity_key("did:ex:p384#k"), Ok(DiPublicKey::Ed25519(_))));
@@ -633,6 +635,15 @@ mod tests {
         let did = "did:key:z82LkuBieyGShVBhvtE2zoiD6Kma4tJGFtkAhxR5pfkp5QPw4LutoYWhvQCnGjdVn14kujQ";
         assert_eq!(TrustStore::new().resolve_key(did).unwrap_err().code(), ErrorCode::UnsupportedKey);
         assert!(matches!(TrustStore::new().resolve_data_integrity_key(did), Ok(DiPublicKey::P384(_))));
+        // Only a did:key falls back to the Data Integrity key types: a P-384 did:jwk keeps the
+        // JWS answer (not resolved for Data Integrity yet).
+        let jwk = "did:jwk:eyJrdHkiOiJFQyIsImNydiI6IlAtMzg0IiwieCI6IkJpVV9tR2ZhM3VXTUtyQzRRNkVGdk01RDVRaXoyb3JtN0FCbElhQzFpSldPdWFwUUM5VV9mYnFyS3dSRlJlcGYiLCJ5IjoiXzIzcW9Zdjk0Vi1QU1d6cVFNblVxcTFudV9NZEU0ZkVJYUFoQ0NZcGxBd2xwNGMzTEtaRHRrZ1FhUGRGNGtJVCJ9";
+        assert_eq!(TrustStore::new().resolve_data_integrity_key(jwk).unwrap_err().code(), ErrorCode::UnsupportedKey);
+        // A JWK the JWS reading refuses for another reason than its key type is refused with
+        // that reason, not read again as a Data Integrity key.
+        let enc = r#"{"did:ex:a":{"kty":"OKP","crv":"Ed25519","use":"enc","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}}"#;
+        let refused = TrustStore::from_json(enc, &Limits::DEFAULT).unwrap_err();
+        assert_eq!((refused.code(), refused.location()), (ErrorCode::InvalidKey, crate::error::Location::Index(0)));
         // Values that are neither hex strings nor JWK objects, and non-object stores.
         for bad in [r#"{"did:ex:a":1}"#, r#"{"did:ex:a":["x"]}"#, r#"["x"]"#] {
             assert_eq!(
