@@ -64,6 +64,24 @@ impl CredentialView<'_> {
     /// The typed fields in field order, or every issue of the fields against `schema`: the
     /// rules of [`crate::proofspace::values::cast_credential`], without copying the fields.
     ///
+    /// ```
+    /// use ssi_verify_core::proofspace::request_view::RequestView;
+    /// use ssi_verify_core::proofspace::values::{AttributeType, CredentialSchema, SchemaAttribute, TypedValue};
+    /// use ssi_verify_core::{ErrorCode, Limits};
+    /// let body = r#"{"publicServiceDid":"s","subscriberConnectDid":"u","actionId":"a","actionInstanceId":"i",
+    ///   "actionEventId":"e","actionParams":[],"receivedCredentials":[{"credentialId":"c","schemaId":"x",
+    ///   "fields":[{"name":"Born","value":"1648800000"},{"name":"Extra","value":"?"}]}]}"#;
+    /// let view = RequestView::parse(body, &Limits::DEFAULT).unwrap();
+    /// let schema = CredentialSchema {
+    ///     attributes: vec![SchemaAttribute { name: "Born".into(), ty: AttributeType::Date, enum_values: vec![] }],
+    /// };
+    /// let issues = view.received_credentials[0].cast(&schema).unwrap_err();
+    /// assert_eq!(issues[0].error.code(), ErrorCode::UnknownField); // "Extra"
+    /// let body = body.replace(r#",{"name":"Extra","value":"?"}"#, "");
+    /// let one = RequestView::parse(&body, &Limits::DEFAULT).unwrap();
+    /// assert_eq!(one.received_credentials[0].cast(&schema).unwrap(), [("Born".to_string(), TypedValue::Date(1648800000))]);
+    /// ```
+    ///
     /// # Errors
     /// The non-empty list of [`FieldIssue`]s.
     pub fn cast(&self, schema: &CredentialSchema) -> core::result::Result<Vec<(String, TypedValue)>, Vec<FieldIssue>> {
