@@ -13,6 +13,7 @@ mod ldp_common;
 
 use ldp_common::{credential, did_and_vm, read, sign, store, Key, Suite, CHALLENGE, EMAIL_CONTEXT_URL, NOW};
 use serde_json::{json, Value as Json};
+use ssi_verify_core::codec::base64url_encode;
 use ssi_verify_core::crypto::did_key::TrustStore;
 use ssi_verify_core::json::Value;
 use ssi_verify_core::jsonld::ContextStore;
@@ -265,18 +266,9 @@ fn proofs_created_in_the_future_are_invalid() {
 /// it is "could not check" (`UNSUPPORTED_KEY`), never a verdict.
 #[test]
 fn trust_store_p384_and_rsa_keys_verify_linked_data_proofs() {
-    use ssi_verify_core::codec::base64url_encode;
     let contexts = store();
-    let (p384, _) = Key::p384();
-    let Key::P384(sk) = &p384 else { unreachable!() };
-    let point = sk.verifying_key().to_encoded_point(false);
-    let p384_jwk = json!({"kty": "EC", "crv": "P-384",
-        "x": base64url_encode(point.x().unwrap()), "y": base64url_encode(point.y().unwrap())});
-    let (rsa, _) = Key::rsa();
-    let rsa_key: Json =
-        serde_json::from_str(&read("tests/vectors/data-integrity/dif-jws-test-suite/data/keys/key-4-rsa2048.json"))
-            .unwrap();
-    let trust = json!({"did:example:p384": p384_jwk, "did:example:rsa#key-1": rsa_key["publicKeyJwk"]});
+    let [(p384, p384_jwk), (rsa, rsa_jwk)] = p384_and_rsa_jwks();
+    let trust = json!({"did:example:p384": p384_jwk, "did:example:rsa#key-1": rsa_jwk});
     let keys = TrustStore::from_json(&trust.to_string(), &L).unwrap();
     let policy = VerifierPolicy { contexts: Some(&contexts), ..VerifierPolicy::at(NOW) };
     let cases = [
@@ -285,10 +277,7 @@ fn trust_store_p384_and_rsa_keys_verify_linked_data_proofs() {
     ];
     for (suite, key, did, vm) in cases {
         let vc = sign(&credential(suite, did, "a@example.org"), suite, key, vm, "assertionMethod", &[], &contexts);
-        let report = |doc: &Json, keys: &TrustStore| {
-            let input = CredentialInput::JsonLd(Value::parse(&doc.to_string(), &L).unwrap());
-            verify_credential(&input, keys, &policy, &L)
-        };
+        let report = |doc: &Json, keys: &TrustStore| verify_json(doc, keys, &policy);
         assert!(report(&vc, &keys).unwrap().is_valid(), "{suite:?} with a trusted key");
         let mut changed = vc.clone();
         changed["credentialSubject"]["email"] = json!("b@example.org");
@@ -305,4 +294,49 @@ fn trust_store_p384_and_rsa_keys_verify_linked_data_proofs() {
     let off_curve = json!({"did:example:x": {"kty": "EC", "crv": "P-384",
         "x": base64url_encode(&[1u8; 48]), "y": base64url_encode(&[2u8; 48])}});
     assert_eq!(TrustStore::from_json(&off_curve.to_string(), &L).unwrap_err().code(), ErrorCode::InvalidKey);
+}
+
+/// The test P-384 and RSA keys with their public JWKs.
+fn p384_and_rsa_jwks() -> [(Key, Json); 2] {
+    let (p384, _) = Key::p384();
+    let Key::P384(sk) = &p384 else { unreachable!() };
+    let point = sk.verifying_key().to_encoded_point(false);
+    let p384_jwk = json!({"kty": "EC", "crv": "P-384",
+        "x": base64url_encode(point.x().unwrap()), "y": base64url_encode(point.y().unwrap())});
+    let (rsa, _) = Key::rsa();
+    let rsa_key: Json =
+        serde_json::from_str(&read("tests/vectors/data-integrity/dif-jws-test-suite/data/keys/key-4-rsa2048.json"))
+            .unwrap();
+    [(p384, p384_jwk), (rsa, rsa_key["publicKeyJwk"].clone())]
+}
+
+fn verify_json(doc: &Json, keys: &TrustStore, policy: &VerifierPolicy) -> Result<CredentialReport> {
+    let input = CredentialInput::JsonLd(Value::parse(&doc.to_string(), &L).unwrap());
+    verify_credential(&input, keys, policy, &L)
+}
+
+/// A `did:jwk` of a key type only the Data Integrity suites verify with (EC P-384, RSA) resolves
+/// offline as a `did:key` does: its credential verifies with an empty trust store, as the DID
+/// and as its one method `#0`; a changed claim fails; another fragment is "could not check".
+#[test]
+fn did_jwk_p384_and_rsa_issuers_resolve_offline() {
+    let contexts = store();
+    let policy = VerifierPolicy { contexts: Some(&contexts), ..VerifierPolicy::at(NOW) };
+    let none = TrustStore::new();
+    let [(p384, p384_jwk), (rsa, rsa_jwk)] = p384_and_rsa_jwks();
+    for (suite, key, jwk) in [(Suite::EcdsaRdfc2019, &p384, p384_jwk), (Suite::RsaSignature2018, &rsa, rsa_jwk)] {
+        let did = format!("did:jwk:{}", base64url_encode(jwk.to_string().as_bytes()));
+        let vm = format!("{did}#0");
+        let vc = sign(&credential(suite, &did, "a@example.org"), suite, key, &vm, "assertionMethod", &[], &contexts);
+        assert!(verify_json(&vc, &none, &policy).unwrap().is_valid(), "{suite:?} did:jwk issuer");
+        let mut changed = vc.clone();
+        changed["credentialSubject"]["email"] = json!("b@example.org");
+        assert!(
+            failed_with(&verify_json(&changed, &none, &policy).unwrap(), ErrorCode::SignatureMismatch),
+            "{suite:?}"
+        );
+        let mut other = vc.clone();
+        other["proof"]["verificationMethod"] = json!(format!("{did}#1"));
+        assert_eq!(verify_json(&other, &none, &policy).unwrap_err().code(), ErrorCode::InvalidDid, "{suite:?} #1");
+    }
 }

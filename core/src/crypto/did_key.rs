@@ -134,20 +134,28 @@ impl VerificationKey {
 /// [`ErrorCode::InvalidDid`] when the identifier is not Base64URL JSON or the fragment is not
 /// `0`, and [`VerificationKey::from_jwk`]'s errors.
 pub fn resolve_did(did_or_vm: &str) -> Result<VerificationKey> {
-    if let Some(rest) = did_or_vm.strip_prefix("did:jwk:") {
-        let (id, fragment) = match rest.split_once('#') {
-            Some((i, f)) => (i, Some(f)),
-            None => (rest, None),
-        };
-        if fragment.is_some_and(|f| f != "0") {
-            return Err(invalid("the only did:jwk verification method is #0"));
-        }
+    match did_jwk(did_or_vm) {
+        Some(jwk) => VerificationKey::from_jwk(&jwk?),
+        None => resolve_key_did(did_or_vm),
+    }
+}
+
+/// The JWK a `did:jwk` DID (or its one verification method, `#0`) carries; `None` for any
+/// other DID. The key's reading is the caller's: JWS and Data Integrity accept different types.
+fn did_jwk(did_or_vm: &str) -> Option<Result<Value>> {
+    let rest = did_or_vm.strip_prefix("did:jwk:")?;
+    let (id, fragment) = match rest.split_once('#') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    if fragment.is_some_and(|f| f != "0") {
+        return Some(Err(invalid("the only did:jwk verification method is #0")));
+    }
+    Some((|| {
         let bytes = base64url_decode(id).map_err(|_| invalid("did:jwk identifier is not Base64URL"))?;
         let text = core::str::from_utf8(&bytes).map_err(|_| invalid("did:jwk identifier is not UTF-8 JSON"))?;
-        let jwk = Value::parse(text, &Limits::DEFAULT).map_err(|_| invalid("did:jwk identifier is not a JSON JWK"))?;
-        return VerificationKey::from_jwk(&jwk);
-    }
-    resolve_key_did(did_or_vm)
+        Value::parse(text, &Limits::DEFAULT).map_err(|_| invalid("did:jwk identifier is not a JSON JWK"))
+    })())
 }
 
 fn invalid(detail: &'static str) -> Error {
@@ -448,8 +456,14 @@ impl TrustStore {
             Ok(VerificationKey::Ed25519(k)) => Ok(DiPublicKey::Ed25519(k)),
             Ok(VerificationKey::Ecdsa(EcdsaPublicKey::P256(k))) => Ok(DiPublicKey::P256(k)),
             Ok(VerificationKey::Ecdsa(EcdsaPublicKey::Secp256k1(k))) => Ok(DiPublicKey::Secp256k1(k)),
-            // A P-384 or RSA did:key is no JWS key of this library, but a Data Integrity key.
-            Err(e) if vm.starts_with(PREFIX) && e.code() == ErrorCode::UnsupportedKey => DiPublicKey::from_did_key(vm),
+            // A P-384 or RSA did:key or did:jwk is no JWS key of this library, but a Data
+            // Integrity key; only that refusal is read again (a JWK refused for another reason
+            // keeps it).
+            Err(e) if e.code() == ErrorCode::UnsupportedKey && vm.starts_with(PREFIX) => DiPublicKey::from_did_key(vm),
+            Err(e) if e.code() == ErrorCode::UnsupportedKey => match did_jwk(vm) {
+                Some(jwk) => DiPublicKey::from_jwk(&jwk?),
+                None => Err(e),
+            },
             Err(e) => Err(e),
         }
     }
@@ -635,10 +649,29 @@ mod tests {
         let did = "did:key:z82LkuBieyGShVBhvtE2zoiD6Kma4tJGFtkAhxR5pfkp5QPw4LutoYWhvQCnGjdVn14kujQ";
         assert_eq!(TrustStore::new().resolve_key(did).unwrap_err().code(), ErrorCode::UnsupportedKey);
         assert!(matches!(TrustStore::new().resolve_data_integrity_key(did), Ok(DiPublicKey::P384(_))));
-        // Only a did:key falls back to the Data Integrity key types: a P-384 did:jwk keeps the
-        // JWS answer (not resolved for Data Integrity yet).
+        // A P-384 did:jwk is a Data Integrity key too, as itself and as its method `#0`.
         let jwk = "did:jwk:eyJrdHkiOiJFQyIsImNydiI6IlAtMzg0IiwieCI6IkJpVV9tR2ZhM3VXTUtyQzRRNkVGdk01RDVRaXoyb3JtN0FCbElhQzFpSldPdWFwUUM5VV9mYnFyS3dSRlJlcGYiLCJ5IjoiXzIzcW9Zdjk0Vi1QU1d6cVFNblVxcTFudV9NZEU0ZkVJYUFoQ0NZcGxBd2xwNGMzTEtaRHRrZ1FhUGRGNGtJVCJ9";
-        assert_eq!(TrustStore::new().resolve_data_integrity_key(jwk).unwrap_err().code(), ErrorCode::UnsupportedKey);
+        assert_eq!(TrustStore::new().resolve_key(jwk).unwrap_err().code(), ErrorCode::UnsupportedKey);
+        for vm in [String::from(jwk), alloc::format!("{jwk}#0")] {
+            let Ok(key) = TrustStore::new().resolve_data_integrity_key(&vm) else { panic!("P-384 did:jwk {vm}") };
+            assert_eq!(key, p384);
+        }
+        let other_method = alloc::format!("{jwk}#1");
+        assert_eq!(
+            TrustStore::new().resolve_data_integrity_key(&other_method).unwrap_err().code(),
+            ErrorCode::InvalidDid
+        );
+        // A did:jwk of an unsupported key type stays unsupported (an OKP X25519 key is no signing key).
+        let x25519 = alloc::format!(
+            "did:jwk:{}",
+            crate::codec::base64url_encode(
+                br#"{"kty":"OKP","crv":"X25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#
+            )
+        );
+        assert_eq!(
+            TrustStore::new().resolve_data_integrity_key(&x25519).unwrap_err().code(),
+            ErrorCode::UnsupportedKey
+        );
         // A JWK the JWS reading refuses for another reason than its key type is refused with
         // that reason, not read again as a Data Integrity key.
         let enc = r#"{"did:ex:a":{"kty":"OKP","crv":"Ed25519","use":"enc","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}}"#;
