@@ -246,3 +246,112 @@ pub fn verify_acsp_v2(
     }
     key.verify(scheme, input.payload_for(flow).as_bytes(), &signature)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A well-formed input at the documented lower bounds (24-character serverRandom, 44-character
+    /// rpChallenge): each test below spoils one condition of one field.
+    const BASE: AcspV2Input<'static> = AcspV2Input {
+        scheme_name: "smart-id-demo",
+        server_random: "3BRq6GXciED/sysSj7n6rxzA",
+        rp_challenge: "GYS+yoah6emAcVDNIajwSs6UB/M95XrDxMzXBUkwQJ4=",
+        user_challenge: "UTb4rM24GEIvtddfOqA-gOUwdJSXKrj5JeVnRtPv7tI",
+        relying_party_name: "DEMO",
+        brokered_rp_name: None,
+        interactions: "",
+        interaction_type_used: "displayTextAndPIN",
+        initial_callback_url: None,
+        flow_type: "QR",
+    };
+
+    fn refused(input: &AcspV2Input<'_>) -> (ErrorCode, &'static str) {
+        let e = input.check_formats().unwrap_err();
+        (e.code(), e.detail())
+    }
+
+    #[test]
+    fn each_format_rule_refuses_on_its_own() {
+        assert_eq!(BASE.check_formats().unwrap(), FlowType::Qr);
+        let random_32 = "3BRq6GXciED/sysSj7n6rxzA3BRq6GXc";
+        let challenge_88 = "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl9gYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CB";
+        let challenge_92 =
+            "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl9gYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoOE";
+        // Longer than the lower bounds, inside the upper ones: accepted.
+        for ok in [
+            AcspV2Input { server_random: random_32, ..BASE },
+            AcspV2Input { rp_challenge: challenge_88, ..BASE },
+            AcspV2Input { initial_callback_url: Some("https://rp.example/cb?x=1"), ..BASE },
+        ] {
+            assert!(ok.check_formats().is_ok(), "{ok:?}");
+        }
+        let cases = [
+            (AcspV2Input { scheme_name: "", ..BASE }, "schemeName must be non-empty and free of '|'"),
+            (AcspV2Input { scheme_name: "smart|id", ..BASE }, "schemeName must be non-empty and free of '|'"),
+            // Valid Base64, too short; long enough, not Base64.
+            (
+                AcspV2Input { server_random: "3BRq6GXciED/sysSj7n6", ..BASE },
+                "serverRandom must be at least 24 Base64 characters",
+            ),
+            (
+                AcspV2Input { server_random: "3BRq6GXciED/sysSj7n6rxz!", ..BASE },
+                "serverRandom must be at least 24 Base64 characters",
+            ),
+            (
+                AcspV2Input { rp_challenge: "GYS+yoah6emAcVDNIajwSs6UB/M95XrDxMzXBUkw", ..BASE },
+                "rpChallenge must be 44 to 88 Base64 characters",
+            ),
+            (AcspV2Input { rp_challenge: challenge_92, ..BASE }, "rpChallenge must be 44 to 88 Base64 characters"),
+            (
+                AcspV2Input { rp_challenge: "GYS+yoah6emAcVDNIajwSs6UB/M95XrDxMzXBUkwQJ4!", ..BASE },
+                "rpChallenge must be 44 to 88 Base64 characters",
+            ),
+            (
+                AcspV2Input { user_challenge: "UTb4rM24GEIvtddfOqA-gOUwdJSXKrj5JeVnRtPv7tIA", ..BASE },
+                "userChallenge must be 43 Base64URL characters",
+            ),
+            (
+                AcspV2Input { user_challenge: "UTb4rM24GEIvtddfOqA+gOUwdJSXKrj5JeVnRtPv7tI", ..BASE },
+                "userChallenge must be 43 Base64URL characters",
+            ),
+            (
+                AcspV2Input { initial_callback_url: Some("https://rp.example/cb|x"), ..BASE },
+                "initialCallbackUrl must not contain '|'",
+            ),
+            (AcspV2Input { flow_type: "qr", ..BASE }, "flowType must be QR, App2App, Web2App or Notification"),
+        ];
+        for (input, detail) in cases {
+            assert_eq!(refused(&input), (ErrorCode::InvalidFieldValue, detail), "{input:?}");
+        }
+        let no_rp = AcspV2Input { relying_party_name: "", ..BASE };
+        assert_eq!(refused(&no_rp), (ErrorCode::MissingField, "relyingPartyName is required"));
+    }
+
+    #[test]
+    fn signature_schemes_and_their_refusals() {
+        for (name, hash) in [
+            ("sha256WithRSAEncryption", HashAlg::Sha256),
+            ("sha384WithRSAEncryption", HashAlg::Sha384),
+            ("sha512WithRSAEncryption", HashAlg::Sha512),
+        ] {
+            assert_eq!(signature_scheme(name, None).unwrap(), RsaScheme::Pkcs1v15(hash));
+        }
+        let pss = PssParameters {
+            hash_algorithm: "SHA-256",
+            mask_gen_algorithm: "id-mgf1",
+            mask_gen_hash_algorithm: "SHA-256",
+            salt_length: 32,
+            trailer_field: "0xbc",
+        };
+        assert_eq!(signature_scheme("rsassa-pss", Some(&pss)).unwrap(), RsaScheme::Pss(HashAlg::Sha256));
+        let refusal = |name, p: Option<&PssParameters<'_>>| {
+            let e = signature_scheme(name, p).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::UnsupportedAlgorithm);
+            e.detail()
+        };
+        assert_eq!(refusal("rsassa-pss", None), "rsassa-pss needs its parameters");
+        assert_eq!(refusal("sha256WithRSAEncryption", Some(&pss)), "parameters are only defined for rsassa-pss");
+        assert_eq!(refusal("sha1WithRSAEncryption", None), "unknown signatureAlgorithm");
+    }
+}

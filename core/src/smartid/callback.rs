@@ -108,4 +108,15 @@ mod tests {
         assert!(verification_code(&"A".repeat(44)).is_ok());
         assert!(verification_code(&format!("{}==", "A".repeat(86))).is_ok());
     }
+
+    #[test]
+    fn verifier_must_be_43_base64url_characters_each_rule_alone() {
+        let verifier = "XtPfaGa8JnGtYrJjboooUf0KfY9sMEHrWFpSQrsUv9c";
+        assert!(user_challenge(verifier).is_ok());
+        // Valid Base64URL of another length; the right length with a character outside the alphabet.
+        for bad in [&format!("{verifier}A"), "XtPfaGa8JnGtYrJjboooUf0KfY9sMEHrWFpSQrsUv9+"] {
+            assert_eq!(user_challenge(bad).unwrap_err().code(), ErrorCode::InvalidBase64Url, "{bad}");
+            assert_eq!(verify_user_challenge(bad, "x").unwrap_err().code(), ErrorCode::InvalidBase64Url, "{bad}");
+        }
+    }
 }

@@ -373,6 +373,13 @@ mod tests {
         assert_eq!(code(DeviceLinkRequest { digest: Some("AAAA"), ..base }), ErrorCode::InvalidFieldValue);
         assert_eq!(code(DeviceLinkRequest { rp_challenge: Some("c2hvcnQ="), ..base }), ErrorCode::InvalidFieldValue);
         assert_eq!(code(DeviceLinkRequest { session_secret: "not base64", ..base }), ErrorCode::InvalidBase64);
+        // An rpChallenge of the right length and a sign session's digest must be Base64 too.
+        let not_base64 = "!".repeat(44);
+        assert_eq!(code(DeviceLinkRequest { rp_challenge: Some(&not_base64), ..base }), ErrorCode::InvalidBase64);
+        let sign = DeviceLinkRequest { session_type: SessionType::Sign, rp_challenge: None, ..base };
+        assert!(device_link(&DeviceLinkRequest { digest: Some("AAAA"), ..sign }).is_ok());
+        assert_eq!(code(DeviceLinkRequest { digest: Some("AAA!"), ..sign }), ErrorCode::InvalidBase64);
+        assert_eq!(code(DeviceLinkRequest { digest: None, ..sign }), ErrorCode::MissingField);
         assert_eq!(code(DeviceLinkRequest { session_token: "a&b", ..base }), ErrorCode::InvalidFieldValue);
         assert_eq!(
             code(DeviceLinkRequest { device_link_base: "https://x/?a=1", ..base }),
