@@ -736,6 +736,9 @@ mod tests {
             Limits::DEFAULT,
             Limits { max_items: 3, ..Limits::DEFAULT },
             Limits { max_items: 4, ..Limits::DEFAULT },
+            // One short of two and of three entries' items (1 + 3 per entry).
+            Limits { max_items: 6, ..Limits::DEFAULT },
+            Limits { max_items: 9, ..Limits::DEFAULT },
             Limits { max_depth: 1, ..Limits::DEFAULT },
             Limits { max_string_bytes: 12, ..Limits::DEFAULT },
             Limits { max_input_bytes: 40, ..Limits::DEFAULT },
@@ -760,6 +763,23 @@ mod tests {
             }
         }
         assert!(fast > 20);
+        // Limits exactly at what the common case needs (the input's size, two levels, the
+        // longest name, the items): it still takes every input it takes under the defaults.
+        for json in &taken {
+            let entries = json.matches("\"type\"").count();
+            let exact = Limits {
+                max_input_bytes: json.len(),
+                max_depth: 2,
+                max_string_bytes: LONGEST_NAME,
+                max_items: 1 + 3 * entries,
+                ..Limits::DEFAULT
+            };
+            assert!(check_rules(json, Reading::AnyFlow, &exact).is_ok(), "{json}");
+            assert!(
+                common_case(json, Reading::AnyFlow, &exact).is_some(),
+                "{json}: the common case declined at its bounds"
+            );
+        }
     }
 
     #[test]
@@ -777,5 +797,44 @@ mod tests {
         let b64 = base64_encode(br#"[{"type":"displayTextAndPIN","displayText60":"a"}]"#);
         let tight = Limits { max_input_bytes: 10, ..Limits::DEFAULT };
         assert_eq!(decode(&b64, Flow::DeviceLink, &tight).unwrap_err().code(), ErrorCode::InputTooLarge);
+        // The bound is inclusive, and it is the Base64 text's: the decoded JSON (3/4 of it)
+        // would fit a bound the text exceeds.
+        let json_len = crate::codec::base64_decode(&b64).unwrap().len();
+        let exact = Limits { max_input_bytes: b64.len(), ..Limits::DEFAULT };
+        let short = Limits { max_input_bytes: b64.len() - 1, ..Limits::DEFAULT };
+        assert!(json_len < short.max_input_bytes);
+        let mut scratch = [0u8; 128];
+        assert!(decode(&b64, Flow::DeviceLink, &exact).is_ok());
+        assert!(read(&b64, Reading::AnyFlow, &exact).is_ok());
+        assert!(select(&b64, &[InteractionType::DisplayTextAndPin], &exact).is_ok());
+        assert!(decode_in(&b64, Flow::DeviceLink, &exact, &mut scratch).is_ok());
+        assert_eq!(decode(&b64, Flow::DeviceLink, &short).unwrap_err().code(), ErrorCode::InputTooLarge);
+        assert_eq!(read(&b64, Reading::AnyFlow, &short).unwrap_err().code(), ErrorCode::InputTooLarge);
+        assert_eq!(
+            select(&b64, &[InteractionType::DisplayTextAndPin], &short).unwrap_err().code(),
+            ErrorCode::InputTooLarge
+        );
+        let err = decode_in(&b64, Flow::DeviceLink, &short, &mut scratch).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InputTooLarge);
+    }
+
+    #[test]
+    fn accessors_of_a_decoded_list() {
+        let json = r#"[{"type":"futureType","displayText60":"x"},{"type":"confirmationMessage","displayText200":"b"}]"#;
+        let b64 = base64_encode(json.as_bytes());
+        let mut scratch = [0u8; 256];
+        let list = read_in(&b64, Reading::Wallet, &Limits::DEFAULT, &mut scratch).unwrap();
+        assert_eq!(list.base64(), b64);
+        assert_eq!(list.skipped_unknown(), 1);
+        assert!(list.offers(InteractionType::ConfirmationMessage));
+        assert!(!list.offers(InteractionType::DisplayTextAndPin));
+        let known = base64_encode(br#"[{"type":"confirmationMessage","displayText200":"b"}]"#);
+        let mut scratch = [0u8; 256];
+        assert_eq!(read_in(&known, Reading::Wallet, &Limits::DEFAULT, &mut scratch).unwrap().skipped_unknown(), 0);
+        for flow in [Flow::DeviceLink, Flow::Notification, Flow::LinkedNotification] {
+            assert_eq!(Flow::from_name(flow.name()), Some(flow));
+        }
+        assert_eq!(Flow::DeviceLink.name(), "device-link");
+        assert_eq!(Flow::from_name("Device-Link"), None);
     }
 }
