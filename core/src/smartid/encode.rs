@@ -99,6 +99,11 @@ mod tests {
         let long = "x".repeat(61);
         let l = [Interaction { kind: InteractionType::DisplayTextAndPin, text: &long }];
         assert_eq!(encode(&l, Reading::AnyFlow).unwrap_err().code(), ErrorCode::DisplayTextTooLong);
+        // The JSON encode writes is the caller's own, never "input too large": past the default
+        // input bound the string bound refuses the text.
+        let huge = "x".repeat(Limits::DEFAULT.max_input_bytes + 1);
+        let h = [Interaction { kind: InteractionType::DisplayTextAndPin, text: &huge }];
+        assert_eq!(encode(&h, Reading::AnyFlow).unwrap_err().code(), ErrorCode::StringTooLong);
         assert_eq!(
             encode_json("[{\"type\":\"x\"}]", Reading::AnyFlow, &Limits::DEFAULT).unwrap_err().code(),
             ErrorCode::UnknownInteractionType

@@ -158,3 +158,38 @@ pub fn verify_sign_json(
     };
     verify_sign_session(&req, status_json, data, trust, limits)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn auth_err(request: &str) -> Error {
+        verify_auth_json(request, "{}", &Trust::SignatureOnly, &Limits::DEFAULT).unwrap_err()
+    }
+
+    fn sign_err(request: &str) -> Error {
+        verify_sign_json(request, "{}", b"", &Trust::SignatureOnly, &Limits::DEFAULT).unwrap_err()
+    }
+
+    #[test]
+    fn unknown_members_and_non_objects_are_refused_in_both_documents() {
+        assert_eq!(auth_err(r#"{"offeredFlows":[],"bogus":1}"#).code(), ErrorCode::UnknownField);
+        assert_eq!(sign_err(r#"{"digest":"x","bogus":1}"#).code(), ErrorCode::UnknownField);
+        assert_eq!(auth_err("[]").code(), ErrorCode::UnexpectedJsonType);
+        assert_eq!(sign_err("[]").code(), ErrorCode::UnexpectedJsonType);
+        // A sign-only member is unknown to auth and the other way round.
+        assert_eq!(auth_err(r#"{"digest":"x"}"#).code(), ErrorCode::UnknownField);
+        assert_eq!(sign_err(r#"{"rpChallenge":"x"}"#).code(), ErrorCode::UnknownField);
+    }
+
+    #[test]
+    fn offered_flows_holds_at_most_four_entries() {
+        let four = auth_err(r#"{"offeredFlows":["QR","QR","QR","QR"]}"#);
+        assert_eq!((four.code(), four.detail()), (ErrorCode::MissingField, "schemeName is required"));
+        let five = auth_err(r#"{"offeredFlows":["QR","QR","QR","QR","QR"]}"#);
+        assert_eq!(
+            (five.code(), five.detail()),
+            (ErrorCode::InvalidFieldValue, "offeredFlows lists at most the four flow types")
+        );
+    }
+}

@@ -393,3 +393,144 @@ impl CertificateCheck<'_> {
         }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::x509::certificates_from_pem_or_der;
+    use alloc::string::ToString as _;
+
+    fn dob(country: &str, code: &str) -> Option<String> {
+        date_of_birth_from_code(country, code).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn estonian_and_lithuanian_codes_give_century_from_the_first_digit() {
+        // Every digit of the date differs from its neighbours, so a changed weight shows.
+        for (g, year) in [('1', "1883"), ('2', "1883"), ('3', "1983"), ('4', "1983"), ('5', "2083"), ('6', "2083")] {
+            let code = alloc::format!("{g}8312290000");
+            assert_eq!(dob("EE", &code), Some(alloc::format!("{year}-12-29")), "{code}");
+            assert_eq!(dob("LT", &code), Some(alloc::format!("{year}-12-29")), "{code}");
+        }
+        for bad in ["08312290000", "78312290000", "98312290000"] {
+            assert_eq!(dob("EE", bad), None, "{bad}");
+        }
+        assert_eq!(dob("EE", "3831229000"), None, "ten digits");
+        assert_eq!(dob("EE", "383122900001"), None, "twelve digits");
+        assert_eq!(dob("EE", "3831229000a"), None, "a letter");
+        assert_eq!(dob("EE", "38313290000"), None, "month 13");
+        assert_eq!(dob("FI", "38312290000"), None, "other countries encode nothing we read");
+    }
+
+    #[test]
+    fn latvian_codes_give_century_from_the_digit_after_the_dash() {
+        assert_eq!(dob("LV", "291283-01234").as_deref(), Some("1883-12-29"));
+        assert_eq!(dob("LV", "291283-11234").as_deref(), Some("1983-12-29"));
+        assert_eq!(dob("LV", "291283-21234").as_deref(), Some("2083-12-29"));
+        assert_eq!(dob("LV", "291283-31234"), None, "century digit 3");
+        assert_eq!(dob("LV", "291283-1123"), None, "four digits after the dash");
+        assert_eq!(dob("LV", "291283-112345"), None, "six digits after the dash");
+        assert_eq!(dob("LV", "2912831-1234"), None, "seven before the dash");
+        assert_eq!(dob("LV", "29128311234"), None, "no dash");
+        assert_eq!(dob("LV", "321283-11234"), None, "the newer codes carry no date");
+        assert_eq!(dob("LV", "29x283-11234"), None, "a letter");
+    }
+
+    fn cert(path: &str) -> Vec<u8> {
+        let pem = std::fs::read(alloc::format!("{}/../tests/vectors/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        certificates_from_pem_or_der(&pem).unwrap().remove(0)
+    }
+
+    fn purposes(path: &str) -> (bool, bool) {
+        let der = cert(path);
+        let c = Certificate::from_der(&der).unwrap();
+        (purpose_allowed(&c, Purpose::Authentication), purpose_allowed(&c, Purpose::Signing))
+    }
+
+    fn levels(path: &str) -> (Option<CertificateLevel>, Option<CertificateLevel>) {
+        let der = cert(path);
+        let c = Certificate::from_der(&der).unwrap();
+        (policy_level(&c, Purpose::Authentication), policy_level(&c, Purpose::Signing))
+    }
+
+    const TEST_EE: &str = "smartid-trust/ee/test";
+
+    #[test]
+    fn purpose_follows_the_java_clients_profiles() {
+        // (authentication, signing)
+        let real = [
+            ("TEST_OK__PNOEE-40504040001__auth__2026-01-06.pem", (true, false)),
+            ("SMART-ID_DEMO_PNOEE-10101010005__auth__2019-03-12.pem", (true, false)),
+            ("TEST_OK__PNOEE-40504040001__sign__2026-01-06.pem", (false, true)),
+        ];
+        for (file, want) in real {
+            assert_eq!(purposes(&alloc::format!("{TEST_EE}/{file}")), want, "{file}");
+        }
+        let generated = [
+            ("single/auth-eku-extra-key-usage.pem", (true, false)),
+            ("single/client-auth-digital-signature-only.pem", (false, false)),
+            ("single/client-auth-data-encipherment-only.pem", (false, false)),
+            ("single/sign-extra-key-usage.pem", (false, true)),
+            ("ee-auth-no-digital-signature.pem", (false, false)),
+            ("ee-auth-is-ca.pem", (false, false)),
+        ];
+        for (file, want) in generated {
+            assert_eq!(purposes(&alloc::format!("x509-generated/{file}")), want, "{file}");
+        }
+    }
+
+    #[test]
+    fn level_needs_both_policies_and_for_qualified_signing_the_qc_type() {
+        use CertificateLevel::{Advanced, Qualified};
+        let cases = [
+            (alloc::format!("{TEST_EE}/TEST_OK__PNOEE-40504040001__sign__2026-01-06.pem"), (None, Some(Qualified))),
+            (alloc::format!("{TEST_EE}/TEST_OK__PNOEE-40504040001__auth__2026-01-06.pem"), (Some(Qualified), None)),
+            // The TEST arc with NCP: NCP alone is not ADVANCED.
+            (alloc::format!("{TEST_EE}/SMART-ID_DEMO_PNOEE-10101010005__auth__2017-06-16.pem"), (None, None)),
+            ("x509-generated/ee-auth-advanced.pem".to_string(), (Some(Advanced), Some(Advanced))),
+            ("x509-generated/single/sign-extra-key-usage.pem".to_string(), (None, None)),
+        ];
+        for (file, want) in cases {
+            assert_eq!(levels(&file), want, "{file}");
+        }
+    }
+
+    fn identity_of(path: &str) -> Result<Identity> {
+        let der = cert(&alloc::format!("x509-generated/{path}"));
+        identity(&Certificate::from_der(&der)?)
+    }
+
+    #[test]
+    fn identity_reads_the_semantics_identifier_and_a_personal_codes_birth_date() {
+        let id = identity_of("ee-auth-qualified.pem").unwrap();
+        assert_eq!(
+            (id.semantics_identifier.as_str(), id.identifier_type.as_str(), id.identifier_country.as_str()),
+            ("PNOEE-40504040001", "PNO", "EE")
+        );
+        assert_eq!(id.identifier, "40504040001");
+        assert_eq!(
+            (id.country.as_deref(), id.given_name.as_deref(), id.surname.as_deref()),
+            (Some("EE"), Some("OK"), Some("TEST"))
+        );
+        assert_eq!(id.date_of_birth.map(|d| d.to_string()).as_deref(), Some("1905-04-04"));
+        // An identity card number looks like a personal code but encodes no birth date.
+        let idc = identity_of("single/serial-idc.pem").unwrap();
+        assert_eq!((idc.identifier_type.as_str(), idc.date_of_birth), ("IDC", None));
+        for bad in ["single/serial-short-prefix.pem", "single/serial-empty-identifier.pem"] {
+            let err = identity_of(bad).unwrap_err();
+            assert_eq!(
+                (err.code(), err.detail()),
+                (ErrorCode::InvalidCertificate, "subject serialNumber is not a semantics identifier"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn certificate_lists_are_bounded_by_max_items_inclusive() {
+        let der = cert("x509-generated/root.pem");
+        let limits = Limits { max_items: 2, ..Limits::DEFAULT };
+        assert_eq!(parse_all(&[&der, &der], &limits).unwrap().len(), 2);
+        assert_eq!(parse_all(&[&der, &der, &der], &limits).unwrap_err().code(), ErrorCode::TooManyItems);
+    }
+}
