@@ -48,3 +48,49 @@ pub fn check_response_json(verdict: Verdict, mismatches: &[Mismatch]) -> String 
         .collect();
     Report::verdict(verdict).value("mismatches", Value::Array(items)).into_json()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{Error, ErrorCode};
+    use crate::limits::Limits;
+    use alloc::string::ToString as _;
+
+    #[test]
+    fn bearer_report_carries_the_verdict_and_the_claims_as_signed() {
+        let check = JwtCheck {
+            verdict: Verdict::Invalid(ErrorCode::JwtExpired),
+            header: Value::parse(r#"{"alg":"HS256"}"#, &Limits::DEFAULT).unwrap(),
+            claims: Value::parse(r#"{"sub":"a","exp":1}"#, &Limits::DEFAULT).unwrap(),
+        };
+        assert_eq!(bearer_json(&check), r#"{"valid":false,"reason":"JWT_EXPIRED","claims":{"sub":"a","exp":1}}"#);
+    }
+
+    #[test]
+    fn request_report_counts_credentials_and_lists_unknown_members() {
+        let body = include_str!("../../../samples/proofspace/webhook-request.json");
+        let with_extra = body.replacen('{', r#"{"extra":1,"#, 1);
+        let request = InteractionRequest::parse(&with_extra, &Limits::DEFAULT).unwrap();
+        assert_eq!(
+            request_json(&request),
+            r#"{"valid":true,"actionEventId":"ev1","receivedCredentials":1,"unknownMembers":["extra"]}"#
+        );
+    }
+
+    #[test]
+    fn response_report_lists_every_mismatch_in_order() {
+        let mismatches = [
+            Mismatch { path: "serviceDid".to_string(), error: Error::new(ErrorCode::ResponseMismatch, "differs") },
+            Mismatch {
+                path: "issuedCredentials[1].fields.Age".to_string(),
+                error: Error::code_only(ErrorCode::InvalidFieldValue),
+            },
+        ];
+        let json = check_response_json(Verdict::Invalid(ErrorCode::ResponseMismatch), &mismatches);
+        let want = alloc::format!(
+            r#"{{"valid":false,"reason":"RESPONSE_MISMATCH","mismatches":[{{"path":"serviceDid","code":"RESPONSE_MISMATCH","detail":"differs"}},{{"path":"issuedCredentials[1].fields.Age","code":"INVALID_FIELD_VALUE","detail":"{}"}}]}}"#,
+            ErrorCode::InvalidFieldValue.message()
+        );
+        assert_eq!(json, want);
+    }
+}
