@@ -444,6 +444,35 @@ mod tests {
     }
 
     #[test]
+    fn literals_compare_exactly_not_as_rounded_doubles() {
+        // RFC 9535 2.3.5.2.2 compares numbers by value. The diff_jsonpath fuzz smoke found
+        // serde_json_path rounding an underflowing literal to 0 and selecting `{"a":0.0}`;
+        // a literal that is not zero never equals zero, nor does one a digit past 2^53 equal 2^53.
+        let d = doc(r#"[{"a":0.0},{"a":"0.01","d":"g"},{"a":9007199254740992}]"#);
+        let underflow = format!("$[?@.a==1e-{}2]", "8".repeat(85));
+        assert!(values(&underflow, &d).is_empty());
+        assert_eq!(values(&format!("$[?@.a<1e-{}2]", "8".repeat(85)), &d), ["{\"a\":0.0}"]);
+        assert!(values("$[?@.a==9007199254740993]", &d).is_empty());
+        assert!(values("$[?@.a==1.00000000000000000001e-400]", &d).is_empty());
+        assert_eq!(values("$[?@.a==0e-999]", &d), ["{\"a\":0.0}"]);
+        // Section 2.1 asks only index and slice integers to be I-JSON: a filter literal beyond
+        // the double range is valid and is above every number a document can hold.
+        let overflow = format!("$[?@.a<1e{}2]", "8".repeat(40));
+        assert_eq!(values(&overflow, &d).len(), 2);
+    }
+
+    #[test]
+    fn nothing_is_less_or_equal_to_nothing() {
+        // RFC 9535 2.3.5.2.2: `<=` is `<` or `==`, and Nothing == Nothing, so an absent member
+        // is `<=` and `>=` another absent one (the 2.3.5.3 table's `$.absent1 <= $.absent2`).
+        // serde_json_path 0.7.2 answers false; the diff_jsonpath fuzz target found it.
+        let d = doc(r#"[{"a":0},{"b":1,"c":1},{"b":1}]"#);
+        assert_eq!(values("$[?@.c<=@.b]", &d), [r#"{"a":0}"#, r#"{"b":1,"c":1}"#]);
+        assert_eq!(values("$[?@.c>=@.b]", &d), [r#"{"a":0}"#, r#"{"b":1,"c":1}"#]);
+        assert!(values("$[?@.c<@.b]", &d).is_empty());
+    }
+
+    #[test]
     fn last_element_by_negative_slice() {
         let d = doc(r#"{"type":["VerifiableCredential","UniversityDegree"]}"#);
         assert_eq!(values("$.type[-1:]", &d), ["\"UniversityDegree\""]);
