@@ -69,6 +69,9 @@ fn decimal_rejections_name_the_rule() {
         ("-", "a digit is required after '-'"),
         ("1.2.3", "only one '.' allowed"),
         ("1..2", "only one '.' allowed"),
+        // A second '.' at the very end is still a second '.', not a missing digit.
+        ("1.2.", "only one '.' allowed"),
+        ("1..", "only one '.' allowed"),
         ("NaN", "NaN and Infinity are not numbers"),
         ("nan", "NaN and Infinity are not numbers"),
         ("Infinity", "NaN and Infinity are not numbers"),

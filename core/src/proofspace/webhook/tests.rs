@@ -4,6 +4,11 @@ use super::*;
 
 const REQUEST: &str = r#"{"publicServiceDid":"FhnK3hGQ6EeQHKztiHJ6pu","subscriberConnectDid":"subscriberConnectDid_54321","actionId":"a1","actionInstanceId":"ai1","actionEventId":"ev1","actionParams":[],"receivedCredentials":[{"credentialId":"FhnK3hGQ6EeQHKztiHJ6pu:3:CL:649:tag","schemaId":"FhnK3hGQ6EeQHKztiHJ6pu:2:Example Secret Access:1.0","fields":[{"name":"Access Level","value":"Super Secret Level"}],"utcIssuedAt":1648800000000,"revoked":false}]}"#;
 
+/// A credential with one field, the shape most tests need.
+fn credential(id: &str) -> Credential {
+    Credential::new(id, "X:2:S:1.0", alloc::vec![NameValue { name: "Age".into(), value: "30".into() }])
+}
+
 fn req() -> InteractionRequest {
     InteractionRequest::parse(REQUEST, &Limits::DEFAULT).unwrap()
 }
@@ -48,8 +53,7 @@ fn request_rejections() {
 #[test]
 fn response_round_trip_and_checks() {
     let r = req();
-    let issued =
-        Credential::new("X:3:CL:1:t", "X:2:S:1.0", alloc::vec![NameValue { name: "Age".into(), value: "30".into() }]);
+    let issued = credential("X:3:CL:1:t");
     let resp = InteractionResponse::answering(&r, alloc::vec![issued]);
     let json = resp.to_json();
     assert!(json.starts_with(r#"{"serviceDid":"FhnK3hGQ6EeQHKztiHJ6pu","subscriberConnectDid":"subscriberConnectDid_54321","actionEventId":"ev1","issuedCredentials":[{"#));
@@ -160,14 +164,12 @@ fn params_are_found_by_name() {
 #[test]
 fn response_reports_unknown_members_and_flags_only_true_duplicates() {
     let r = req();
-    let cred =
-        |id: &str| Credential::new(id, "X:2:S:1.0", alloc::vec![NameValue { name: "Age".into(), value: "30".into() }]);
-    let two = InteractionResponse::answering(&r, alloc::vec![cred("X:3:CL:1:a"), cred("X:3:CL:1:b")]);
+    let two = InteractionResponse::answering(&r, alloc::vec![credential("X:3:CL:1:a"), credential("X:3:CL:1:b")]);
     let json = two.to_json().replacen('{', r#"{"extra":true,"#, 1);
     let back = InteractionResponse::parse(&json, &Limits::DEFAULT).unwrap();
     assert_eq!(back.unknown_members, ["extra"]);
     assert_eq!(check_response(&r, &back, &BTreeMap::new()).unwrap(), (Verdict::Valid, Vec::new()));
-    let same = InteractionResponse::answering(&r, alloc::vec![cred("X:3:CL:1:a"), cred("X:3:CL:1:a")]);
+    let same = InteractionResponse::answering(&r, alloc::vec![credential("X:3:CL:1:a"), credential("X:3:CL:1:a")]);
     let (v, m) = check_response(&r, &same, &BTreeMap::new()).unwrap();
     assert_eq!(v, Verdict::Invalid(ErrorCode::ResponseMismatch));
     let found: Vec<(&str, ErrorCode)> = m.iter().map(|x| (x.path.as_str(), x.error.code())).collect();
@@ -188,8 +190,7 @@ fn issued_body(trigger: Trigger, credentials: Vec<Credential>) -> String {
 
 #[test]
 fn trigger_needs_a_non_empty_id_and_app_events_carry_no_params() {
-    let cred =
-        Credential::new("X:3:CL:1:t", "X:2:S:1.0", alloc::vec![NameValue { name: "n".into(), value: "v".into() }]);
+    let cred = credential("X:3:CL:1:t");
     let code = |json: &str| CredentialsIssued::parse(json, &Limits::DEFAULT).map(|_| ()).unwrap_err().code();
     let app = issued_body(Trigger::App { subscriber_event_id: "ev1".into() }, alloc::vec![cred.clone()]);
     assert!(CredentialsIssued::parse(&app, &Limits::DEFAULT).is_ok());
@@ -212,8 +213,7 @@ fn trigger_needs_a_non_empty_id_and_app_events_carry_no_params() {
 
 #[test]
 fn credentials_issued_needs_credentials_and_every_one_with_fields() {
-    let full =
-        Credential::new("X:3:CL:1:t", "X:2:S:1.0", alloc::vec![NameValue { name: "n".into(), value: "v".into() }]);
+    let full = credential("X:3:CL:1:t");
     let postponed = Credential::new("X:3:CL:1:u", "X:2:S:1.0", Vec::new());
     let app = || Trigger::App { subscriber_event_id: "ev1".into() };
     for creds in [Vec::new(), alloc::vec![full.clone(), postponed]] {
