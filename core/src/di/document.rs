@@ -338,3 +338,138 @@ fn policy(
     }
     Verdict::Valid
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(s: &str) -> Value {
+        Value::parse(s, &Limits::DEFAULT).unwrap()
+    }
+
+    fn iri(s: &str) -> Term {
+        Term::Iri(String::from(s))
+    }
+
+    fn quad(predicate: &str, object: &str) -> Quad {
+        Quad { subject: Term::Blank(String::from("b0")), predicate: iri(predicate), object: iri(object), graph: None }
+    }
+
+    const VM: &str = "did:example:issuer#key-1";
+
+    /// The proof configuration's quads for `proof_type` with `prefix` before the
+    /// `proofPurpose` / `verificationMethod` predicates.
+    fn config(proof_type: &str, prefix: &str) -> Vec<Quad> {
+        alloc::vec![
+            quad(RDF_TYPE, &alloc::format!("{SEC}{proof_type}")),
+            quad(&alloc::format!("{prefix}verificationMethod"), VM),
+            quad(&alloc::format!("{prefix}proofPurpose"), "https://w3id.org/security#assertionMethod"),
+        ]
+    }
+
+    const NO_EXPECTATIONS: RdfExpectations<'static> =
+        RdfExpectations { proof_purpose: None, challenge: None, domain: None };
+
+    #[test]
+    fn every_proof_purpose_term_has_its_iri() {
+        for (term, fragment) in [
+            ("assertionMethod", "assertionMethod"),
+            ("authentication", "authenticationMethod"),
+            ("capabilityInvocation", "capabilityInvocationMethod"),
+            ("capabilityDelegation", "capabilityDelegationMethod"),
+            ("keyAgreement", "keyAgreementMethod"),
+        ] {
+            assert_eq!(purpose_iri(term), Some(alloc::format!("{SEC}{fragment}")).as_deref(), "{term}");
+        }
+        assert_eq!(purpose_iri("assertion"), None);
+    }
+
+    #[test]
+    fn the_unprefixed_sec_terms_count_only_for_rsa_signature_2018() {
+        let proof = json("{}");
+        let check = |proof_type: &str, quads: &[Quad]| {
+            policy(&proof, proof_type, VM, "assertionMethod", quads, true, &NO_EXPECTATIONS)
+        };
+        assert_eq!(check("Ed25519Signature2018", &config("Ed25519Signature2018", SEC)), Verdict::Valid);
+        assert_eq!(check("RsaSignature2018", &config("RsaSignature2018", "sec:")), Verdict::Valid);
+        assert_eq!(
+            check("Ed25519Signature2018", &config("Ed25519Signature2018", "sec:")),
+            Verdict::Invalid(ErrorCode::ProofContextMismatch)
+        );
+        // The exception widens where the terms may come from, not whether they must be there.
+        let mut no_purpose = config("RsaSignature2018", "sec:");
+        no_purpose.pop();
+        assert_eq!(check("RsaSignature2018", &no_purpose), Verdict::Invalid(ErrorCode::ProofContextMismatch));
+        let mut no_vm = config("RsaSignature2018", "sec:");
+        no_vm.remove(1);
+        assert_eq!(check("RsaSignature2018", &no_vm), Verdict::Invalid(ErrorCode::ProofContextMismatch));
+        assert_eq!(
+            policy(
+                &proof,
+                "RsaSignature2018",
+                VM,
+                "assertionMethod",
+                &config("RsaSignature2018", SEC),
+                false,
+                &NO_EXPECTATIONS
+            ),
+            Verdict::Invalid(ErrorCode::ProofContextMismatch),
+            "the bundled context must match"
+        );
+    }
+
+    #[test]
+    fn purpose_challenge_and_domain_expectations() {
+        let quads = config("Ed25519Signature2018", SEC);
+        let proof = json(r#"{"challenge":"c1","domain":["a.example","b.example"]}"#);
+        let check = |expect: RdfExpectations<'_>| {
+            policy(&proof, "Ed25519Signature2018", VM, "assertionMethod", &quads, true, &expect)
+        };
+        let all = RdfExpectations {
+            proof_purpose: Some("assertionMethod"),
+            challenge: Some("c1"),
+            domain: Some("b.example"),
+        };
+        assert_eq!(check(all), Verdict::Valid);
+        assert_eq!(
+            check(RdfExpectations { proof_purpose: Some("authentication"), ..all }),
+            Verdict::Invalid(ErrorCode::ProofPurposeMismatch)
+        );
+        assert_eq!(
+            check(RdfExpectations { challenge: Some("c2"), ..all }),
+            Verdict::Invalid(ErrorCode::ProofChallengeMismatch)
+        );
+        assert_eq!(
+            check(RdfExpectations { domain: Some("c.example"), ..all }),
+            Verdict::Invalid(ErrorCode::ProofDomainMismatch)
+        );
+    }
+
+    #[test]
+    fn previous_proofs_by_one_id_or_a_list() {
+        let unsecured = json(r#"{"a":1}"#);
+        let proofs = [json(r#"{"id":"p1"}"#), json(r#"{"id":"p2"}"#), json(r#"{"id":"p3"}"#)];
+        let all: Vec<&Value> = proofs.iter().collect();
+        let chained = |previous: &str| with_previous(&unsecured, &json(previous), &all);
+        assert_eq!(chained(r#""p2""#).unwrap().to_json(), r#"{"a":1,"proof":[{"id":"p2"}]}"#);
+        assert_eq!(chained(r#"["p3","p1"]"#).unwrap().to_json(), r#"{"a":1,"proof":[{"id":"p1"},{"id":"p3"}]}"#);
+        assert_eq!(chained(r#"["p1",2]"#).unwrap_err().code(), ErrorCode::UnexpectedJsonType);
+        assert_eq!(chained("7").unwrap_err().code(), ErrorCode::UnexpectedJsonType);
+        assert_eq!(chained(r#"["p1","p9"]"#).unwrap_err().code(), ErrorCode::InvalidFieldValue);
+    }
+
+    #[test]
+    fn at_most_max_proofs_are_read() {
+        let no_rdf = |_: &Value, _: &Limits| -> Result<Vec<Quad>> { Ok(Vec::new()) };
+        let no_keys = |_: &str| -> Result<DiPublicKey> { Err(Error::code_only(ErrorCode::UnknownVerificationMethod)) };
+        let code = |n: usize| {
+            let proofs = alloc::vec!["{}"; n].join(",");
+            let doc =
+                json(&alloc::format!(r#"{{"@context":"https://www.w3.org/ns/credentials/v2","proof":[{proofs}]}}"#));
+            verify_rdf_proofs(&doc, &no_rdf, &no_keys, &NO_EXPECTATIONS, &Limits::DEFAULT).unwrap_err().code()
+        };
+        assert_ne!(code(MAX_PROOFS), ErrorCode::TooManyItems);
+        assert_eq!(code(MAX_PROOFS + 1), ErrorCode::TooManyItems);
+        assert_eq!(code(0), ErrorCode::ProofMissing);
+    }
+}

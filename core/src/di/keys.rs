@@ -240,3 +240,85 @@ impl DiPublicKey {
         Ok(Verdict::from_bool(ok, ErrorCode::SignatureMismatch))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::base58btc_encode;
+    use crate::Limits;
+    use alloc::string::String;
+
+    const P256: &str = "zDnaerx9CtbPJ1q36T5Ln5wYt3MQYeGRG5ehnPAmxcf5mDZpv";
+    const P384: &str = "z82Lm1MpAkeJcix9K8TMiLd5NMAhnwkjjCBeWHXyu3U4oT2MVJJKXkcVBgjGhnLBn2Kaau9";
+    const SECP256K1: &str = "zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme";
+
+    /// The same Multikey with its point written uncompressed (`04 ‖ x ‖ y`).
+    fn uncompressed(multikey: &str) -> String {
+        let bytes = base58btc_decode(&multikey[1..]).unwrap();
+        let (_, point) = read_varint(&bytes).unwrap();
+        let prefix = &bytes[..bytes.len() - point.len()];
+        let long: Vec<u8> = match DiPublicKey::from_multikey(multikey).unwrap() {
+            DiPublicKey::P256(k) => k.to_encoded_point(false).as_bytes().to_vec(),
+            DiPublicKey::P384(k) => k.to_encoded_point(false).as_bytes().to_vec(),
+            DiPublicKey::Secp256k1(k) => k.to_encoded_point(false).as_bytes().to_vec(),
+            other => panic!("not an EC key: {other:?}"),
+        };
+        alloc::format!("z{}", base58btc_encode(&[prefix, &long].concat()))
+    }
+
+    #[test]
+    fn compressed_ec_multikeys_of_each_curve() {
+        assert!(matches!(DiPublicKey::from_multikey(P256).unwrap(), DiPublicKey::P256(_)));
+        assert!(matches!(DiPublicKey::from_multikey(P384).unwrap(), DiPublicKey::P384(_)));
+        assert!(matches!(DiPublicKey::from_multikey(SECP256K1).unwrap(), DiPublicKey::Secp256k1(_)));
+    }
+
+    #[test]
+    fn uncompressed_ec_multikeys_are_refused() {
+        // The multicodec p256-pub / p384-pub / secp256k1-pub entries name compressed points;
+        // the same point uncompressed is another encoding, refused rather than guessed at.
+        for key in [P256, P384, SECP256K1] {
+            let err = DiPublicKey::from_multikey(&uncompressed(key)).unwrap_err();
+            assert_eq!(
+                (err.code(), err.detail()),
+                (ErrorCode::InvalidKey, "a Multikey EC point is compressed"),
+                "{key}"
+            );
+        }
+    }
+
+    #[test]
+    fn jwk_coordinates_each_have_the_curve_size() {
+        let jwk = |x: &str, y: &str| {
+            let text = alloc::format!(r#"{{"kty":"EC","crv":"P-256","x":"{x}","y":"{y}"}}"#);
+            DiPublicKey::from_jwk(&Value::parse(&text, &Limits::DEFAULT).unwrap())
+        };
+        let (x, y) = ("40TexHWb6XTyuShaqhiazvmfxyK5zibbtOBXsQFKJg8", "SGIGDSRHOOYJntO1lIapw_vR1FP7SPBlmA_2aM9HoFU");
+        assert!(matches!(jwk(x, y).unwrap(), DiPublicKey::P256(_)));
+        // 33 bytes: one coordinate too long, the other right.
+        let long = "AONE3sR1m-l08rkoWqoYms75n8ciuc4m27TgV7EBSiYP";
+        for (x, y) in [(x, long), (long, y)] {
+            let err = jwk(x, y).unwrap_err();
+            assert_eq!((err.code(), err.detail()), (ErrorCode::InvalidKey, "JWK coordinates have the curve's size"));
+        }
+    }
+
+    #[test]
+    fn rsa_keys_verify_only_rs256_and_ps256_jws() {
+        let vectors = Value::parse(include_str!("../../../tests/vectors/did-key/rsa.json"), &Limits::DEFAULT).unwrap();
+        let did = &vectors.as_object().unwrap()[0].0;
+        let key = DiPublicKey::from_did_key(did).unwrap();
+        assert!(matches!(key, DiPublicKey::Rsa(_)));
+        let signature = [0u8; 256];
+        for alg in ["RS256", "PS256"] {
+            assert_eq!(
+                key.verify_jws(alg, b"m", &signature).unwrap(),
+                Verdict::Invalid(ErrorCode::SignatureMismatch),
+                "{alg}"
+            );
+        }
+        for alg in ["ES256", "RS384", "EdDSA"] {
+            assert_eq!(key.verify_jws(alg, b"m", &signature).unwrap_err().code(), ErrorCode::JwtAlgMismatch, "{alg}");
+        }
+    }
+}

@@ -311,6 +311,7 @@ mod tests {
             (r#"{"alg":"EdDSA","b64":true,"crit":["b64"]}"#, ErrorCode::InvalidFieldValue),
             (r#"{"alg":"EdDSA","b64":false}"#, ErrorCode::InvalidFieldValue),
             (r#"{"alg":"EdDSA","b64":false,"crit":["b64","x"],"x":1}"#, ErrorCode::InvalidFieldValue),
+            (r#"{"alg":"EdDSA","b64":false,"crit":["x"]}"#, ErrorCode::InvalidFieldValue),
             (r#"{"alg":"EdDSA","b64":false,"crit":["b64"],"jku":"https://x"}"#, ErrorCode::UnknownField),
         ] {
             let j = jws(header, &sk, &d);

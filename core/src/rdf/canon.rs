@@ -483,6 +483,28 @@ mod tests {
     }
 
     #[test]
+    fn work_may_reach_the_limit_but_not_pass_it() {
+        // Two blank nodes pointing at each other tie on their first-degree hashes, so
+        // canonicalizing them takes Hash N-Degree Quads: 42 units of work as counted now (one
+        // per call and one per quad hashed); a change in that accounting changes this figure.
+        let q = crate::rdf::parse_nquads("_:a <urn:p> _:b .\n_:b <urn:p> _:a .\n", &Limits::DEFAULT).unwrap();
+        let run = |w: usize| canonicalize(&q, HashAlg::Sha256, &Limits { max_rdfc_work: w, ..Limits::DEFAULT });
+        assert!(run(42).is_ok());
+        for w in [0, 1, 41] {
+            assert_eq!(run(w).unwrap_err().code(), ErrorCode::CanonicalizationTooComplex, "{w}");
+        }
+    }
+
+    #[test]
+    fn at_most_max_quads() {
+        let q =
+            crate::rdf::parse_nquads("<urn:s> <urn:p> \"1\" .\n<urn:s> <urn:p> \"2\" .\n", &Limits::DEFAULT).unwrap();
+        let run = |n: usize| canonicalize(&q, HashAlg::Sha256, &Limits { max_quads: n, ..Limits::DEFAULT });
+        assert_eq!(run(2).unwrap().nquads(), "<urn:s> <urn:p> \"1\" .\n<urn:s> <urn:p> \"2\" .\n");
+        assert_eq!(run(1).unwrap_err().code(), ErrorCode::TooManyItems);
+    }
+
+    #[test]
     fn refuses_non_rdf_quads() {
         let lit =
             Term::Literal { value: "x".into(), datatype: super::super::nquads::XSD_STRING.into(), language: None };
