@@ -505,6 +505,21 @@ mod tests {
     }
 
     #[test]
+    fn permutations_with_repeated_values_are_each_visited_once() {
+        // The canonicalizer permutes distinct indices only, but the function's contract is the
+        // general next lexicographic permutation.
+        let all = |mut v: [usize; 3]| {
+            let mut seen = alloc::vec![v];
+            while next_permutation(&mut v) && seen.len() < 10 {
+                seen.push(v);
+            }
+            seen
+        };
+        assert_eq!(all([0, 0, 1]), [[0, 0, 1], [0, 1, 0], [1, 0, 0]]);
+        assert_eq!(all([0, 1, 1]), [[0, 1, 1], [1, 0, 1], [1, 1, 0]]);
+    }
+
+    #[test]
     fn refuses_non_rdf_quads() {
         let lit =
             Term::Literal { value: "x".into(), datatype: super::super::nquads::XSD_STRING.into(), language: None };

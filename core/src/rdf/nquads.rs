@@ -479,6 +479,28 @@ mod tests {
     }
 
     #[test]
+    fn input_and_quad_bounds_are_inclusive() {
+        let text = "<urn:s> <urn:p> \"1\" .\n<urn:s> <urn:p> \"2\" .\n";
+        let with = |max_input_bytes: usize, max_quads: usize| {
+            parse_nquads(text, &Limits { max_input_bytes, max_quads, ..Limits::DEFAULT }).map(|q| q.len())
+        };
+        assert_eq!(with(text.len(), 2).unwrap(), 2);
+        assert_eq!(with(text.len() - 1, 2).unwrap_err().code(), ErrorCode::InputTooLarge);
+        assert_eq!(with(text.len(), 1).unwrap_err().code(), ErrorCode::TooManyItems);
+    }
+
+    #[test]
+    fn blank_labels_and_language_tags_up_to_max_string_bytes() {
+        // The label and the tag are the longest terms (10 and 14 bytes; the IRIs are 5).
+        for (text, len) in [("_:abcdefghij <urn:p> <urn:o> .\n", 10), ("<urn:s> <urn:p> \"v\"@en-GB-oxendict .\n", 14)]
+        {
+            let with = |max_string_bytes: usize| parse_nquads(text, &Limits { max_string_bytes, ..Limits::DEFAULT });
+            assert!(with(len).is_ok(), "{text}");
+            assert_eq!(with(len - 1).unwrap_err().code(), ErrorCode::StringTooLong, "{text}");
+        }
+    }
+
+    #[test]
     fn round_trips_the_grammar() {
         let text = "# comment\n<urn:a> <urn:p> _:b.c . # trailing\r\n\r\n_:x <urn:p> \"v\"@en-US _:g .\n<urn:a> <urn:p> \"1\"^^<urn:int> <urn:g>.";
         let q = parse(text).unwrap();
