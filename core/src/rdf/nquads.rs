@@ -490,10 +490,14 @@ mod tests {
     }
 
     #[test]
-    fn blank_labels_and_language_tags_up_to_max_string_bytes() {
-        // The label and the tag are the longest terms (10 and 14 bytes; the IRIs are 5).
-        for (text, len) in [("_:abcdefghij <urn:p> <urn:o> .\n", 10), ("<urn:s> <urn:p> \"v\"@en-GB-oxendict .\n", 14)]
-        {
+    fn every_term_up_to_max_string_bytes() {
+        // The label, the tag, the first IRI and the literal are the longest terms (the other IRIs are 5 bytes).
+        for (text, len) in [
+            ("_:abcdefghij <urn:p> <urn:o> .\n", 10),
+            ("<urn:s> <urn:p> \"v\"@en-GB-oxendict .\n", 14),
+            ("<urn:abcdefghijklmnop> <urn:p> <urn:o> .\n", 20),
+            ("<urn:s> <urn:p> \"abcdefghijklmnopqrstuvwxyz\" .\n", 26),
+        ] {
             let with = |max_string_bytes: usize| parse_nquads(text, &Limits { max_string_bytes, ..Limits::DEFAULT });
             assert!(with(len).is_ok(), "{text}");
             assert_eq!(with(len - 1).unwrap_err().code(), ErrorCode::StringTooLong, "{text}");
