@@ -490,6 +490,15 @@ mod tests {
     }
 
     #[test]
+    fn language_subtags_are_never_empty() {
+        assert!(parse("<urn:s> <urn:p> \"v\"@en-GB-1996 .\n").is_ok());
+        for tag in ["@-en", "@en--GB", "@en-", "@", "@1en"] {
+            let text = format!("<urn:s> <urn:p> \"v\"{tag} .\n");
+            assert_eq!(parse(&text).unwrap_err().code(), ErrorCode::InvalidNquads, "{tag}");
+        }
+    }
+
+    #[test]
     fn every_term_up_to_max_string_bytes() {
         // The label, the tag, the first IRI and the literal are the longest terms (the other IRIs are 5 bytes).
         for (text, len) in [
