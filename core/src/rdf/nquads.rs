@@ -499,6 +499,29 @@ mod tests {
     }
 
     #[test]
+    fn blank_label_characters() {
+        for label in
+            ["a:b", "_a", ":a", "a_b", "a-1", "a\u{B7}b", "a\u{301}", "a\u{203F}b", "a\u{2040}", "1a", "\u{E9}t\u{E9}"]
+        {
+            let text = format!("_:{label} <urn:p> <urn:o> .\n");
+            assert_eq!(parse(&text).unwrap()[0].subject, Term::Blank(label.into()), "{label}");
+        }
+        for label in ["-a", "\u{B7}a", "a\u{2041}b", "a!b"] {
+            let text = format!("_:{label} <urn:p> <urn:o> .\n");
+            assert_eq!(parse(&text).unwrap_err().code(), ErrorCode::InvalidNquads, "{label}");
+        }
+    }
+
+    #[test]
+    fn iris_have_an_rfc3986_scheme() {
+        assert!(parse("<a1+-.b:x> <urn:p> <urn:o> .\n").is_ok());
+        for iri in ["1urn:x", "ur!n:x", ":x", "urn"] {
+            let text = format!("<{iri}> <urn:p> <urn:o> .\n");
+            assert_eq!(parse(&text).unwrap_err().code(), ErrorCode::InvalidNquads, "{iri}");
+        }
+    }
+
+    #[test]
     fn every_term_up_to_max_string_bytes() {
         // The label, the tag, the first IRI and the literal are the longest terms (the other IRIs are 5 bytes).
         for (text, len) in [
