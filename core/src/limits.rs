@@ -89,3 +89,26 @@ impl Default for Limits {
         Self::DEFAULT
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_documented_figures() {
+        let d = Limits::default();
+        assert_eq!((d.max_input_bytes, d.max_string_bytes, d.max_status_list_bytes), (4_194_304, 1_048_576, 1_048_576));
+        assert_eq!((d.max_depth, d.max_items, d.max_interactions), (64, 200_000, 16));
+        assert_eq!((d.max_quads, d.max_rdfc_work, d.max_jsonld_work), (100_000, 100_000, 10_000_000));
+        assert_eq!((d.max_cert_path, d.max_context_depth), (6, 32));
+    }
+
+    #[test]
+    fn depth_never_passes_the_ceiling() {
+        let with = |max_depth| Limits { max_depth, ..Limits::DEFAULT }.depth();
+        assert_eq!(
+            (with(0), with(64), with(DEPTH_CEILING), with(DEPTH_CEILING + 1), with(usize::MAX)),
+            (0, 64, 256, 256, 256)
+        );
+    }
+}

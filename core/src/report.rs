@@ -106,3 +106,34 @@ impl Verdict {
         Report::verdict(self).into_json()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdicts_as_json() {
+        assert_eq!(Verdict::Valid.to_json(), r#"{"valid":true}"#);
+        assert_eq!(Verdict::Invalid(ErrorCode::JwtExpired).to_json(), r#"{"valid":false,"reason":"JWT_EXPIRED"}"#);
+        assert_eq!(alloc::format!("{}", ErrorCode::JwtExpired), "JWT_EXPIRED");
+    }
+
+    #[test]
+    fn every_builder_writes_its_member() {
+        let json = Report::verdict(Verdict::Valid)
+            .text("t", "a\"b")
+            .opt_text("some", Some("x"))
+            .opt_text("none", None)
+            .flag("yes", true)
+            .flag("no", false)
+            .number("n", 18_446_744_073_709_551_615)
+            .code("code", Some(ErrorCode::SignatureMismatch))
+            .code("no_code", None)
+            .texts("list", ["p", "q"])
+            .into_json();
+        assert_eq!(
+            json,
+            r#"{"valid":true,"t":"a\"b","some":"x","none":null,"yes":true,"no":false,"n":18446744073709551615,"code":"SIGNATURE_MISMATCH","no_code":null,"list":["p","q"]}"#
+        );
+    }
+}
