@@ -272,7 +272,7 @@ fn parse_authority(text: &str, start: usize, end: usize) -> Result<Authority<'_>
 fn is_ipv6(s: &str) -> bool {
     match s.split_once("::") {
         None => ipv6_pieces(s, true) == Some(8),
-        Some((_, tail)) if tail.contains("::") => false,
+        // A second `::` in `tail` leaves an empty group there, which `ipv6_pieces` refuses.
         Some((head, tail)) => match (ipv6_pieces(head, false), ipv6_pieces(tail, true)) {
             (Some(a), Some(b)) => a + b < 8,
             _ => false,
@@ -338,7 +338,17 @@ mod tests {
 
     #[test]
     fn ipv6_forms() {
-        for ok in ["::1", "::", "1:2:3:4:5:6:7:8", "2001:db8::ffff:192.0.2.1", "1::", "::ffff:1.2.3.4", "a:b::c"] {
+        for ok in [
+            "::1",
+            "::",
+            "1:2:3:4:5:6:7:8",
+            "2001:db8::ffff:192.0.2.1",
+            "1::",
+            "::ffff:1.2.3.4",
+            "a:b::c",
+            "1:2:3:4:5:6:1.2.3.4",
+            "1:2:3:4:5:6::8",
+        ] {
             assert!(is_ipv6(ok), "{ok}");
         }
         for bad in [
@@ -352,6 +362,8 @@ mod tests {
             "::01.2.3.4",
             "1:::2",
             ":::",
+            "1::2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:7:8::",
         ] {
             assert!(!is_ipv6(bad), "{bad}");
         }
@@ -370,10 +382,27 @@ mod tests {
             ("https://x?a|b", "character not allowed in a URL; percent-encode it", 11),
             ("https://x#a|b", "character not allowed in a URL; percent-encode it", 11),
             ("https://x:0x1", "port must be 1 to 5 digits", 10),
+            // Offsets after a `%` escape, a query and a fragment, and inside an IPv6 literal.
+            ("https://x/%41<", "character not allowed in a URL; percent-encode it", 13),
+            ("https://x/p?ab|", "character not allowed in a URL; percent-encode it", 14),
+            ("https://x/p?q#a|", "character not allowed in a URL; percent-encode it", 15),
+            ("https://x?q#a#b", "second '#' not allowed; percent-encode it", 13),
+            ("https://[1:g]/", "IPv6 literal may hold only hex digits, ':' and '.'", 11),
+            ("https://u@[1:g]/", "IPv6 literal may hold only hex digits, ':' and '.'", 13),
+            ("https://[1.2]/", "IPv6 literal without ':'", 9),
+            ("https://u@[1.2]/", "IPv6 literal without ':'", 11),
+            ("https://[1:2]/", "malformed IPv6 address", 9),
+            ("https://u@[1:2]/", "malformed IPv6 address", 11),
+            ("https://[::1]x/", "unexpected character after the IPv6 literal", 13),
+            ("https://u@[::1]x/", "unexpected character after the IPv6 literal", 15),
         ];
         for (text, detail, at) in cases {
             assert_eq!(Uri::parse(text, 64), Err(UriError::new(detail, *at)), "{text}");
         }
         assert_eq!(Uri::parse("https://x/", 9).unwrap_err().detail, "URL too long");
+        let no_authority = Uri::parse("mailto:a@b", 64).unwrap().network_authority();
+        assert_eq!(no_authority, Err(UriError::new("expected \"//\" after the scheme", 7)));
+        let fragment = Uri::parse("https://x/p?q#ab", 64).unwrap();
+        assert_eq!((fragment.query, fragment.fragment), (Some("q"), Some("ab")));
     }
 }
