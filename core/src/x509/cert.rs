@@ -341,7 +341,8 @@ fn small_uint(value: &[u8]) -> Result<u32> {
         [] => Err(bad()),
         [b, ..] if b & 0x80 != 0 => Err(bad()),
         [0, next, ..] if next & 0x80 == 0 => Err(bad()),
-        v if v.len() > 5 => Err(bad()),
+        // A minimal encoding longer than five bytes is above u32::MAX: `checked_mul` refuses it
+        // within five steps, so a long INTEGER is not read to its end.
         v => v.iter().try_fold(0u32, |acc, &b| acc.checked_mul(256).map(|x| x | u32::from(b))).ok_or_else(bad),
     }
 }
@@ -497,3 +498,6 @@ pub fn certificates_from_pem_or_der(input: &[u8]) -> Result<Vec<Vec<u8>>> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests;

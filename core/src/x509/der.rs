@@ -202,6 +202,9 @@ mod tests {
         assert!(check_oid(&[]).is_err());
         assert!(check_oid(&[0x2b, 0x86]).is_err());
         assert!(check_oid(&[0x80, 0x01]).is_err());
+        // A later arc may not start with 0x80 either; inside an arc a zero digit is fine.
+        assert!(check_oid(&[0x2b, 0x80, 0x01]).is_err());
+        check_oid(&[0x2b, 0x81, 0x80, 0x01]).unwrap();
     }
 
     #[test]
