@@ -91,8 +91,9 @@ Gataca / OpenID4VP:
                                               one credential (JSON-LD, JWT string or bare JWT):
                                               {valid, format, suite, issuer, checks, warnings, errors}
         JSON-LD proofs: JcsEd25519Signature2020, Ed25519Signature2018, JsonWebSignature2020,
-        eddsa-rdfc-2022, ecdsa-rdfc-2019; --context registers a JSON-LD context document
-        beside the bundled ones (nothing is fetched)
+        EcdsaSecp256k1Signature2019, RsaSignature2018, and DataIntegrityProof with eddsa-rdfc-2022,
+        eddsa-jcs-2022, ecdsa-rdfc-2019 or ecdsa-jcs-2019; --context registers a JSON-LD context
+        document beside the bundled ones (nothing is fetched)
   gataca openid-request [URI]                 parse and check an openid-vp:// request
   gataca check-webhook [FILE]                 validate a verification-template webhook body
   gataca session [FILE]                       id, nonce, state, expiredAt, definition, submission

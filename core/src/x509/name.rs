@@ -253,6 +253,55 @@ mod tests {
         assert_eq!(format_time(0), "1970-01-01T00:00:00Z");
         assert_eq!(format_time(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(format_time(1_861_920_000), "2029-01-01T00:00:00Z");
+        assert_eq!(format_time(1_757_451_106), "2025-09-09T20:51:46Z");
+        // Century and era edges of the civil calendar: 2100 is not a leap year, 2400 is.
+        assert_eq!(format_time(4_107_456_000), "2100-02-28T00:00:00Z");
+        assert_eq!(format_time(4_107_542_400), "2100-03-01T00:00:00Z");
+        assert_eq!(format_time(13_569_379_200 + 86_399), "2399-12-31T23:59:59Z");
+        assert_eq!(format_time(13_574_563_200), "2400-02-29T00:00:00Z");
+        assert_eq!(format_time(13_574_649_600), "2400-03-01T00:00:00Z");
+    }
+
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let len = u16::try_from(content.len()).unwrap();
+        let mut out = match u8::try_from(len) {
+            Ok(short) if short < 0x80 => alloc::vec![tag, short],
+            Ok(one) => alloc::vec![tag, 0x81, one],
+            Err(_) => [&[tag, 0x82][..], &len.to_be_bytes()].concat(),
+        };
+        out.extend_from_slice(content);
+        out
+    }
+
+    fn name(attributes: &[(&[u8], u8, &[u8])]) -> Vec<u8> {
+        let rdns: Vec<u8> = attributes
+            .iter()
+            .flat_map(|(id, string_tag, value)| {
+                let atv = [tlv(tag::OID, id), tlv(*string_tag, value)].concat();
+                tlv(tag::SET, &tlv(tag::SEQUENCE, &atv))
+            })
+            .collect();
+        tlv(tag::SEQUENCE, &rdns)
+    }
+
+    #[test]
+    fn directory_strings_include_bmp() {
+        let n = name(&[
+            (oids::ATTR_CN, tag::BMP_STRING, &[0x00, b'K', 0x00, 0xf5]),
+            (oids::ATTR_C, tag::PRINTABLE_STRING, b"EE"),
+        ]);
+        assert_eq!(attribute(&n, oids::ATTR_CN).unwrap().as_deref(), Some("K\u{f5}"));
+        assert_eq!(name_to_string(&n).unwrap(), "C=EE,CN=K\u{f5}");
+        let odd = name(&[(oids::ATTR_CN, tag::BMP_STRING, &[0x00, b'K', 0x00])]);
+        assert!(attribute(&odd, oids::ATTR_CN).is_err());
+    }
+
+    #[test]
+    fn names_are_bounded_by_max_list_inclusive() {
+        let attributes = |n: usize| alloc::vec![(oids::ATTR_OU, tag::UTF8_STRING, &b"u"[..]); n];
+        assert!(name_to_string(&name(&attributes(MAX_LIST))).is_ok());
+        let too_many = name_to_string(&name(&attributes(MAX_LIST + 1))).unwrap_err();
+        assert_eq!(too_many.code(), ErrorCode::TooManyItems);
     }
 
     #[test]
@@ -260,6 +309,7 @@ mod tests {
         assert!(Date::from_digits(b"19040404").is_ok());
         assert!(Date::from_digits(b"19041304").is_err());
         assert!(Date::from_digits(b"2000022").is_err());
+        assert!(Date::from_digits(b"200002291").is_err());
         assert_eq!(Date::from_digits(b"20000229").unwrap().to_string(), "2000-02-29");
         assert!(Date::from_digits(b"19000229").is_err());
     }
