@@ -297,6 +297,27 @@ mod tests {
     }
 
     #[test]
+    fn attribute_types_have_their_rfc_4514_short_names() {
+        let a = |id: &'static [u8], v: &'static [u8]| (id, tag::UTF8_STRING, v);
+        let n = name(&[
+            a(oids::ATTR_C, b"EE"),
+            a(oids::ATTR_ST, b"Harju"),
+            a(oids::ATTR_L, b"Tallinn"),
+            a(oids::ATTR_O, b"SK"),
+            a(oids::ATTR_OU, b"AUTH"),
+            a(oids::ATTR_ORGANIZATION_IDENTIFIER, b"NTREE-1"),
+            a(oids::ATTR_SURNAME, b"Maasikas"),
+            a(oids::ATTR_GIVEN_NAME, b"Mari"),
+            a(oids::ATTR_SERIAL_NUMBER, b"PNOEE-1"),
+            a(oids::ATTR_CN, b"M"),
+            a(&[0x55, 0x04, 0x0c], b"Dr"),
+        ]);
+        let text = "2.5.4.12=Dr,CN=M,serialNumber=PNOEE-1,givenName=Mari,SN=Maasikas,\
+                    organizationIdentifier=NTREE-1,OU=AUTH,O=SK,L=Tallinn,ST=Harju,C=EE";
+        assert_eq!(name_to_string(&n).unwrap(), text);
+    }
+
+    #[test]
     fn names_are_bounded_by_max_list_inclusive() {
         let attributes = |n: usize| alloc::vec![(oids::ATTR_OU, tag::UTF8_STRING, &b"u"[..]); n];
         assert!(name_to_string(&name(&attributes(MAX_LIST))).is_ok());

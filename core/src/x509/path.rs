@@ -134,6 +134,12 @@ impl Search<'_, '_, '_> {
     }
 }
 
+/// How many issuer candidates a path search may try: each certificate may be tried once per
+/// position on a path of `max_cert_path`, and at least one.
+fn search_budget(limits: &Limits, input: &PathInput<'_, '_>) -> usize {
+    limits.max_cert_path.saturating_mul(input.anchors.len() + input.intermediates.len()).max(1)
+}
+
 /// Validates the path from `end_entity` to one of `input.anchors`: each certificate's signature
 /// with its issuer's key, validity at `input.now` of every certificate, byte-exact name
 /// chaining, basicConstraints (cA and pathLenConstraint), keyUsage keyCertSign on issuers,
@@ -165,7 +171,7 @@ pub fn validate_path(end_entity: &Certificate<'_>, input: &PathInput<'_, '_>, li
         input,
         // The path is end entity + intermediates + anchor.
         max_intermediates: limits.max_cert_path.saturating_sub(2),
-        budget: limits.max_cert_path.saturating_mul(input.anchors.len() + input.intermediates.len()).max(1),
+        budget: search_budget(limits, input),
         failure: None,
     };
     let mut used = Vec::new();
@@ -173,4 +179,52 @@ pub fn validate_path(end_entity: &Certificate<'_>, input: &PathInput<'_, '_>, li
         return Ok(Verdict::Valid);
     }
     Ok(Verdict::Invalid(search.failure.map_or(ErrorCode::UnknownIssuer, |(_, code)| code)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::x509::certificates_from_pem_or_der;
+
+    #[test]
+    fn validity_includes_both_ends() {
+        let pem = include_str!("../../../tests/vectors/x509-generated/ee-auth-qualified.pem");
+        let der = certificates_from_pem_or_der(pem.as_bytes()).unwrap().remove(0);
+        let cert = Certificate::from_der(&der).unwrap();
+        let (from, to) = (cert.not_before(), cert.not_after());
+        assert_eq!(validity(&cert, from - 1), Verdict::Invalid(ErrorCode::CertificateNotYetValid));
+        assert_eq!(validity(&cert, from), Verdict::Valid);
+        assert_eq!(validity(&cert, to), Verdict::Valid);
+        assert_eq!(validity(&cert, to + 1), Verdict::Invalid(ErrorCode::CertificateExpired));
+    }
+
+    #[test]
+    fn the_search_budget_counts_every_candidate_at_every_position() {
+        let pem = include_str!("../../../tests/vectors/x509-generated/root.pem");
+        let der = certificates_from_pem_or_der(pem.as_bytes()).unwrap().remove(0);
+        let cert = Certificate::from_der(&der).unwrap();
+        let (two, three) = ([cert.clone(), cert.clone()], [cert.clone(), cert.clone(), cert]);
+        let input = PathInput { anchors: &two, intermediates: &three, now: 0 };
+        let limits = Limits { max_cert_path: 4, ..Limits::DEFAULT };
+        assert_eq!(search_budget(&limits, &input), 20);
+        assert_eq!(search_budget(&Limits { max_cert_path: 0, ..limits }, &input), 1);
+    }
+
+    #[test]
+    fn the_deepest_failure_is_reported_and_at_equal_depth_anything_beats_unknown_issuer() {
+        let input = PathInput { anchors: &[], intermediates: &[], now: 0 };
+        let ranked = |notes: &[(usize, ErrorCode)]| {
+            let mut search = Search { input: &input, max_intermediates: 8, budget: 8, failure: None };
+            for &(depth, code) in notes {
+                search.note(depth, code);
+            }
+            search.failure
+        };
+        use ErrorCode::{CertificateExpired as Expired, ChainSignatureMismatch as Mismatch, UnknownIssuer as Unknown};
+        assert_eq!(ranked(&[(0, Mismatch), (1, Unknown)]), Some((1, Unknown)));
+        assert_eq!(ranked(&[(1, Unknown), (0, Mismatch)]), Some((1, Unknown)));
+        assert_eq!(ranked(&[(1, Mismatch), (1, Expired)]), Some((1, Mismatch)));
+        assert_eq!(ranked(&[(1, Unknown), (1, Expired)]), Some((1, Expired)));
+        assert_eq!(ranked(&[(1, Expired), (1, Unknown)]), Some((1, Expired)));
+    }
 }

@@ -211,3 +211,34 @@ fn date_of_birth_is_read_from_subject_directory_attributes() {
     assert_eq!(many(MAX_LIST), Ok(Date::new(1950, 1, 2)));
     assert_eq!(many(MAX_LIST + 1), Err(ErrorCode::TooManyItems));
 }
+
+#[test]
+fn rsa_signature_algorithms_take_null_or_no_parameters() {
+    use crate::x509::verify::signed_by;
+    let odd = alg(oids::SHA256_WITH_RSA, &tlv(tag::OCTET_STRING, &[]));
+    let der = Tbs { inner_alg: odd.clone(), outer_alg: odd, ..Tbs::v3(Vec::new()) }.der();
+    let cert = Certificate::from_der(&der).unwrap();
+    let e = signed_by(&cert, &cert.public_key).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::UnsupportedAlgorithm);
+    // An issuer key whose rsaEncryption parameters are not NULL cannot have signed anything.
+    let der = Tbs::v3(Vec::new()).der();
+    let cert = Certificate::from_der(&der).unwrap();
+    let params = Tlv { tag: tag::OCTET_STRING, value: &[], raw: &[tag::OCTET_STRING, 0] };
+    let issuer =
+        PublicKeyInfo { algorithm: AlgorithmId { oid: oids::RSA_ENCRYPTION, params: Some(params) }, key: &[1] };
+    assert!(!signed_by(&cert, &issuer).unwrap());
+}
+
+#[test]
+fn ec_issuer_keys_name_their_curve() {
+    use crate::x509::verify::signed_by;
+    let ecdsa = alg(oids::ECDSA_SHA256, &[]);
+    let der = Tbs { inner_alg: ecdsa.clone(), outer_alg: ecdsa, ..Tbs::v3(Vec::new()) }.der();
+    let cert = Certificate::from_der(&der).unwrap();
+    // Parameters that hold the P-256 OID's bytes but are not an OBJECT IDENTIFIER.
+    let raw = tlv(tag::SEQUENCE, oids::CURVE_P256);
+    let params = Tlv { tag: tag::SEQUENCE, value: oids::CURVE_P256, raw: &raw };
+    let issuer = PublicKeyInfo { algorithm: AlgorithmId { oid: oids::EC_PUBLIC_KEY, params: Some(params) }, key: &[4] };
+    let e = signed_by(&cert, &issuer).unwrap_err();
+    assert_eq!((e.code(), e.detail()), (ErrorCode::UnsupportedAlgorithm, "EC keys must name their curve"));
+}
