@@ -204,6 +204,21 @@ mod tests {
         assert!(check_oid(&[0x80, 0x01]).is_err());
         // A later arc may not start with 0x80 either; inside an arc a zero digit is fine.
         assert!(check_oid(&[0x2b, 0x80, 0x01]).is_err());
+        let dotted = |v: &[u8]| {
+            let mut s = String::new();
+            write_oid(&mut s, v).unwrap();
+            s
+        };
+        // First arcs 0 and 1 (0.4.0.2042.1.1, ETSI NCP; 1.3.6.1).
+        assert_eq!(dotted(&[0x04, 0x00, 0x8f, 0x7a, 0x01, 0x01]), "0.4.0.2042.1.1");
+        assert_eq!(dotted(&[0x2b, 0x06, 0x01]), "1.3.6.1");
+        // 2^127 - 127 still fits in the accumulator (one more 7-bit digit after 2^120 - 1);
+        // an arc that would not fit is written `?`.
+        let widest = [&[0x81][..], &[0xff; 17], &[0x01]].concat();
+        assert_eq!(dotted(&widest), "2.170141183460469231731687303715884105521");
+        let wider = [&[0x82][..], &[0xff; 17], &[0x01]].concat();
+        assert_eq!(dotted(&wider), "?");
+        assert_eq!(dotted(&[[0xff; 20].as_slice(), &[0x7f]].concat()), "?");
         check_oid(&[0x2b, 0x81, 0x80, 0x01]).unwrap();
     }
 

@@ -292,6 +292,12 @@ mod tests {
         ]);
         assert_eq!(attribute(&n, oids::ATTR_CN).unwrap().as_deref(), Some("K\u{f5}"));
         assert_eq!(name_to_string(&n).unwrap(), "C=EE,CN=K\u{f5}");
+        let utf8 = name(&[(oids::ATTR_CN, tag::UTF8_STRING, "K\u{f5}".as_bytes())]);
+        assert_eq!(attribute(&utf8, oids::ATTR_CN).unwrap().as_deref(), Some("K\u{f5}"));
+        // PrintableString and IA5String are ASCII only: the value is written as DER hex.
+        let printable = name(&[(oids::ATTR_CN, tag::PRINTABLE_STRING, "K\u{f5}".as_bytes())]);
+        assert!(attribute(&printable, oids::ATTR_CN).is_err());
+        assert_eq!(name_to_string(&printable).unwrap(), "CN=#13034bc3b5");
         let odd = name(&[(oids::ATTR_CN, tag::BMP_STRING, &[0x00, b'K', 0x00])]);
         assert!(attribute(&odd, oids::ATTR_CN).is_err());
     }
@@ -315,6 +321,14 @@ mod tests {
         let text = "2.5.4.12=Dr,CN=M,serialNumber=PNOEE-1,givenName=Mari,SN=Maasikas,\
                     organizationIdentifier=NTREE-1,OU=AUTH,O=SK,L=Tallinn,ST=Harju,C=EE";
         assert_eq!(name_to_string(&n).unwrap(), text);
+    }
+
+    #[test]
+    fn a_multi_valued_rdn_joins_its_attributes_with_plus() {
+        let atv = |id: &[u8], v: &[u8]| tlv(tag::SEQUENCE, &[tlv(tag::OID, id), tlv(tag::UTF8_STRING, v)].concat());
+        let rdn = tlv(tag::SET, &[atv(oids::ATTR_CN, b"a"), atv(oids::ATTR_SURNAME, b"b")].concat());
+        let n = tlv(tag::SEQUENCE, &[tlv(tag::SET, &atv(oids::ATTR_C, b"EE")), rdn].concat());
+        assert_eq!(name_to_string(&n).unwrap(), "CN=a+SN=b,C=EE");
     }
 
     #[test]
