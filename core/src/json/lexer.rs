@@ -608,6 +608,38 @@ mod tests {
     }
 
     #[test]
+    fn position_depth_and_source_follow_the_reading() {
+        let src = r#" [{"a":1}] "#;
+        let mut lx = Lexer::new(src, &Limits::DEFAULT).unwrap();
+        assert_eq!((lx.depth(), lx.offset(), lx.source()), (0, 0, src));
+        let mut seen = Vec::new();
+        while let Some(ev) = lx.next_event().unwrap() {
+            seen.push((ev, lx.depth(), lx.offset()));
+        }
+        let key = JsonStr::from_counted("a", false, 0);
+        assert_eq!(
+            seen,
+            [
+                (Event::StartArray, 1, 2),
+                (Event::StartObject, 2, 3),
+                (Event::Key(key), 2, 7),
+                (Event::Number("1"), 2, 8),
+                (Event::EndObject, 1, 9),
+                (Event::EndArray, 0, 10),
+            ]
+        );
+        assert_eq!(lx.offset(), src.len());
+    }
+
+    #[test]
+    fn the_nesting_stack_is_one_bit_per_level() {
+        // A lexer lives on the caller's stack (a microcontroller's is small): its container
+        // stack takes DEPTH_CEILING bits, the rest is a handful of words.
+        let size = core::mem::size_of::<Lexer<'_>>();
+        assert!(size <= crate::limits::DEPTH_CEILING / 8 + 16 * core::mem::size_of::<usize>(), "{size}");
+    }
+
+    #[test]
     fn skip_container_skips_nested() {
         let mut lx = Lexer::new(r#"[{"a":[1,[2]]},3]"#, &Limits::DEFAULT).unwrap();
         assert_eq!(lx.next_event().unwrap(), Some(Event::StartArray));
