@@ -580,6 +580,8 @@ mod tests {
     fn lone_surrogates_rejected() {
         assert_eq!(code(r#""\ud800""#), ErrorCode::LoneSurrogate);
         assert_eq!(code(r#""\udc00\ud800""#), ErrorCode::LoneSurrogate);
+        assert_eq!(code(r#""\udc00""#), ErrorCode::LoneSurrogate);
+        assert_eq!(code(r#""a\udfffb""#), ErrorCode::LoneSurrogate);
         assert_eq!(code(r#""\ud800\u0041""#), ErrorCode::LoneSurrogate);
         assert_eq!(code(r#""\ud800x""#), ErrorCode::LoneSurrogate);
     }
@@ -595,6 +597,9 @@ mod tests {
         assert_eq!(run("[1,2,3]").unwrap_err().code(), ErrorCode::TooManyItems);
         assert_eq!(run("\"abcde\"").unwrap_err().code(), ErrorCode::StringTooLong);
         assert_eq!(run("12345").unwrap_err().code(), ErrorCode::StringTooLong);
+        assert_eq!(run("1234").unwrap(), 1);
+        assert_eq!(run("\"abcd\"").unwrap(), 1);
+        assert_eq!(run("[1,2]").unwrap(), 4);
         assert_eq!(run("[                    ]").unwrap_err().code(), ErrorCode::InputTooLarge);
         let huge = Limits { max_depth: 100_000, ..Limits::DEFAULT };
         let deeper: String = "[".repeat(300) + &"]".repeat(300);
@@ -605,6 +610,15 @@ mod tests {
     fn error_offsets_point_at_the_fault() {
         let e = events("[1, x]").unwrap_err();
         assert_eq!(e.location(), crate::error::Location::Offset(4));
+        let at = |s: &str| {
+            let e = events(s).unwrap_err();
+            (e.detail(), e.location())
+        };
+        use crate::error::Location::Offset;
+        assert_eq!(at("[1"), ("unexpected end of text", Offset(2)));
+        assert_eq!(at("[1 "), ("unexpected end of text", Offset(3)));
+        assert_eq!(at("[1}"), ("expected ',' or the end of the container", Offset(2)));
+        assert_eq!(at(r#"{"a":1]"#), ("expected ',' or the end of the container", Offset(6)));
     }
 
     #[test]

@@ -263,6 +263,15 @@ mod tests {
         assert!(!s.eq_str("a"));
     }
 
+    #[test]
+    fn escaped_and_raw_spellings_are_the_same_text_both_ways() {
+        let (plain, escaped, other) = (tok(r#""ab""#), tok(r#""\u0061b""#), tok(r#""\u0061c""#));
+        assert!(!plain.has_escapes() && escaped.has_escapes());
+        assert!(plain.same_text(&escaped) && escaped.same_text(&plain));
+        assert!(plain.same_text(&tok(r#""ab""#)) && escaped.same_text(&tok(r#""a\u0062""#)));
+        assert!(!plain.same_text(&other) && !other.same_text(&plain) && !escaped.same_text(&other));
+    }
+
     #[cfg(feature = "smartid")]
     #[test]
     fn in_place_matches_lazy() {
