@@ -264,6 +264,25 @@ mod tests {
     }
 
     #[test]
+    fn tokens_are_equal_by_raw_text_and_display_unescaped() {
+        assert_eq!(tok(r#""ab""#), tok(r#""ab""#));
+        assert_ne!(tok(r#""ab""#), tok(r#""ac""#));
+        assert_ne!(tok(r#""ab""#), tok(r#""\u0061b""#));
+        assert_ne!(JsonStr::from_validated("ab", false), JsonStr::from_validated("ab", true));
+        assert_eq!(alloc::string::ToString::to_string(&tok(r#""a\n\u00e9""#)), "a\n\u{e9}");
+    }
+
+    #[cfg(feature = "smartid")]
+    #[test]
+    fn four_hex_digits_or_none() {
+        assert_eq!(hex4_bytes(b"00e9"), Some(0xe9));
+        assert_eq!(hex4_bytes(b"FfFf"), Some(0xffff));
+        for bad in [&b"12G4"[..], b"g000", b"000:", b" 000"] {
+            assert_eq!(hex4_bytes(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
     fn escaped_and_raw_spellings_are_the_same_text_both_ways() {
         let (plain, escaped, other) = (tok(r#""ab""#), tok(r#""\u0061b""#), tok(r#""\u0061c""#));
         assert!(!plain.has_escapes() && escaped.has_escapes());
