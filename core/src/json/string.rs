@@ -200,8 +200,9 @@ pub(crate) fn unescape_in_place(buf: &mut [u8], start: usize, end: usize) -> Opt
     let mut r = start;
     let mut w = start;
     let mut tmp = [0u8; 4];
-    // Each step consumes a run and an escape (at least two bytes), so this ends by `end`.
-    while r < end {
+    // Each step consumes a run and an escape (at least two bytes), so this ends by `end`; the
+    // check after the run is the only exit needed (an empty token stops there at once).
+    loop {
         let stop = crate::json::scan::find_backslash(buf.get(..end)?, r);
         if w != r {
             // `w..stop` holds both the source `r..stop` and the destination (w < r): checked
