@@ -388,6 +388,27 @@ mod tests {
     use alloc::format;
 
     #[test]
+    fn kinds_and_optional_strings() {
+        let v = Value::parse(r#"{"s":"x","n":null,"b":true,"a":[],"o":{},"i":1}"#, &Limits::DEFAULT).unwrap();
+        let kinds: Vec<_> = v.as_object().unwrap().iter().map(|(_, m)| m.kind()).collect();
+        assert_eq!(kinds, ["string", "null", "boolean", "array", "object", "number"]);
+        assert_eq!(v.opt_str("s", "d").unwrap(), Some("x"));
+        assert_eq!((v.opt_str("n", "d").unwrap(), v.opt_str("absent", "d").unwrap()), (None, None));
+        assert_eq!(v.opt_str("i", "d").unwrap_err().code(), ErrorCode::UnexpectedJsonType);
+    }
+
+    #[test]
+    fn integers_read_exactly_or_not_at_all() {
+        let n = |s: &str| Number(s.into());
+        assert_eq!((n("-5").as_i64(), n("-5").as_u64()), (Some(-5), None));
+        assert_eq!((n("42").as_i64(), n("42").as_u64()), (Some(42), Some(42)));
+        assert_eq!(n("9223372036854775807").as_i64(), Some(i64::MAX));
+        for not_i64 in ["9223372036854775808", "1.5", "1e2", "-0.0"] {
+            assert_eq!(n(not_i64).as_i64(), None, "{not_i64}");
+        }
+    }
+
+    #[test]
     fn builds_nested_trees_in_order() {
         let v = Value::parse(r#" {"z":1,"a":[true,{"b":"\u00e9"}],"n":-0.50} "#, &Limits::DEFAULT).unwrap();
         let m = v.as_object().unwrap();

@@ -156,6 +156,13 @@ mod tests {
     }
 
     #[test]
+    fn two_character_escapes_where_json_has_them() {
+        let mut s = String::new();
+        write_string(&mut s, "a\u{8}\u{c}\n\r\t\"\\b").unwrap();
+        assert_eq!(s, r#""a\b\f\n\r\t\"\\b""#);
+    }
+
+    #[test]
     fn minify_keeps_strings() {
         let mut s = String::new();
         minify(&mut s, "{ \"a b\" : [ 1 , \"\\\" x\" ] }\n").unwrap();
