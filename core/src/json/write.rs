@@ -156,6 +156,21 @@ mod tests {
     }
 
     #[test]
+    fn a_slice_writer_keeps_what_fits_and_says_when_a_write_did_not() {
+        let mut buf = [0u8; 4];
+        let mut w = SliceWriter::new(&mut buf);
+        assert!(w.is_empty() && !w.overflowed() && w.len() == 0);
+        w.write_str("ab").unwrap();
+        assert!(!w.is_empty() && !w.overflowed());
+        assert_eq!((w.len(), w.written()), (2, &b"ab"[..]));
+        assert!(w.write_str("cde").is_err());
+        assert!(w.overflowed());
+        assert_eq!((w.len(), w.written()), (2, &b"ab"[..]));
+        w.write_str("cd").unwrap();
+        assert_eq!((w.len(), w.written()), (4, &b"abcd"[..]));
+    }
+
+    #[test]
     fn two_character_escapes_where_json_has_them() {
         let mut s = String::new();
         write_string(&mut s, "a\u{8}\u{c}\n\r\t\"\\b").unwrap();
