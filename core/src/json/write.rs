@@ -159,7 +159,7 @@ mod tests {
     fn a_slice_writer_keeps_what_fits_and_says_when_a_write_did_not() {
         let mut buf = [0u8; 4];
         let mut w = SliceWriter::new(&mut buf);
-        assert!(w.is_empty() && !w.overflowed() && w.len() == 0);
+        assert!(w.is_empty() && !w.overflowed());
         w.write_str("ab").unwrap();
         assert!(!w.is_empty() && !w.overflowed());
         assert_eq!((w.len(), w.written()), (2, &b"ab"[..]));
