@@ -7,6 +7,9 @@
 
 use der::{Decode as _, Reader as _, SliceReader, Tagged as _};
 
+#[cfg(test)]
+use alloc::vec::Vec;
+
 use crate::error::{Error, ErrorCode, Result};
 
 /// Most entries read from one list inside an extension (policies, EKU purposes, QC statements,
@@ -181,6 +184,21 @@ pub(crate) fn time(tlv: &Tlv<'_>) -> Result<u64> {
         _ => return Err(malformed("expected UTCTime or GeneralizedTime")),
     };
     Ok(duration.as_secs())
+}
+
+/// One DER TLV with a minimal length (short form, or one or two length octets): the encoder
+/// the x509 unit tests build certificates and names with.
+#[cfg(test)]
+pub(crate) fn encode_tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let n = content.len();
+    let mut out = alloc::vec![tag];
+    match u8::try_from(n) {
+        Ok(short) if short < 0x80 => out.push(short),
+        Ok(one) => out.extend([0x81, one]),
+        Err(_) => out.extend([0x82, (n >> 8) as u8, n as u8]),
+    }
+    out.extend_from_slice(content);
+    out
 }
 
 #[cfg(test)]

@@ -246,6 +246,7 @@ fn escape_into(out: &mut String, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::x509::der::encode_tlv as tlv;
     use alloc::string::ToString as _;
 
     #[test]
@@ -260,17 +261,6 @@ mod tests {
         assert_eq!(format_time(13_569_379_200 + 86_399), "2399-12-31T23:59:59Z");
         assert_eq!(format_time(13_574_563_200), "2400-02-29T00:00:00Z");
         assert_eq!(format_time(13_574_649_600), "2400-03-01T00:00:00Z");
-    }
-
-    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-        let len = u16::try_from(content.len()).unwrap();
-        let mut out = match u8::try_from(len) {
-            Ok(short) if short < 0x80 => alloc::vec![tag, short],
-            Ok(one) => alloc::vec![tag, 0x81, one],
-            Err(_) => [&[tag, 0x82][..], &len.to_be_bytes()].concat(),
-        };
-        out.extend_from_slice(content);
-        out
     }
 
     fn name(attributes: &[(&[u8], u8, &[u8])]) -> Vec<u8> {

@@ -5,18 +5,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::*;
-
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let n = content.len();
-    let mut out = vec![tag];
-    match u8::try_from(n) {
-        Ok(short) if short < 0x80 => out.push(short),
-        Ok(one) => out.extend([0x81, one]),
-        Err(_) => out.extend([0x82, (n >> 8) as u8, n as u8]),
-    }
-    out.extend_from_slice(content);
-    out
-}
+use crate::x509::der::encode_tlv as tlv;
 
 fn seq(parts: &[&[u8]]) -> Vec<u8> {
     tlv(tag::SEQUENCE, &parts.concat())
