@@ -223,6 +223,10 @@ fn array<T>(items: Items<'_, T>, detail: &'static str, at: impl Fn(Error) -> Err
     }
 }
 
+/// The request's five ids in the order ProofSpace writes them (and `ids` holds them).
+const ID_MEMBERS: [&str; 5] =
+    ["publicServiceDid", "subscriberConnectDid", "actionId", "actionInstanceId", "actionEventId"];
+
 struct Reader<'a> {
     lx: Lexer<'a>,
     /// The body must also go through [`Value::parse`]: a repeated member (which the tree
@@ -348,6 +352,13 @@ impl<'a> Reader<'a> {
             return Ok(Err(wrong_type(detail).at_index(i)));
         }
         let (mut name, mut value, mut fault) = (None, None, None);
+        // The usual `{"name":"…","value":"…"}` without events; anything else goes on below.
+        if let Some(s) = self.lx.string_member("name")? {
+            name = Some(text(s));
+            if let Some(s) = self.lx.string_member("value")? {
+                value = Some(text(s));
+            }
+        }
         self.members(|r, key, v| {
             if fault.is_some() {
                 return r.skip(v);
@@ -395,6 +406,13 @@ impl<'a> Reader<'a> {
         let (mut issued, mut revoked, mut revoked_at) = (Slot::Absent, Slot::Absent, Slot::Absent);
         let mut fields = Items::Slot(Slot::Absent);
         let mut unknown = Vec::new();
+        // The usual order first, without events; anything else goes on below.
+        if let Some(s) = self.lx.string_member("credentialId")? {
+            credential_id = Slot::Str(s);
+            if let Some(s) = self.lx.string_member("schemaId")? {
+                schema_id = Slot::Str(s);
+            }
+        }
         self.members(|r, key, v| match &*key {
             "credentialId" => r.fill(&mut credential_id, v),
             "schemaId" => r.fill(&mut schema_id, v),
@@ -435,6 +453,13 @@ impl<'a> Reader<'a> {
         let mut params = Items::Slot(Slot::Absent);
         let mut credentials = Items::Slot(Slot::Absent);
         let mut unknown = Vec::new();
+        // The ids in their usual order first, without events; anything else goes on below.
+        for (slot, name) in ids.iter_mut().zip(ID_MEMBERS) {
+            match self.lx.string_member(name)? {
+                Some(s) => *slot = Slot::Str(s),
+                None => break,
+            }
+        }
         self.members(|r, key, v| {
             let slot = match &*key {
                 "containerPrefix" => &mut prefix,
@@ -513,6 +538,21 @@ mod tests {
         // The same text, escaped or not, gives the same owned request.
         let owned = crate::proofspace::webhook::InteractionRequest::from(v);
         assert_eq!(owned, crate::proofspace::webhook::InteractionRequest::parse(BODY, &Limits::DEFAULT).unwrap());
+    }
+
+    #[test]
+    fn member_order_and_whitespace_do_not_matter() {
+        // The usual order is read on a fast path; any other layout takes the general one.
+        let spaced = BODY.replace(',', " ,\n ").replace(':', " : ");
+        let reordered = BODY
+            .replace(r#""name":"gate","value":"north""#, r#""value":"north","name":"gate""#)
+            .replace(r#""credentialId":"c0","schemaId":"s0""#, r#""schemaId":"s0","credentialId":"c0""#)
+            .replace(r#""actionId":"a1","actionInstanceId":"ai1""#, r#""actionInstanceId":"ai1","actionId":"a1""#);
+        let prefixed = BODY.replacen('{', r#"{"containerPrefix":"p","#, 1);
+        let want = parse(BODY).unwrap();
+        assert_eq!(parse(&spaced).unwrap(), want);
+        assert_eq!(parse(&reordered).unwrap(), want);
+        assert_eq!(parse(&prefixed).unwrap(), RequestView { container_prefix: Some("p".into()), ..want });
     }
 
     #[test]

@@ -559,3 +559,41 @@ fn many_fields_stay_linear() {
     let dup: Vec<_> = (0..2000).map(|_| NameValue::new("f0", "0")).collect();
     assert_eq!(validate_credential(&schema, &dup).len(), 1999 + 1999);
 }
+
+#[test]
+fn fields_in_schema_order_give_what_any_order_gives() {
+    let in_order = [
+        NameValue::new("Name", "Ann"),
+        NameValue::new("Born", "1648800000"),
+        NameValue::new("Age", "222.2222"),
+        NameValue::new("Photo", "https://example.com/a.png"),
+        NameValue::new("Level", "1"),
+    ];
+    let mut reversed = in_order.clone();
+    reversed.reverse();
+    let mut typed = cast_credential(&schema(), &in_order).unwrap();
+    let names: Vec<_> = typed.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Name", "Born", "Age", "Photo", "Level"]);
+    typed.reverse();
+    assert_eq!(cast_credential(&schema(), &reversed), Ok(typed));
+
+    let mut bad = in_order.clone();
+    bad[2] = NameValue::new("Age", "1,5");
+    let issues = cast_credential(&schema(), &bad).unwrap_err();
+    assert_eq!(issues.len(), 1);
+    assert_eq!((issues[0].field.as_str(), issues[0].error.code()), ("Age", ErrorCode::InvalidNumber));
+    bad.swap(0, 4);
+    assert_eq!(cast_credential(&schema(), &bad), Err(issues));
+
+    // A schema naming an attribute twice: the second field of that name is a repeat, in the
+    // schema's order too.
+    let text = |name: &str, ty| SchemaAttribute { name: name.into(), ty, enum_values: vec![] };
+    let twice = CredentialSchema { attributes: vec![text("X", AttributeType::Text), text("X", AttributeType::Number)] };
+    let issues = cast_credential(&twice, &[NameValue::new("X", "a"), NameValue::new("X", "b")]).unwrap_err();
+    let got: Vec<_> = issues.iter().map(|i| (i.field.as_str(), i.error.code(), i.error.location())).collect();
+    assert_eq!(got, [("X", ErrorCode::DuplicateKey, Location::Index(1))]);
+    // A prefix of the schema's order still misses the rest.
+    let missing = validate_credential(&schema(), &in_order[..2]);
+    let names: Vec<_> = missing.iter().map(|i| i.field.as_str()).collect();
+    assert_eq!(names, ["Age", "Photo", "Level"]);
+}
