@@ -333,6 +333,7 @@ impl<'a> Lexer<'a> {
     /// token and event, and a fault of the value is the error reading it event by event gives.
     ///
     /// `name` must hold no `"`, `\` or control character (it is compared with the raw text).
+    #[cfg(feature = "proofspace")]
     pub(crate) fn string_member(&mut self, name: &str) -> Result<Option<JsonStr<'a>>> {
         debug_assert!(name.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\'));
         let bytes = self.src.as_bytes();
@@ -700,6 +701,7 @@ mod tests {
         assert!(size <= crate::limits::DEPTH_CEILING / 8 + 16 * core::mem::size_of::<usize>(), "{size}");
     }
 
+    #[cfg(feature = "proofspace")]
     /// The events of `src` as text, with the members named in `fast` read by
     /// [`Lexer::string_member`] wherever it accepts them (as a key and a string event), and the
     /// error that ended the reading.
@@ -731,6 +733,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "proofspace")]
     #[test]
     fn string_member_reads_what_the_events_read() {
         let tight = Limits { max_items: 3, max_string_bytes: 4, ..Limits::DEFAULT };
@@ -766,6 +769,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "proofspace")]
     #[test]
     fn string_member_reads_only_a_member_of_an_object() {
         let mut lx = Lexer::new(r#"["name",{"name":"a"}]"#, &Limits::DEFAULT).unwrap();
