@@ -187,11 +187,8 @@ fn record<'t>(text: &'t str, limits: &Limits) -> Result<Tape<'t>> {
         let tok = match ev {
             Event::StartArray | Event::StartObject => {
                 open.push(Open { tok: index(tape.toks.len()), members: index(members.len()) });
-                if ev == Event::StartArray {
-                    Tok::Array(0)
-                } else {
-                    Tok::Object { first: 0, count: 0, end: 0 }
-                }
+                // A placeholder: the container's token is written when it closes.
+                Tok::Close
             }
             Event::EndArray | Event::EndObject => {
                 let end = index(tape.toks.len());
@@ -314,4 +311,16 @@ fn write(tape: &Tape<'_>) -> String {
 /// The canonical form of `text`, as `canonicalize(&Value::parse(text, limits)?, limits)`.
 pub(super) fn canonicalize(text: &str, limits: &Limits) -> Result<String> {
     Ok(write(&record(text, limits)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MAX_TEXT;
+
+    #[test]
+    fn the_longest_text_keeps_offsets_in_u32_and_is_past_100_mb() {
+        let side_buffers = MAX_TEXT.checked_mul(32).unwrap();
+        assert!(side_buffers <= usize::try_from(u32::MAX).unwrap());
+        assert!(MAX_TEXT > 100_000_000);
+    }
 }

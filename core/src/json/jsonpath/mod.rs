@@ -434,6 +434,40 @@ mod tests {
     }
 
     #[test]
+    fn query_length_bound_is_inclusive() {
+        let limits = Limits { max_string_bytes: 5, ..Limits::DEFAULT };
+        assert_eq!(Query::parse("$.abc", &limits).unwrap().as_str(), "$.abc");
+        assert_eq!(Query::parse("$.abcd", &limits).unwrap_err().code(), ErrorCode::StringTooLong);
+    }
+
+    #[test]
+    fn locations_may_total_exactly_their_bound() {
+        // Two locations of 6 bytes against LOCATION_FACTOR times max_input_bytes.
+        let d = doc(r#"{"a":1,"b":2}"#);
+        let q = Query::parse("$.*", &Limits::DEFAULT).unwrap();
+        let at = |max_input_bytes| q.select(&d, &Limits { max_input_bytes, ..Limits::DEFAULT });
+        let nodes = at(12 / LOCATION_FACTOR).unwrap();
+        assert_eq!(nodes.iter().map(|n| n.location.as_str()).collect::<Vec<_>>(), ["$['a']", "$['b']"]);
+        assert_eq!(at(12 / LOCATION_FACTOR - 1).unwrap_err().code(), ErrorCode::TooManyItems);
+    }
+
+    #[test]
+    fn nodelists_and_values_as_json() {
+        let d = doc(r#"{"a":[1,{"b":"x"},null]}"#);
+        let nodes = select("$.a[*]", &d, &Limits::DEFAULT).unwrap();
+        assert_eq!(nodelist_json(&nodes, false), r#"[1,{"b":"x"},null]"#);
+        assert_eq!(
+            nodelist_json(&nodes[1..], true),
+            r#"[{"location":"$['a'][1]","value":{"b":"x"}},{"location":"$['a'][2]","value":null}]"#
+        );
+        assert_eq!(nodelist_json(&[], true), "[]");
+        let values = select_values("$.a[*]", &d, &Limits::DEFAULT).unwrap();
+        assert_eq!(values_json(&values), r#"[1,{"b":"x"},null]"#);
+        assert_eq!(values_json(&values[..1]), "[1]");
+        assert_eq!(values_json(&[]), "[]");
+    }
+
+    #[test]
     fn surrogate_pair_escapes_in_any_letter_case() {
         // RFC 9535 2.3.1.1 with RFC 5234 2.3: hex letters are case-insensitive (the
         // diff_jsonpath fuzz target found serde_json_path refusing the lower-case forms).
