@@ -25,6 +25,8 @@ use crate::limits::Limits;
 /// least one, a rewritten string never longer than its source, so the side buffers stay below
 /// 32 times the text.
 pub(super) const MAX_TEXT: usize = (u32::MAX / 32) as usize;
+// The side buffers' offsets fit a `u32`, and the bound is past 100 MB as `canonicalize_str` says.
+const _: () = assert!(MAX_TEXT as u64 * 32 <= u32::MAX as u64 && MAX_TEXT > 100_000_000);
 
 /// Where a token's canonical text is, or which container it opens.
 #[derive(Clone, Copy, Debug)]
@@ -311,16 +313,4 @@ fn write(tape: &Tape<'_>) -> String {
 /// The canonical form of `text`, as `canonicalize(&Value::parse(text, limits)?, limits)`.
 pub(super) fn canonicalize(text: &str, limits: &Limits) -> Result<String> {
     Ok(write(&record(text, limits)?))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::MAX_TEXT;
-
-    #[test]
-    fn the_longest_text_keeps_offsets_in_u32_and_is_past_100_mb() {
-        let side_buffers = MAX_TEXT.checked_mul(32).unwrap();
-        assert!(side_buffers <= usize::try_from(u32::MAX).unwrap());
-        assert!(MAX_TEXT > 100_000_000);
-    }
 }
