@@ -33,6 +33,7 @@
 //! assert!(!early.is_valid());
 //! ```
 
+use alloc::borrow::Cow;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -233,7 +234,8 @@ pub(crate) fn check_credential(
     let proof_wording = format!("{label} couldn't be cryptographically validated");
     let status_wording = format!("{label} status not valid");
     let mut status_ok = true;
-    let (signers, doc): (Vec<String>, Option<Value>) = match credential {
+    // The credential's own document is borrowed; a JWT's decoded payload is its own.
+    let (signers, doc): (Vec<String>, Option<Cow<'_, Value>>) = match credential {
         CredentialInput::JsonLd(vc) => {
             facts.suite = proof_suite_name(vc);
             let expect = ProofExpectations {
@@ -245,16 +247,16 @@ pub(crate) fn check_credential(
                 Ok(checks) => match overall(&checks).reason() {
                     None => (
                         checks.iter().map(|c| String::from(did_of(&c.verification_method))).collect(),
-                        Some(vc.clone()),
+                        Some(Cow::Borrowed(vc)),
                     ),
                     Some(code) => {
                         result.fail(&error_text(&proof_wording, code));
-                        (Vec::new(), Some(vc.clone()))
+                        (Vec::new(), Some(Cow::Borrowed(vc)))
                     }
                 },
                 Err(e) => {
                     could_not(result, &proof_wording, e);
-                    (Vec::new(), Some(vc.clone()))
+                    (Vec::new(), Some(Cow::Borrowed(vc)))
                 }
             }
         }
@@ -266,21 +268,21 @@ pub(crate) fn check_credential(
             let jwt_policy = JwtPolicy { require_exp: false, leeway: policy.leeway, ..JwtPolicy::at(policy.now) };
             match verify_jwt_vc(token, keys, &jwt_policy, limits) {
                 Ok((Verdict::Valid, jwt)) => {
-                    (issuer_of(&jwt.document).map(String::from).into_iter().collect(), Some(jwt.document))
+                    (issuer_of(&jwt.document).map(String::from).into_iter().collect(), Some(Cow::Owned(jwt.document)))
                 }
                 // The signature is checked before the time claims: a time verdict means it verified.
                 Ok((Verdict::Invalid(code @ (ErrorCode::JwtExpired | ErrorCode::JwtNotYetValid)), jwt)) => {
                     status_ok = false;
                     result.fail(&error_text(&status_wording, code));
-                    (issuer_of(&jwt.document).map(String::from).into_iter().collect(), Some(jwt.document))
+                    (issuer_of(&jwt.document).map(String::from).into_iter().collect(), Some(Cow::Owned(jwt.document)))
                 }
                 Ok((Verdict::Invalid(code), jwt)) => {
                     result.fail(&error_text(&proof_wording, code));
-                    (Vec::new(), Some(jwt.document))
+                    (Vec::new(), Some(Cow::Owned(jwt.document)))
                 }
                 Err(e) => {
                     could_not(result, &proof_wording, e);
-                    (Vec::new(), decode_jwt_vc(token, limits).ok().map(|j| j.document))
+                    (Vec::new(), decode_jwt_vc(token, limits).ok().map(|j| Cow::Owned(j.document)))
                 }
             }
         }
@@ -314,7 +316,8 @@ pub(crate) fn check_credential(
             could_not(result, &status_wording, e);
         }
     }
-    let lists = policy.status_lists.cloned().unwrap_or_default();
+    let none = StatusLists::default();
+    let lists = policy.status_lists.unwrap_or(&none);
     let id = doc.get("id").and_then(Value::as_str).unwrap_or(label);
     match status_entries(&doc) {
         Err(e) => {
@@ -326,7 +329,7 @@ pub(crate) fn check_credential(
                 let check = match entry {
                     Err(e) => StatusCheck { entry_type, entry: None, outcome: Err(e) },
                     Ok(entry) => {
-                        let outcome = read_entry_status(&entry, &lists, keys, policy, limits);
+                        let outcome = read_entry_status(&entry, lists, keys, policy, limits);
                         StatusCheck { entry_type, entry: Some(entry), outcome }
                     }
                 };

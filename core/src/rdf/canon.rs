@@ -19,6 +19,7 @@ use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write as _;
+use core::ops::Range;
 
 use super::nquads::{parse_nquads, write_term};
 use super::term::{Quad, Term};
@@ -111,9 +112,10 @@ pub fn canonicalize_nquads(text: &str, hash: HashAlg, limits: &Limits) -> Result
     Ok(canonicalize(&quads, hash, limits)?.into_nquads())
 }
 
-/// One component of a quad: fixed text (an IRI or literal in N-Quads form) or a blank node.
+/// One component of a quad: fixed text (an IRI or literal in N-Quads form, where it stands in
+/// [`State::text`]) or a blank node.
 enum Comp {
-    Text(String),
+    Text(Range<usize>),
     Blank(usize),
     Absent,
 }
@@ -156,6 +158,9 @@ struct State<'a> {
     hash: HashAlg,
     limits: &'a Limits,
     comps: Vec<[Comp; 4]>,
+    /// The N-Quads form of every fixed component, one after another (one buffer, not a string
+    /// each).
+    text: String,
     labels: Vec<&'a str>,
     node_quads: Vec<Vec<usize>>,
     first_degree: Vec<String>,
@@ -175,6 +180,7 @@ impl<'a> State<'a> {
         let mut index: BTreeMap<&'a str, usize> = BTreeMap::new();
         let mut node_quads: Vec<Vec<usize>> = Vec::new();
         let mut comps = Vec::new();
+        let mut text = String::new();
         for q in quads {
             if !seen.insert(q) {
                 continue;
@@ -203,9 +209,9 @@ impl<'a> State<'a> {
                     Comp::Blank(n)
                 }
                 Some(t) => {
-                    let mut s = String::new();
-                    write_term(t, &mut s);
-                    Comp::Text(s)
+                    let start = text.len();
+                    write_term(t, &mut text);
+                    Comp::Text(start..text.len())
                 }
             };
             let c = [comp(Some(&q.subject)), comp(Some(&q.predicate)), comp(Some(&q.object)), comp(q.graph.as_ref())];
@@ -215,6 +221,7 @@ impl<'a> State<'a> {
             hash,
             limits,
             comps,
+            text,
             labels,
             node_quads,
             first_degree: Vec::new(),
@@ -239,7 +246,7 @@ impl<'a> State<'a> {
             }
             first = false;
             match c {
-                Comp::Text(s) => out.push_str(s),
+                Comp::Text(r) => out.push_str(self.fixed(r)),
                 Comp::Blank(n) => name(*n, out),
                 Comp::Absent => {}
             }
@@ -247,16 +254,21 @@ impl<'a> State<'a> {
         out.push_str(" .\n");
     }
 
+    /// The N-Quads text of a fixed component.
+    fn fixed(&self, r: &Range<usize>) -> &str {
+        self.text.get(r.clone()).unwrap_or_default()
+    }
+
     /// Hash First Degree Quads (section 4.6).
     fn hash_first_degree(&self, node: usize) -> String {
-        let mut lines: Vec<String> = Vec::new();
-        for &qi in self.node_quads.get(node).map(Vec::as_slice).unwrap_or_default() {
-            let mut line = String::new();
-            self.write_quad(qi, &mut line, &mut |n, out| out.push_str(if n == node { "_:a" } else { "_:z" }));
-            lines.push(line);
-        }
-        lines.sort_unstable();
-        self.hash_hex(lines.concat().as_bytes())
+        let quads = self.node_quads.get(node).map(Vec::as_slice).unwrap_or_default();
+        let (text, ends) = write_lines(quads.len(), |i, out| {
+            let qi = quads.get(i).copied().unwrap_or(usize::MAX);
+            self.write_quad(qi, out, &mut |n, out| out.push_str(if n == node { "_:a" } else { "_:z" }));
+        });
+        let lines = sorted_lines(&text, &ends);
+        let parts: Vec<&[u8]> = lines.iter().map(|l| l.as_bytes()).collect();
+        hex_encode(digest(self.hash, &parts).as_bytes())
     }
 
     /// Hash Related Blank Node (section 4.7); `position` is `s`, `o` or `g`.
@@ -265,7 +277,7 @@ impl<'a> State<'a> {
         input.push(position);
         if position != 'g' {
             if let Some([_, Comp::Text(p), _, _]) = self.comps.get(qi) {
-                input.push_str(p);
+                input.push_str(self.fixed(p));
             }
         }
         if let Some(n) = self.canon.get(related) {
@@ -425,16 +437,15 @@ impl<'a> State<'a> {
             }
         }
         // Step 6: relabel, serialize, sort.
-        let mut lines: Vec<String> = Vec::with_capacity(self.comps.len());
-        for qi in 0..self.comps.len() {
-            let mut line = String::new();
-            let canon = &self.canon;
-            self.write_quad(qi, &mut line, &mut |n, out| {
+        let canon = &self.canon;
+        let (text, ends) = write_lines(self.comps.len(), |qi, out| {
+            self.write_quad(qi, out, &mut |n, out| {
                 let _ = write!(out, "_:c14n{}", canon.get(n).unwrap_or(usize::MAX));
             });
-            lines.push(line);
-        }
-        lines.sort_unstable();
+        });
+        let lines = sorted_lines(&text, &ends);
+        let mut nquads = String::with_capacity(text.len());
+        nquads.extend(lines);
         let issued = self
             .canon
             .order
@@ -445,8 +456,28 @@ impl<'a> State<'a> {
                 (String::from(label), alloc::format!("c14n{c}"))
             })
             .collect();
-        Ok(CanonicalDataset { nquads: lines.concat(), issued })
+        Ok(CanonicalDataset { nquads, issued })
     }
+}
+
+/// Writes `count` lines one after another into one buffer (`write` gets the line's index);
+/// returns the buffer and where each line ends.
+fn write_lines(count: usize, mut write: impl FnMut(usize, &mut String)) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut ends = Vec::with_capacity(count);
+    for i in 0..count {
+        write(i, &mut text);
+        ends.push(text.len());
+    }
+    (text, ends)
+}
+
+/// The lines of [`write_lines`] sorted in code point order (the byte order of UTF-8).
+fn sorted_lines<'t>(text: &'t str, ends: &[usize]) -> Vec<&'t str> {
+    let starts = core::iter::once(0).chain(ends.iter().copied());
+    let mut lines: Vec<&str> = starts.zip(ends).map(|(a, &b)| text.get(a..b).unwrap_or_default()).collect();
+    lines.sort_unstable();
+    lines
 }
 
 /// Rearranges `v` into the next permutation in lexicographic order; false after the last.
