@@ -352,6 +352,48 @@ mod tests {
     }
 
     #[test]
+    fn numbers_with_exponents_compare_exactly() {
+        // These take the exact decimal path (an exponent or more than 18 digits).
+        assert_eq!(number_cmp(&n("-1e2"), &n("-5e1")), Ordering::Less);
+        assert_eq!(number_cmp(&n("-5e1"), &n("-1e2")), Ordering::Greater);
+        assert_eq!(number_cmp(&n("-1e2"), &n("1e1")), Ordering::Less);
+        assert_eq!(number_cmp(&n("2e0"), &n("-3e5")), Ordering::Greater);
+        assert_eq!(number_cmp(&n("-1.5e0"), &n("-15e-1")), Ordering::Equal);
+        assert_eq!(number_cmp(&n("12345678901234567890"), &n("1.234567890123456789e19")), Ordering::Equal);
+        let mut b = Budget::new(100);
+        let num = |s: &str| v(s);
+        // A count beside a number the fast path cannot read.
+        for (count, text) in [(0, "0e3"), (123, "1.23e2"), (1000, "1e3"), (7, "70e-1")] {
+            assert!(equal(Val::Count(count), Val::Ref(&num(text)), &mut b).unwrap(), "{count} {text}");
+        }
+        assert!(!equal(Val::Count(124), Val::Ref(&num("1.23e2")), &mut b).unwrap());
+        assert!(less(Val::Count(99), Val::Ref(&num("1e2"))));
+        assert!(!less(Val::Count(100), Val::Ref(&num("1e2"))));
+        // A count too large for the fast path writes all twenty digits.
+        let max = num("1.8446744073709551615e19");
+        assert!(equal(Val::Count(usize::MAX), Val::Ref(&max), &mut b).unwrap());
+        assert!(less(Val::Count(usize::MAX), Val::Ref(&num("1.8446744073709551616e19"))));
+    }
+
+    #[test]
+    fn the_fast_path_reads_short_plain_numbers() {
+        let fixed = |s: &str| Fixed::from_text(s.as_bytes()).map(|f| (f.mantissa, f.scale));
+        assert_eq!(fixed("0"), Some((0, 0)));
+        assert_eq!(fixed("-12.50"), Some((-1250, 2)));
+        assert_eq!(fixed("0.001"), Some((1, 3)));
+        assert_eq!(fixed("123456789012345678"), Some((123_456_789_012_345_678, 0)));
+        assert_eq!(fixed("-12345678901234567.8"), None); // 19 bytes after the sign
+        assert_eq!(fixed("1234567890123456789"), None);
+        assert_eq!(fixed("1e5"), None);
+        assert_eq!(fixed("1.5E3"), None);
+        let three = v("3.25");
+        assert!(Fixed::of(Val::Ref(&three)).is_some_and(|f| (f.mantissa, f.scale) == (325, 2)));
+        assert!(Fixed::of(Val::Count(7)).is_some_and(|f| (f.mantissa, f.scale) == (7, 0)));
+        assert!(Fixed::of(Val::Nothing).is_none());
+        assert!(Fixed::of(Val::Ref(&v("\"3\""))).is_none());
+    }
+
+    #[test]
     fn nothing_and_mixed_types() {
         let mut b = Budget::new(100);
         let one = v("1");
@@ -378,6 +420,14 @@ mod tests {
             equal(Val::Ref(&v(r#"{"a":[1,{"b":null}]}"#)), Val::Ref(&v(r#"{"a":[1.0,{"b":null}]}"#)), &mut b).unwrap()
         );
         assert!(!equal(Val::Ref(&v("[1,2]")), Val::Ref(&v("[2,1]")), &mut b).unwrap());
+        // Lengths differ: a prefix is not equal, in either order.
+        for (x, y) in [("[1,2]", "[1,2,3]"), (r#"{"a":1}"#, r#"{"a":1,"b":2}"#), ("[[1]]", "[[1],[]]")] {
+            assert!(!equal(Val::Ref(&v(x)), Val::Ref(&v(y)), &mut b).unwrap(), "{x} {y}");
+            assert!(!equal(Val::Ref(&v(y)), Val::Ref(&v(x)), &mut b).unwrap(), "{y} {x}");
+        }
+        // A container inside never equals a scalar.
+        assert!(!equal(Val::Ref(&v("[[1]]")), Val::Ref(&v("[1]")), &mut b).unwrap());
+        assert!(!equal(Val::Ref(&v(r#"{"a":{}}"#)), Val::Ref(&v(r#"{"a":null}"#)), &mut b).unwrap());
         assert!(!equal(Val::Ref(&v(r#"{"a":1}"#)), Val::Ref(&v(r#"{"b":1}"#)), &mut b).unwrap());
         let mut tiny = Budget::new(2);
         assert!(equal(Val::Ref(&v("[1,2,3]")), Val::Ref(&v("[1,2,3]")), &mut tiny).is_err());
