@@ -358,6 +358,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn length_counts_members_items_and_characters() {
+        use crate::json::jsonpath::Query;
+        let limits = Limits::DEFAULT;
+        let doc = Value::parse(r#"[{"a":1,"b":2},{"a":1},"ab","é!",[1,2],2,null]"#, &limits).unwrap();
+        let q = Query::parse("$[?length(@) == 2]", &limits).unwrap();
+        let got: Vec<String> = q.select_values(&doc, &limits).unwrap().iter().map(|v| v.to_json()).collect();
+        assert_eq!(got, [r#"{"a":1,"b":2}"#, "\"ab\"", "\"é!\"", "[1,2]"]);
+    }
+
+    #[test]
     fn slice_bounds_follow_the_rfc() {
         assert_eq!(slice_bounds(None, None, 1, 5), (0, 5));
         assert_eq!(slice_bounds(None, None, -1, 5), (4, -1));

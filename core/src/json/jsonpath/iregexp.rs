@@ -248,6 +248,7 @@ pub(crate) fn translate(pattern: &str, whole: bool, max_depth: usize) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::format;
 
     fn ok(p: &str) -> bool {
         compile(p, true, &Limits::DEFAULT).is_some()
@@ -319,6 +320,21 @@ mod tests {
         assert!(matches("a{1,2}b?", "aa"));
         assert!(matches("(a|)+", ""));
         assert!(!matches("(ab){2}", "ab"));
+    }
+
+    #[test]
+    fn the_grammar_is_checked_before_the_regex_compiler_sees_it() {
+        // Refused by the I-Regexp grammar itself, not left to the compiler's own syntax.
+        for bad in ["a{,3}", "a{1,2,3}", "a{}", "a{,}", "[]", "[]a]", "\\p{Lx}", "\\p{Zz}", "\\q"] {
+            assert_eq!(translate(bad, false, 8), None, "{bad}");
+        }
+        assert_eq!(translate("a{2,}", false, 8).as_deref(), Some("(?:a{2,})"));
+        for (class, text) in [("M", "\u{301}"), ("P", "!"), ("Z", " "), ("S", "+"), ("Mn", "\u{301}"), ("Zs", " ")] {
+            assert!(matches(&format!("\\p{{{class}}}"), text), "{class}");
+        }
+        assert!(matches("a\\tb\\r\\n", "a\tb\r\n"));
+        assert!(!matches("\\t", "t"));
+        assert!(!matches("\\r", "r"));
     }
 
     #[test]
