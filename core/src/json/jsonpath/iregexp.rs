@@ -338,6 +338,15 @@ mod tests {
     }
 
     #[test]
+    fn groups_may_nest_exactly_max_depth_deep() {
+        let nested = |n: usize| "(".repeat(n) + "a" + &")".repeat(n);
+        assert!(translate(&nested(8), false, 8).is_some());
+        assert_eq!(translate(&nested(9), false, 8), None);
+        assert_eq!(translate(&nested(10), false, 8), None);
+        assert!(translate(&"(a)".repeat(20), false, 1).is_some());
+    }
+
+    #[test]
     fn hostile_patterns_are_bounded() {
         let deep = "(".repeat(300) + &")".repeat(300);
         assert!(!ok(&deep));

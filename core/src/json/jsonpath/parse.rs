@@ -343,6 +343,16 @@ mod tests {
     }
 
     #[test]
+    fn depth_counts_nesting_not_length() {
+        let shallow = Limits { max_depth: 2, ..Limits::DEFAULT };
+        let sequential = "$[0][1][2][3][?@.a][?@.b]['c'][*]";
+        assert!(Parser::new(sequential, &shallow).query().is_ok());
+        let nested = "$[?@[?@[0]]]";
+        assert_eq!(Parser::new(nested, &shallow).query().unwrap_err().code(), ErrorCode::NestingTooDeep);
+        assert!(Parser::new(nested, &Limits { max_depth: 3, ..Limits::DEFAULT }).query().is_ok());
+    }
+
+    #[test]
     fn integers() {
         for ok in ["$[0]", "$[-1]", "$[9007199254740991]", "$[-9007199254740991]", "$[1:2:3]", "$[::-1]", "$[:]"] {
             assert!(parse(ok).is_ok(), "{ok}");
