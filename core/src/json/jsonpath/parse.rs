@@ -343,6 +343,19 @@ mod tests {
     }
 
     #[test]
+    fn function_faults_say_which() {
+        for (q, detail) in [
+            ("$[?length(@, @) == 1]", "wrong number of function arguments"),
+            ("$[?count(@, @) == 1]", "wrong number of function arguments"),
+            ("$[?match(@.a)]", "wrong number of function arguments"),
+            ("$[?size(@) == 1]", "unknown function"),
+        ] {
+            let e = parse(q).unwrap_err();
+            assert_eq!((e.code(), e.detail()), (ErrorCode::InvalidJsonPath, detail), "{q}");
+        }
+    }
+
+    #[test]
     fn depth_counts_nesting_not_length() {
         let shallow = Limits { max_depth: 2, ..Limits::DEFAULT };
         let sequential = "$[0][1][2][3][?@.a][?@.b]['c'][*]";

@@ -178,6 +178,25 @@ mod tests {
     }
 
     #[test]
+    fn spaces_stay_spaces_beside_escapes() {
+        let mut a = Arena::new(2);
+        let x = a.child(None, Step::Name("a b'")).unwrap();
+        let y = a.child(x, Step::Name(" ")).unwrap();
+        assert_eq!(a.location(y), "$['a b\\''][' ']");
+    }
+
+    #[test]
+    fn plain_paths_are_written_into_exactly_their_size() {
+        let mut a = Arena::new(4);
+        let x = a.child(None, Step::Name("issuer")).unwrap();
+        let y = a.child(x, Step::Index(0)).unwrap();
+        let z = a.child(y, Step::Index(1234)).unwrap();
+        let loc = a.location(z);
+        assert_eq!(loc, "$['issuer'][0][1234]");
+        assert_eq!(loc.capacity(), loc.len());
+    }
+
+    #[test]
     fn long_paths_keep_their_order() {
         let mut a = Arena::new(100);
         let mut id = None;
