@@ -301,7 +301,9 @@ fn deep_equal(a: &Value, b: &Value, budget: &mut Budget) -> Result<bool> {
                     }
                 }
             }
-            _ if !(is_container(x) && is_container(y)) && scalar_equal(x, y) => {}
+            // Two containers unmatched above differ in kind or length; a container is never
+            // scalar-equal to anything.
+            _ if scalar_equal(x, y) => {}
             _ => return Ok(false),
         }
     }
