@@ -99,14 +99,53 @@ fn is_pct_encoded(bytes: &[u8], at: usize) -> bool {
         && bytes.get(at + 2).is_some_and(u8::is_ascii_hexdigit)
 }
 
-/// Checks `bytes[from..to]` against `*( unreserved / pct-encoded / sub-delims / extra )`.
-fn check_chars(bytes: &[u8], from: usize, to: usize, extra: &[u8], what: &'static str) -> Result<(), UriError> {
+/// Character classes of [`CLASS`]: what a component may hold besides `unreserved`,
+/// `sub-delims` and `%XX`.
+const PLAIN: u8 = 1;
+const COLON: u8 = 2;
+const AT: u8 = 4;
+const SLASH: u8 = 8;
+const QUESTION: u8 = 16;
+/// RFC 3986 `pchar` (path segments): `:` and `@`, and `/` between segments.
+const PATH: u8 = COLON | AT | SLASH;
+/// `query` and `fragment`: `pchar`, `/` and `?`.
+const QUERY: u8 = PATH | QUESTION;
+
+/// Each byte's class: [`PLAIN`] for `unreserved` and `sub-delims`, one bit for each delimiter
+/// a component may allow, 0 for the rest (one load a character instead of a dozen compares).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let class = match b {
+            _ if is_unreserved(b) || is_sub_delim(b) => PLAIN,
+            b':' => COLON,
+            b'@' => AT,
+            b'/' => SLASH,
+            b'?' => QUESTION,
+            _ => 0,
+        };
+        // Evaluated at compile time: an index out of range would fail the build, not a run.
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[i] = class;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Checks `bytes[from..to]` against `*( unreserved / pct-encoded / sub-delims / extra )`,
+/// `extra` a set of the class bits of [`CLASS`].
+fn check_chars(bytes: &[u8], from: usize, to: usize, extra: u8, what: &'static str) -> Result<(), UriError> {
+    let allowed = PLAIN | extra;
     let mut i = from;
     while i < to {
         match bytes.get(i) {
             Some(&b'%') if is_pct_encoded(bytes, i) => i += 3,
             Some(&b'%') => return Err(UriError::new("'%' must be followed by two hex digits", i)),
-            Some(&b) if is_unreserved(b) || is_sub_delim(b) || extra.contains(&b) => i += 1,
+            Some(&b) if CLASS.get(usize::from(b)).is_some_and(|c| c & allowed != 0) => i += 1,
             _ => return Err(UriError::new(what, i)),
         }
     }
@@ -128,6 +167,10 @@ impl<'a> Uri<'a> {
             return Err(UriError::new("URL is empty", 0));
         }
         for (i, b) in text.bytes().enumerate() {
+            // Printable ASCII other than space breaks none of the three rules below.
+            if (0x21..0x7f).contains(&b) {
+                continue;
+            }
             if !b.is_ascii() {
                 return Err(UriError::new("non-ASCII character not allowed; percent-encode it", i));
             }
@@ -139,7 +182,7 @@ impl<'a> Uri<'a> {
             }
         }
         let bytes = text.as_bytes();
-        let colon = text.find(':').filter(|&c| {
+        let colon = text.bytes().position(|b| b == b':').filter(|&c| {
             let scheme = bytes.get(..c).unwrap_or(&[]);
             scheme.first().is_some_and(u8::is_ascii_alphabetic)
                 && scheme.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
@@ -150,20 +193,20 @@ impl<'a> Uri<'a> {
         let scheme = text.get(..colon).unwrap_or_default();
         let hier_start = colon + 1;
         let rest = text.get(hier_start..).unwrap_or_default();
-        let hier_len = rest.find(['?', '#']).unwrap_or(rest.len());
+        let hier_len = rest.bytes().position(|b| b == b'?' || b == b'#').unwrap_or(rest.len());
         let hier_end = hier_start + hier_len;
         let (authority, path_start) = if rest.starts_with("//") {
             let auth_start = hier_start + 2;
             let after = text.get(auth_start..hier_end).unwrap_or_default();
-            let auth_end = auth_start + after.find('/').unwrap_or(after.len());
+            let auth_end = auth_start + after.bytes().position(|b| b == b'/').unwrap_or(after.len());
             (Some(parse_authority(text, auth_start, auth_end)?), auth_end)
         } else {
             (None, hier_start)
         };
-        check_chars(bytes, path_start, hier_end, b":@/", "character not allowed in a URL; percent-encode it")?;
+        check_chars(bytes, path_start, hier_end, PATH, "character not allowed in a URL; percent-encode it")?;
         let path = text.get(path_start..hier_end).unwrap_or_default();
         let tail = text.get(hier_end..).unwrap_or_default();
-        let (query_part, fragment_part) = match tail.find('#') {
+        let (query_part, fragment_part) = match tail.bytes().position(|b| b == b'#') {
             Some(h) => (tail.get(..h).unwrap_or_default(), tail.get(h + 1..)),
             None => (tail, None),
         };
@@ -174,7 +217,7 @@ impl<'a> Uri<'a> {
                 bytes,
                 query_start,
                 query_start + q.len(),
-                b":@/?",
+                QUERY,
                 "character not allowed in a URL; percent-encode it",
             )?;
         }
@@ -183,7 +226,7 @@ impl<'a> Uri<'a> {
             if let Some(second) = f.find('#') {
                 return Err(UriError::new("second '#' not allowed; percent-encode it", start + second));
             }
-            check_chars(bytes, start, start + f.len(), b":@/?", "character not allowed in a URL; percent-encode it")?;
+            check_chars(bytes, start, start + f.len(), QUERY, "character not allowed in a URL; percent-encode it")?;
         }
         Ok(Uri { scheme, authority, path, query, fragment: fragment_part })
     }
@@ -224,9 +267,9 @@ impl<'a> Uri<'a> {
 fn parse_authority(text: &str, start: usize, end: usize) -> Result<Authority<'_>, UriError> {
     let bytes = text.as_bytes();
     let auth = text.get(start..end).unwrap_or_default();
-    let (userinfo, host_start) = match auth.rfind('@') {
+    let (userinfo, host_start) = match auth.bytes().rposition(|b| b == b'@') {
         Some(at) => {
-            check_chars(bytes, start, start + at, b":", "character not allowed in the userinfo")?;
+            check_chars(bytes, start, start + at, COLON, "character not allowed in the userinfo")?;
             (auth.get(..at), start + at + 1)
         }
         None => (None, start),
@@ -251,8 +294,8 @@ fn parse_authority(text: &str, start: usize, end: usize) -> Result<Authority<'_>
         }
         close + 1
     } else {
-        let len = host_port.find(':').unwrap_or(host_port.len());
-        check_chars(bytes, host_start, host_start + len, b"", "character not allowed in the host")?;
+        let len = host_port.bytes().position(|b| b == b':').unwrap_or(host_port.len());
+        check_chars(bytes, host_start, host_start + len, 0, "character not allowed in the host")?;
         len
     };
     let port_at = host_start + host_len + 1;

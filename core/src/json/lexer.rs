@@ -441,6 +441,7 @@ fn hex4(src: &str, at: usize) -> Result<u32> {
 /// tells whether they were ASCII; with what each escape saves, that gives an ASCII token its
 /// scalar count without a second pass (a non-ASCII one counts its raw characters once, with the
 /// standard library's word-at-a-time count).
+#[inline]
 pub(crate) fn read_string(src: &str, open: usize, max_string: usize) -> Result<(JsonStr<'_>, usize)> {
     let mut pos = open + 1;
     let start = pos;

@@ -14,7 +14,7 @@ mod string;
 mod value;
 mod write;
 
-#[cfg(feature = "smartid")]
+#[cfg(any(feature = "smartid", feature = "proofspace"))]
 pub(crate) use lexer::read_string;
 pub use lexer::{validate, Event, Lexer};
 pub use object::{ObjectReader, Shape};

@@ -24,6 +24,8 @@ use crate::json::{Event, JsonStr, Lexer, Value};
 use crate::limits::Limits;
 use crate::proofspace::values::{cast_pairs, CredentialSchema, FieldIssue, TypedValue};
 
+mod usual;
+
 /// A `{name, value}` pair of the body.
 ///
 /// ```
@@ -61,8 +63,9 @@ pub struct CredentialView<'a> {
 }
 
 impl CredentialView<'_> {
-    /// The typed fields in field order, or every issue of the fields against `schema`: the
-    /// rules of [`crate::proofspace::values::cast_credential`], without copying the fields.
+    /// The typed fields in field order, each with its name borrowed from the field, or every
+    /// issue of the fields against `schema`: the rules of
+    /// [`crate::proofspace::values::cast_credential`], without copying the fields or their names.
     ///
     /// ```
     /// use ssi_verify_core::proofspace::request_view::RequestView;
@@ -79,12 +82,12 @@ impl CredentialView<'_> {
     /// assert_eq!(issues[0].error.code(), ErrorCode::UnknownField); // "Extra"
     /// let body = body.replace(r#",{"name":"Extra","value":"?"}"#, "");
     /// let one = RequestView::parse(&body, &Limits::DEFAULT).unwrap();
-    /// assert_eq!(one.received_credentials[0].cast(&schema).unwrap(), [("Born".to_string(), TypedValue::Date(1648800000))]);
+    /// assert_eq!(one.received_credentials[0].cast(&schema).unwrap(), [("Born", TypedValue::Date(1648800000))]);
     /// ```
     ///
     /// # Errors
     /// The non-empty list of [`FieldIssue`]s.
-    pub fn cast(&self, schema: &CredentialSchema) -> core::result::Result<Vec<(String, TypedValue)>, Vec<FieldIssue>> {
+    pub fn cast(&self, schema: &CredentialSchema) -> core::result::Result<Vec<(&str, TypedValue)>, Vec<FieldIssue>> {
         cast_pairs(schema, self.fields.iter().map(|f| (&*f.name, &*f.value)))
     }
 }
@@ -134,6 +137,15 @@ impl<'a> RequestView<'a> {
     /// [`ErrorCode::UnexpectedJsonType`], [`ErrorCode::UnknownField`] (a pair member other than
     /// `name`/`value`), [`ErrorCode::InvalidFieldValue`] (empty ids).
     pub fn parse(json: &'a str, limits: &Limits) -> Result<Self> {
+        // ProofSpace's own layout in one pass; any other text (or any fault) is read below.
+        if let Some(view) = usual::read(json, limits) {
+            return Ok(view);
+        }
+        Self::parse_general(json, limits)
+    }
+
+    /// The reader of every text (the layout of [`usual`] included), which ranks faults.
+    fn parse_general(json: &'a str, limits: &Limits) -> Result<Self> {
         let mut reader = Reader {
             lx: Lexer::new(json, limits)?,
             recheck: false,
@@ -538,6 +550,97 @@ mod tests {
         // The same text, escaped or not, gives the same owned request.
         let owned = crate::proofspace::webhook::InteractionRequest::from(v);
         assert_eq!(owned, crate::proofspace::webhook::InteractionRequest::parse(BODY, &Limits::DEFAULT).unwrap());
+    }
+
+    /// One edit of `body` for the layout reader's differential test: the `n`th of a fixed,
+    /// deterministic sequence of deletions, insertions and replacements.
+    fn edit(body: &str, n: u64) -> String {
+        const BYTES: &[&str] = &[
+            "\"", "\\", ",", ":", "{", "}", "[", "]", " ", "\n", "0", "-", "1", ".", "e", "n", "t", "é", "\u{1}",
+            "null", "true", "\\u0041",
+        ];
+        let mut x = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03;
+        let mut next = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            usize::try_from(x % m as u64).unwrap()
+        };
+        let at = next(body.len());
+        let with = BYTES[next(BYTES.len())];
+        let mut out = String::from(&body[..at]);
+        match next(3) {
+            0 => out.push_str(&body[at + 1..]),
+            1 => {
+                out.push_str(with);
+                out.push_str(&body[at..]);
+            }
+            _ => {
+                out.push_str(with);
+                out.push_str(&body[at + 1..]);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_layout_reader_reads_what_the_general_reader_reads() {
+        let limits = Limits::DEFAULT;
+        assert_eq!(usual::read(BODY, &limits).as_ref(), Some(&RequestView::parse_general(BODY, &limits).unwrap()));
+        let (mut fast, mut general) = (0, 0);
+        for n in 0..20_000 {
+            let body = edit(BODY, n);
+            match usual::read(&body, &limits) {
+                Some(view) => {
+                    fast += 1;
+                    assert_eq!(RequestView::parse_general(&body, &limits), Ok(view), "{body}");
+                }
+                None => general += 1,
+            }
+        }
+        // Both paths are taken (whitespace and string edits keep the layout; most do not).
+        assert!(fast > 1_000 && general > 1_000, "{fast} {general}");
+    }
+
+    #[test]
+    fn the_layout_reader_leaves_every_other_text_to_the_general_reader() {
+        let limits = Limits::DEFAULT;
+        let spaced = BODY.replace(',', " ,\n ").replace(':', " :\t").replace('{', "{ ").replace(']', " ]");
+        assert!(usual::read(&format!(" {spaced}\r\n"), &limits).is_some());
+        for other in [
+            BODY.replacen('{', r#"{"containerPrefix":"p","#, 1),
+            BODY.replace(r#""actionId":"a1","actionInstanceId":"ai1""#, r#""actionInstanceId":"ai1","actionId":"a1""#),
+            BODY.replace(r#""name":"gate","value":"north""#, r#""value":"north","name":"gate""#),
+            BODY.replace(r#""revoked":false,"utcRevokedAt":null"#, r#""utcRevokedAt":null,"revoked":false"#),
+            BODY.replace(r#""fields":[]"#, r#""fields":[],"extra":1"#),
+            BODY.replace(r#""actionId":"a1""#, r#""actionId":"a1","actionId":"a2""#),
+            BODY.replace(r#""actionId""#, r#""action\u0049d""#),
+            BODY.replace(r#""actionId":"a1""#, r#""actionId":"""#),
+            BODY.replace("1648800000000", "1.0"),
+            BODY.replace("1648800000000", "-1"),
+            BODY.replace("1648800000000", "01"),
+            BODY.replace("1648800000000", "1e3"),
+            BODY.replace("1648800000000", "18446744073709551616"),
+            BODY.replace("false", "0"),
+            format!("{BODY} x"),
+            String::from(&BODY[..BODY.len() - 1]),
+        ] {
+            assert!(usual::read(&other, &limits).is_none(), "{other}");
+        }
+        let biggest = BODY.replace("1648800000000", "18446744073709551615");
+        assert_eq!(usual::read(&biggest, &limits).unwrap().received_credentials[0].utc_issued_at, Some(u64::MAX));
+        // Limits the general reader would break on are left to it.
+        for tight in [
+            Limits { max_items: 20, ..Limits::DEFAULT },
+            Limits { max_depth: 4, ..Limits::DEFAULT },
+            Limits { max_string_bytes: 19, ..Limits::DEFAULT },
+            Limits { max_input_bytes: BODY.len() - 1, ..Limits::DEFAULT },
+        ] {
+            assert!(usual::read(BODY, &tight).is_none());
+            assert!(RequestView::parse(BODY, &tight).is_err());
+        }
+        let items = Limits { max_items: 21, ..Limits::DEFAULT };
+        assert_eq!(usual::read(BODY, &items).is_some(), RequestView::parse_general(BODY, &items).is_ok());
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub struct FieldIssue {
 fn check_fields<'f>(
     schema: &CredentialSchema,
     fields: impl ExactSizeIterator<Item = (&'f str, &'f str)> + Clone,
-) -> (Vec<(String, TypedValue)>, Vec<FieldIssue>) {
+) -> (Vec<(&'f str, TypedValue)>, Vec<FieldIssue>) {
     let mut typed = Vec::with_capacity(fields.len());
     let mut issues = Vec::new();
     // An empty list is ProofSpace's way of postponing the issue, not a credential missing
@@ -55,7 +55,7 @@ fn check_fields<'f>(
     if in_schema_order(schema, fields.clone()) {
         for ((name, value), attr) in fields.zip(&schema.attributes) {
             match attr.cast(value) {
-                Ok(value) => typed.push((String::from(name), value)),
+                Ok(value) => typed.push((name, value)),
                 Err(error) => issues.push(FieldIssue { field: String::from(name), error }),
             }
         }
@@ -89,7 +89,7 @@ fn check_fields<'f>(
             Some((_, attr, seen)) => {
                 *seen = true;
                 match attr.cast(value) {
-                    Ok(value) => typed.push((String::from(name), value)),
+                    Ok(value) => typed.push((name, value)),
                     Err(error) => issues.push(issue(error)),
                 }
             }
@@ -130,7 +130,7 @@ fn pairs(fields: &[NameValue]) -> impl ExactSizeIterator<Item = (&str, &str)> + 
 pub(crate) fn cast_pairs<'f>(
     schema: &CredentialSchema,
     fields: impl ExactSizeIterator<Item = (&'f str, &'f str)> + Clone,
-) -> core::result::Result<Vec<(String, TypedValue)>, Vec<FieldIssue>> {
+) -> core::result::Result<Vec<(&'f str, TypedValue)>, Vec<FieldIssue>> {
     let (typed, issues) = check_fields(schema, fields);
     if issues.is_empty() {
         Ok(typed)
@@ -182,5 +182,6 @@ pub fn cast_credential(
     schema: &CredentialSchema,
     fields: &[NameValue],
 ) -> core::result::Result<Vec<(String, TypedValue)>, Vec<FieldIssue>> {
-    cast_pairs(schema, pairs(fields))
+    let typed = cast_pairs(schema, pairs(fields))?;
+    Ok(typed.into_iter().map(|(name, value)| (String::from(name), value)).collect())
 }
