@@ -115,3 +115,42 @@ impl ActiveContext {
 fn member<'v>(obj: &'v [(String, Value)], key: &str) -> Option<&'v Value> {
     obj.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::json_eq;
+    use crate::json::Value;
+    use crate::limits::{Limits, DEPTH_CEILING};
+
+    fn v(s: &str) -> Value {
+        Value::parse(s, &Limits::DEFAULT).unwrap()
+    }
+
+    #[test]
+    fn contexts_compare_with_members_in_any_order() {
+        let eq = |a: &str, b: &str| json_eq(&v(a), &v(b), 0);
+        assert!(eq(r#"{"a":1,"b":{"c":[1,2]}}"#, r#"{"b":{"c":[1,2]},"a":1}"#));
+        assert!(eq("[1,[2,3]]", "[1,[2,3]]"));
+        assert!(!eq("[1,2]", "[2,1]"));
+        assert!(!eq("[1,2]", "[1,2,3]"));
+        assert!(!eq("[1,2,3]", "[1,2]"));
+        assert!(!eq("[[1]]", "[[2]]"));
+        assert!(!eq(r#"{"a":1}"#, r#"{"a":1,"b":2}"#));
+        assert!(!eq(r#"{"a":1,"b":2}"#, r#"{"a":1}"#));
+        assert!(!eq(r#"{"a":1}"#, r#"{"b":1}"#));
+        assert!(!eq(r#"{"a":{"x":1}}"#, r#"{"a":{"x":2}}"#));
+        assert!(!eq(r#"{"a":1}"#, "[1]"));
+        assert!(!eq("1", "2"));
+    }
+
+    #[test]
+    fn comparison_depth_is_bounded() {
+        let limits = Limits { max_depth: DEPTH_CEILING, ..Limits::DEFAULT };
+        let nested = |n: usize| Value::parse(&("[".repeat(n) + &"]".repeat(n)), &limits).unwrap();
+        let deep = nested(DEPTH_CEILING);
+        assert!(json_eq(&deep, &deep, 0));
+        // Started below the ceiling's depth, the same comparison runs out of depth.
+        assert!(!json_eq(&deep, &deep, 2));
+        assert!(json_eq(&deep, &deep, 1));
+    }
+}

@@ -236,6 +236,16 @@ mod tests {
     }
 
     #[test]
+    fn a_cache_does_not_make_two_stores_differ() {
+        let warm = ContextStore::bundled().private();
+        nquads(VC, &warm, &Limits::DEFAULT).unwrap();
+        let kept = warm.cache().len();
+        assert!(kept > 0);
+        assert_eq!(warm, ContextStore::bundled().private());
+        assert_eq!(alloc::format!("{:?}", warm.cache()), alloc::format!("ContextCache({kept} entries)"));
+    }
+
+    #[test]
     fn a_hit_charges_the_work_it_skips() {
         // Under every budget, a warm store stops a document exactly where a fresh one does.
         let warm = ContextStore::bundled().private();
