@@ -709,6 +709,93 @@ mod tests {
     }
 
     #[test]
+    fn container_mappings_jsonld_allows() {
+        let ok = |list: &[&str]| valid_container(&list.iter().map(|c| String::from(*c)).collect::<Vec<_>>());
+        for good in [
+            &["@list"][..],
+            &["@set"],
+            &["@index"],
+            &["@id"],
+            &["@type"],
+            &["@language"],
+            &["@graph"],
+            &["@set", "@index"],
+            &["@index", "@set"],
+            &["@set", "@id"],
+            &["@type", "@set"],
+            &["@set", "@language"],
+            &["@graph", "@id"],
+            &["@index", "@graph"],
+            &["@graph", "@set"],
+            &["@graph", "@id", "@set"],
+            &["@set", "@graph", "@index"],
+        ] {
+            assert!(ok(good), "{good:?}");
+        }
+        for bad in [
+            &[][..],
+            &["@foo"],
+            &["@list", "@set"],
+            &["@set", "@list"],
+            &["@index", "@id"],
+            &["@list", "@index"],
+            &["@graph", "@type"],
+            &["@graph", "@list"],
+            &["@graph", "@language"],
+            &["@graph", "@id", "@index"],
+            &["@set", "@index", "@id"],
+            &["@graph", "@set", "@type"],
+        ] {
+            assert!(!ok(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn work_is_counted_to_the_budget_and_no_further() {
+        let store = ContextStore::bundled();
+        let limits = Limits { max_jsonld_work: 3, ..Limits::DEFAULT };
+        let mut p = Processor::new(&store, &limits, false);
+        for _ in 0..3 {
+            p.tick().unwrap();
+        }
+        assert_eq!(p.tick().unwrap_err().code(), ErrorCode::TooManyItems);
+        let mut p = Processor::new(&store, &limits, false);
+        p.charge(3).unwrap();
+        assert!(p.charge(1).is_err());
+    }
+
+    #[test]
+    fn context_faults_are_named() {
+        for (src, detail) in [
+            (r#"{"@base":"relative/"}"#, "invalid base IRI"),
+            (r#"{"@vocab":"relative"}"#, "invalid vocab mapping"),
+            (r#"{"@direction":"up"}"#, "invalid base direction"),
+            (r#"{"t":{"@id":"http://a/","@direction":"up"}}"#, "invalid base direction"),
+            (r#"{"t":{"@id":"http://a/","@nest":"@id"}}"#, "invalid @nest value"),
+            (r#"{"rel/term":{"@type":"@id"}}"#, "invalid IRI mapping"),
+            (r#"{"t":{"@id":"http://a/","@context":{"@vocab":5}}}"#, "invalid scoped context"),
+        ] {
+            let e = ctx(src).unwrap_err();
+            assert_eq!((e.code(), e.detail()), (ErrorCode::InvalidJsonLd, detail), "{src}");
+        }
+        for fine in [
+            r#"{"@base":"http://example.org/a/"}"#,
+            r#"{"@direction":null}"#,
+            r#"{"@direction":"rtl"}"#,
+            r#"{"t":{"@id":"http://a/","@direction":"ltr"}}"#,
+            r#"{"t":{"@id":"http://a/","@direction":null}}"#,
+            r#"{"t":{"@id":"http://a/","@nest":"@nest"}}"#,
+            r#"{"t":{"@id":"http://a/","@nest":"n"}}"#,
+            r#"{"t":{"@reverse":"http://a/","@container":null}}"#,
+            r#"{"t":{"@reverse":"http://a/","@container":"@set"}}"#,
+        ] {
+            assert!(ctx(fine).is_ok(), "{fine}");
+        }
+        let based = ctx(r#"[{"@base":"http://example.org/a/"},{"@base":"b/"}]"#).unwrap();
+        assert_eq!(based.base.as_deref(), Some("http://example.org/a/b/"));
+    }
+
+    #[test]
     fn terms_prefixes_and_vocab() {
         let c = ctx(
             r#"{"@vocab":"http://v/","ex":"http://ex.org/","name":"ex:name","age":{"@id":"ex:age","@type":"xsd:int"}}"#,
