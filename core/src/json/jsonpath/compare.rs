@@ -371,10 +371,16 @@ mod tests {
         assert!(!equal(Val::Count(124), Val::Ref(&num("1.23e2")), &mut b).unwrap());
         assert!(less(Val::Count(99), Val::Ref(&num("1e2"))));
         assert!(!less(Val::Count(100), Val::Ref(&num("1e2"))));
-        // A count too large for the fast path writes all twenty digits.
-        let max = num("1.8446744073709551615e19");
-        assert!(equal(Val::Count(usize::MAX), Val::Ref(&max), &mut b).unwrap());
-        assert!(less(Val::Count(usize::MAX), Val::Ref(&num("1.8446744073709551616e19"))));
+        // The largest count, in exponent form (on 64-bit targets too large for the fast path:
+        // all twenty digits are written).
+        let sci = |n: u128| {
+            let digits = alloc::string::ToString::to_string(&n);
+            format!("{}.{}e{}", &digits[..1], &digits[1..], digits.len() - 1)
+        };
+        let max = u128::try_from(usize::MAX).unwrap();
+        assert!(equal(Val::Count(usize::MAX), Val::Ref(&num(&sci(max))), &mut b).unwrap());
+        assert!(less(Val::Count(usize::MAX), Val::Ref(&num(&sci(max + 1)))));
+        assert!(!less(Val::Count(usize::MAX), Val::Ref(&num(&sci(max)))));
     }
 
     #[test]
