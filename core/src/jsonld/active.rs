@@ -152,5 +152,10 @@ mod tests {
         // Started below the ceiling's depth, the same comparison runs out of depth.
         assert!(!json_eq(&deep, &deep, 2));
         assert!(json_eq(&deep, &deep, 1));
+        // Objects count their depth too.
+        let n = DEPTH_CEILING;
+        let objects = Value::parse(&(r#"{"a":"#.repeat(n - 1) + "{}" + &"}".repeat(n - 1)), &limits).unwrap();
+        assert!(json_eq(&objects, &objects, 1));
+        assert!(!json_eq(&objects, &objects, 2));
     }
 }
