@@ -791,6 +791,26 @@ mod tests {
         ] {
             assert!(ctx(fine).is_ok(), "{fine}");
         }
+        // A term with a colon inside (not first, not last) must expand to its own @id.
+        let e = ctx(r#"{"ex:a":{"@id":"http://other/"}}"#).unwrap_err();
+        assert_eq!(e.detail(), "invalid IRI mapping");
+        for edge in [r#"{"a:":{"@id":"http://x/"}}"#, r#"{":a":{"@id":"http://x/"}}"#] {
+            assert!(ctx(edge).is_ok(), "{edge}");
+        }
+        // A context that cannot be had is "could not check", not an invalid context.
+        for unknown in [
+            r#""https://unknown.example/ctx""#,
+            r#"{"t":{"@id":"http://a/","@context":"https://unknown.example/ctx"}}"#,
+        ] {
+            assert_eq!(ctx(unknown).unwrap_err().code(), ErrorCode::UnknownContext, "{unknown}");
+        }
+        // A registered document that is no context is an invalid remote context.
+        let mut store = ContextStore::bundled();
+        store.register_value("https://example.org/broken", Value::parse(r#"{"x":1}"#, &Limits::DEFAULT).unwrap());
+        let mut p = Processor::new(&store, &Limits::DEFAULT, false);
+        let local = Value::String(String::from("https://example.org/broken"));
+        let e = p.process_context(&ActiveContext::new(None), &local, None, &[], false, true, true, 0).unwrap_err();
+        assert_eq!((e.code(), e.detail()), (ErrorCode::InvalidJsonLd, "invalid remote context"));
         let based = ctx(r#"[{"@base":"http://example.org/a/"},{"@base":"b/"}]"#).unwrap();
         assert_eq!(based.base.as_deref(), Some("http://example.org/a/b/"));
     }
