@@ -800,6 +800,7 @@ mod tests {
         // A context that cannot be had is "could not check", not an invalid context.
         for unknown in [
             r#""https://unknown.example/ctx""#,
+            r#"{"@import":"https://unknown.example/ctx"}"#,
             r#"{"t":{"@id":"http://a/","@context":"https://unknown.example/ctx"}}"#,
         ] {
             assert_eq!(ctx(unknown).unwrap_err().code(), ErrorCode::UnknownContext, "{unknown}");
