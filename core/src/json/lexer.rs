@@ -326,48 +326,6 @@ impl<'a> Lexer<'a> {
         Ok(s)
     }
 
-    /// Reads the next member of the object being read when its name is exactly `name`, written
-    /// without escapes, and its value is a string; returns the value. Otherwise reads nothing:
-    /// `Ok(None)`, and [`Lexer::next_event`] goes on as if this had not been called. For readers
-    /// that know a document's usual member order: the name is matched in place, without its own
-    /// token and event, and a fault of the value is the error reading it event by event gives.
-    ///
-    /// `name` must hold no `"`, `\` or control character (it is compared with the raw text).
-    #[cfg(feature = "proofspace")]
-    pub(crate) fn string_member(&mut self, name: &str) -> Result<Option<JsonStr<'a>>> {
-        debug_assert!(name.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\'));
-        let bytes = self.src.as_bytes();
-        let mut p = skip_ws_from(bytes, self.pos);
-        match self.state {
-            State::ObjectFirst => {}
-            State::AfterValue if self.depth > 0 && self.top_is_object() && bytes.get(p) == Some(&b',') => {
-                p = skip_ws_from(bytes, p + 1);
-            }
-            _ => return Ok(None),
-        }
-        let close = p + 1 + name.len();
-        if name.len() > self.max_string
-            || bytes.get(p) != Some(&b'"')
-            || bytes.get(p + 1..close) != Some(name.as_bytes())
-            || bytes.get(close) != Some(&b'"')
-        {
-            return Ok(None);
-        }
-        p = skip_ws_from(bytes, close + 1);
-        if bytes.get(p) != Some(&b':') {
-            return Ok(None);
-        }
-        p = skip_ws_from(bytes, p + 1);
-        if bytes.get(p) != Some(&b'"') {
-            return Ok(None);
-        }
-        self.pos = p;
-        self.count_item()?;
-        let value = self.string()?;
-        self.state = State::AfterValue;
-        Ok(Some(value))
-    }
-
     /// Skips the rest of a container whose start event was just returned.
     ///
     /// # Errors
@@ -396,7 +354,7 @@ impl<'a> Lexer<'a> {
 }
 
 /// The offset of the first byte at or after `pos` that is not JSON whitespace.
-fn skip_ws_from(bytes: &[u8], mut pos: usize) -> usize {
+pub(crate) fn skip_ws_from(bytes: &[u8], mut pos: usize) -> usize {
     while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(pos) {
         pos += 1;
     }
@@ -700,96 +658,6 @@ mod tests {
         // stack takes DEPTH_CEILING bits, the rest is a handful of words.
         let size = core::mem::size_of::<Lexer<'_>>();
         assert!(size <= crate::limits::DEPTH_CEILING / 8 + 16 * core::mem::size_of::<usize>(), "{size}");
-    }
-
-    #[cfg(feature = "proofspace")]
-    /// The events of `src` as text, with the members named in `fast` read by
-    /// [`Lexer::string_member`] wherever it accepts them (as a key and a string event), and the
-    /// error that ended the reading.
-    fn trace(src: &str, limits: &Limits, fast: &[&str]) -> (Vec<String>, Option<Error>) {
-        let mut out = Vec::new();
-        let mut lx = match Lexer::new(src, limits) {
-            Ok(lx) => lx,
-            Err(e) => return (out, Some(e)),
-        };
-        loop {
-            for name in fast {
-                match lx.string_member(name) {
-                    Ok(Some(v)) => out.extend([alloc::format!("key {name}"), alloc::format!("str {}", v.raw())]),
-                    Ok(None) => {}
-                    // The event path has read the name when the value fails.
-                    Err(e) => {
-                        out.push(alloc::format!("key {name}"));
-                        return (out, Some(e));
-                    }
-                }
-            }
-            match lx.next_event() {
-                Ok(Some(Event::Key(k))) => out.push(alloc::format!("key {}", k.to_unescaped())),
-                Ok(Some(Event::Str(v))) => out.push(alloc::format!("str {}", v.raw())),
-                Ok(Some(ev)) => out.push(alloc::format!("{ev:?}")),
-                Ok(None) => return (out, None),
-                Err(e) => return (out, Some(e)),
-            }
-        }
-    }
-
-    #[cfg(feature = "proofspace")]
-    #[test]
-    fn string_member_reads_what_the_events_read() {
-        let tight = Limits { max_items: 3, max_string_bytes: 4, ..Limits::DEFAULT };
-        for src in [
-            r#"{"name":"a","value":"b"}"#,
-            r#"{"value":"b","name":"a"}"#,
-            r#"{ "name" : "a" , "value" :"b" }"#,
-            "{\"name\"\t:\n\"a\"}",
-            r#"{"n\u0061me":"a","value":"b"}"#,
-            r#"{"name":1,"value":"b"}"#,
-            r#"{"name":{"name":"x"},"value":["value"]}"#,
-            r#"{"name":"a\u00e9\n","value":"\ud83d\ude00"}"#,
-            r#"{"names":"a","nam":"b","name":"c"}"#,
-            r#"[{"name":"a"},"name",{"value":"b","name":"c"}]"#,
-            r#"{"name":"unterminated}"#,
-            r#"{"name":"bad \x escape"}"#,
-            "{\"name\":\"control \u{1}\"}",
-            r#"{"name":"\udc00"}"#,
-            r#"{"name":"a","value":"b",}"#,
-            r#"{"name":"a""value":"b"}"#,
-            r#"{"name":"a"} trailing"#,
-            r#"{"name""#,
-            r#"{"name":"#,
-            r#"{"name""#,
-            r#"{"name":"abcdefgh"}"#,
-            r#"["a","b",{"name":"c","value":"d"}]"#,
-        ] {
-            for limits in [&Limits::DEFAULT, &tight] {
-                let plain = trace(src, limits, &[]);
-                assert_eq!(trace(src, limits, &["name", "value"]), plain, "{src}");
-                assert_eq!(trace(src, limits, &["value"]), plain, "{src}");
-            }
-        }
-    }
-
-    #[cfg(feature = "proofspace")]
-    #[test]
-    fn string_member_reads_only_a_member_of_an_object() {
-        let mut lx = Lexer::new(r#"["name",{"name":"a"}]"#, &Limits::DEFAULT).unwrap();
-        assert_eq!(lx.string_member("name").unwrap(), None); // before the top-level value
-        assert_eq!(lx.next_event().unwrap(), Some(Event::StartArray));
-        assert_eq!(lx.string_member("name").unwrap(), None); // an array item
-        assert!(matches!(lx.next_event().unwrap(), Some(Event::Str(_))));
-        assert_eq!(lx.string_member("name").unwrap(), None); // after an item of an array
-        assert_eq!(lx.next_event().unwrap(), Some(Event::StartObject));
-        assert_eq!(lx.string_member("value").unwrap(), None); // another name
-        assert!(lx.string_member("name").unwrap().is_some_and(|v| v.raw() == "a"));
-        assert_eq!(lx.string_member("name").unwrap(), None); // the object ends
-        assert_eq!(lx.next_event().unwrap(), Some(Event::EndObject));
-        let long = Limits { max_string_bytes: 3, ..Limits::DEFAULT };
-        let mut lx = Lexer::new(r#"{"name":"a"}"#, &long).unwrap();
-        lx.next_event().unwrap();
-        // A name over the limit is left to the event path, which reports it.
-        assert_eq!(lx.string_member("name").unwrap(), None);
-        assert_eq!(lx.next_event().unwrap_err().code(), ErrorCode::StringTooLong);
     }
 
     #[test]

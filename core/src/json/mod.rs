@@ -16,6 +16,8 @@ mod write;
 
 #[cfg(any(feature = "smartid", feature = "proofspace"))]
 pub(crate) use lexer::read_string;
+#[cfg(feature = "proofspace")]
+pub(crate) use lexer::skip_ws_from;
 pub use lexer::{validate, Event, Lexer};
 pub use object::{ObjectReader, Shape};
 #[cfg(feature = "smartid")]

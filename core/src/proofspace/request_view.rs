@@ -235,10 +235,6 @@ fn array<T>(items: Items<'_, T>, detail: &'static str, at: impl Fn(Error) -> Err
     }
 }
 
-/// The request's five ids in the order ProofSpace writes them (and `ids` holds them).
-const ID_MEMBERS: [&str; 5] =
-    ["publicServiceDid", "subscriberConnectDid", "actionId", "actionInstanceId", "actionEventId"];
-
 struct Reader<'a> {
     lx: Lexer<'a>,
     /// The body must also go through [`Value::parse`]: a repeated member (which the tree
@@ -364,13 +360,6 @@ impl<'a> Reader<'a> {
             return Ok(Err(wrong_type(detail).at_index(i)));
         }
         let (mut name, mut value, mut fault) = (None, None, None);
-        // The usual `{"name":"…","value":"…"}` without events; anything else goes on below.
-        if let Some(s) = self.lx.string_member("name")? {
-            name = Some(text(s));
-            if let Some(s) = self.lx.string_member("value")? {
-                value = Some(text(s));
-            }
-        }
         self.members(|r, key, v| {
             if fault.is_some() {
                 return r.skip(v);
@@ -418,13 +407,6 @@ impl<'a> Reader<'a> {
         let (mut issued, mut revoked, mut revoked_at) = (Slot::Absent, Slot::Absent, Slot::Absent);
         let mut fields = Items::Slot(Slot::Absent);
         let mut unknown = Vec::new();
-        // The usual order first, without events; anything else goes on below.
-        if let Some(s) = self.lx.string_member("credentialId")? {
-            credential_id = Slot::Str(s);
-            if let Some(s) = self.lx.string_member("schemaId")? {
-                schema_id = Slot::Str(s);
-            }
-        }
         self.members(|r, key, v| match &*key {
             "credentialId" => r.fill(&mut credential_id, v),
             "schemaId" => r.fill(&mut schema_id, v),
@@ -465,13 +447,6 @@ impl<'a> Reader<'a> {
         let mut params = Items::Slot(Slot::Absent);
         let mut credentials = Items::Slot(Slot::Absent);
         let mut unknown = Vec::new();
-        // The ids in their usual order first, without events; anything else goes on below.
-        for (slot, name) in ids.iter_mut().zip(ID_MEMBERS) {
-            match self.lx.string_member(name)? {
-                Some(s) => *slot = Slot::Str(s),
-                None => break,
-            }
-        }
         self.members(|r, key, v| {
             let slot = match &*key {
                 "containerPrefix" => &mut prefix,

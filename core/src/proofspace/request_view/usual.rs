@@ -13,7 +13,7 @@ use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
 use super::{text, CredentialView, FieldView, RequestView};
-use crate::json::read_string;
+use crate::json::{read_string, skip_ws_from};
 use crate::limits::Limits;
 
 /// Deepest nesting of the layout: request, `receivedCredentials`, credential, `fields`, pair.
@@ -81,9 +81,7 @@ impl<'a> Cursor<'a> {
 
     /// Skips JSON whitespace; returns the new position.
     fn skip_ws(&mut self) -> usize {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
-        }
+        self.pos = skip_ws_from(self.src.as_bytes(), self.pos);
         self.pos
     }
 
