@@ -301,16 +301,7 @@ pub fn sign_hs256(claims: &Value, secret: &[u8]) -> Result<String> {
 /// # Errors
 /// A claims set that is not a JSON object.
 pub fn sign_eddsa(claims: &Value, key: &crate::crypto::ed25519::Ed25519SecretKey) -> Result<String> {
-    if claims.as_object().is_none() {
-        return Err(malformed("JWT claims must be a JSON object"));
-    }
-    let mut token = crate::codec::base64url_encode(br#"{"alg":"EdDSA","typ":"JWT"}"#);
-    token.push('.');
-    token.push_str(&crate::codec::base64url_encode(claims.to_json().as_bytes()));
-    let sig = key.sign(token.as_bytes());
-    token.push('.');
-    token.push_str(&crate::codec::base64url_encode(&sig));
-    Ok(token)
+    sign_eddsa_with_header(br#"{"alg":"EdDSA","typ":"JWT"}"#, claims, key)
 }
 
 /// Builds an EdDSA token whose header names the signing key in `kid` (a DID URL, so a verifier
@@ -334,14 +325,22 @@ pub fn sign_eddsa_with_kid(
     key: &crate::crypto::ed25519::Ed25519SecretKey,
     kid: &str,
 ) -> Result<String> {
-    if claims.as_object().is_none() {
-        return Err(malformed("JWT claims must be a JSON object"));
-    }
     let mut header = String::from(r#"{"alg":"EdDSA","typ":"JWT","kid":"#);
     // Writing into a String cannot fail.
     let _ = crate::json::write_string(&mut header, kid);
     header.push('}');
-    let mut token = crate::codec::base64url_encode(header.as_bytes());
+    sign_eddsa_with_header(header.as_bytes(), claims, key)
+}
+
+fn sign_eddsa_with_header(
+    header: &[u8],
+    claims: &Value,
+    key: &crate::crypto::ed25519::Ed25519SecretKey,
+) -> Result<String> {
+    if claims.as_object().is_none() {
+        return Err(malformed("JWT claims must be a JSON object"));
+    }
+    let mut token = crate::codec::base64url_encode(header);
     token.push('.');
     token.push_str(&crate::codec::base64url_encode(claims.to_json().as_bytes()));
     let sig = key.sign(token.as_bytes());

@@ -15,6 +15,8 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+#[cfg(any(feature = "x509", feature = "presentation"))]
+mod calendar;
 pub mod codec;
 pub mod crypto;
 #[cfg(feature = "data-integrity")]

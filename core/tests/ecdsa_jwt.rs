@@ -2,7 +2,7 @@
 //! (`cargo test -p ssi-verify-core --test ecdsa_jwt -- --nocapture`): Wycheproof ECDSA P-256
 //! and secp256k1 (SHA-256, IEEE P1363 signatures), RFC 7515 A.3, ES256K interop JWS (panva
 //! jose, transmute, Microsoft ION), and did:key / did:jwk P-256 and secp256k1 keys.
-#![cfg(feature = "ecdsa")]
+#![cfg(feature = "did-key")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code
 
 use serde_json::Value as Json;

@@ -1,6 +1,6 @@
 //! With the `serde` feature, serde_json writes exactly the bytes of the core's own writer for
 //! every report shape (run by scripts/test-all with `--features serde`).
-#![cfg(feature = "serde")]
+#![cfg(all(feature = "serde", feature = "presentation"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code
 
 use ssi_verify_core::json::Value;

@@ -44,7 +44,8 @@ use crate::jose::JwtPolicy;
 use crate::json::Value;
 use crate::limits::Limits;
 use crate::presentation::evaluate::CredentialInput;
-use crate::presentation::jwt_vc::{decode_jwt_vc, parse_rfc3339, verify_jwt_vc};
+use crate::presentation::filter::date_time_unix_seconds;
+use crate::presentation::jwt_vc::{decode_jwt_vc, verify_jwt_vc};
 use crate::presentation::ld_proofs::{proof_suite_name, verify_document_proofs};
 use crate::presentation::policy::{Profile, VerifierPolicy};
 use crate::presentation::proof::{overall, ProofExpectations};
@@ -100,7 +101,7 @@ pub fn check_validity(doc: &Value, now: u64, leeway: u64) -> Result<Verdict> {
     let date = |name: &'static str| -> Result<Option<i64>> {
         match doc.get(name) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => parse_rfc3339(s).map(Some).ok_or_else(|| {
+            Some(Value::String(s)) => date_time_unix_seconds(s).map(Some).ok_or_else(|| {
                 Error::new(ErrorCode::InvalidCredential, "a validity date is not an RFC 3339 date-time")
             }),
             Some(_) => Err(Error::new(ErrorCode::InvalidCredential, "a validity date is not a string")),

@@ -40,6 +40,7 @@ use core::cmp::Ordering;
 use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 
+use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Value;
 use crate::limits::Limits;
@@ -600,9 +601,9 @@ pub(crate) fn json_equal(a: &Value, b: &Value) -> bool {
     true
 }
 
-/// A point in time (or a calendar date) normalized to UTC: whole seconds since 0000-03-01
-/// (proleptic Gregorian), then the fractional digits with trailing zeros removed, so that the
-/// derived ordering is the chronological one.
+/// A point in time (or a calendar date) normalized to UTC: whole seconds since the Unix epoch,
+/// then the fractional digits with trailing zeros removed, so that the derived ordering is the
+/// chronological one.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Instant {
     seconds: i64,
@@ -617,31 +618,13 @@ fn digits(text: &str, from: usize, len: usize) -> Option<u32> {
     part.parse().ok()
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days from 0000-03-01 to the given (valid) date.
-fn day_number(year: u32, month: u32, day: u32) -> i64 {
-    let (y, m) =
-        if month <= 2 { (i64::from(year) - 1, i64::from(month) + 9) } else { (i64::from(year), i64::from(month) - 3) };
-    365 * y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + (153 * m + 2) / 5 + i64::from(day) - 1
-}
-
 fn parse_date(text: &str) -> Option<i64> {
     if text.len() != 10 || text.as_bytes().get(4) != Some(&b'-') || text.as_bytes().get(7) != Some(&b'-') {
         return None;
     }
     let (year, month, day) = (digits(text, 0, 4)?, digits(text, 5, 2)?, digits(text, 8, 2)?);
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-        return None;
-    }
-    Some(day_number(year, month, day))
+    let (year, month, day) = (i64::from(year), i64::from(month), i64::from(day));
+    calendar::is_date(year, month, day).then(|| calendar::days_from_civil(year, month, day))
 }
 
 /// RFC 3339 `full-date` or `date-time` (section 5.6), calendar and clock ranges checked.
@@ -702,13 +685,38 @@ fn parse_instant(text: &str, format: Format) -> Result<Instant> {
 /// Seconds since the Unix epoch of an RFC 3339 `date-time` (fraction dropped), for the other
 /// readers of this module's dates (session expiry); `None` when it is not one.
 pub(crate) fn date_time_unix_seconds(text: &str) -> Option<i64> {
-    let epoch = day_number(1970, 1, 1) * 86_400;
-    parse_instant(text, Format::DateTime).ok().map(|i| i.seconds - epoch)
+    parse_instant(text, Format::DateTime).ok().map(|i| i.seconds)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_round_trips() {
+        for (text, secs) in [
+            ("1970-01-01T00:00:00Z", 0),
+            ("2023-11-14T22:13:20Z", 1_700_000_000),
+            ("2000-02-29T12:00:00Z", 951_825_600),
+            ("1969-12-31T23:59:59Z", -1),
+        ] {
+            assert_eq!(date_time_unix_seconds(text), Some(secs), "{text}");
+            assert_eq!(crate::calendar::format_utc(secs), text);
+        }
+        assert_eq!(date_time_unix_seconds("2023-11-14T23:13:20.123+01:00"), Some(1_700_000_000));
+        assert_eq!(date_time_unix_seconds("2023-11-14t22:13:20z"), Some(1_700_000_000));
+        for bad in [
+            "2023-02-29T00:00:00Z",
+            "2023-11-14 22:13:20Z",
+            "2023-11-14T22:13:20",
+            "2023-11-14T22:13:20.Z",
+            "2023-13-01T00:00:00Z",
+            "2023-11-14T22:13:20+0100",
+            "",
+        ] {
+            assert_eq!(date_time_unix_seconds(bad), None, "{bad}");
+        }
+    }
 
     fn f(schema: &str) -> Filter {
         Filter::compile(&Value::parse(schema, &Limits::DEFAULT).unwrap(), &Limits::DEFAULT).unwrap()

@@ -15,11 +15,13 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use crate::calendar;
 use crate::crypto::did_key::TrustStore;
 use crate::error::{Error, ErrorCode, Result};
 use crate::jose::{check_claims, CompactJws, JwtPolicy};
 use crate::json::Value;
 use crate::limits::Limits;
+use crate::presentation::filter::date_time_unix_seconds;
 use crate::Verdict;
 
 /// Whether the token carries a credential or a presentation.
@@ -197,10 +199,10 @@ fn map_claims(claims: &Value, kind: JwtKind, mut doc: Vec<(String, Value)>) -> R
         let Some(secs) = seconds_claim(claims, claim)? else { continue };
         match member(&doc, name) {
             None if kind == JwtKind::Credential => {
-                doc.push((String::from(name), Value::String(format_rfc3339(secs))));
+                doc.push((String::from(name), Value::String(calendar::format_utc(secs))));
             }
             None => {}
-            Some(Value::String(s)) if parse_rfc3339(s) == Some(secs) => {}
+            Some(Value::String(s)) if date_time_unix_seconds(s) == Some(secs) => {}
             Some(_) => return Err(bad("nbf / exp contradicts the dates of the embedded document")),
         }
     }
@@ -264,113 +266,4 @@ fn seconds_claim(claims: &Value, name: &str) -> Result<Option<i64>> {
     }
     let whole = text.split('.').next().unwrap_or("");
     whole.parse().map(Some).map_err(|_| Error::new(ErrorCode::InvalidJwt, "nbf / exp out of range"))
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-/// Seconds since the epoch of an RFC 3339 date-time (`YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`),
-/// fraction dropped; `None` when it is not one.
-pub(crate) fn parse_rfc3339(s: &str) -> Option<i64> {
-    let b = s.as_bytes();
-    let num = |range: core::ops::Range<usize>| -> Option<i64> {
-        let digits = b.get(range)?;
-        digits.iter().try_fold(0i64, |acc, c| c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0')))
-    };
-    let sep = |i: usize, allowed: &[u8]| b.get(i).is_some_and(|c| allowed.contains(c));
-    if !(sep(4, b"-") && sep(7, b"-") && sep(10, b"Tt") && sep(13, b":") && sep(16, b":")) {
-        return None;
-    }
-    let (y, mo, d, h, mi, sec) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, num(17..19)?);
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    let max_day = usize::try_from(mo - 1).ok().and_then(|i| month_days.get(i)).copied()?;
-    if d < 1 || d > max_day || h > 23 || mi > 59 || sec > 60 {
-        return None;
-    }
-    let mut rest = b.get(19..)?;
-    if let Some(frac) = rest.strip_prefix(b".") {
-        let n = frac.iter().take_while(|c| c.is_ascii_digit()).count();
-        if n == 0 {
-            return None;
-        }
-        rest = frac.get(n..)?;
-    }
-    let offset = match rest {
-        b"Z" | b"z" => 0,
-        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
-            let two = |a: &u8, b: &u8| {
-                (a.is_ascii_digit() && b.is_ascii_digit()).then(|| i64::from((a - b'0') * 10 + (b - b'0')))
-            };
-            let (oh, om) = (two(h1, h2)?, two(m1, m2)?);
-            if oh > 23 || om > 59 {
-                return None;
-            }
-            let o = oh * 3600 + om * 60;
-            if *sign == b'+' {
-                o
-            } else {
-                -o
-            }
-        }
-        _ => return None,
-    };
-    Some(days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + sec - offset)
-}
-
-fn format_rfc3339(secs: i64) -> String {
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let (y, m, d) = civil_from_days(days);
-    alloc::format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rfc3339_round_trips() {
-        for (text, secs) in [
-            ("1970-01-01T00:00:00Z", 0),
-            ("2023-11-14T22:13:20Z", 1_700_000_000),
-            ("2000-02-29T12:00:00Z", 951_825_600),
-            ("1969-12-31T23:59:59Z", -1),
-        ] {
-            assert_eq!(parse_rfc3339(text), Some(secs), "{text}");
-            assert_eq!(format_rfc3339(secs), text);
-        }
-        assert_eq!(parse_rfc3339("2023-11-14T23:13:20.123+01:00"), Some(1_700_000_000));
-        assert_eq!(parse_rfc3339("2023-11-14t22:13:20z"), Some(1_700_000_000));
-        for bad in [
-            "2023-02-29T00:00:00Z",
-            "2023-11-14 22:13:20Z",
-            "2023-11-14T22:13:20",
-            "2023-11-14T22:13:20.Z",
-            "2023-13-01T00:00:00Z",
-            "2023-11-14T22:13:20+0100",
-            "",
-        ] {
-            assert_eq!(parse_rfc3339(bad), None, "{bad}");
-        }
-    }
 }

@@ -102,23 +102,13 @@ pub fn verify_document_proofs(
     if !has_rdf_proof(doc) {
         return verify_proofs(doc, keys, expect, limits);
     }
-    rdf::verify(doc, keys, expect, policy, limits)
-}
-
-#[cfg(not(all(feature = "data-integrity", feature = "jsonld")))]
-mod rdf {
-    use super::*;
-    use crate::error::{Error, ErrorCode};
-
-    pub(super) fn verify(
-        _: &Value,
-        _: &TrustStore,
-        _: &ProofExpectations<'_>,
-        _: &VerifierPolicy<'_>,
-        _: &Limits,
-    ) -> Result<Vec<ProofCheck>> {
-        Err(Error::new(
-            ErrorCode::UnsupportedProofType,
+    #[cfg(all(feature = "data-integrity", feature = "jsonld"))]
+    return rdf::verify(doc, keys, expect, policy, limits);
+    #[cfg(not(all(feature = "data-integrity", feature = "jsonld")))]
+    {
+        let _ = policy;
+        Err(crate::error::Error::new(
+            crate::error::ErrorCode::UnsupportedProofType,
             "Linked Data proofs need the data-integrity and jsonld features",
         ))
     }
@@ -130,7 +120,7 @@ mod rdf {
     use crate::di::{verify_rdf_proofs, RdfExpectations};
     use crate::error::{Error, ErrorCode};
     use crate::jsonld::{to_rdf, ContextStore, Options};
-    use crate::presentation::jwt_vc::parse_rfc3339;
+    use crate::presentation::filter::date_time_unix_seconds;
     use crate::rdf::Quad;
     use crate::Verdict;
 
@@ -195,7 +185,8 @@ mod rdf {
         } else {
             "a proof's expires is not an RFC 3339 date-time"
         };
-        let at = value.as_str().and_then(parse_rfc3339).ok_or(Error::new(ErrorCode::InvalidFieldValue, detail))?;
+        let at =
+            value.as_str().and_then(date_time_unix_seconds).ok_or(Error::new(ErrorCode::InvalidFieldValue, detail))?;
         Ok(Some(i128::from(at)))
     }
 }

@@ -26,6 +26,7 @@ mod path;
 mod verify;
 
 pub use cert::{certificates_from_pem_or_der, key_usage, BasicConstraints, Certificate};
+#[cfg(feature = "smartid")]
 pub(crate) use name::attribute;
 pub use name::{format_time, name_to_string, Date};
 pub use path::{validate_path, validity, PathInput};

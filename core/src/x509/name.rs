@@ -4,6 +4,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::{self, Write as _};
 
+use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::x509::der::{inner, malformed, oid, single, tag, write_oid, Tlv, MAX_LIST};
 use crate::x509::oids;
@@ -29,15 +30,7 @@ impl Date {
     /// A date, if it exists in the calendar.
     #[must_use]
     pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
-        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days).contains(&day).then_some(Self { year, month, day })
+        calendar::is_date(i64::from(year), i64::from(month), i64::from(day)).then_some(Self { year, month, day })
     }
 
     /// `YYYYMMDD` ASCII digits.
@@ -58,19 +51,10 @@ impl Date {
     /// The date and time of `secs` seconds after the Unix epoch, as `(date, h, m, s)`.
     #[must_use]
     pub fn from_unix(secs: u64) -> (Self, u8, u8, u8) {
-        let days = secs / 86_400;
-        let rem = secs % 86_400;
-        // Howard Hinnant's civil_from_days, for days >= 0.
-        let z = days + 719_468;
-        let era = z / 146_097;
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + u64::from(month <= 2);
-        let narrow = |v: u64| u8::try_from(v).unwrap_or(0);
+        // Both fit: u64::MAX seconds is about 2.1e14 days.
+        let wide = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        let (rem, (year, month, day)) = (wide(secs % 86_400), calendar::civil_from_days(wide(secs / 86_400)));
+        let narrow = |v: i64| u8::try_from(v).unwrap_or(0);
         (
             Self { year: u16::try_from(year).unwrap_or(u16::MAX), month: narrow(month), day: narrow(day) },
             narrow(rem / 3600),
@@ -93,10 +77,7 @@ impl fmt::Display for Date {
 /// ```
 #[must_use]
 pub fn format_time(secs: u64) -> String {
-    let (d, h, m, s) = Date::from_unix(secs);
-    let mut out = String::new();
-    let _ = write!(out, "{d}T{h:02}:{m:02}:{s:02}Z");
-    out
+    calendar::format_utc(i64::try_from(secs).unwrap_or(i64::MAX))
 }
 
 /// Walks every attribute of a Name (`SEQUENCE OF SET OF AttributeTypeAndValue`), RDN by RDN.
@@ -157,6 +138,7 @@ fn text(value: &Tlv<'_>) -> Result<String> {
 ///
 /// # Errors
 /// [`ErrorCode::InvalidCertificate`] when the Name is malformed or the attribute appears twice.
+#[cfg(any(feature = "smartid", test))]
 pub(crate) fn attribute(name: &[u8], attr: &[u8]) -> Result<Option<String>> {
     let mut found = None;
     for_each_rdn(name, |rdn| {

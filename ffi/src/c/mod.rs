@@ -304,23 +304,37 @@ pub struct ssi_limits {
     pub max_jsonld_work: usize,
 }
 
-impl From<Limits> for ssi_limits {
-    fn from(l: Limits) -> Self {
-        Self {
-            max_input_bytes: l.max_input_bytes,
-            max_depth: l.max_depth,
-            max_items: l.max_items,
-            max_string_bytes: l.max_string_bytes,
-            max_interactions: l.max_interactions,
-            max_quads: l.max_quads,
-            max_rdfc_work: l.max_rdfc_work,
-            max_status_list_bytes: l.max_status_list_bytes,
-            max_cert_path: l.max_cert_path,
-            max_context_depth: l.max_context_depth,
-            max_jsonld_work: l.max_jsonld_work,
+/// The two conversions between `ssi_limits` and the core's `Limits`, from one list of fields: a
+/// field added to `Limits` and not here fails to compile (a struct literal must name them all).
+macro_rules! limits_fields {
+    ($($field:ident),* $(,)?) => {
+        impl From<Limits> for ssi_limits {
+            fn from(l: Limits) -> Self {
+                Self { $($field: l.$field),* }
+            }
         }
-    }
+
+        impl From<ssi_limits> for Limits {
+            fn from(l: ssi_limits) -> Self {
+                Self { $($field: l.$field),* }
+            }
+        }
+    };
 }
+
+limits_fields!(
+    max_input_bytes,
+    max_depth,
+    max_items,
+    max_string_bytes,
+    max_interactions,
+    max_quads,
+    max_rdfc_work,
+    max_status_list_bytes,
+    max_cert_path,
+    max_context_depth,
+    max_jsonld_work,
+);
 
 /// Reads optional limits (NULL means the defaults).
 ///
@@ -331,20 +345,7 @@ pub(crate) unsafe fn limits(limits: *const ssi_limits) -> Limits {
         return Limits::DEFAULT;
     }
     // SAFETY: non-NULL and the caller promises it is readable.
-    let l = unsafe { limits.read() };
-    Limits {
-        max_input_bytes: l.max_input_bytes,
-        max_depth: l.max_depth,
-        max_items: l.max_items,
-        max_string_bytes: l.max_string_bytes,
-        max_interactions: l.max_interactions,
-        max_quads: l.max_quads,
-        max_rdfc_work: l.max_rdfc_work,
-        max_status_list_bytes: l.max_status_list_bytes,
-        max_cert_path: l.max_cert_path,
-        max_context_depth: l.max_context_depth,
-        max_jsonld_work: l.max_jsonld_work,
-    }
+    Limits::from(unsafe { limits.read() })
 }
 
 /// Fills `*out` with the default limits.

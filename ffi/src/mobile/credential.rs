@@ -76,33 +76,41 @@ pub struct VerificationReport {
     pub json: String,
 }
 
-fn lists(options: &VerifyOptions) -> StatusLists {
-    let mut lists = StatusLists::new();
-    for l in &options.status_lists {
-        lists.insert(&l.url, &l.credential);
+/// What both verifications read from their options before their inputs: the limits, the
+/// status lists and the context store (kept for the process: its processed contexts serve later
+/// calls).
+struct Setting {
+    limits: Limits,
+    lists: StatusLists,
+    contexts: Arc<ContextStore>,
+}
+
+impl Setting {
+    fn new(options: &VerifyOptions, limits: Option<SsiLimits>) -> Result<Self, SsiError> {
+        let limits = self::limits(limits);
+        let mut lists = StatusLists::new();
+        for l in &options.status_lists {
+            lists.insert(&l.url, &l.credential);
+        }
+        let docs: Vec<(&str, &str)> = options.contexts.iter().map(|c| (c.url.as_str(), c.document.as_str())).collect();
+        let contexts = ContextStore::shared_with(&docs, &limits)?;
+        Ok(Self { limits, lists, contexts })
     }
-    lists
-}
 
-/// The store kept for the process for these contexts (its processed contexts serve later calls).
-fn contexts(options: &VerifyOptions, limits: &Limits) -> Result<Arc<ContextStore>, SsiError> {
-    let docs: Vec<(&str, &str)> = options.contexts.iter().map(|c| (c.url.as_str(), c.document.as_str())).collect();
-    Ok(ContextStore::shared_with(&docs, limits)?)
-}
-
-fn policy<'a>(o: &'a VerifyOptions, lists: &'a StatusLists, contexts: &'a ContextStore) -> VerifierPolicy<'a> {
-    VerifierPolicy {
-        challenge: o.challenge.as_deref(),
-        domain: o.domain.as_deref(),
-        allow_sha256_prehash: o.allow_sha256_prehash,
-        now: o.now,
-        leeway: o.leeway,
-        profile: match o.profile {
-            VerifierProfile::Strict => Profile::Strict,
-            VerifierProfile::Gataca => Profile::Gataca,
-        },
-        status_lists: Some(lists),
-        contexts: Some(contexts),
+    fn policy<'a>(&'a self, o: &'a VerifyOptions) -> VerifierPolicy<'a> {
+        VerifierPolicy {
+            challenge: o.challenge.as_deref(),
+            domain: o.domain.as_deref(),
+            allow_sha256_prehash: o.allow_sha256_prehash,
+            now: o.now,
+            leeway: o.leeway,
+            profile: match o.profile {
+                VerifierProfile::Strict => Profile::Strict,
+                VerifierProfile::Gataca => Profile::Gataca,
+            },
+            status_lists: Some(&self.lists),
+            contexts: Some(&self.contexts),
+        }
     }
 }
 
@@ -120,12 +128,10 @@ pub fn vc_verify(
     options: VerifyOptions,
     limits: Option<SsiLimits>,
 ) -> Result<VerificationReport, SsiError> {
-    let limits = self::limits(limits);
-    let lists = lists(&options);
-    let store = contexts(&options, &limits)?;
-    let keys = TrustStore::from_json(&trust_store_json, &limits)?;
-    let policy = policy(&options, &lists, &store);
-    let report = verify_credential(&read_credential(&credential, &limits)?, &keys, &policy, &limits)?;
+    let setting = Setting::new(&options, limits)?;
+    let limits = &setting.limits;
+    let keys = TrustStore::from_json(&trust_store_json, limits)?;
+    let report = verify_credential(&read_credential(&credential, limits)?, &keys, &setting.policy(&options), limits)?;
     Ok(VerificationReport { verdict: report.result.verdict().into(), json: report.to_json() })
 }
 
@@ -141,20 +147,13 @@ pub fn pe_verify(
     options: VerifyOptions,
     limits: Option<SsiLimits>,
 ) -> Result<VerificationReport, SsiError> {
-    let limits = self::limits(limits);
-    let lists = lists(&options);
-    let store = contexts(&options, &limits)?;
-    let definition = PresentationDefinition::parse(&definition_json, &limits)?;
-    let presentation = read_presentation(&presentation, &limits)?;
-    let submission = submission_json.map(|s| PresentationSubmission::parse(&s, &limits)).transpose()?;
-    let keys = TrustStore::from_json(&trust_store_json, &limits)?;
-    let r = verify_presentation(
-        &presentation,
-        submission.as_ref(),
-        &definition,
-        &keys,
-        &policy(&options, &lists, &store),
-        &limits,
-    )?;
+    let setting = Setting::new(&options, limits)?;
+    let limits = &setting.limits;
+    let definition = PresentationDefinition::parse(&definition_json, limits)?;
+    let presentation = read_presentation(&presentation, limits)?;
+    let submission = submission_json.map(|s| PresentationSubmission::parse(&s, limits)).transpose()?;
+    let keys = TrustStore::from_json(&trust_store_json, limits)?;
+    let r =
+        verify_presentation(&presentation, submission.as_ref(), &definition, &keys, &setting.policy(&options), limits)?;
     Ok(VerificationReport { verdict: r.verdict().into(), json: r.to_json() })
 }

@@ -235,45 +235,39 @@ pub struct OpenIdVpRequest {
     pub other: Vec<QueryParameter>,
 }
 
-impl From<AuthorizationRequest> for OpenIdVpRequest {
-    fn from(r: AuthorizationRequest) -> Self {
-        Self {
-            scheme: r.scheme,
-            client_id: r.client_id,
-            response_type: r.response_type,
-            response_mode: r.response_mode,
-            redirect_uri: r.redirect_uri,
-            response_uri: r.response_uri,
-            request_uri: r.request_uri,
-            scope: r.scope,
-            nonce: r.nonce,
-            state: r.state,
-            presentation_definition: r.presentation_definition,
-            presentation_definition_uri: r.presentation_definition_uri,
-            other: r.other.into_iter().map(|(name, value)| QueryParameter { name, value }).collect(),
+/// Both conversions from one list of the members that carry over as they are (`other` changes
+/// shape: UniFFI has no tuples); a member added to the core and not here fails to compile.
+macro_rules! request_members {
+    ($($member:ident),* $(,)?) => {
+        impl From<AuthorizationRequest> for OpenIdVpRequest {
+            fn from(r: AuthorizationRequest) -> Self {
+                let other = r.other.into_iter().map(|(name, value)| QueryParameter { name, value }).collect();
+                Self { $($member: r.$member,)* other }
+            }
         }
-    }
+
+        impl From<OpenIdVpRequest> for AuthorizationRequest {
+            fn from(r: OpenIdVpRequest) -> Self {
+                Self { $($member: r.$member,)* other: r.other.into_iter().map(|p| (p.name, p.value)).collect() }
+            }
+        }
+    };
 }
 
-impl From<OpenIdVpRequest> for AuthorizationRequest {
-    fn from(r: OpenIdVpRequest) -> Self {
-        Self {
-            scheme: r.scheme,
-            client_id: r.client_id,
-            response_type: r.response_type,
-            response_mode: r.response_mode,
-            redirect_uri: r.redirect_uri,
-            response_uri: r.response_uri,
-            request_uri: r.request_uri,
-            scope: r.scope,
-            nonce: r.nonce,
-            state: r.state,
-            presentation_definition: r.presentation_definition,
-            presentation_definition_uri: r.presentation_definition_uri,
-            other: r.other.into_iter().map(|p| (p.name, p.value)).collect(),
-        }
-    }
-}
+request_members!(
+    scheme,
+    client_id,
+    response_type,
+    response_mode,
+    redirect_uri,
+    response_uri,
+    request_uri,
+    scope,
+    nonce,
+    state,
+    presentation_definition,
+    presentation_definition_uri,
+);
 
 /// Parses and validates an `openid-vp://` (or `openid4vp://`) request URI.
 #[uniffi::export]
