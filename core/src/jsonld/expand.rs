@@ -232,9 +232,10 @@ impl Processor<'_> {
             }
             let ty = mget(&result, "@type");
             if !matches!(ty, Some(Value::String(t)) if t == "@json") {
+                // Step 15's "or an empty array" cannot arise here: an array `@value` was refused
+                // in step 13.4.7.1 unless `@type` is `@json`.
                 match mget(&result, "@value") {
                     None | Some(Value::Null) => return Ok(Value::Null),
-                    Some(Value::Array(a)) if a.is_empty() => return Ok(Value::Null),
                     Some(Value::String(_)) => {}
                     Some(_) if mhas(&result, "@language") => return Err(err("invalid language-tagged value")),
                     Some(_) => {}
@@ -358,15 +359,10 @@ impl Processor<'_> {
                         if as_slice(value).iter().any(not_node) {
                             return Err(err("invalid @included value"));
                         }
+                        // Step 13.4.6.3 is decided on the input above: expanded with no active
+                        // property, a value or list object (or a scalar) is dropped as
+                        // free-floating, so what comes back holds node objects only.
                         let items = ensure_array(self.expand(active, None, value, base_url, false, false, depth)?);
-                        if items.iter().any(|i| {
-                            !matches!(i, Value::Object(_))
-                                || is_object_with(i, "@value")
-                                || is_object_with(i, "@list")
-                                || is_object_with(i, "@set")
-                        }) {
-                            return Err(err("invalid @included value"));
-                        }
                         let mut all = mremove(result, "@included").map(ensure_array).unwrap_or_default();
                         all.extend(items);
                         Value::Array(all)
@@ -511,10 +507,9 @@ impl Processor<'_> {
                 }
                 continue;
             }
-            let r = rmap.get_or_insert_with(|| match mremove(result, "@reverse") {
-                Some(Value::Object(r)) => r,
-                _ => Vec::new(),
-            });
+            // `result` has no `@reverse` entry yet: a reverse property before this keyword made
+            // it a colliding keyword, and one after it adds to the entry pushed below.
+            let r = rmap.get_or_insert_with(Vec::new);
             for item in ensure_array(items) {
                 if is_object_with(&item, "@value") || is_object_with(&item, "@list") {
                     return Err(err("invalid reverse property value"));
@@ -668,3 +663,6 @@ pub(crate) fn expand_value(active: &ActiveContext, property: &str, value: &Value
     }
     Value::Object(r)
 }
+
+#[cfg(test)]
+mod tests;

@@ -209,6 +209,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn language_tags_in_the_rdf_shape() {
+        for good in ["en", "en-US", "zh-Hant-TW", "x-1", "abcdefgh-12345678", "de-1996"] {
+            assert!(is_well_formed_language(good), "{good}");
+        }
+        for bad in ["", "en-", "-en", "en-!", "en--US", "abcdefghi", "en-123456789", "1en", "en_US", "en-US-"] {
+            assert!(!is_well_formed_language(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dot_segments_up_a_level() {
+        for (path, want) in [
+            ("/a/b/..", "/a/"),
+            ("/a/b/../c", "/a/c"),
+            ("/a/b/../../c", "/c"),
+            ("/..", "/"),
+            ("/a/./b/.", "/a/b/"),
+            ("a/..", "/"),
+            ("/a/b/c", "/a/b/c"),
+        ] {
+            assert_eq!(remove_dot_segments(path), want, "{path}");
+        }
+    }
+
+    #[test]
     fn rfc3986_examples() {
         let base = Some("http://a/b/c/d;p?q");
         for (r, want) in [

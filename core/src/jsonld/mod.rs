@@ -31,7 +31,6 @@ mod cache;
 mod context;
 mod expand;
 mod iri;
-mod nquads_out;
 mod shared;
 mod store;
 mod to_rdf;
@@ -44,7 +43,8 @@ use crate::json::Value;
 use crate::limits::Limits;
 use crate::rdf::Quad;
 
-pub use nquads_out::{to_nquads, write_nquad};
+/// The RDF module's canonical N-Quads writer, here beside `to_rdf` whose output it writes.
+pub use crate::rdf::to_nquads;
 pub use shared::{MAX_SHARED_CONTEXT_BYTES, SHARED_STORES};
 pub use store::ContextStore;
 

@@ -111,7 +111,10 @@ mod tests {
         let b = ContextStore::shared_with_json(text, &Limits::DEFAULT).unwrap();
         assert!(Arc::ptr_eq(&a, &b));
         let other = Limits { max_items: 10_000, ..Limits::DEFAULT };
-        assert!(!Arc::ptr_eq(&a, &ContextStore::shared_with_json(text, &other).unwrap()));
+        let c = ContextStore::shared_with_json(text, &other).unwrap();
+        assert!(!Arc::ptr_eq(&a, &c));
+        // Kept beside the store for the same text under the default limits.
+        assert!(Arc::ptr_eq(&c, &ContextStore::shared_with_json(text, &other).unwrap()));
         let pairs = [("https://example.org/shared-test", r#"{"@context":{"p":"http://ex/p"}}"#)];
         let c = ContextStore::shared_with(&pairs, &Limits::DEFAULT).unwrap();
         assert!(!Arc::ptr_eq(&a, &c) && c.contains("https://example.org/shared-test"));
@@ -128,6 +131,21 @@ mod tests {
         let a = ContextStore::shared_with_json(&big, &Limits::DEFAULT).unwrap();
         let b = ContextStore::shared_with_json(&big, &Limits::DEFAULT).unwrap();
         assert!(!Arc::ptr_eq(&a, &b));
+    }
+
+    #[test]
+    fn the_size_bound_is_exact() {
+        // The key is the text behind one tag byte, so a text one byte under the bound is kept.
+        let text = |len: usize| {
+            let (head, tail) = (r#"{"https://example.org/edge":{"@context":{"p":"http://ex/"#, r#""}}}"#);
+            format!("{head}{}{tail}", "a".repeat(len - head.len() - tail.len()))
+        };
+        let kept = text(MAX_SHARED_CONTEXT_BYTES - 1);
+        let a = ContextStore::shared_with_json(&kept, &Limits::DEFAULT).unwrap();
+        assert!(Arc::ptr_eq(&a, &ContextStore::shared_with_json(&kept, &Limits::DEFAULT).unwrap()));
+        let not_kept = text(MAX_SHARED_CONTEXT_BYTES);
+        let b = ContextStore::shared_with_json(&not_kept, &Limits::DEFAULT).unwrap();
+        assert!(!Arc::ptr_eq(&b, &ContextStore::shared_with_json(&not_kept, &Limits::DEFAULT).unwrap()));
     }
 
     #[test]
