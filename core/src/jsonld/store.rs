@@ -224,6 +224,16 @@ mod tests {
     }
 
     #[test]
+    fn contains_only_what_was_bundled_or_registered() {
+        let mut store = ContextStore::bundled();
+        assert!(store.contains("https://www.w3.org/ns/credentials/v2"));
+        assert!(!store.contains("https://example.org/registered"));
+        store.register("https://example.org/registered", r#"{"@context":{}}"#, &Limits::DEFAULT).unwrap();
+        assert!(store.contains("https://example.org/registered"));
+        assert!(!ContextStore::new().contains("https://www.w3.org/ns/credentials/v2"));
+    }
+
+    #[test]
     fn store_is_send_and_sync() {
         fn shared<T: Send + Sync>(_: &T) {}
         shared(&ContextStore::bundled());

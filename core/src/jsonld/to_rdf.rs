@@ -403,6 +403,7 @@ pub(crate) fn expanded_to_quads(p: &mut Processor<'_>, expanded: &Value) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits::Limits;
 
     #[test]
     fn doubles() {
@@ -417,5 +418,69 @@ mod tests {
         ] {
             assert_eq!(canonical_double(&Number::new(src).unwrap()).unwrap(), want, "{src}");
         }
+    }
+
+    fn node_map(expanded: &str, limits: &Limits) -> Result<String> {
+        let v = Value::parse(expanded, &Limits::DEFAULT).unwrap();
+        super::super::expanded_to_rdf(&v, false, limits).map(|q| super::super::to_nquads(&q))
+    }
+
+    #[test]
+    fn node_map_depth_is_bounded_exactly_through_every_kind_of_nesting() {
+        // Generation may recurse 2 * max_depth + 2 steps (8 here); each wrapper below adds its
+        // own number of steps, so the deepest accepted nesting differs by kind.
+        let limits = Limits { max_depth: 3, ..Limits::DEFAULT };
+        let kinds: [(&str, fn(&str) -> String, usize); 6] = [
+            ("property", |i| alloc::format!(r#"{{"http://ex/p":[{i}]}}"#), 3),
+            ("array", |i| alloc::format!("[{i}]"), 7),
+            ("list", |i| alloc::format!(r#"{{"@list":[{i}]}}"#), 3),
+            ("reverse", |i| alloc::format!(r#"{{"@reverse":{{"http://ex/p":[{i}]}}}}"#), 7),
+            ("graph", |i| alloc::format!(r#"{{"@id":"_:g","@graph":[{i}]}}"#), 3),
+            ("included", |i| alloc::format!(r#"{{"@included":[{i}]}}"#), 3),
+        ];
+        for (kind, wrap, deepest) in kinds {
+            let nested = |n: usize| (0..n).fold(String::from(r#"{"@id":"http://ex/leaf"}"#), |s, _| wrap(&s));
+            assert!(node_map(&alloc::format!("[{}]", nested(deepest)), &limits).is_ok(), "{kind}");
+            let e = node_map(&alloc::format!("[{}]", nested(deepest + 1)), &limits).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::NestingTooDeep, "{kind}");
+        }
+    }
+
+    #[test]
+    fn a_node_keeps_one_index() {
+        let same =
+            r#"[{"@id":"http://ex/a","@index":"1"},{"@id":"http://ex/a","@index":"1","http://ex/p":[{"@value":"x"}]}]"#;
+        assert_eq!(node_map(same, &Limits::DEFAULT).unwrap(), "<http://ex/a> <http://ex/p> \"x\" .\n");
+        let two = r#"[{"@id":"http://ex/a","@index":"1"},{"@id":"http://ex/a","@index":"2"}]"#;
+        let e = node_map(two, &Limits::DEFAULT).unwrap_err();
+        assert_eq!((e.code(), e.detail()), (ErrorCode::InvalidJsonLd, "conflicting indexes"));
+    }
+
+    #[test]
+    fn large_negative_integers_stay_integers() {
+        let literal = |n: &str| {
+            let doc = alloc::format!(r#"[{{"@id":"http://ex/a","http://ex/p":[{{"@value":{n}}}]}}]"#);
+            node_map(&doc, &Limits::DEFAULT).unwrap()
+        };
+        let xsd = "http://www.w3.org/2001/XMLSchema#";
+        for (n, lexical, ty) in [
+            ("-1e20", "-100000000000000000000", "integer"),
+            ("1e20", "100000000000000000000", "integer"),
+            ("-9007199254740993", "-9007199254740992", "integer"),
+            ("-1e21", "-1.0E21", "double"),
+            ("-0.5", "-5.0E-1", "double"),
+        ] {
+            assert_eq!(literal(n), alloc::format!("<http://ex/a> <http://ex/p> \"{lexical}\"^^<{xsd}{ty}> .\n"), "{n}");
+        }
+    }
+
+    #[test]
+    fn a_language_goes_with_lang_string_only() {
+        // Expanded input is taken as given: a typed value keeps its type and loses the language.
+        let doc = r#"[{"@id":"http://ex/a","http://ex/p":[{"@value":"x","@type":"http://ex/T","@language":"en"},{"@value":"y","@language":"en"}]}]"#;
+        assert_eq!(
+            node_map(doc, &Limits::DEFAULT).unwrap(),
+            "<http://ex/a> <http://ex/p> \"x\"^^<http://ex/T> .\n<http://ex/a> <http://ex/p> \"y\"@en .\n"
+        );
     }
 }
