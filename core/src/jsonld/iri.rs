@@ -227,6 +227,9 @@ mod tests {
             ("/..", "/"),
             ("/a/./b/.", "/a/b/"),
             ("a/..", "/"),
+            (".", ""),
+            ("..", ""),
+            ("/a/.", "/a/"),
             ("/a/b/c", "/a/b/c"),
         ] {
             assert_eq!(remove_dot_segments(path), want, "{path}");

@@ -140,10 +140,12 @@ mod tests {
             let (head, tail) = (r#"{"https://example.org/edge":{"@context":{"p":"http://ex/"#, r#""}}}"#);
             format!("{head}{}{tail}", "a".repeat(len - head.len() - tail.len()))
         };
-        let kept = text(MAX_SHARED_CONTEXT_BYTES - 1);
+        // 64 KiB, written out so that the test pins the documented figure, not the constant.
+        assert_eq!(MAX_SHARED_CONTEXT_BYTES, 65_536);
+        let kept = text(65_535);
         let a = ContextStore::shared_with_json(&kept, &Limits::DEFAULT).unwrap();
         assert!(Arc::ptr_eq(&a, &ContextStore::shared_with_json(&kept, &Limits::DEFAULT).unwrap()));
-        let not_kept = text(MAX_SHARED_CONTEXT_BYTES);
+        let not_kept = text(65_536);
         let b = ContextStore::shared_with_json(&not_kept, &Limits::DEFAULT).unwrap();
         assert!(!Arc::ptr_eq(&b, &ContextStore::shared_with_json(&not_kept, &Limits::DEFAULT).unwrap()));
     }

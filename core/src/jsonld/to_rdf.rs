@@ -340,7 +340,7 @@ impl ToRdf<'_, '_> {
                     if !f.is_finite() {
                         return Err(Error::new(ErrorCode::NumberNotIJson, "JSON-LD number is not a finite double"));
                     }
-                    let magnitude = if f < 0.0 { -f } else { f };
+                    let magnitude = f.abs();
                     let integral = magnitude >= 9_007_199_254_740_992.0 || (f as i64) as f64 == f;
                     if !integral || magnitude >= 1e21 || datatype == Some(double_type.as_str()) {
                         (canonical_double(n)?, double_type)

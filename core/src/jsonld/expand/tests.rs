@@ -168,3 +168,16 @@ fn id_maps_name_the_items_that_have_no_id() {
         )
     );
 }
+
+#[test]
+fn index_maps_index_the_items_that_have_no_index() {
+    let doc = r#"{"@context":{"ex":"http://ex/","m":{"@id":"ex:m","@container":"@index"}},"@id":"ex:a","m":{"i1":{"ex:q":"1"},"i2":{"@index":"own","ex:q":"2"},"@none":{"ex:q":"3"}}}"#;
+    assert_eq!(
+        expanded(doc),
+        concat!(
+            r#"[{"@id":"http://ex/a","http://ex/m":[{"http://ex/q":[{"@value":"3"}]},"#,
+            r#"{"http://ex/q":[{"@value":"1"}],"@index":"i1"},"#,
+            r#"{"@index":"own","http://ex/q":[{"@value":"2"}]}]}]"#
+        )
+    );
+}
