@@ -430,7 +430,8 @@ mod tests {
         // Generation may recurse 2 * max_depth + 2 steps (8 here); each wrapper below adds its
         // own number of steps, so the deepest accepted nesting differs by kind.
         let limits = Limits { max_depth: 3, ..Limits::DEFAULT };
-        let kinds: [(&str, fn(&str) -> String, usize); 6] = [
+        type Wrap = fn(&str) -> String;
+        let kinds: [(&str, Wrap, usize); 6] = [
             ("property", |i| alloc::format!(r#"{{"http://ex/p":[{i}]}}"#), 3),
             ("array", |i| alloc::format!("[{i}]"), 7),
             ("list", |i| alloc::format!(r#"{{"@list":[{i}]}}"#), 3),
