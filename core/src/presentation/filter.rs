@@ -319,10 +319,11 @@ fn non_negative(value: &Value) -> Result<u64> {
     // `2.0` is an integer in draft-07; anything else (negative, fractional) is malformed.
     if is_integral(n.as_str()) && !n.as_str().starts_with('-') {
         let f = n.as_f64();
-        if f.is_finite() && f >= 0.0 {
-            // Saturate: a bound past u64 behaves like "no string is that long".
+        if f >= 0.0 {
+            // `as` saturates: a bound past u64 (1e20, 1e400 read as infinity) behaves like "no
+            // string is that long".
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            return Ok(if f >= 1.8e19 { u64::MAX } else { f as u64 });
+            return Ok(f as u64);
         }
     }
     Err(invalid("a length or count must be a non-negative integer"))
@@ -333,7 +334,8 @@ fn compile_types(value: &Value) -> Result<u8> {
         Ok(match v.as_str().ok_or_else(|| invalid("type names must be strings"))? {
             "null" => types::NULL,
             "boolean" => types::BOOLEAN,
-            "number" => types::NUMBER | types::INTEGER,
+            // An integral value carries both bits (`type_bits`), so "number" takes it too.
+            "number" => types::NUMBER,
             "integer" => types::INTEGER,
             "string" => types::STRING,
             "array" => types::ARRAY,
@@ -345,6 +347,11 @@ fn compile_types(value: &Value) -> Result<u8> {
         Value::Array(list) => {
             if list.is_empty() {
                 return Err(invalid("type must not be an empty array"));
+            }
+            // Draft-07 6.1.1: the names MUST be unique (seven exist, so longer lists repeat one).
+            let repeats = |(i, v): (usize, &Value)| list.get(..i).is_some_and(|before| before.contains(v));
+            if list.len() > 7 || list.iter().enumerate().any(repeats) {
+                return Err(invalid("type names must be unique"));
             }
             list.iter().try_fold(0u8, |acc, v| Ok(acc | one(v)?))
         }
@@ -689,194 +696,4 @@ pub(crate) fn date_time_unix_seconds(text: &str) -> Option<i64> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rfc3339_round_trips() {
-        for (text, secs) in [
-            ("1970-01-01T00:00:00Z", 0),
-            ("2023-11-14T22:13:20Z", 1_700_000_000),
-            ("2000-02-29T12:00:00Z", 951_825_600),
-            ("1969-12-31T23:59:59Z", -1),
-        ] {
-            assert_eq!(date_time_unix_seconds(text), Some(secs), "{text}");
-            assert_eq!(crate::calendar::format_utc(secs), text);
-        }
-        assert_eq!(date_time_unix_seconds("2023-11-14T23:13:20.123+01:00"), Some(1_700_000_000));
-        assert_eq!(date_time_unix_seconds("2023-11-14t22:13:20z"), Some(1_700_000_000));
-        for bad in [
-            "2023-02-29T00:00:00Z",
-            "2023-11-14 22:13:20Z",
-            "2023-11-14T22:13:20",
-            "2023-11-14T22:13:20.Z",
-            "2023-13-01T00:00:00Z",
-            "2023-11-14T22:13:20+0100",
-            "",
-        ] {
-            assert_eq!(date_time_unix_seconds(bad), None, "{bad}");
-        }
-    }
-
-    fn f(schema: &str) -> Filter {
-        Filter::compile(&Value::parse(schema, &Limits::DEFAULT).unwrap(), &Limits::DEFAULT).unwrap()
-    }
-    fn err(schema: &str) -> ErrorCode {
-        Filter::compile(&Value::parse(schema, &Limits::DEFAULT).unwrap(), &Limits::DEFAULT).unwrap_err().code()
-    }
-    fn v(json: &str) -> Value {
-        Value::parse(json, &Limits::DEFAULT).unwrap()
-    }
-
-    #[test]
-    fn type_keyword() {
-        let t = f(r#"{"type":"integer"}"#);
-        assert!(t.matches(&v("1")) && t.matches(&v("1.0")) && t.matches(&v("1.5e1")) && t.matches(&v("-0")));
-        assert!(!t.matches(&v("1.5")) && !t.matches(&v("1e-1")) && !t.matches(&v("\"1\"")));
-        let n = f(r#"{"type":"number"}"#);
-        assert!(n.matches(&v("1")) && n.matches(&v("1.5")) && !n.matches(&v("true")));
-        let many = f(r#"{"type":["string","null"]}"#);
-        assert!(many.matches(&v("null")) && many.matches(&v("\"x\"")) && !many.matches(&v("{}")));
-        assert_eq!(err(r#"{"type":"text"}"#), ErrorCode::InvalidFilter);
-        assert_eq!(err(r#"{"type":[]}"#), ErrorCode::InvalidFilter);
-    }
-
-    #[test]
-    fn const_and_enum_compare_by_value() {
-        let c = f(r#"{"const":{"a":[1,2],"b":"x"}}"#);
-        assert!(c.matches(&v(r#"{"b":"x","a":[1.0,2e0]}"#)));
-        assert!(!c.matches(&v(r#"{"b":"x","a":[1,3]}"#)) && !c.matches(&v(r#"{"b":"x"}"#)));
-        let e = f(r#"{"enum":["a",1,null]}"#);
-        assert!(e.matches(&v("\"a\"")) && e.matches(&v("1.00")) && e.matches(&v("null")) && !e.matches(&v("\"b\"")));
-        assert!(!f(r#"{"enum":[]}"#).matches(&v("1")));
-        assert_eq!(err(r#"{"enum":"a"}"#), ErrorCode::InvalidFilter);
-    }
-
-    #[test]
-    fn pattern_is_an_unanchored_search() {
-        let p = f(r#"{"pattern":"did:example:123|did:example:456"}"#);
-        assert!(p.matches(&v("\"x did:example:456\"")) && !p.matches(&v("\"did:example:789\"")));
-        // Non-strings are not constrained by pattern.
-        assert!(p.matches(&v("5")));
-        let anchored = f(r#"{"pattern":"^ab+$"}"#);
-        assert!(anchored.matches(&v("\"abbb\"")) && !anchored.matches(&v("\"xabb\"")));
-        assert_eq!(err(r#"{"pattern":"(a"}"#), ErrorCode::InvalidFilter);
-        assert_eq!(err(r#"{"pattern":"(a)\\1"}"#), ErrorCode::InvalidFilter);
-        assert_eq!(err(r#"{"pattern":"a(?=b)"}"#), ErrorCode::InvalidFilter);
-        assert_eq!(err(r#"{"pattern":"a{1000}{1000}"}"#), ErrorCode::InvalidFilter);
-    }
-
-    #[test]
-    fn numeric_bounds() {
-        let r = f(r#"{"minimum":18,"exclusiveMaximum":65.5}"#);
-        assert!(r.matches(&v("18")) && r.matches(&v("65.4")) && !r.matches(&v("17.99")) && !r.matches(&v("65.5")));
-        let x = f(r#"{"exclusiveMinimum":0,"maximum":1e2}"#);
-        assert!(!x.matches(&v("0")) && x.matches(&v("100")) && !x.matches(&v("100.1")));
-        assert!(r.matches(&v("\"not a number\"")));
-        assert_eq!(err(r#"{"minimum":true}"#), ErrorCode::InvalidFilter);
-        assert_eq!(err(r#"{"minimum":1e999}"#), ErrorCode::InvalidFilter);
-    }
-
-    #[test]
-    fn lengths_count_code_points() {
-        let l = f(r#"{"minLength":2,"maxLength":3}"#);
-        assert!(l.matches(&v("\"éé\"")) && l.matches(&v("\"😀😀😀\"")) && !l.matches(&v("\"é\"")));
-        assert!(!l.matches(&v("\"abcd\"")));
-        assert!(f(r#"{"maxLength":2.0}"#).matches(&v("\"ab\"")));
-        assert_eq!(err(r#"{"minLength":-1}"#), ErrorCode::InvalidFilter);
-        assert_eq!(err(r#"{"minLength":1.5}"#), ErrorCode::InvalidFilter);
-    }
-
-    #[test]
-    fn formats_and_format_bounds() {
-        let d = f(r#"{"type":"string","format":"date"}"#);
-        assert!(
-            d.matches(&v("\"2024-02-29\"")) && !d.matches(&v("\"2023-02-29\"")) && !d.matches(&v("\"2024-13-01\""))
-        );
-        assert!(!d.matches(&v("\"2024-1-01\"")) && !d.matches(&v("\"2024-01-01T00:00:00Z\"")));
-        let dt = f(r#"{"format":"date-time","formatMinimum":"2020-12-31T23:59:59.000Z"}"#);
-        assert!(dt.matches(&v("\"2029-12-03T12:19:52Z\"")));
-        assert!(dt.matches(&v("\"2021-01-01T00:59:59+01:00\"")));
-        assert!(!dt.matches(&v("\"2021-01-01T00:59:58.5+01:00\"")));
-        assert!(!dt.matches(&v("\"2020-12-31T23:59:58.999Z\"")));
-        assert!(!dt.matches(&v("\"2025-01-01T24:00:00Z\"")) && !dt.matches(&v("\"2025-01-01T10:00:00\"")));
-        let exclusive = f(r#"{"format":"date","formatExclusiveMaximum":"1999-05-16"}"#);
-        assert!(exclusive.matches(&v("\"1999-05-15\"")) && !exclusive.matches(&v("\"1999-05-16\"")));
-        // Gataca writes date bounds as string minimum/maximum.
-        let gataca = f(r#"{"type":"string","format":"date","maximum":"2006-01-01"}"#);
-        assert!(gataca.matches(&v("\"2000-06-30\"")) && !gataca.matches(&v("\"2010-06-30\"")));
-        assert_eq!(err(r#"{"format":"email"}"#), ErrorCode::UnsupportedFilterKeyword);
-        assert_eq!(err(r#"{"formatMinimum":"2020-01-01"}"#), ErrorCode::InvalidFilter);
-        assert_eq!(err(r#"{"format":"date","formatMinimum":"2020-01-32"}"#), ErrorCode::InvalidFilter);
-    }
-
-    #[test]
-    fn combinators() {
-        let n = f(r#"{"not":{"const":"revoked"}}"#);
-        assert!(n.matches(&v("\"active\"")) && !n.matches(&v("\"revoked\"")));
-        let all = f(r#"{"allOf":[{"type":"string"},{"minLength":2}]}"#);
-        assert!(all.matches(&v("\"ab\"")) && !all.matches(&v("\"a\"")));
-        let any = f(r#"{"anyOf":[{"type":"string"},{"type":"array","contains":{"const":"x"}}]}"#);
-        assert!(any.matches(&v("\"a\"")) && any.matches(&v(r#"["y","x"]"#)) && !any.matches(&v(r#"["y"]"#)));
-        let one = f(r#"{"oneOf":[{"type":"number"},{"type":"integer"}]}"#);
-        assert!(one.matches(&v("1.5")) && !one.matches(&v("1")));
-        assert_eq!(err(r#"{"allOf":[]}"#), ErrorCode::InvalidFilter);
-        assert!(!f("false").matches(&v("1")) && f("true").matches(&v("1")) && f("{}").matches(&v("1")));
-    }
-
-    #[test]
-    fn arrays_and_objects() {
-        let a = f(r#"{"type":"array","items":{"type":"string"},"minItems":1,"maxItems":2}"#);
-        assert!(a.matches(&v(r#"["a"]"#)) && !a.matches(&v("[]")) && !a.matches(&v(r#"["a",1]"#)));
-        assert!(!a.matches(&v(r#"["a","b","c"]"#)));
-        let tuple = f(r#"{"items":[{"const":"VerifiableCredential"}]}"#);
-        assert!(tuple.matches(&v(r#"["VerifiableCredential","X"]"#)) && !tuple.matches(&v(r#"["X"]"#)));
-        let o = f(r#"{"type":"object","properties":{"id":{"pattern":"^urn:"}},"required":["id"]}"#);
-        assert!(o.matches(&v(r#"{"id":"urn:x"}"#)) && !o.matches(&v(r#"{"id":"x"}"#)) && !o.matches(&v("{}")));
-    }
-
-    #[test]
-    fn unknown_keywords_are_refused() {
-        assert_eq!(err(r#"{"forrmatMaximum":"1999-05-16"}"#), ErrorCode::UnsupportedFilterKeyword);
-        assert_eq!(err(r##"{"$ref":"#/$defs/x"}"##), ErrorCode::UnsupportedFilterKeyword);
-        assert_eq!(err(r#"{"not":{"uniqueItems":true}}"#), ErrorCode::UnsupportedFilterKeyword);
-        assert_eq!(err("1"), ErrorCode::InvalidFilter);
-        assert!(f(r#"{"title":"t","description":"d","$comment":"c"}"#).matches(&v("1")));
-    }
-
-    #[test]
-    fn pattern_work_is_budgeted_and_fails_closed_through_not() {
-        let l = Limits::DEFAULT;
-        let long = Value::String("a".repeat(100_000));
-        let plain = f(r#"{"pattern":"a{1000}{20}"}"#);
-        assert_eq!(plain.try_matches(&long, &l).unwrap_err().code(), ErrorCode::TooManyItems);
-        assert!(!plain.matches(&long));
-        // The exhausted budget is not turned into "no match" inside `not`, which would accept.
-        let negated = f(r#"{"not":{"pattern":"a{1000}{20}"}}"#);
-        assert!(negated.try_matches(&long, &l).is_err());
-        assert!(!negated.matches(&long));
-        let cheap = f(r#"{"pattern":"^a+$"}"#);
-        assert!(cheap.try_matches(&long, &l).unwrap());
-    }
-
-    #[test]
-    fn nesting_is_bounded() {
-        let mut s = String::from("{}");
-        for _ in 0..60 {
-            s = alloc::format!("{{\"not\":{s}}}");
-        }
-        let limits = Limits { max_depth: 20, ..Limits::DEFAULT };
-        let value = Value::parse(&s, &Limits::DEFAULT).unwrap();
-        assert_eq!(Filter::compile(&value, &limits).unwrap_err().code(), ErrorCode::NestingTooDeep);
-    }
-
-    #[test]
-    fn integral_lexemes() {
-        for yes in ["0", "-0", "10", "1.0", "1.50e1", "1e3", "12300e-2", "0.0e-5"] {
-            assert!(is_integral(yes), "{yes}");
-        }
-        for no in ["1.5", "1e-1", "12345e-2", "0.1"] {
-            assert!(!is_integral(no), "{no}");
-        }
-    }
-}
+mod tests;
