@@ -689,8 +689,9 @@ fn parse_instant(text: &str, format: Format) -> Result<Instant> {
     Ok(Instant { seconds: local - offset_minutes * 60, fraction })
 }
 
-/// Seconds since the Unix epoch of an RFC 3339 `date-time` (fraction dropped), for the other
-/// readers of this module's dates (session expiry); `None` when it is not one.
+/// Seconds since the Unix epoch of an RFC 3339 `date-time` (fraction dropped): the one reader
+/// of date-times outside filters too (JWT-VC times, validity periods, proof dates, session
+/// expiry); `None` when it is not one.
 pub(crate) fn date_time_unix_seconds(text: &str) -> Option<i64> {
     parse_instant(text, Format::DateTime).ok().map(|i| i.seconds)
 }
