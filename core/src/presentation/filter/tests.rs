@@ -254,3 +254,17 @@ fn a_pattern_may_be_as_long_as_a_string() {
     assert!(compile("abcdefgh").is_ok());
     assert_eq!(compile("abcdefghi").unwrap_err().code(), ErrorCode::StringTooLong);
 }
+
+#[test]
+fn each_format_bound_at_its_edge() {
+    let (before, at, after) = (v("\"2019-12-31\""), v("\"2020-01-01\""), v("\"2020-01-02\""));
+    for (keyword, want) in [
+        ("formatMinimum", [false, true, true]),
+        ("formatMaximum", [true, true, false]),
+        ("formatExclusiveMinimum", [false, false, true]),
+        ("formatExclusiveMaximum", [true, false, false]),
+    ] {
+        let bound = f(&alloc::format!(r#"{{"format":"date","{keyword}":"2020-01-01"}}"#));
+        assert_eq!([bound.matches(&before), bound.matches(&at), bound.matches(&after)], want, "{keyword}");
+    }
+}
