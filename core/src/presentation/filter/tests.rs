@@ -268,3 +268,27 @@ fn each_format_bound_at_its_edge() {
         assert_eq!([bound.matches(&before), bound.matches(&at), bound.matches(&after)], want, "{keyword}");
     }
 }
+
+#[test]
+fn equality_sees_every_member_and_item() {
+    for (schema, same, different) in [
+        ("true", "true", "false"),
+        ("false", "false", "true"),
+        ("\"a\"", "\"a\"", "\"b\""),
+        ("[1]", "[1.0]", "[1,2]"),
+        ("[1,2]", "[1,2]", "[1]"),
+        (r#"{"a":1}"#, r#"{"a":1}"#, r#"{"a":1,"b":2}"#),
+        (r#"{"a":1,"b":2}"#, r#"{"b":2,"a":1}"#, r#"{"a":1}"#),
+        (r#"{"a":1}"#, r#"{"a":1e0}"#, r#"{"b":1}"#),
+    ] {
+        let c = f(&alloc::format!(r#"{{"const":{schema}}}"#));
+        assert!(c.matches(&v(same)), "{schema} = {same}");
+        assert!(!c.matches(&v(different)), "{schema} != {different}");
+    }
+}
+
+#[test]
+fn item_counts_at_their_edges() {
+    let two = f(r#"{"minItems":2,"maxItems":2}"#);
+    assert!(two.matches(&v("[1,2]")) && !two.matches(&v("[1]")) && !two.matches(&v("[1,2,3]")));
+}
