@@ -625,8 +625,9 @@ fn digits(text: &str, from: usize, len: usize) -> Option<u32> {
     part.parse().ok()
 }
 
+/// Days since the Unix epoch of the 10 bytes of an RFC 3339 `full-date`.
 fn parse_date(text: &str) -> Option<i64> {
-    if text.len() != 10 || text.as_bytes().get(4) != Some(&b'-') || text.as_bytes().get(7) != Some(&b'-') {
+    if text.as_bytes().get(4) != Some(&b'-') || text.as_bytes().get(7) != Some(&b'-') {
         return None;
     }
     let (year, month, day) = (digits(text, 0, 4)?, digits(text, 5, 2)?, digits(text, 8, 2)?);

@@ -292,3 +292,28 @@ fn item_counts_at_their_edges() {
     let two = f(r#"{"minItems":2,"maxItems":2}"#);
     assert!(two.matches(&v("[1,2]")) && !two.matches(&v("[1]")) && !two.matches(&v("[1,2,3]")));
 }
+
+#[test]
+fn date_and_time_separators_and_clock_ranges() {
+    let date = f(r#"{"format":"date"}"#);
+    for bad in ["2020/01-01", "2020-01/01", "2020-01-01x", "2020-1-011", "2020-01-1"] {
+        assert!(!date.matches(&v(&alloc::format!("\"{bad}\""))), "{bad}");
+    }
+    let time = f(r#"{"format":"date-time"}"#);
+    for good in ["2020-01-01T10:00:00Z", "2020-01-01t23:59:60z", "2020-01-01T00:00:00.5+23:59"] {
+        assert!(time.matches(&v(&alloc::format!("\"{good}\""))), "{good}");
+    }
+    for bad in [
+        "2020-01-01 10:00:00Z",
+        "2020-01-01T10-00:00Z",
+        "2020-01-01T10:00-00Z",
+        "2020-01-01T24:00:00Z",
+        "2020-01-01T10:60:00Z",
+        "2020-01-01T10:00:61Z",
+        "2020-01-01T10:00:00+24:00",
+        "2020-01-01T10:00:00+00:60",
+        "2020-01-01T10:00:00.Z",
+    ] {
+        assert!(!time.matches(&v(&alloc::format!("\"{bad}\""))), "{bad}");
+    }
+}
