@@ -317,3 +317,28 @@ fn date_and_time_separators_and_clock_ranges() {
         assert!(!time.matches(&v(&alloc::format!("\"{bad}\""))), "{bad}");
     }
 }
+
+#[test]
+fn date_times_compare_by_the_instant_they_name() {
+    let min = f(r#"{"format":"date-time","formatMinimum":"2020-01-01T10:30:30Z"}"#);
+    for (text, want) in [
+        ("2020-01-01T10:30:30Z", true),
+        ("2020-01-01T10:30:31Z", true),
+        ("2020-01-01T10:31:00Z", true),
+        ("2020-01-01T11:00:00Z", true),
+        ("2020-01-01T10:30:29Z", false),
+        ("2020-01-01T10:29:31Z", false),
+        ("2020-01-01T09:31:31Z", false),
+        ("2019-12-31T23:59:59Z", false),
+        ("2020-01-01T09:30:30-01:00", true),
+        ("2020-01-01T11:30:29+01:00", false),
+        ("2020-01-01T09:00:30-01:30", true),
+        ("2020-01-01T08:59:30-01:30", false),
+    ] {
+        assert_eq!(min.matches(&v(&alloc::format!("\"{text}\""))), want, "{text}");
+    }
+    let time = f(r#"{"format":"date-time"}"#);
+    for bad in ["2020-01-01T10:00:00+01:00x", "2020-01-01T10:00:00+01000", "2020-01-01T10:00:00+0100"] {
+        assert!(!time.matches(&v(&alloc::format!("\"{bad}\""))), "{bad}");
+    }
+}
