@@ -485,6 +485,42 @@ mod tests {
     const REC: &str = "uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA";
 
     #[test]
+    fn lists_by_url_the_last_insert_wins() {
+        let mut lists = StatusLists::new();
+        assert!(lists.is_empty());
+        lists.insert("https://x/1", "one");
+        lists.insert("https://x/2", "two");
+        lists.insert("https://x/1", "one again");
+        assert!(!lists.is_empty());
+        assert_eq!((lists.get("https://x/1"), lists.get("https://x/2")), (Some("one again"), Some("two")));
+        assert_eq!(lists.get("https://x/3"), None);
+    }
+
+    #[test]
+    fn lists_from_json() {
+        let l = Limits::DEFAULT;
+        let lists =
+            StatusLists::from_json(r#" {"https://x/1": {"id": "https://x/1"}, "https://x/2": "a.b.c"} "#, &l).unwrap();
+        assert_eq!(lists.get("https://x/1"), Some(r#"{"id":"https://x/1"}"#));
+        assert_eq!(lists.get("https://x/2"), Some("a.b.c"));
+        for empty in ["", " \n", "{}"] {
+            assert!(StatusLists::from_json(empty, &l).unwrap().is_empty(), "{empty:?}");
+        }
+        let e = StatusLists::from_json(r#"{"https://x/1":"a.b.c","https://x/2":5}"#, &l).unwrap_err();
+        assert_eq!((e.code(), e.location()), (ErrorCode::UnexpectedJsonType, crate::error::Location::Index(1)));
+        for bad in [r#"["a.b.c"]"#, r#""a.b.c""#, r#"{"https://x/1":null}"#, r#"{"https://x/1":[]}"#] {
+            assert_eq!(StatusLists::from_json(bad, &l).unwrap_err().code(), ErrorCode::UnexpectedJsonType, "{bad}");
+        }
+        assert_eq!(StatusLists::from_json("{", &l).unwrap_err().code(), ErrorCode::InvalidJson);
+    }
+
+    #[test]
+    fn entry_types_as_the_specifications_name_them() {
+        assert_eq!(StatusKind::StatusList2021.entry_type(), "StatusList2021Entry");
+        assert_eq!(StatusKind::Bitstring.entry_type(), "BitstringStatusListEntry");
+    }
+
+    #[test]
     fn crc32_check_value() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
     }
