@@ -514,6 +514,43 @@ mod tests {
         assert_eq!(StatusLists::from_json("{", &l).unwrap_err().code(), ErrorCode::InvalidJson);
     }
 
+    fn check(purpose: &str, outcome: core::result::Result<u64, Error>) -> StatusCheck {
+        let entry = StatusEntry {
+            kind: StatusKind::Bitstring,
+            purpose: String::from(purpose),
+            index: 7,
+            list_url: String::from("https://x/1"),
+            size: 2,
+            messages: alloc::vec![(0, String::from("valid")), (2, String::from("pending review"))],
+        };
+        StatusCheck { entry_type: String::from(StatusKind::Bitstring.entry_type()), entry: Some(entry), outcome }
+    }
+
+    #[test]
+    fn set_revocation_and_suspension_bits_fail_other_purposes_do_not() {
+        let missing = || Error::code_only(ErrorCode::StatusListMissing);
+        for (purpose, set) in [
+            ("revocation", Some(ErrorCode::CredentialRevoked)),
+            ("suspension", Some(ErrorCode::CredentialSuspended)),
+            ("message", None),
+        ] {
+            assert_eq!(check(purpose, Ok(0)).failure(), None, "{purpose}");
+            assert_eq!(check(purpose, Ok(1)).failure(), set, "{purpose}");
+            assert_eq!(check(purpose, Ok(3)).failure(), set, "{purpose}");
+            assert_eq!(check(purpose, Err(missing())).failure(), None, "{purpose}");
+        }
+        let unread = StatusCheck { entry_type: String::from("Other"), entry: None, outcome: Ok(1) };
+        assert_eq!(unread.failure(), None);
+    }
+
+    #[test]
+    fn status_messages_by_value() {
+        assert_eq!(check("message", Ok(0)).message(), Some("valid"));
+        assert_eq!(check("message", Ok(2)).message(), Some("pending review"));
+        assert_eq!(check("message", Ok(1)).message(), None);
+        assert_eq!(check("message", Err(Error::code_only(ErrorCode::StatusListMissing))).message(), None);
+    }
+
     #[test]
     fn entry_types_as_the_specifications_name_them() {
         assert_eq!(StatusKind::StatusList2021.entry_type(), "StatusList2021Entry");
