@@ -551,6 +551,55 @@ mod tests {
         assert_eq!(check("message", Err(Error::code_only(ErrorCode::StatusListMissing))).message(), None);
     }
 
+    fn entries(status: &str) -> Result<Vec<(String, Result<StatusEntry>)>> {
+        status_entries(&Value::parse(&alloc::format!(r#"{{"credentialStatus":{status}}}"#), &Limits::DEFAULT).unwrap())
+    }
+
+    fn entry(members: &str) -> Result<StatusEntry> {
+        let status = alloc::format!(
+            r#"{{"type":"BitstringStatusListEntry","statusPurpose":"message","statusListCredential":"https://x/1",{members}}}"#
+        );
+        entries(&status).unwrap().remove(0).1
+    }
+
+    #[test]
+    fn at_most_sixteen_entries() {
+        let one = r#"{"type":"Other"}"#;
+        let list = |n: usize| alloc::format!("[{}]", alloc::vec![one; n].join(","));
+        assert_eq!(entries(&list(MAX_STATUS_ENTRIES)).unwrap().len(), 16);
+        assert_eq!(entries(&list(MAX_STATUS_ENTRIES + 1)).unwrap_err().code(), ErrorCode::TooManyItems);
+        assert_eq!(entries(one).unwrap().len(), 1);
+        assert!(entries("null").unwrap().is_empty());
+        assert_eq!(entries("5").unwrap_err().code(), ErrorCode::UnexpectedJsonType);
+    }
+
+    #[test]
+    fn the_index_is_a_decimal_string_or_a_json_integer() {
+        assert_eq!(entry(r#""statusListIndex":"94567""#).unwrap().index, 94_567);
+        assert_eq!(entry(r#""statusListIndex":94567"#).unwrap().index, 94_567);
+        for bad in [r#""""#, r#""12a""#, r#""-1""#, r#"" 1""#, "-1", "1.5", "null"] {
+            let e = entry(&alloc::format!(r#""statusListIndex":{bad}"#)).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::InvalidStatusList, "{bad}");
+        }
+    }
+
+    #[test]
+    fn wider_statuses_need_their_messages_and_read_as_many_as_fit() {
+        let messages = |n: usize| {
+            let all: Vec<String> =
+                (0..n).map(|i| alloc::format!(r#"{{"status":"0x{i:x}","message":"m{i}"}}"#)).collect();
+            alloc::format!(r#""statusMessage":[{}]"#, all.join(","))
+        };
+        assert_eq!(entry(r#""statusListIndex":"1""#).unwrap().size, 1);
+        let e = entry(r#""statusListIndex":"1","statusSize":2"#).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidStatusList);
+        let two_bits = entry(&alloc::format!(r#""statusListIndex":"1","statusSize":2,{}"#, messages(6))).unwrap();
+        assert_eq!(two_bits.messages.len(), 4);
+        assert_eq!(two_bits.messages[3], (3, String::from("m3")));
+        let one_bit = entry(&alloc::format!(r#""statusListIndex":"1",{}"#, messages(3))).unwrap();
+        assert_eq!(one_bit.messages.len(), 2);
+    }
+
     #[test]
     fn entry_types_as_the_specifications_name_them() {
         assert_eq!(StatusKind::StatusList2021.entry_type(), "StatusList2021Entry");
