@@ -601,6 +601,48 @@ mod tests {
     }
 
     #[test]
+    fn status_values_of_every_width() {
+        let bits = [0b1011_0100u8, 0b1000_0001];
+        assert_eq!((0..4).map(|i| read_status(&bits[..1], i, 2).unwrap()).collect::<Vec<_>>(), [2, 3, 1, 0]);
+        assert_eq!((read_status(&bits, 0, 4).unwrap(), read_status(&bits, 1, 4).unwrap()), (11, 4));
+        assert_eq!(read_status(&bits, 0, 16).unwrap(), 0b1011_0100_1000_0001);
+        assert_eq!(read_status(&bits, 15, 1).unwrap(), 1);
+        for (index, size) in [(16, 1), (8, 2), (2, 8), (1, 16), (u64::MAX, 2)] {
+            let e = read_status(&bits, index, size).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::StatusIndexOutOfRange, "{index} x {size}");
+        }
+        assert_eq!(read_status(&bits, 0, 0).unwrap_err().code(), ErrorCode::InvalidStatusList);
+    }
+
+    #[test]
+    fn the_encoded_list_is_bounded_by_max_input_bytes() {
+        let fits = Limits { max_input_bytes: REC.len() - 1, ..Limits::DEFAULT };
+        assert_eq!(decode_status_list(REC, true, &fits).unwrap().len(), 16_384);
+        let short = Limits { max_input_bytes: REC.len() - 2, ..Limits::DEFAULT };
+        assert_eq!(decode_status_list(REC, true, &short).unwrap_err().code(), ErrorCode::InputTooLarge);
+    }
+
+    #[test]
+    fn the_list_must_be_the_entrys_and_long_enough() {
+        let list = |ty: &str| {
+            let text = alloc::format!(
+                r#"{{"id":"https://x/1","type":{ty},"credentialSubject":{{"type":"BitstringStatusList","statusPurpose":["revocation","suspension"],"encodedList":"{REC}"}}}}"#
+            );
+            Value::parse(&text, &Limits::DEFAULT).unwrap()
+        };
+        let good = list(r#"["VerifiableCredential","BitstringStatusListCredential"]"#);
+        let mut entry = check("revocation", Ok(0)).entry.unwrap();
+        entry.size = 1;
+        assert_eq!(list_bits(&good, &entry, &Limits::DEFAULT).unwrap().len(), 16_384);
+        let e = list_bits(&list(r#"["VerifiableCredential"]"#), &entry, &Limits::DEFAULT).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidStatusList);
+        // 131,072 entries of 2 bits need 32 KiB; the list has 16 KiB.
+        entry.size = 2;
+        let e = list_bits(&good, &entry, &Limits::DEFAULT).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::StatusListTooShort);
+    }
+
+    #[test]
     fn entry_types_as_the_specifications_name_them() {
         assert_eq!(StatusKind::StatusList2021.entry_type(), "StatusList2021Entry");
         assert_eq!(StatusKind::Bitstring.entry_type(), "BitstringStatusListEntry");
