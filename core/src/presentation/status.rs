@@ -643,6 +643,28 @@ mod tests {
     }
 
     #[test]
+    fn gzip_headers_with_every_optional_field() {
+        let gz = base64url_decode(&REC[1..]).unwrap();
+        let (header, body) = gz.split_at(10);
+        let mut with_fields = header.to_vec();
+        with_fields[3] = 2 | 4 | 8 | 16; // FHCRC, FEXTRA, FNAME, FCOMMENT
+        with_fields.extend_from_slice(&[3, 0, b'a', 0, b'c']); // XLEN 3, then 3 bytes (one zero)
+        with_fields.extend_from_slice(b"list.bin\0a comment\0");
+        with_fields.extend_from_slice(&[0xAB, 0xCD]); // header CRC16 (not checked)
+        with_fields.extend_from_slice(body);
+        assert_eq!(gunzip(&with_fields, 16_384).unwrap().len(), 16_384);
+        assert_eq!(gunzip(&with_fields, 16_383).unwrap_err().code(), ErrorCode::StatusListTooLarge);
+        let mut name_only = header.to_vec();
+        name_only[3] = 8;
+        name_only.extend_from_slice(b"n\0");
+        name_only.extend_from_slice(body);
+        assert_eq!(gunzip(&name_only, 16_384).unwrap().len(), 16_384);
+        for truncated in [&with_fields[..11], &with_fields[..15]] {
+            assert_eq!(gunzip(truncated, 16_384).unwrap_err().code(), ErrorCode::InvalidStatusList);
+        }
+    }
+
+    #[test]
     fn entry_types_as_the_specifications_name_them() {
         assert_eq!(StatusKind::StatusList2021.entry_type(), "StatusList2021Entry");
         assert_eq!(StatusKind::Bitstring.entry_type(), "BitstringStatusListEntry");
@@ -657,6 +679,8 @@ mod tests {
     fn bound_and_corruption() {
         let l = Limits::DEFAULT;
         assert_eq!(decode_status_list(REC, true, &l).unwrap().len(), 16_384);
+        let exact = Limits { max_status_list_bytes: 16_384, ..l };
+        assert_eq!(decode_status_list(REC, true, &exact).unwrap().len(), 16_384);
         let tight = Limits { max_status_list_bytes: 16_383, ..l };
         assert_eq!(decode_status_list(REC, true, &tight).unwrap_err().code(), ErrorCode::StatusListTooLarge);
         assert_eq!(decode_status_list(&REC[1..], true, &l).unwrap_err().code(), ErrorCode::InvalidMultibase);
