@@ -577,7 +577,7 @@ mod tests {
     fn the_index_is_a_decimal_string_or_a_json_integer() {
         assert_eq!(entry(r#""statusListIndex":"94567""#).unwrap().index, 94_567);
         assert_eq!(entry(r#""statusListIndex":94567"#).unwrap().index, 94_567);
-        for bad in [r#""""#, r#""12a""#, r#""-1""#, r#"" 1""#, "-1", "1.5", "null"] {
+        for bad in [r#""""#, r#""12a""#, r#""-1""#, r#""+1""#, r#"" 1""#, "-1", "1.5", "null"] {
             let e = entry(&alloc::format!(r#""statusListIndex":{bad}"#)).unwrap_err();
             assert_eq!(e.code(), ErrorCode::InvalidStatusList, "{bad}");
         }
