@@ -47,21 +47,6 @@ impl Date {
         }
         .ok_or_else(|| malformed("not a calendar date"))
     }
-
-    /// The date and time of `secs` seconds after the Unix epoch, as `(date, h, m, s)`.
-    #[must_use]
-    pub fn from_unix(secs: u64) -> (Self, u8, u8, u8) {
-        // Both fit: u64::MAX seconds is about 2.1e14 days.
-        let wide = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
-        let (rem, (year, month, day)) = (wide(secs % 86_400), calendar::civil_from_days(wide(secs / 86_400)));
-        let narrow = |v: i64| u8::try_from(v).unwrap_or(0);
-        (
-            Self { year: u16::try_from(year).unwrap_or(u16::MAX), month: narrow(month), day: narrow(day) },
-            narrow(rem / 3600),
-            narrow(rem % 3600 / 60),
-            narrow(rem % 60),
-        )
-    }
 }
 
 impl fmt::Display for Date {
