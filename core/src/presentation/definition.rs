@@ -730,6 +730,39 @@ mod tests {
     }
 
     #[test]
+    fn directive_names() {
+        assert_eq!((Directive::Required.as_str(), Directive::Preferred.as_str()), ("required", "preferred"));
+    }
+
+    #[test]
+    fn requirement_faults_name_their_rule() {
+        let detail = |srs: &str| with_requirements(srs).unwrap_err().detail();
+        assert_eq!(
+            detail(r#"[{"rule":"all","from":"A","from_nested":[{"rule":"all","from":"B"}]}]"#),
+            "from and from_nested are mutually exclusive"
+        );
+        assert_eq!(detail(r#"[{"rule":"all"}]"#), "a submission requirement needs from or from_nested");
+        assert_eq!(detail(r#"[{"rule":"all","from":1}]"#), "from must be a string, from_nested a non-empty array");
+        // Each of count, min and max alone is a pick rule's.
+        for bounds in [r#""count":1"#, r#""min":1"#, r#""max":1"#] {
+            let srs = alloc::format!(r#"[{{"rule":"all",{bounds},"from":"A"}}]"#);
+            assert_eq!(detail(&srs), "count, min and max belong to pick rules", "{bounds}");
+        }
+    }
+
+    #[test]
+    fn requirement_count_is_bounded_inclusively() {
+        // Three requirements in all (one holding two) against max_items 3 and 2.
+        let text = r#"{"id":"pd","submission_requirements":[{"rule":"all","from_nested":[
+            {"rule":"all","from":"A"},{"rule":"all","from":"A"}]}],
+            "input_descriptors":[{"id":"a","group":["A"],"constraints":{}}]}"#;
+        let value = Value::parse(text, &Limits::DEFAULT).unwrap();
+        assert!(PresentationDefinition::from_value(&value, &Limits { max_items: 3, ..Limits::DEFAULT }).is_ok());
+        let two = Limits { max_items: 2, ..Limits::DEFAULT };
+        assert_eq!(PresentationDefinition::from_value(&value, &two).unwrap_err().code(), ErrorCode::TooManyItems);
+    }
+
+    #[test]
     fn nested_requirements_are_bounded() {
         let mut sr = String::from(r#"{"rule":"all","from":"A"}"#);
         for _ in 0..30 {

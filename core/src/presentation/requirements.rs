@@ -195,3 +195,56 @@ fn clear_selection(root: &mut RequirementResult) {
         todo.extend(r.nested.iter_mut());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::String;
+
+    /// Descriptors `a` (group A) and `b` (group B); `matched` lists the satisfied ones by index,
+    /// each by the credential of the same index.
+    fn judge_with(requirements: &str, matched: &[usize]) -> Judgement {
+        let text = alloc::format!(
+            r#"{{"id":"pd","submission_requirements":{requirements},"input_descriptors":[
+              {{"id":"a","group":["A"],"constraints":{{}}}},{{"id":"b","group":["B"],"constraints":{{}}}}]}}"#
+        );
+        let definition = PresentationDefinition::parse(&text, &Limits::DEFAULT).unwrap();
+        let matches: Vec<DescriptorMatch> = matched
+            .iter()
+            .map(|&i| DescriptorMatch {
+                descriptor_index: i,
+                descriptor_id: String::from(["a", "b"][i]),
+                credential_index: i,
+                fields: Vec::new(),
+            })
+            .collect();
+        judge_requirements(&definition, &matches, &Limits::DEFAULT).unwrap()
+    }
+
+    #[test]
+    fn only_the_chosen_nested_requirements_keep_their_selection() {
+        let j = judge_with(
+            r#"[{"rule":"pick","count":1,"from_nested":[{"rule":"all","from":"A"},{"rule":"all","from":"B"}]}]"#,
+            &[0, 1],
+        );
+        assert_eq!(j.verdict, Verdict::Valid);
+        let top = &j.requirements[0];
+        assert_eq!((top.status, top.qualifying, top.available), (RequirementStatus::Excess, 2, 2));
+        assert_eq!(top.nested[0].selected_descriptors, [0]);
+        assert!(top.nested[1].selected_descriptors.is_empty());
+        assert_eq!(top.credentials, [0, 1]);
+        assert_eq!(j.selection, [(0, 0)]);
+    }
+
+    #[test]
+    fn an_unsatisfied_requirement_selects_nothing_below_it() {
+        let j =
+            judge_with(r#"[{"rule":"all","from_nested":[{"rule":"all","from":"A"},{"rule":"all","from":"B"}]}]"#, &[0]);
+        assert_eq!(j.verdict, Verdict::Invalid(ErrorCode::SubmissionRequirementNotSatisfied));
+        let top = &j.requirements[0];
+        assert_eq!(top.status, RequirementStatus::Unsatisfied);
+        assert_eq!(top.nested[0].status, RequirementStatus::Satisfied);
+        assert!(top.nested.iter().all(|n| n.selected_descriptors.is_empty()));
+        assert!(j.selection.is_empty());
+    }
+}

@@ -312,10 +312,8 @@ impl PresentationSubmission {
             .filter(|m| descriptor_of_entry.get(m.credential_index) == Some(&m.descriptor_index))
             .cloned()
             .collect();
-        let failed = descriptor_of_entry
-            .iter()
-            .enumerate()
-            .position(|(ci, &di)| !declared.iter().any(|m| m.credential_index == ci && m.descriptor_index == di));
+        // A declared match of credential `ci` is for its entry's descriptor by construction.
+        let failed = (0..descriptor_of_entry.len()).position(|ci| !declared.iter().any(|m| m.credential_index == ci));
         let Judgement { requirements, verdict, .. } = judge_requirements(definition, &declared, limits)?;
         out.evaluation = Some(evaluation);
         out.requirements = requirements;
@@ -443,6 +441,47 @@ mod tests {
         assert_eq!(check(twice, vp).verdict, Verdict::Invalid(ErrorCode::InvalidPresentationSubmission));
         let none = r#"{"id":"s","definition_id":"pd","descriptor_map":[]}"#;
         assert_eq!(check(none, vp).verdict, Verdict::Invalid(ErrorCode::SubmissionRequirementNotSatisfied));
+    }
+
+    #[test]
+    fn a_selection_embeds_each_credential_once() {
+        let pd = PresentationDefinition::parse(
+            r#"{"id":"pd","input_descriptors":[
+            {"id":"a","constraints":{"fields":[{"path":["$.kind"],"filter":{"const":"a"}}]}},
+            {"id":"b","constraints":{"fields":[{"path":["$.kind"],"filter":{"const":"b"}}]}}]}"#,
+            &L,
+        )
+        .unwrap();
+        let paths = |credentials: &[CredentialInput]| {
+            let evaluation = evaluate(&pd, credentials, &L).unwrap();
+            let (submission, embed) = PresentationSubmission::for_selection("s", &evaluation, credentials).unwrap();
+            let entries: Vec<(String, String)> =
+                submission.descriptor_map.into_iter().map(|e| (e.id, e.path)).collect();
+            (entries, embed)
+        };
+        let two = [CredentialInput::JsonLd(v(r#"{"kind":"b"}"#)), CredentialInput::JsonLd(v(r#"{"kind":"a"}"#))];
+        let (entries, embed) = paths(&two);
+        assert_eq!(embed, [1, 0]);
+        assert_eq!(entries[0], (String::from("a"), String::from("$.verifiableCredential[0]")));
+        assert_eq!(entries[1], (String::from("b"), String::from("$.verifiableCredential[1]")));
+    }
+
+    #[test]
+    fn nested_paths_are_bounded_inclusively() {
+        let pd = PresentationDefinition::parse(PD, &L).unwrap();
+        let vp = v(r#"{"verifiableCredential":[{"kind":"b"},{"kind":"a"}]}"#);
+        // `levels` entries: `levels - 1` times the VP itself, then its second credential.
+        let chain = |levels: usize| {
+            let mut entry = String::from(r#"{"id":"a","format":"ldp_vc","path":"$.verifiableCredential[1]"}"#);
+            for _ in 1..levels {
+                entry = alloc::format!(r#"{{"id":"a","format":"ldp_vp","path":"$","path_nested":{entry}}}"#);
+            }
+            let text = alloc::format!(r#"{{"id":"s","definition_id":"pd","descriptor_map":[{entry}]}}"#);
+            PresentationSubmission::parse(&text, &L).unwrap()
+        };
+        let tight = Limits { max_depth: 4, ..L };
+        assert_eq!(chain(4).check(&pd, &vp, &tight).unwrap().verdict, Verdict::Valid);
+        assert_eq!(chain(5).check(&pd, &vp, &tight).unwrap_err().code(), ErrorCode::NestingTooDeep);
     }
 
     #[test]
