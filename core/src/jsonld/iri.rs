@@ -149,40 +149,25 @@ pub(crate) fn resolve(base: Option<&str>, reference: &str) -> String {
     let Some(base) = base else { return String::from(reference) };
     let r = split(reference);
     let b = split(base);
-    let (scheme, authority, path, query);
-    if r.scheme.is_some() {
-        scheme = r.scheme;
-        authority = r.authority;
-        path = remove_dot_segments(r.path);
-        query = r.query;
+    // With its own scheme or authority the reference keeps both and its own path and query;
+    // the scheme alone comes from the base when the reference has none.
+    let scheme = r.scheme.or(b.scheme);
+    let (authority, path, query) = if r.scheme.is_some() || r.authority.is_some() {
+        (r.authority, remove_dot_segments(r.path), r.query)
+    } else if r.path.is_empty() {
+        (b.authority, String::from(b.path), r.query.or(b.query))
+    } else if r.path.starts_with('/') {
+        (b.authority, remove_dot_segments(r.path), r.query)
     } else {
-        scheme = b.scheme;
-        if r.authority.is_some() {
-            authority = r.authority;
-            path = remove_dot_segments(r.path);
-            query = r.query;
-        } else {
-            authority = b.authority;
-            if r.path.is_empty() {
-                path = String::from(b.path);
-                query = r.query.or(b.query);
-            } else {
-                query = r.query;
-                if r.path.starts_with('/') {
-                    path = remove_dot_segments(r.path);
-                } else {
-                    let mut merged = String::new();
-                    if b.authority.is_some() && b.path.is_empty() {
-                        merged.push('/');
-                    } else if let Some(i) = b.path.rfind('/') {
-                        merged.push_str(b.path.get(..=i).unwrap_or(""));
-                    }
-                    merged.push_str(r.path);
-                    path = remove_dot_segments(&merged);
-                }
-            }
+        let mut merged = String::new();
+        if b.authority.is_some() && b.path.is_empty() {
+            merged.push('/');
+        } else if let Some(i) = b.path.rfind('/') {
+            merged.push_str(b.path.get(..=i).unwrap_or(""));
         }
-    }
+        merged.push_str(r.path);
+        (b.authority, remove_dot_segments(&merged), r.query)
+    };
     let mut out = String::with_capacity(base.len() + reference.len());
     if let Some(s) = scheme {
         out.push_str(s);

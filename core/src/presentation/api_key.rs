@@ -145,4 +145,39 @@ mod tests {
         assert_eq!(ApiKey::new("a", "c\n").unwrap_err().code(), ErrorCode::InvalidApiKey);
         assert_eq!(code(&"A".repeat(5000)), ErrorCode::InvalidApiKey);
     }
+
+    #[test]
+    fn uuid_form_and_accessors() {
+        let uuid = |id: &str| ApiKey::new(id, "x").unwrap().id_is_uuid();
+        assert!(uuid("0f8fad5b-d9cb-469f-A165-70867728950e"));
+        for not in [
+            "0f8fad5b-d9cb-469f-a165-70867728950",
+            "0f8fad5b-d9cb-469f-a165-70867728950e0",
+            "0f8fad5b-d9cb-469f-a165-70867728950e-1",
+            "0f8fad5b-d9cb-469f-a165",
+            "0f8fad5g-d9cb-469f-a165-70867728950e",
+            "0f8fad5bd-9cb-469f-a165-70867728950e",
+        ] {
+            assert!(!uuid(not), "{not}");
+        }
+        let k = ApiKey::new("id", "s:t").unwrap();
+        assert_eq!((k.id(), k.secret()), ("id", "s:t"));
+    }
+
+    #[test]
+    fn debug_hides_the_secret() {
+        let k = ApiKey::new("id", "s3cret").unwrap();
+        assert_eq!(format!("{k:?}"), r#"ApiKey { id: "id", secret: "<redacted>" }"#);
+    }
+
+    #[test]
+    fn the_length_bound_is_inclusive_and_counts_spaces() {
+        let k = ApiKey::new("id", "secret").unwrap();
+        let padded = |len: usize| format!("{:<len$}", k.to_header());
+        assert_eq!(ApiKey::from_header(&padded(MAX_HEADER_BYTES)).unwrap(), k);
+        assert_eq!(
+            ApiKey::from_header(&padded(MAX_HEADER_BYTES + 1)).unwrap_err().detail(),
+            "Authorization value is too long"
+        );
+    }
 }

@@ -60,7 +60,7 @@ pub fn jwt_json(c: &JwtCredential) -> String {
 }
 
 /// The `openid-vp://` request with the URI's parameter names; `other` lists the remaining
-/// parameters in URI order as `{"name","value"}` objects (a name may repeat).
+/// parameters in URI order as `{"name","value"}` objects.
 #[must_use]
 pub fn request_json(r: &AuthorizationRequest) -> String {
     let other = r.other.iter().map(|(k, v)| Report::new().text("name", k).text("value", v).into_value()).collect();
@@ -220,4 +220,154 @@ pub fn build_webhook_json(
     let body = WebhookPayload::new(id, subject, payload, result).to_json();
     WebhookPayload::parse(&body, limits)?;
     Ok(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presentation::jwt_vc::decode_jwt_vc;
+    use crate::presentation::proof::{Reading, SignatureEncoding, SignedMessage};
+    use crate::presentation::result::Check;
+    use crate::Verdict;
+
+    const L: Limits = Limits::DEFAULT;
+
+    #[test]
+    fn proofs_report_each_check_and_the_first_failure() {
+        let checks = [
+            ProofCheck {
+                verification_method: String::from("did:ex:a#1"),
+                verdict: Verdict::Valid,
+                reading: Some(Reading {
+                    message: SignedMessage::Sha256PreHash,
+                    encoding: SignatureEncoding::Base64Url,
+                }),
+            },
+            ProofCheck {
+                verification_method: String::from("did:ex:b#1"),
+                verdict: Verdict::Invalid(ErrorCode::SignatureMismatch),
+                reading: None,
+            },
+        ];
+        assert_eq!(
+            proofs_json(&checks),
+            r#"{"valid":false,"reason":"SIGNATURE_MISMATCH","proofs":[{"verificationMethod":"did:ex:a#1","valid":true,"reason":null,"reading":{"message":"sha256(jcs)","encoding":"base64url"}},{"verificationMethod":"did:ex:b#1","valid":false,"reason":"SIGNATURE_MISMATCH","reading":null}]}"#
+        );
+    }
+
+    #[test]
+    fn jwt_reports_name_their_kind() {
+        let token = |payload: &str| {
+            alloc::format!("eyJhbGciOiJFZERTQSJ9.{}.", crate::codec::base64url_encode(payload.as_bytes()))
+        };
+        let vc = decode_jwt_vc(&token(r#"{"iss":"did:ex:i","vc":{"type":["VerifiableCredential"]}}"#), &L).unwrap();
+        assert_eq!(
+            jwt_json(&vc),
+            r#"{"kind":"credential","header":{"alg":"EdDSA"},"claims":{"iss":"did:ex:i","vc":{"type":["VerifiableCredential"]}},"document":{"type":["VerifiableCredential"],"issuer":"did:ex:i"}}"#
+        );
+        let vp = decode_jwt_vc(&token(r#"{"vp":{"type":["VerifiablePresentation"]}}"#), &L).unwrap();
+        assert_eq!(
+            jwt_json(&vp),
+            r#"{"kind":"presentation","header":{"alg":"EdDSA"},"claims":{"vp":{"type":["VerifiablePresentation"]}},"document":{"type":["VerifiablePresentation"]}}"#
+        );
+    }
+
+    #[test]
+    fn requests_keep_unknown_parameters_in_order() {
+        let uri = "openid-vp://?client_id=https%3A%2F%2Fv.example&response_type=vp_token&x=1\
+                   &nonce=n&request_uri=https%3A%2F%2Fv.example%2Fr&y=2&state=s";
+        assert_eq!(
+            request_json(&AuthorizationRequest::parse(uri, &L).unwrap()),
+            r#"{"scheme":"openid-vp://","client_id":"https://v.example","response_type":"vp_token","response_mode":null,"redirect_uri":null,"response_uri":null,"request_uri":"https://v.example/r","scope":null,"nonce":"n","state":"s","presentation_definition":null,"presentation_definition_uri":null,"other":[{"name":"x","value":"1"},{"name":"y","value":"2"}]}"#
+        );
+    }
+
+    #[test]
+    fn lint_submission_and_api_key_reports() {
+        let warnings = [
+            Warning {
+                descriptor_id: String::from("d"),
+                field_path: Some(String::from("$.a")),
+                code: "C1",
+                message: "m1",
+            },
+            Warning { descriptor_id: String::new(), field_path: None, code: "C2", message: "m2" },
+        ];
+        assert_eq!(
+            lint_json(&warnings),
+            r#"[{"descriptor_id":"d","field_path":"$.a","code":"C1","message":"m1"},{"descriptor_id":"","field_path":null,"code":"C2","message":"m2"}]"#
+        );
+        assert_eq!(lint_json(&[]), "[]");
+        let submission = PresentationSubmission::parse(
+            r#"{"id":"s","definition_id":"pd","descriptor_map":[{"id":"a","format":"ldp_vc","path":"$.verifiableCredential[0]"}]}"#,
+            &L,
+        )
+        .unwrap();
+        assert_eq!(
+            submission_json(&submission, &[2, 0]),
+            r#"{"presentation_submission":{"id":"s","definition_id":"pd","descriptor_map":[{"id":"a","format":"ldp_vc","path":"$.verifiableCredential[0]"}]},"credentials":[2,0]}"#
+        );
+        let key = ApiKey::new("0f8fad5b-d9cb-469f-a165-70867728950e", "s3cr:et").unwrap();
+        assert_eq!(
+            api_key_json(&key),
+            r#"{"id":"0f8fad5b-d9cb-469f-a165-70867728950e","idIsUuid":true,"secretLength":7}"#
+        );
+        assert_eq!(api_key_json(&ApiKey::new("id", "x").unwrap()), r#"{"id":"id","idIsUuid":false,"secretLength":1}"#);
+    }
+
+    #[test]
+    fn credentials_input_reads_objects_and_jwts() {
+        let jwt = alloc::format!(
+            "eyJhbGciOiJFZERTQSJ9.{}.",
+            crate::codec::base64url_encode(br#"{"vc":{"type":["VerifiableCredential"]}}"#)
+        );
+        let list = credentials_from_json(&alloc::format!(r#"[{{"a":1}},"{jwt}"]"#), &L).unwrap();
+        assert!(matches!(list[0], CredentialInput::JsonLd(_)));
+        assert!(matches!(list[1], CredentialInput::Jwt { .. }));
+        let e = credentials_from_json(r#"[{},"not a jwt"]"#, &L).unwrap_err();
+        assert_eq!(e.location(), crate::Location::Index(1));
+        let e = credentials_from_json(r#"[{},{},true]"#, &L).unwrap_err();
+        assert_eq!((e.code(), e.location()), (ErrorCode::UnexpectedJsonType, crate::Location::Index(2)));
+        assert_eq!(credentials_from_json("{}", &L).unwrap_err().code(), ErrorCode::UnexpectedJsonType);
+    }
+
+    #[test]
+    fn extra_members_are_an_object_or_nothing() {
+        assert!(extra_proof_members("", &L).unwrap().is_empty());
+        let members = extra_proof_members(r#"{"domain":"d","x":[1]}"#, &L).unwrap();
+        assert_eq!(members.len(), 2);
+        assert_eq!(members[0].0, "domain");
+        assert_eq!(extra_proof_members("[]", &L).unwrap_err().code(), ErrorCode::UnexpectedJsonType);
+        assert!(extra_proof_members("{", &L).is_err());
+    }
+
+    #[test]
+    fn webhook_bodies_are_built_as_receivers_read_them() {
+        let mut result = VerificationResult::default();
+        result.pass(Check::MatchingIds);
+        let body = build_webhook_json("p1", "did:ex:s", Some(r#"{"name":"Ann"}"#), result.clone(), &L).unwrap();
+        assert_eq!(
+            body,
+            r#"{"id":"p1","subject":"did:ex:s","status":"SUCCESS","payload":{"name":"Ann"},"verificationResult":{"checks":["matchingIds"],"warnings":[],"errors":[]}}"#
+        );
+        let parsed = WebhookPayload::parse(&body, &L).unwrap();
+        assert_eq!(payload_json(&parsed).as_deref(), Some(r#"{"name":"Ann"}"#));
+        let mut failed = result.clone();
+        failed.fail("credential expired");
+        let body = build_webhook_json("p1", "did:ex:s", None, failed, &L).unwrap();
+        let parsed = WebhookPayload::parse(&body, &L).unwrap();
+        assert_eq!(payload_json(&parsed), None);
+        assert_eq!(
+            webhook_summary_json(&parsed),
+            r#"{"id":"p1","subject":"did:ex:s","status":"REJECT","valid":false,"payload":null,"verificationResult":{"checks":["matchingIds"],"warnings":[],"errors":["credential expired"]},"unknownChecks":[],"unknownMembers":[]}"#
+        );
+        let e = build_webhook_json("p1", "did:ex:s", Some("[1]"), result.clone(), &L).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::UnexpectedJsonType);
+        assert!(build_webhook_json("p1", "did:ex:s", Some("{"), result.clone(), &L).is_err());
+        // An empty id is what a receiver refuses, so the builder refuses it too.
+        assert_eq!(
+            build_webhook_json("", "did:ex:s", None, result, &L).unwrap_err().code(),
+            ErrorCode::InvalidFieldValue
+        );
+    }
 }
