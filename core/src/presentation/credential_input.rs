@@ -64,3 +64,35 @@ impl CredentialInput {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::base64url_encode;
+
+    fn token(payload: &[u8]) -> String {
+        alloc::format!("eyJhbGciOiJFZERTQSJ9.{}.", base64url_encode(payload))
+    }
+
+    #[test]
+    fn a_jwt_reads_as_its_payload() {
+        let t = token(br#"{"vc":{"type":["VerifiableCredential"]}}"#);
+        let c = CredentialInput::from_jwt(&t, &Limits::DEFAULT).unwrap();
+        assert_eq!(c.format_designation(), "jwt_vc");
+        assert!(c.document().get("vc").is_some());
+        assert!(matches!(&c, CredentialInput::Jwt { token, .. } if *token == t));
+        let ld = CredentialInput::JsonLd(Value::parse(r#"{"a":1}"#, &Limits::DEFAULT).unwrap());
+        assert_eq!(ld.format_designation(), "ldp_vc");
+        assert!(ld.document().get("a").is_some());
+    }
+
+    #[test]
+    fn a_jwt_payload_must_be_a_utf8_json_object() {
+        let detail = |payload: &[u8]| CredentialInput::from_jwt(&token(payload), &Limits::DEFAULT).unwrap_err();
+        let e = detail(&[0xff, 0xfe]);
+        assert_eq!((e.code(), e.detail()), (ErrorCode::InvalidJwt, "JWT payload is not UTF-8"));
+        let e = detail(b"[1]");
+        assert_eq!((e.code(), e.detail()), (ErrorCode::InvalidJwt, "JWT payload is not a JSON object"));
+        assert_eq!(detail(b"{").code().category(), crate::error::Category::Format);
+    }
+}

@@ -88,3 +88,26 @@ impl VerifierPolicy<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_names_round_trip() {
+        for p in [Profile::Strict, Profile::Gataca] {
+            assert_eq!(Profile::from_name(p.name()), Some(p));
+        }
+        assert_eq!((Profile::Strict.name(), Profile::Gataca.name()), ("strict", "gataca"));
+        assert_eq!(Profile::from_name("Strict"), None);
+        assert_eq!(Profile::default(), Profile::Strict);
+    }
+
+    #[test]
+    fn a_policy_at_a_time_asks_for_nothing_else() {
+        let p = VerifierPolicy::at(1_800_000_000);
+        assert_eq!((p.challenge, p.domain, p.allow_sha256_prehash), (None, None, false));
+        assert_eq!((p.now, p.leeway, p.profile), (1_800_000_000, 60, Profile::Strict));
+        assert!(p.status_lists.is_none());
+    }
+}
