@@ -417,3 +417,90 @@ fn verified_list(text: &str, keys: &TrustStore, policy: &VerifierPolicy<'_>, lim
     }
     Ok(doc)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const L: Limits = Limits::DEFAULT;
+    const T: u64 = 1_750_000_000; // 2025-06-15T15:06:40Z
+
+    fn doc(members: &str) -> Value {
+        Value::parse(&format!("{{{members}}}"), &L).unwrap()
+    }
+
+    #[test]
+    fn validity_bounds_are_inclusive_of_the_leeway() {
+        // 2025-06-15T15:07:40Z is T + 60, 15:05:40Z is T - 60.
+        let from = doc(r#""validFrom":"2025-06-15T15:07:40Z""#);
+        assert_eq!(check_validity(&from, T, 60).unwrap(), Verdict::Valid);
+        assert_eq!(check_validity(&from, T, 59).unwrap(), Verdict::Invalid(ErrorCode::CredentialNotYetValid));
+        let until = doc(r#""validUntil":"2025-06-15T15:05:40Z""#);
+        assert_eq!(check_validity(&until, T, 60).unwrap(), Verdict::Valid);
+        assert_eq!(check_validity(&until, T, 59).unwrap(), Verdict::Invalid(ErrorCode::CredentialExpired));
+    }
+
+    #[test]
+    fn the_2_0_dates_come_before_the_1_1_ones() {
+        let both = doc(r#""validFrom":"2030-01-01T00:00:00Z","issuanceDate":"2020-01-01T00:00:00Z""#);
+        assert_eq!(check_validity(&both, T, 0).unwrap(), Verdict::Invalid(ErrorCode::CredentialNotYetValid));
+        let both = doc(r#""validUntil":"2020-01-01T00:00:00Z","expirationDate":"2030-01-01T00:00:00Z""#);
+        assert_eq!(check_validity(&both, T, 0).unwrap(), Verdict::Invalid(ErrorCode::CredentialExpired));
+        let only_old = doc(r#""issuanceDate":"2020-01-01T00:00:00Z","expirationDate":"2021-01-01T00:00:00Z""#);
+        assert_eq!(check_validity(&only_old, T, 0).unwrap(), Verdict::Invalid(ErrorCode::CredentialExpired));
+        assert_eq!(check_validity(&doc(r#""validFrom":null"#), T, 0).unwrap(), Verdict::Valid);
+    }
+
+    #[test]
+    fn malformed_dates_are_errors_not_verdicts() {
+        let e = check_validity(&doc(r#""validFrom":"2025-06-15""#), T, 0).unwrap_err();
+        assert_eq!(
+            (e.code(), e.detail()),
+            (ErrorCode::InvalidCredential, "a validity date is not an RFC 3339 date-time")
+        );
+        let e = check_validity(&doc(r#""expirationDate":1"#), T, 0).unwrap_err();
+        assert_eq!((e.code(), e.detail()), (ErrorCode::InvalidCredential, "a validity date is not a string"));
+    }
+
+    #[test]
+    fn credentials_are_read_as_received() {
+        assert!(matches!(read_credential(" \n{}\n", &L).unwrap(), CredentialInput::JsonLd(_)));
+        assert_eq!(read_credential("[{}]", &L).unwrap_err().code(), ErrorCode::UnexpectedJsonType);
+        let jwt = "eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJkaWQ6ZXhhbXBsZToxIn0.";
+        assert!(matches!(read_credential(&format!("\" {jwt} \""), &L).unwrap(), CredentialInput::Jwt { .. }));
+        assert!(read_credential("not a jwt", &L).is_err());
+    }
+
+    #[test]
+    fn a_report_puts_the_credential_beside_the_result() {
+        let mut result = VerificationResult::default();
+        result.pass(Check::CredentialProof);
+        let report = CredentialReport {
+            format: "jwt_vc",
+            suite: String::from("ES256"),
+            issuer: Some(String::from("did:ex:i")),
+            result: result.clone(),
+        };
+        assert!(report.is_valid());
+        assert_eq!(
+            report.to_json(),
+            r#"{"valid":true,"format":"jwt_vc","suite":"ES256","issuer":"did:ex:i","checks":["credentialProof"],"warnings":[],"errors":[]}"#
+        );
+        result.fail("x");
+        let failed = CredentialReport { format: "ldp_vc", suite: String::new(), issuer: None, result };
+        assert!(!failed.is_valid());
+        assert!(failed.to_json().starts_with(r#"{"valid":false,"format":"ldp_vc","suite":"","issuer":null,"#));
+    }
+
+    #[test]
+    fn issuers_and_signers() {
+        assert_eq!(issuer_of(&doc(r#""issuer":{"id":"did:ex:i","name":"n"}"#)), Some("did:ex:i"));
+        assert_eq!(issuer_of(&doc(r#""issuer":"did:ex:j""#)), Some("did:ex:j"));
+        assert_eq!(issuer_of(&doc(r#""issuer":["did:ex:j"]"#)), None);
+        assert_eq!(did_of("did:ex:i#key-1"), "did:ex:i");
+        assert_eq!(
+            error_text("Credential status not valid", ErrorCode::CredentialExpired),
+            "Credential status not valid (CREDENTIAL_EXPIRED)"
+        );
+    }
+}
