@@ -143,3 +143,39 @@ impl Evaluation {
         .to_json()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::json::Value;
+    use crate::presentation::definition::PresentationDefinition;
+    use crate::presentation::evaluate::{evaluate, CredentialInput};
+    use crate::Limits;
+
+    fn ld(text: &str) -> CredentialInput {
+        CredentialInput::JsonLd(Value::parse(text, &Limits::DEFAULT).unwrap())
+    }
+
+    #[test]
+    fn every_member_is_written() {
+        let pd = PresentationDefinition::parse(
+            r#"{"id":"pd","submission_requirements":[{"name":"n","rule":"pick","min":1,"from_nested":[
+                {"rule":"all","from":"A"},{"rule":"pick","count":1,"from":"B"}]}],
+            "input_descriptors":[
+              {"id":"a","group":["A"],"constraints":{"limit_disclosure":"required","fields":[
+                {"id":"k","path":["$.kind"],"filter":{"const":"a"},"predicate":"preferred"},
+                {"path":["$.extra"],"optional":true}]}},
+              {"id":"b","group":["B"],"constraints":{"fields":[{"path":["$.kind"],"filter":{"const":"b"}}]}}]}"#,
+            &Limits::DEFAULT,
+        )
+        .unwrap();
+        let e = evaluate(&pd, &[ld(r#"{"kind":"a"}"#), ld(r#"{"kind":"c"}"#)], &Limits::DEFAULT).unwrap();
+        assert_eq!(
+            e.to_json(),
+            r#"{"definition_id":"pd","verdict":"valid","reason":null,"descriptors":[{"id":"a","satisfied":true},{"id":"b","satisfied":false}],"selection":[{"descriptor":0,"credential":0}],"matches":[{"descriptor_id":"a","credential":0,"fields":[{"field":0,"id":"k","path":"$.kind","location":"$['kind']","predicate":"preferred"},{"field":1,"id":null,"path":null,"location":null,"predicate":null}]}],"unmet":[{"descriptor_id":"a","credential":1,"code":"VALUE_MISMATCH","field":0,"field_id":"k","path":"$.kind","detail":"the selected value does not pass the field's filter"},{"descriptor_id":"b","credential":0,"code":"VALUE_MISMATCH","field":0,"field_id":null,"path":"$.kind","detail":"the selected value does not pass the field's filter"},{"descriptor_id":"b","credential":1,"code":"VALUE_MISMATCH","field":0,"field_id":null,"path":"$.kind","detail":"the selected value does not pass the field's filter"}],"requirements":[{"name":"n","rule":"pick","status":"satisfied","qualifying":1,"available":2,"selected_descriptors":[],"credentials":[0],"nested":[{"name":null,"rule":"all","status":"satisfied","qualifying":1,"available":1,"selected_descriptors":[0],"credentials":[0],"nested":[]},{"name":null,"rule":"pick","status":"unsatisfied","qualifying":0,"available":1,"selected_descriptors":[],"credentials":[],"nested":[]}]}],"unchecked":[{"descriptor_id":"a","constraint":"limit_disclosure"}]}"#
+        );
+        let none = evaluate(&pd, &[ld(r#"{"kind":"c"}"#)], &Limits::DEFAULT).unwrap();
+        assert!(none.to_json().starts_with(
+            r#"{"definition_id":"pd","verdict":"invalid","reason":"SUBMISSION_REQUIREMENT_NOT_SATISFIED","#
+        ));
+    }
+}
