@@ -189,4 +189,63 @@ mod rdf {
             value.as_str().and_then(date_time_unix_seconds).ok_or(Error::new(ErrorCode::InvalidFieldValue, detail))?;
         Ok(Some(i128::from(at)))
     }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn proof_times_hold_within_the_leeway() {
+            // 1_750_000_000 is 2025-06-15T15:06:40Z.
+            let policy = VerifierPolicy::at(1_750_000_000);
+            let proof = |members: &str| Value::parse(&alloc::format!("{{{members}}}"), &Limits::DEFAULT).unwrap();
+            let verdict = |members: &str| timing(&proof(members), &policy).unwrap();
+            assert_eq!(verdict(""), Verdict::Valid);
+            assert_eq!(verdict(r#""created":"2025-06-15T15:07:40Z""#), Verdict::Valid);
+            assert_eq!(verdict(r#""created":"2025-06-15T15:07:41Z""#), Verdict::Invalid(ErrorCode::ProofNotYetValid));
+            assert_eq!(verdict(r#""expires":"2025-06-15T15:05:40Z""#), Verdict::Valid);
+            assert_eq!(verdict(r#""expires":"2025-06-15T15:05:39Z""#), Verdict::Invalid(ErrorCode::ProofExpired));
+            let both = r#""created":"2025-06-15T15:07:41Z","expires":"2025-06-15T15:05:39Z""#;
+            assert_eq!(verdict(both), Verdict::Invalid(ErrorCode::ProofNotYetValid));
+            let e = timing(&proof(r#""created":"yesterday""#), &policy).unwrap_err();
+            assert_eq!(
+                (e.code(), e.detail()),
+                (ErrorCode::InvalidFieldValue, "a proof's created is not an RFC 3339 date-time")
+            );
+            let e = timing(&proof(r#""expires":1"#), &policy).unwrap_err();
+            assert_eq!(e.detail(), "a proof's expires is not an RFC 3339 date-time");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Value {
+        Value::parse(text, &Limits::DEFAULT).unwrap()
+    }
+
+    #[test]
+    fn suites_are_named_by_the_first_proof() {
+        assert_eq!(proof_suite_name(&doc("{}")), "");
+        assert_eq!(proof_suite_name(&doc(r#"{"proof":null}"#)), "");
+        assert_eq!(proof_suite_name(&doc(r#"{"proof":[]}"#)), "");
+        let two = doc(r#"{"proof":[{"type":"Ed25519Signature2018"},{"type":"DataIntegrityProof","cryptosuite":"x"}]}"#);
+        assert_eq!(proof_suite_name(&two), "Ed25519Signature2018");
+        assert_eq!(proof_suite_name(&doc(r#"{"proof":{"type":"DataIntegrityProof"}}"#)), "DataIntegrityProof");
+        assert_eq!(proof_suite_name(&doc(r#"{"proof":{"type":"X","cryptosuite":"y"}}"#)), "X");
+        assert_eq!(proof_suite_name(&doc(r#"{"proof":{"cryptosuite":"y"}}"#)), "");
+    }
+
+    #[test]
+    fn any_rdf_proof_makes_the_set_rdf() {
+        assert!(!has_rdf_proof(&doc("{}")));
+        assert!(!has_rdf_proof(&doc(r#"{"proof":{"type":"JcsEd25519Signature2020"}}"#)));
+        for t in RDF_PROOF_TYPES {
+            let one = alloc::format!(r#"{{"proof":[{{"type":"JcsEd25519Signature2020"}},{{"type":"{t}"}}]}}"#);
+            assert!(has_rdf_proof(&doc(&one)), "{t}");
+        }
+        assert!(!has_rdf_proof(&doc(r#"{"proof":[{"type":1}]}"#)));
+    }
 }
