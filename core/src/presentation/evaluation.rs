@@ -137,3 +137,15 @@ pub struct RequirementResult {
     /// Results of `from_nested`, in order.
     pub nested: Vec<RequirementResult>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RequirementStatus;
+
+    #[test]
+    fn status_names() {
+        let names = [RequirementStatus::Satisfied, RequirementStatus::Excess, RequirementStatus::Unsatisfied]
+            .map(RequirementStatus::as_str);
+        assert_eq!(names, ["satisfied", "excess", "unsatisfied"]);
+    }
+}

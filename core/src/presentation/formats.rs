@@ -115,3 +115,97 @@ fn ld_format_lists(f: &ClaimFormat, proof_type: &str, cryptosuite: Option<&str>)
     let suite_ok = f.cryptosuite.is_empty() || named(&f.cryptosuite, cryptosuite);
     type_ok && suite_ok
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const L: Limits = Limits::DEFAULT;
+
+    fn format(designation: &str, alg: &[&str], proof_type: &[&str], cryptosuite: &[&str]) -> ClaimFormat {
+        let list = |items: &[&str]| items.iter().map(|s| String::from(*s)).collect();
+        ClaimFormat {
+            designation: String::from(designation),
+            alg: list(alg),
+            proof_type: list(proof_type),
+            cryptosuite: list(cryptosuite),
+        }
+    }
+
+    fn doc(text: &str) -> Value {
+        Value::parse(text, &L).unwrap()
+    }
+
+    /// `{"alg":"EdDSA"}` / `{"iss":"x"}`, unsigned.
+    const JWT: &str = "eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJ4In0.";
+
+    #[test]
+    fn presentations_follow_the_vp_designations() {
+        let vp = doc(r#"{"proof":{"type":"Ed25519Signature2018"}}"#);
+        let jwt = Value::String(String::from(JWT));
+        assert!(presentation_format_accepted(None, &vp, &L));
+        // Only credential designations: nothing said about the presentation.
+        assert!(presentation_format_accepted(Some(&[format("ldp_vc", &[], &["Other"], &[])]), &vp, &L));
+        for designation in LD_VP_DESIGNATIONS {
+            let ok = [format(designation, &[], &["Ed25519Signature2018"], &[])];
+            assert!(presentation_format_accepted(Some(&ok), &vp, &L), "{designation}");
+            let other = [format(designation, &[], &["Other"], &[])];
+            assert!(!presentation_format_accepted(Some(&other), &vp, &L), "{designation}");
+        }
+        for designation in JWT_VP_DESIGNATIONS {
+            assert!(presentation_format_accepted(Some(&[format(designation, &["EdDSA"], &[], &[])]), &jwt, &L));
+            assert!(presentation_format_accepted(Some(&[format(designation, &[], &[], &[])]), &jwt, &L));
+            assert!(!presentation_format_accepted(Some(&[format(designation, &["ES256"], &[], &[])]), &jwt, &L));
+        }
+        assert!(!presentation_format_accepted(Some(&[format("ldp_vp", &[], &[], &[])]), &jwt, &L));
+        assert!(!presentation_format_accepted(Some(&[format("jwt_vp", &[], &[], &[])]), &vp, &L));
+        // A string that is no JWS names no alg: only an alg-free format takes it.
+        let junk = Value::String(String::from("x"));
+        assert!(!presentation_format_accepted(Some(&[format("jwt_vp", &["EdDSA"], &[], &[])]), &junk, &L));
+    }
+
+    #[test]
+    fn credentials_follow_the_vc_designations() {
+        let vp_only = [format("ldp_vp", &[], &["Other"], &[])];
+        assert!(credential_formats(Some(&vp_only)).is_none());
+        assert!(credential_formats(None).is_none());
+        let vc = CredentialInput::JsonLd(doc(r#"{"proof":{"type":"Ed25519Signature2018"}}"#));
+        let jwt = CredentialInput::from_jwt(JWT, &L).unwrap();
+        // An SD-JWT-only definition admits neither kind this core reads.
+        let sd = [format("vc+sd-jwt", &[], &[], &[])];
+        let sd_formats = credential_formats(Some(&sd));
+        assert!(!format_accepted(sd_formats.as_ref(), &vc, &L));
+        assert!(!format_accepted(sd_formats.as_ref(), &jwt, &L));
+        assert!(format_accepted(None, &vc, &L));
+        for designation in LD_DESIGNATIONS {
+            let f = [format(designation, &[], &["Ed25519Signature2018"], &[])];
+            assert!(format_accepted(credential_formats(Some(&f)).as_ref(), &vc, &L), "{designation}");
+            assert!(!format_accepted(credential_formats(Some(&f)).as_ref(), &jwt, &L), "{designation}");
+        }
+        for designation in JWT_DESIGNATIONS {
+            let f = [format(designation, &["EdDSA"], &[], &[])];
+            assert!(format_accepted(credential_formats(Some(&f)).as_ref(), &jwt, &L), "{designation}");
+            assert!(!format_accepted(credential_formats(Some(&f)).as_ref(), &vc, &L), "{designation}");
+        }
+    }
+
+    #[test]
+    fn data_integrity_suites_match_by_cryptosuite() {
+        let di = doc(r#"{"proof":{"type":"DataIntegrityProof","cryptosuite":"eddsa-rdfc-2022"}}"#);
+        let accepted = |f: ClaimFormat| ld_accepted(&[&f], &di);
+        assert!(accepted(format("di_vc", &[], &[], &["eddsa-rdfc-2022"])));
+        assert!(!accepted(format("di_vc", &[], &[], &["ecdsa-rdfc-2019"])));
+        // Gataca lists cryptosuites as proof types.
+        assert!(accepted(format("ldp_vc", &[], &["eddsa-rdfc-2022"], &[])));
+        assert!(accepted(format("ldp_vc", &[], &["DataIntegrityProof"], &["eddsa-rdfc-2022"])));
+        assert!(!accepted(format("ldp_vc", &[], &["Ed25519Signature2018"], &[])));
+        // Only a DataIntegrityProof's cryptosuite stands for its type.
+        let other = doc(r#"{"proof":{"type":"X","cryptosuite":"eddsa-rdfc-2022"}}"#);
+        assert!(!ld_accepted(&[&format("ldp_vc", &[], &["eddsa-rdfc-2022"], &[])], &other));
+        let bare = doc(r#"{"proof":{"type":"DataIntegrityProof"}}"#);
+        assert!(!ld_accepted(&[&format("di_vc", &[], &[], &["eddsa-rdfc-2022"])], &bare));
+        // A proof without a type says nothing; an unsigned document is judged elsewhere.
+        assert!(ld_accepted(&[&format("ldp_vc", &[], &["Other"], &[])], &doc(r#"{"proof":{"x":1}}"#)));
+        assert!(!ld_accepted(&[], &doc("{}")));
+    }
+}
