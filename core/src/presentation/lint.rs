@@ -97,7 +97,13 @@ fn lint_field(descriptor_id: &str, field: &Field, out: &mut Vec<Warning>) {
     }
     let Some(schema) = filter.schema() else { return };
     if let Some(p) = &schema.pattern {
-        if p.regex.is_match("") {
+        // Without assertions an empty match does not depend on where it is tried, so a pattern
+        // that matches "" matches inside every string. With them (`^(a|)$` matches "" but not
+        // "b", `^.*$` matches both) only probes can tell.
+        const PROBES: [&str; 4] = ["0", "did:example:x", " ", "\u{e9}"];
+        let matches_any =
+            p.regex.is_match("") && (!has_assertion(&p.source) || PROBES.iter().all(|probe| p.regex.is_match(probe)));
+        if matches_any {
             warn(
                 "PATTERN_MATCHES_ANY_STRING",
                 "the pattern matches the empty string, so as an unanchored search it matches every string (empty alternative?)",
@@ -120,6 +126,27 @@ fn lint_field(descriptor_id: &str, field: &Field, out: &mut Vec<Warning>) {
     if schema.min_length == Some(0) {
         warn("MIN_LENGTH_ZERO", "minLength 0 rejects nothing");
     }
+}
+
+/// Whether a regex source has an anchor or word-boundary assertion (`^`, `$`, `\b`, `\B`,
+/// `\A`, `\z`) outside character classes.
+fn has_assertion(source: &str) -> bool {
+    let mut chars = source.chars();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if matches!(chars.next(), Some('b' | 'B' | 'A' | 'z')) && !in_class {
+                    return true;
+                }
+            }
+            '[' => in_class = true,
+            ']' => in_class = false,
+            '^' | '$' if !in_class => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether a regex source has an empty alternative (`||`, `(|`, `|)`, leading or trailing
@@ -200,6 +227,18 @@ mod tests {
         assert_eq!(codes(r#"{"pattern":"did:a|did:b"}"#), ["PATTERN_UNANCHORED"]);
         assert!(codes(r#"{"pattern":"^(?:did:a|did:b)$"}"#).is_empty());
         assert!(codes(r#"{"pattern":"^[|]x\\|$"}"#).is_empty());
+        // Anchored, a pattern that matches "" does not match every string.
+        assert_eq!(codes(r#"{"pattern":"^(a|)$"}"#), ["PATTERN_EMPTY_ALTERNATIVE"]);
+        assert!(codes(r#"{"pattern":"^a?$"}"#).is_empty());
+        assert_eq!(codes(r#"{"pattern":"^a*"}"#), ["PATTERN_MATCHES_ANY_STRING"]);
+        assert_eq!(codes(r#"{"pattern":"^.*$"}"#), ["PATTERN_MATCHES_ANY_STRING"]);
+        assert_eq!(codes(r#"{"pattern":"^a+"}"#), ["PATTERN_UNANCHORED"]);
+        assert_eq!(codes(r#"{"pattern":"a$"}"#), ["PATTERN_UNANCHORED"]);
+        assert_eq!(codes(r#"{"pattern":"[$^]*"}"#), ["PATTERN_MATCHES_ANY_STRING"]);
+        assert_eq!(codes(r#"{"pattern":"\\d*"}"#), ["PATTERN_MATCHES_ANY_STRING"]);
+        assert_eq!(codes(r#"{"pattern":"\\bx|"}"#), ["PATTERN_MATCHES_ANY_STRING"]);
+        // `\B` matches "" but not "0": an assertion, not a pattern that takes everything.
+        assert_eq!(codes(r#"{"pattern":"\\B"}"#), ["PATTERN_UNANCHORED"]);
     }
 
     #[test]
