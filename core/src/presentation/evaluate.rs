@@ -449,6 +449,31 @@ mod tests {
     }
 
     #[test]
+    fn any_status_directive_is_noted_unchecked() {
+        for status in ["active", "suspended", "revoked"] {
+            let def = pd(&alloc::format!(
+                r#"{{"id":"pd","input_descriptors":[{{"id":"d","constraints":{{"statuses":{{"{status}":{{"directive":"allowed"}}}}}}}}]}}"#
+            ));
+            let e = evaluate(&def, &[ld("{}")], &L).unwrap();
+            let noted: Vec<&str> = e.unchecked.iter().map(|u| u.constraint).collect();
+            assert_eq!(noted, ["statuses"], "{status}");
+        }
+    }
+
+    #[test]
+    fn subject_is_issuer_reads_every_form_of_the_ids() {
+        let def = pd(r#"{"id":"pd","input_descriptors":[{"id":"d","constraints":{"subject_is_issuer":"required"}}]}"#);
+        let satisfied = |c: CredentialInput| evaluate(&def, &[c], &L).unwrap().verdict.is_valid();
+        assert!(satisfied(ld(r#"{"issuer":"did:a","credentialSubject":"did:a"}"#)));
+        assert!(satisfied(ld(r#"{"issuer":"did:a","credentialSubject":{"id":"did:a"}}"#)));
+        assert!(!satisfied(ld(r#"{"issuer":"did:a","credentialSubject":["did:a"]}"#)));
+        assert!(satisfied(ld(r#"{"vc":{"issuer":"did:a","credentialSubject":{"id":"did:a"}}}"#)));
+        assert!(satisfied(ld(r#"{"iss":"did:a","sub":"did:a"}"#)));
+        assert!(!satisfied(ld(r#"{"iss":"did:a","sub":"did:b"}"#)));
+        assert!(!satisfied(ld(r#"{"issuer":"did:a"}"#)));
+    }
+
+    #[test]
     fn json_output_parses() {
         let creds = [ld(r#"{"kind":"a"}"#), ld(r#"{"kind":"b"}"#)];
         let srs = r#"[{"name":"n","rule":"pick","count":1,"from_nested":[{"rule":"all","from":"A"},{"rule":"all","from":"C"}]}]"#;
@@ -467,7 +492,9 @@ mod tests {
     fn pair_count_is_bounded() {
         let def = grouped(r#"[{"rule":"all","from":"A"}]"#);
         let creds: Vec<CredentialInput> = (0..3).map(|_| ld("{}")).collect();
-        let tight = Limits { max_items: 8, ..L };
+        let tight = Limits { max_items: 11, ..L };
         assert_eq!(evaluate(&def, &creds, &tight).unwrap_err().code(), ErrorCode::TooManyItems);
+        // Four descriptors by three credentials: twelve pairs, the bound inclusive.
+        assert!(evaluate(&def, &creds, &Limits { max_items: 12, ..L }).is_ok());
     }
 }
