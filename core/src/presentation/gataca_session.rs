@@ -701,6 +701,35 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_id_is_named_as_such() {
+        let e = GatacaSession::parse(&STATUS.replacen("AUFu7juZg2UgnUzaELCsWbhGQduMRzxzQaoww1aLzySN", "", 1), &L);
+        assert_eq!(e.unwrap_err().detail(), "Id is empty");
+    }
+
+    #[test]
+    fn unknown_members_as_json() {
+        let mut s = GatacaSession::parse(STATUS, &L).unwrap();
+        assert_eq!(s.unknown_members_json(), "[]");
+        s.unknown_members = alloc::vec![String::from("a\"b")];
+        assert_eq!(s.unknown_members_json(), r#"["a\"b"]"#);
+        s.unknown_members.push(String::from("c"));
+        s.unknown_members.push(String::from("d"));
+        assert_eq!(s.unknown_members_json(), r#"["a\"b","c","d"]"#);
+    }
+
+    #[test]
+    fn token_bounds_are_inclusive() {
+        let longest = "a".repeat(MAX_TOKEN_BYTES);
+        assert_eq!(AccessToken::new(&longest).unwrap().token(), longest);
+        let value = format!("jwt {}", "a".repeat(MAX_TOKEN_BYTES - 4));
+        assert_eq!(value.len(), MAX_TOKEN_BYTES);
+        assert!(AccessToken::from_authorization(&value).is_ok());
+        let over = format!("jwt {}", "a".repeat(MAX_TOKEN_BYTES - 3));
+        assert_eq!(AccessToken::from_authorization(&over).unwrap_err().detail(), "Authorization value is too long");
+        assert_eq!(MAX_TOKEN_BYTES, 16_384);
+    }
+
+    #[test]
     fn nonce_and_state_of_a_request_uri_that_carries_them() {
         let uri = "openid-vp://?client_id=https%3A%2F%2Fv.example&response_type=vp_token&nonce=n1&state=s1&request_uri=https%3A%2F%2Fv.example%2Fr%2Fpd";
         let doc = format!(
@@ -727,7 +756,10 @@ mod tests {
             ErrorCode::HeaderDuplicated
         );
         assert_eq!(AccessToken::new(&"a".repeat(MAX_TOKEN_BYTES + 1)).unwrap_err().code(), ErrorCode::InvalidHeader);
-        assert!(!format!("{:?}", AccessToken::new("secret-token").unwrap()).contains("secret"));
+        assert_eq!(
+            format!("{:?}", AccessToken::new("secret-token").unwrap()),
+            r#"AccessToken { token: "<redacted>" }"#
+        );
         let key = ApiKey::new("id", "s").unwrap();
         for bad in ["", " t", "t ", "tén", "t\tx"] {
             assert_eq!(login_headers(&key, bad, "Test").unwrap_err().code(), ErrorCode::InvalidHeader, "{bad}");
