@@ -125,6 +125,16 @@ fn kid_resolution() {
         let token = sign_eddsa_with_kid(&vc_claims(gatc), &sk, &kid).unwrap();
         assert_eq!(verify_jwt_vc(&token, &keys, &policy, &L).unwrap().0, Verdict::Valid, "{kid}");
     }
+    // A relative kid without iss resolves against nothing, even where the store has that text.
+    let mut anonymous = vc_claims(gatc);
+    if let Value::Object(members) = &mut anonymous {
+        members.retain(|(k, _)| k != "iss");
+    }
+    let token = sign_eddsa_with_kid(&anonymous, &sk, "#keys-1").unwrap();
+    let mut loose = keys.clone();
+    loose.insert("#keys-1", sk.public_key());
+    let e = verify_jwt_vc(&token, &loose, &policy, &L).unwrap_err();
+    assert_eq!((e.code(), e.detail()), (ErrorCode::InvalidJwt, "a relative kid needs an iss to resolve against"));
     // Without kid the issuer DID must be trusted as a whole (only #keys-1 is).
     let token = sign_eddsa(&vc_claims(gatc), &sk).unwrap();
     assert_eq!(verify_jwt_vc(&token, &keys, &policy, &L).unwrap_err().code(), ErrorCode::UnknownVerificationMethod);

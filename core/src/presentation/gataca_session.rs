@@ -766,5 +766,11 @@ mod tests {
             assert_eq!(login_headers(&key, "t", bad).unwrap_err().code(), ErrorCode::InvalidHeader, "{bad}");
         }
         assert_eq!(login_headers(&key, "t", "My Template").unwrap()[2].1, "My Template".to_string());
+        let h = login_headers(&key, "29KKv46fz3kZ5jvxjBqtAq9RvqJwoA2X", "Test").unwrap();
+        assert_eq!(
+            login_headers_json(&h),
+            r#"{"Authorization":"Basic aWQ6cw==","tenant":"29KKv46fz3kZ5jvxjBqtAq9RvqJwoA2X","ssiconfig":"Test"}"#
+        );
+        assert_eq!(AccessToken::new("abc.def").unwrap().authorization(), "jwt abc.def");
     }
 }
