@@ -407,4 +407,122 @@ mod tests {
         let short = Limits { max_string_bytes: 20, ..Limits::DEFAULT };
         assert_eq!(AuthorizationRequest::parse(GATACA, &short).unwrap_err().code(), ErrorCode::StringTooLong);
     }
+    fn detail(uri: &str) -> &'static str {
+        parse(uri).unwrap_err().detail()
+    }
+
+    const BY_REF: &str = "openid-vp://?client_id=a&request_uri=https%3A%2F%2Fh%2Fr";
+
+    #[test]
+    fn each_rule_names_itself() {
+        let by_value = "openid-vp://?client_id=a&response_type=vp_token&nonce=n";
+        let cases = [
+            ("openid-vp", "the URI must start with openid-vp:// or openid4vp://"),
+            ("openid-vp://x", "the URI has no query"),
+            (&alloc::format!("{BY_REF}#f") as &str, "a fragment is not allowed in the request URI"),
+            (&alloc::format!("{BY_REF}&x"), "parameter without '='"),
+            (&alloc::format!("{BY_REF}&=x"), "parameter with an empty name"),
+            (&alloc::format!("{BY_REF}&state="), "a known parameter has an empty value"),
+            ("openid-vp://?request_uri=https%3A%2F%2Fh%2Fr", "client_id is missing"),
+            (&alloc::format!("{BY_REF}&response_type=code"), "response_type must include vp_token"),
+            ("openid-vp://?client_id=a&scope=s&nonce=n", "response_type is missing"),
+            (&alloc::format!("{BY_REF}&response_mode=post"), "response_mode is not one OpenID4VP defines"),
+            (
+                &alloc::format!("{by_value}&scope=s&response_mode=direct_post.jwt"),
+                "direct_post needs redirect_uri or response_uri",
+            ),
+            (by_value, "no request_uri, presentation_definition(_uri) or scope"),
+            (
+                &alloc::format!(
+                    "{by_value}&presentation_definition=%7B%7D&presentation_definition_uri=https%3A%2F%2Fh%2Fd"
+                ),
+                "presentation_definition and presentation_definition_uri are exclusive",
+            ),
+            (
+                "openid-vp://?client_id=a&response_type=vp_token&scope=s",
+                "nonce is missing (required unless the request is passed by reference)",
+            ),
+            ("openid-vp://?client_id=a&request_uri=h%2Fr", "request_uri must be an absolute https URL"),
+            (&alloc::format!("{BY_REF}&redirect_uri=http%3A%2F%2Fh"), "redirect_uri must be an absolute https URL"),
+            (&alloc::format!("{BY_REF}&response_uri=https%3Ah"), "response_uri must be an absolute https URL"),
+            (
+                &alloc::format!("{BY_REF}&presentation_definition_uri=ftp%3A%2F%2Fh"),
+                "presentation_definition_uri must be an absolute https URL",
+            ),
+            (&alloc::format!("{BY_REF}&x=%C2%80"), "decoded value contains a control character"),
+            (&alloc::format!("{BY_REF}&x=%C3"), "decoded value is not UTF-8"),
+        ];
+        for (uri, expected) in cases {
+            assert_eq!(detail(uri), expected, "{uri}");
+        }
+        // What each direct_post form needs, one of three.
+        for target in ["redirect_uri", "response_uri", "request_uri"] {
+            let uri = alloc::format!("{by_value}&scope=s&response_mode=direct_post&{target}=https%3A%2F%2Fh%2Fx");
+            assert!(parse(&uri).is_ok(), "{target}");
+        }
+        for mode in ["direct_post", "direct_post.jwt", "fragment", "query", "form_post"] {
+            assert!(parse(&alloc::format!("{BY_REF}&response_mode={mode}")).is_ok(), "{mode}");
+        }
+        for definition in ["presentation_definition=%7B%7D", "presentation_definition_uri=https%3A%2F%2Fh%2Fd"] {
+            assert!(parse(&alloc::format!("{by_value}&{definition}")).is_ok(), "{definition}");
+        }
+    }
+
+    #[test]
+    fn faults_are_located() {
+        let at = |uri: &str| parse(uri).unwrap_err().location();
+        // "openid-vp://?" is 13 bytes, "client_id=a" ends at 24.
+        assert_eq!(at("openid-vp://?client_id=a%zz"), crate::Location::Offset(24));
+        assert_eq!(at("openid-vp://?client_id=a%2"), crate::Location::Offset(24));
+        assert_eq!(at("openid-vp://?client_id=a&%zz=1"), crate::Location::Offset(25));
+        assert_eq!(at("openid-vp://?client_id=a&x=b%2zc"), crate::Location::Offset(28));
+        assert_eq!(at("openid-vp://?client_id=a&&x=b c"), crate::Location::Offset(29));
+        assert_eq!(at("openid-vp://?client_id=a&y"), crate::Location::Offset(25));
+        assert_eq!(at("openid-vp://?client_id=a&client_id=b"), crate::Location::Offset(25));
+        assert_eq!(at("openid-vp://?client_id=a&=b"), crate::Location::Offset(25));
+        assert_eq!(at("openid-vp://?client_id=a&x=%C3"), crate::Location::Offset(27));
+        let short = Limits { max_string_bytes: 3, ..Limits::DEFAULT };
+        let e = AuthorizationRequest::parse("openid-vp://?a=b&cd=ef", &short).unwrap_err();
+        assert_eq!((e.code(), e.location()), (ErrorCode::StringTooLong, crate::Location::Offset(17)));
+    }
+
+    #[test]
+    fn decoding_reads_every_escape_and_refuses_raw_specials() {
+        let r = parse(&alloc::format!("{BY_REF}&x=%41%4a%4A%6f%6F%2b+%7e~")).unwrap();
+        assert_eq!(r.other, [(String::from("x"), String::from("AJJoo+ ~~"))]);
+        for raw in [" ", "\"", "<", ">", "\\", "^", "`", "{", "|", "}", "\u{1}", "\u{7f}", "\u{e9}"] {
+            let uri = alloc::format!("{BY_REF}&x=a{raw}");
+            assert_eq!(detail(&uri), "character must be percent-encoded", "{raw:?}");
+        }
+        let scheme = parse("OpenID4VP://?client_id=a&request_uri=https%3A%2F%2Fh%2Fr").unwrap();
+        assert_eq!(scheme.scheme, "openid4vp://");
+    }
+
+    #[test]
+    fn encoding_round_trips_any_text() {
+        let mut r = parse(BY_REF).unwrap();
+        r.other.push((String::from("k y&=/"), String::from("a b+c%d\u{e9}~-._\"<>")));
+        let uri = r.to_uri();
+        assert!(uri.ends_with("&k%20y%26%3D%2F=a%20b%2Bc%25d%C3%A9~-._%22%3C%3E"), "{uri}");
+        assert_eq!(parse(&uri).unwrap(), r);
+    }
+
+    #[test]
+    fn limits_are_inclusive() {
+        let with_params = |n: usize| {
+            let extra: String = (2..n).map(|i| alloc::format!("&p{i}=v")).collect();
+            alloc::format!("{BY_REF}{extra}")
+        };
+        assert!(parse(&with_params(MAX_PARAMETERS)).is_ok());
+        assert_eq!(code(&with_params(MAX_PARAMETERS + 1)), ErrorCode::TooManyItems);
+        let three = Limits { max_items: 3, ..Limits::DEFAULT };
+        assert!(AuthorizationRequest::parse(&with_params(3), &three).is_ok());
+        assert_eq!(AuthorizationRequest::parse(&with_params(4), &three).unwrap_err().code(), ErrorCode::TooManyItems);
+        let exact = Limits { max_input_bytes: BY_REF.len(), ..Limits::DEFAULT };
+        assert!(AuthorizationRequest::parse(BY_REF, &exact).is_ok());
+        let exact = Limits { max_string_bytes: "request_uri=https%3A%2F%2Fh%2Fr".len(), ..Limits::DEFAULT };
+        assert!(AuthorizationRequest::parse(BY_REF, &exact).is_ok());
+        let under = Limits { max_string_bytes: exact.max_string_bytes - 1, ..Limits::DEFAULT };
+        assert_eq!(AuthorizationRequest::parse(BY_REF, &under).unwrap_err().code(), ErrorCode::StringTooLong);
+    }
 }
