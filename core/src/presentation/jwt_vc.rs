@@ -267,3 +267,35 @@ fn seconds_claim(claims: &Value, name: &str) -> Result<Option<i64>> {
     let whole = text.split('.').next().unwrap_or("");
     whole.parse().map(Some).map_err(|_| Error::new(ErrorCode::InvalidJwt, "nbf / exp out of range"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::base64url_encode;
+
+    fn decoded(payload: &str) -> Result<JwtCredential> {
+        let token = alloc::format!("eyJhbGciOiJFZERTQSJ9.{}.", base64url_encode(payload.as_bytes()));
+        decode_jwt_vc(&token, &Limits::DEFAULT)
+    }
+
+    #[test]
+    fn the_context_decides_which_dates_nbf_and_exp_fill() {
+        let v2 = "https://www.w3.org/ns/credentials/v2";
+        for context in [alloc::format!(r#""{v2}""#), alloc::format!(r#"["{v2}",{{"x":"y"}}]"#)] {
+            let c = decoded(&alloc::format!(r#"{{"nbf":0,"exp":86400,"vc":{{"@context":{context}}}}}"#)).unwrap();
+            assert_eq!(c.document.get("validFrom").and_then(Value::as_str), Some("1970-01-01T00:00:00Z"), "{context}");
+            assert_eq!(c.document.get("validUntil").and_then(Value::as_str), Some("1970-01-02T00:00:00Z"), "{context}");
+        }
+        for context in
+            [r#""https://www.w3.org/2018/credentials/v1""#, r#"["https://www.w3.org/2018/credentials/v1"]"#, "1"]
+        {
+            let c = decoded(&alloc::format!(r#"{{"nbf":0,"vc":{{"@context":{context}}}}}"#)).unwrap();
+            assert_eq!(
+                c.document.get("issuanceDate").and_then(Value::as_str),
+                Some("1970-01-01T00:00:00Z"),
+                "{context}"
+            );
+            assert!(c.document.get("validFrom").is_none(), "{context}");
+        }
+    }
+}

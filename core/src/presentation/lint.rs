@@ -245,6 +245,13 @@ mod tests {
     fn other_keywords() {
         assert_eq!(codes(r#"{"enum":[]}"#), ["ENUM_EMPTY"]);
         assert_eq!(codes(r#"{"type":["null","boolean","number","string","array","object"]}"#), ["TYPE_ANY"]);
+        // All but one type rejects something.
+        let all = ["null", "boolean", "number", "string", "array", "object"];
+        for left_out in all {
+            let list: Vec<String> = all.iter().filter(|t| **t != left_out).map(|t| alloc::format!("\"{t}\"")).collect();
+            let filter = alloc::format!(r#"{{"type":[{}]}}"#, list.join(","));
+            assert!(codes(&filter).is_empty(), "{filter}");
+        }
         assert_eq!(codes(r#"{"type":"string","minLength":0}"#), ["MIN_LENGTH_ZERO"]);
         assert_eq!(codes(r#"{"title":"x"}"#), ["FILTER_ACCEPTS_ALL"]);
         assert_eq!(codes("true"), ["FILTER_ACCEPTS_ALL"]);
