@@ -242,6 +242,17 @@ mod tests {
     }
 
     #[test]
+    fn empty_alternatives_outside_classes_and_escapes() {
+        for empty in ["a||b", "(|a)", "(a|)", "|a", "a|", "[a]|", "(?:|a)", "(?P<n>|a)", "(?=|a)", "(?!|a)", "(?<n>a|)"]
+        {
+            assert!(has_empty_alternative(empty), "{empty}");
+        }
+        for full in ["a|b", "(a|b)", "a\\||b", "[|]", "a[||]", "x[a||]y", "(?:a|b)", "(?P<n>a)|b", "\\(|a"] {
+            assert!(!has_empty_alternative(full), "{full}");
+        }
+    }
+
+    #[test]
     fn other_keywords() {
         assert_eq!(codes(r#"{"enum":[]}"#), ["ENUM_EMPTY"]);
         assert_eq!(codes(r#"{"type":["null","boolean","number","string","array","object"]}"#), ["TYPE_ANY"]);
