@@ -136,7 +136,8 @@ fn has_assertion(source: &str) -> bool {
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
-                if matches!(chars.next(), Some('b' | 'B' | 'A' | 'z')) && !in_class {
+                let escaped = chars.next();
+                if !in_class && matches!(escaped, Some('b' | 'B' | 'A' | 'z')) {
                     return true;
                 }
             }
