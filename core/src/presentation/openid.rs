@@ -418,6 +418,10 @@ mod tests {
         let by_value = "openid-vp://?client_id=a&response_type=vp_token&nonce=n";
         let cases = [
             ("openid-vp", "the URI must start with openid-vp:// or openid4vp://"),
+            (
+                "https://v.example/?client_id=a&request_uri=https%3A%2F%2Fh%2Fr",
+                "the URI must start with openid-vp:// or openid4vp://",
+            ),
             ("openid-vp://x", "the URI has no query"),
             (&alloc::format!("{BY_REF}#f") as &str, "a fragment is not allowed in the request URI"),
             (&alloc::format!("{BY_REF}&x"), "parameter without '='"),
@@ -477,6 +481,7 @@ mod tests {
         assert_eq!(at("openid-vp://?client_id=a&%zz=1"), crate::Location::Offset(25));
         assert_eq!(at("openid-vp://?client_id=a&x=b%2zc"), crate::Location::Offset(28));
         assert_eq!(at("openid-vp://?client_id=a&&x=b c"), crate::Location::Offset(29));
+        assert_eq!(at("openid-vp://?client_id=a&&x=b\u{1}"), crate::Location::Offset(29));
         assert_eq!(at("openid-vp://?client_id=a&y"), crate::Location::Offset(25));
         assert_eq!(at("openid-vp://?client_id=a&client_id=b"), crate::Location::Offset(25));
         assert_eq!(at("openid-vp://?client_id=a&=b"), crate::Location::Offset(25));
