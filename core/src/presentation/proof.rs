@@ -460,4 +460,89 @@ mod tests {
             ErrorCode::UnexpectedJsonType
         );
     }
+
+    /// `signed` with its proof's `signatureValue` replaced by `sign(canonical input)`'s base58.
+    fn resigned(signed: &Value, sign: impl Fn(&[u8]) -> Vec<u8>) -> Value {
+        let Value::Object(mut members) = signed.clone() else { panic!("not an object") };
+        let Some((_, Value::Object(proof))) = members.iter_mut().find(|(k, _)| k == "proof") else {
+            panic!("no proof")
+        };
+        proof.retain(|(k, _)| k != "signatureValue");
+        let canonical = canonicalize(&Value::Object(members.clone()), &Limits::DEFAULT).unwrap();
+        let value = Value::String(base58btc_encode(&sign(canonical.as_bytes())));
+        if let Some((_, Value::Object(proof))) = members.iter_mut().find(|(k, _)| k == "proof") {
+            proof.push((String::from("signatureValue"), value));
+        }
+        Value::Object(members)
+    }
+
+    fn check(doc: &Value, key: &Ed25519PublicKey, allow_prehash: bool) -> Result<Vec<ProofCheck>> {
+        let expect = ProofExpectations { allow_sha256_prehash: allow_prehash, ..ProofExpectations::default() };
+        verify_proofs_with_key(doc, key, &expect, &Limits::DEFAULT)
+    }
+
+    #[test]
+    fn the_attached_pre_hash_form_needs_the_policy_and_96_bytes() {
+        let sk = Ed25519SecretKey::from_bytes(&[9u8; 32]);
+        let signed = sign_jcs_ed25519(&doc(r#"{"a":1}"#), &sk, "did:ex:1#k", "assertionMethod", "t", &[]).unwrap();
+        let attached = resigned(&signed, |m| {
+            let digest = sha256(m);
+            let mut out = sk.sign(&digest).to_vec();
+            out.extend_from_slice(&digest);
+            out
+        });
+        let reading = check(&attached, &sk.public_key(), true).unwrap()[0].reading;
+        assert_eq!(reading.map(|r| r.message), Some(SignedMessage::Sha256PreHashAttached));
+        let strict = check(&attached, &sk.public_key(), false).unwrap_err();
+        assert_eq!(strict.code(), ErrorCode::InvalidSignatureEncoding);
+        let short = resigned(&signed, |m| sha256(m).to_vec());
+        assert_eq!(check(&short, &sk.public_key(), true).unwrap_err().code(), ErrorCode::InvalidSignatureEncoding);
+        let prehash = resigned(&signed, |m| sk.sign(&sha256(m)).to_vec());
+        let reading = check(&prehash, &sk.public_key(), true).unwrap()[0].reading;
+        assert_eq!(reading.map(|r| r.message), Some(SignedMessage::Sha256PreHash));
+        assert_eq!(
+            check(&prehash, &sk.public_key(), false).unwrap()[0].verdict,
+            Verdict::Invalid(ErrorCode::SignatureMismatch)
+        );
+    }
+
+    #[test]
+    fn proof_count_bound_is_inclusive() {
+        let sk = Ed25519SecretKey::from_bytes(&[10u8; 32]);
+        let mut signed = doc(r#"{"a":1}"#);
+        for _ in 0..MAX_PROOFS {
+            signed = sign_jcs_ed25519(&signed, &sk, "did:ex:1#k", "assertionMethod", "t", &[]).unwrap();
+        }
+        let checks = check(&signed, &sk.public_key(), false).unwrap();
+        assert_eq!(checks.len(), MAX_PROOFS);
+        assert!(checks.iter().all(|c| c.verdict.is_valid()));
+        let over = sign_jcs_ed25519(&signed, &sk, "did:ex:1#k", "assertionMethod", "t", &[]).unwrap();
+        assert_eq!(check(&over, &sk.public_key(), false).unwrap_err().code(), ErrorCode::TooManyItems);
+    }
+
+    #[test]
+    fn proof_type_and_key_names() {
+        let sk = Ed25519SecretKey::from_bytes(&[11u8; 32]);
+        let key = sk.public_key();
+        let signed = sign_jcs_ed25519(&doc(r#"{"a":1}"#), &sk, "did:ex:1#k", "assertionMethod", "t", &[]).unwrap();
+        let with_proof_member = |name: &str, value: &str| {
+            let text = signed.to_json().replacen(r#""proof":{"#, &alloc::format!(r#""proof":{{"{name}":{value},"#), 1);
+            doc(&text)
+        };
+        let code = |d: &Value| check(d, &key, false).unwrap_err().code();
+        let retyped = doc(&signed.to_json().replace("JcsEd25519Signature2020", "Ed25519Signature2020"));
+        assert_eq!(code(&retyped), ErrorCode::UnsupportedProofType);
+        let untyped = doc(&signed.to_json().replace(r#""type":"JcsEd25519Signature2020","#, ""));
+        assert_eq!(code(&untyped), ErrorCode::MissingField);
+        let numbered = doc(&signed.to_json().replace(r#""JcsEd25519Signature2020""#, "1"));
+        assert_eq!(code(&numbered), ErrorCode::UnexpectedJsonType);
+        // A legacy creator must name the same key as verificationMethod.
+        assert_eq!(code(&with_proof_member("creator", r#""did:ex:2#k""#)), ErrorCode::InvalidFieldValue);
+        let same = resigned(&with_proof_member("creator", r#""did:ex:1#k""#), |m| sk.sign(m).to_vec());
+        assert_eq!(check(&same, &key, false).unwrap()[0].verification_method, "did:ex:1#k");
+        let legacy = doc(&same.to_json().replace(r#""verificationMethod":"did:ex:1#k","#, ""));
+        let legacy = resigned(&legacy, |m| sk.sign(m).to_vec());
+        assert_eq!(check(&legacy, &key, false).unwrap()[0].verification_method, "did:ex:1#k");
+        assert_eq!(code(&with_proof_member("creator", "1")), ErrorCode::UnexpectedJsonType);
+    }
 }
