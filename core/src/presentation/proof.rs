@@ -495,6 +495,26 @@ mod tests {
         assert_eq!(reading.map(|r| r.message), Some(SignedMessage::Sha256PreHashAttached));
         let strict = check(&attached, &sk.public_key(), false).unwrap_err();
         assert_eq!(strict.code(), ErrorCode::InvalidSignatureEncoding);
+        // The appended digest must be the document's, and the signature must verify.
+        let forged = resigned(&signed, |m| {
+            let mut out = alloc::vec![0u8; 64];
+            out.extend_from_slice(&sha256(m));
+            out
+        });
+        assert_eq!(
+            check(&forged, &sk.public_key(), true).unwrap()[0].verdict,
+            Verdict::Invalid(ErrorCode::SignatureMismatch)
+        );
+        let other_digest = resigned(&signed, |m| {
+            let digest = sha256(m);
+            let mut out = sk.sign(&digest).to_vec();
+            out.extend_from_slice(&sha256(b"other"));
+            out
+        });
+        assert_eq!(
+            check(&other_digest, &sk.public_key(), true).unwrap()[0].verdict,
+            Verdict::Invalid(ErrorCode::SignatureMismatch)
+        );
         let short = resigned(&signed, |m| sha256(m).to_vec());
         assert_eq!(check(&short, &sk.public_key(), true).unwrap_err().code(), ErrorCode::InvalidSignatureEncoding);
         let prehash = resigned(&signed, |m| sk.sign(&sha256(m)).to_vec());
@@ -544,5 +564,31 @@ mod tests {
         let legacy = resigned(&legacy, |m| sk.sign(m).to_vec());
         assert_eq!(check(&legacy, &key, false).unwrap()[0].verification_method, "did:ex:1#k");
         assert_eq!(code(&with_proof_member("creator", "1")), ErrorCode::UnexpectedJsonType);
+    }
+
+    #[test]
+    fn domain_and_challenge_expectations() {
+        let sk = Ed25519SecretKey::from_bytes(&[12u8; 32]);
+        let sign = |extra: &[(&str, Value)]| {
+            sign_jcs_ed25519(&doc(r#"{"a":1}"#), &sk, "did:ex:1#k", "authentication", "t", extra).unwrap()
+        };
+        let verdict = |d: &Value, expect: ProofExpectations<'_>| {
+            verify_proofs_with_key(d, &sk.public_key(), &expect, &Limits::DEFAULT).unwrap()[0].verdict
+        };
+        let domain = |want| ProofExpectations { domain: Some(want), ..ProofExpectations::default() };
+        let one = sign(&[("domain", Value::String(String::from("d.example")))]);
+        assert_eq!(verdict(&one, domain("d.example")), Verdict::Valid);
+        assert_eq!(verdict(&one, domain("e.example")), Verdict::Invalid(ErrorCode::ProofDomainMismatch));
+        let list = sign(&[("domain", doc(r#"["a.example","d.example"]"#))]);
+        assert_eq!(verdict(&list, domain("d.example")), Verdict::Valid);
+        assert_eq!(verdict(&sign(&[]), domain("d.example")), Verdict::Invalid(ErrorCode::ProofDomainMismatch));
+        let challenge = |want| ProofExpectations { challenge_or_nonce: Some(want), ..ProofExpectations::default() };
+        for member in ["challenge", "nonce"] {
+            let d = sign(&[(member, Value::String(String::from("n-1")))]);
+            assert_eq!(verdict(&d, challenge("n-1")), Verdict::Valid, "{member}");
+            assert_eq!(verdict(&d, challenge("n-2")), Verdict::Invalid(ErrorCode::ProofChallengeMismatch), "{member}");
+        }
+        let purpose = ProofExpectations { proof_purpose: Some("assertionMethod"), ..ProofExpectations::default() };
+        assert_eq!(verdict(&one, purpose), Verdict::Invalid(ErrorCode::ProofPurposeMismatch));
     }
 }
