@@ -475,6 +475,18 @@ mod tests {
     }
 
     #[test]
+    fn lists_are_bounded_inclusively() {
+        let result = |checks: &str| {
+            Value::parse(&alloc::format!(r#"{{"checks":{checks},"errors":["e1","e2"]}}"#), &Limits::DEFAULT).unwrap()
+        };
+        let two = Limits { max_items: 2, ..Limits::DEFAULT };
+        let r = VerificationResult::from_value(&result(r#"["a","b"]"#), &two).unwrap();
+        assert_eq!((r.checks.len(), r.errors.len()), (2, 2));
+        let e = VerificationResult::from_value(&result(r#"["a","b","c"]"#), &two).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::TooManyItems);
+    }
+
+    #[test]
     fn go_nulls_and_unknown_checks() {
         let body = r#"{"id":"1","subject":"s","status":"REJECT","verificationResult":{"checks":["newCheck"],"warnings":null,"errors":["x"]}}"#;
         let p = WebhookPayload::parse(body, &Limits::DEFAULT).unwrap();
