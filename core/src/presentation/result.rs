@@ -482,6 +482,7 @@ mod tests {
         let two = Limits { max_items: 2, ..Limits::DEFAULT };
         let r = VerificationResult::from_value(&result(r#"["a","b"]"#), &two).unwrap();
         assert_eq!((r.checks.len(), r.errors.len()), (2, 2));
+        assert_eq!(r.to_json(), r#"{"checks":["a","b"],"warnings":[],"errors":["e1","e2"]}"#);
         let e = VerificationResult::from_value(&result(r#"["a","b","c"]"#), &two).unwrap_err();
         assert_eq!(e.code(), ErrorCode::TooManyItems);
     }

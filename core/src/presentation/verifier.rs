@@ -579,4 +579,13 @@ mod tests {
         assert_eq!(code(&Value::Array(vec![])), ErrorCode::UnexpectedJsonType);
         assert_eq!(code(&Value::Object(vec![])), ErrorCode::MissingField);
     }
+
+    #[test]
+    fn a_bare_jwt_is_bounded_inclusively() {
+        let exact = Limits { max_input_bytes: 5, ..L };
+        assert_eq!(read_presentation(" a.b.c ", &exact).unwrap(), Value::String(String::from("a.b.c")));
+        let under = Limits { max_input_bytes: 4, ..L };
+        assert_eq!(read_presentation("a.b.c", &under).unwrap_err().code(), ErrorCode::InputTooLarge);
+        assert_eq!(read_presentation(r#"" a.b.c ""#, &L).unwrap(), Value::String(String::from("a.b.c")));
+    }
 }
