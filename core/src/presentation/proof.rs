@@ -411,6 +411,25 @@ pub fn sign_jcs_ed25519(
     Ok(with_proof(members, all))
 }
 
+/// `signed` with its (single) proof's `signatureValue` replaced by the base58btc of
+/// `sign(canonical input)`: tests build the pre-hash and attached readings with it.
+#[cfg(test)]
+pub(crate) fn resigned(signed: &Value, sign: impl Fn(&[u8]) -> Vec<u8>) -> Value {
+    let mut members = signed.as_object().map(<[_]>::to_vec).unwrap_or_default();
+    let strip = |members: &mut Vec<(String, Value)>| {
+        if let Some((_, Value::Object(proof))) = members.iter_mut().find(|(k, _)| k == "proof") {
+            proof.retain(|(k, _)| k != "signatureValue");
+        }
+    };
+    strip(&mut members);
+    let canonical = canonicalize(&Value::Object(members.clone()), &Limits::DEFAULT).unwrap_or_default();
+    let value = Value::String(base58btc_encode(&sign(canonical.as_bytes())));
+    if let Some((_, Value::Object(proof))) = members.iter_mut().find(|(k, _)| k == "proof") {
+        proof.push((String::from("signatureValue"), value));
+    }
+    Value::Object(members)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,21 +478,6 @@ mod tests {
             sign_jcs_ed25519(&doc("[]"), &sk, "vm", "p", "t", &[]).unwrap_err().code(),
             ErrorCode::UnexpectedJsonType
         );
-    }
-
-    /// `signed` with its proof's `signatureValue` replaced by `sign(canonical input)`'s base58.
-    fn resigned(signed: &Value, sign: impl Fn(&[u8]) -> Vec<u8>) -> Value {
-        let Value::Object(mut members) = signed.clone() else { panic!("not an object") };
-        let Some((_, Value::Object(proof))) = members.iter_mut().find(|(k, _)| k == "proof") else {
-            panic!("no proof")
-        };
-        proof.retain(|(k, _)| k != "signatureValue");
-        let canonical = canonicalize(&Value::Object(members.clone()), &Limits::DEFAULT).unwrap();
-        let value = Value::String(base58btc_encode(&sign(canonical.as_bytes())));
-        if let Some((_, Value::Object(proof))) = members.iter_mut().find(|(k, _)| k == "proof") {
-            proof.push((String::from("signatureValue"), value));
-        }
-        Value::Object(members)
     }
 
     fn check(doc: &Value, key: &Ed25519PublicKey, allow_prehash: bool) -> Result<Vec<ProofCheck>> {

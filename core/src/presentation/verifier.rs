@@ -588,4 +588,75 @@ mod tests {
         assert_eq!(read_presentation("a.b.c", &under).unwrap_err().code(), ErrorCode::InputTooLarge);
         assert_eq!(read_presentation(r#"" a.b.c ""#, &L).unwrap(), Value::String(String::from("a.b.c")));
     }
+
+    /// A JWT VP of one credential by the holder key 9, with the extra `claims`.
+    fn jwt_presentation(claims: &str) -> Value {
+        let (sk, vm) = key(9);
+        let vc = credential(&did(1), "did:ex:ann", "", 1).to_json();
+        let text = format!(
+            r#"{{"iss":"{}","nonce":"n-1"{claims},"vp":{{"type":["VerifiablePresentation"],"verifiableCredential":[{vc}],
+            "presentation_submission":{{"id":"s","definition_id":"pd","descriptor_map":[{{"id":"email","format":"jwt_vp","path":"$",
+            "path_nested":{{"id":"email","format":"ldp_vc","path":"$.vp.verifiableCredential[0]"}}}}]}}}}}}"#,
+            did(9)
+        );
+        let token = crate::jose::sign_eddsa_with_kid(&Value::parse(&text, &L).unwrap(), &sk, &vm).unwrap();
+        Value::String(token)
+    }
+
+    fn verify_with(vp: &Value, policy: &VerifierPolicy<'_>) -> VerificationResult {
+        let pd = PresentationDefinition::parse(PD, &L).unwrap();
+        verify_presentation(vp, None, &pd, &TrustStore::new(), policy, &L).unwrap()
+    }
+
+    #[test]
+    fn a_jwt_presentation_takes_the_domain_as_audience_and_the_policy_leeway() {
+        const NOW: u64 = 1_700_000_000;
+        let policy = VerifierPolicy { challenge: Some("n-1"), ..VerifierPolicy::at(NOW) };
+        let plain = verify_with(&jwt_presentation(""), &policy);
+        assert!(plain.is_valid(), "{:?}", plain.errors);
+        let aimed = jwt_presentation(r#","aud":"https://v.example""#);
+        let for_us = VerifierPolicy { domain: Some("https://v.example"), ..policy };
+        assert!(verify_with(&aimed, &for_us).has(Check::PresentationProof));
+        let for_others = VerifierPolicy { domain: Some("https://w.example"), ..policy };
+        let r = verify_with(&aimed, &for_others);
+        assert!(!r.has(Check::PresentationProof));
+        assert!(r.errors.iter().any(|e| e.starts_with("Verifiable presentation not validated")), "{:?}", r.errors);
+        let lapsed = jwt_presentation(&format!(r#","exp":{}"#, NOW - 30));
+        assert!(verify_with(&lapsed, &policy).has(Check::PresentationProof));
+        let strict = VerifierPolicy { leeway: 0, ..policy };
+        assert!(!verify_with(&lapsed, &strict).has(Check::PresentationProof));
+    }
+
+    #[test]
+    fn unchecked_constraints_are_warned_about_but_statuses_are_checked() {
+        let pd = PresentationDefinition::parse(
+            &PD.replacen(
+                r#""constraints":{"fields""#,
+                r#""constraints":{"limit_disclosure":"required","statuses":{"active":{"directive":"allowed"}},"fields""#,
+                1,
+            ),
+            &L,
+        )
+        .unwrap();
+        let policy = VerifierPolicy { challenge: Some("n-1"), ..VerifierPolicy::at(1_700_000_000) };
+        let vp = presentation(vec![credential(&did(1), "did:ex:ann", "", 1)], "pd", "n-1");
+        let r = verify_presentation(&vp, None, &pd, &TrustStore::new(), &policy, &L).unwrap();
+        assert!(r.warnings.iter().any(|w| w == "email limit_disclosure constraint not checked"), "{:?}", r.warnings);
+        assert!(!r.warnings.iter().any(|w| w.contains("statuses constraint")), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn a_signed_definition_follows_the_pre_hash_policy() {
+        let (sk, vm) = key(4);
+        let signed = sign_jcs_ed25519(&Value::parse(PD, &L).unwrap(), &sk, &vm, "assertionMethod", "t", &[]).unwrap();
+        let prehashed = crate::presentation::proof::resigned(&signed, |m| sk.sign(&crate::crypto::sha256(m)).to_vec());
+        let pd = PresentationDefinition::from_value(&prehashed, &L).unwrap();
+        let vp = presentation(vec![credential(&did(1), "did:ex:ann", "", 1)], "pd", "n-1");
+        let policy = VerifierPolicy { challenge: Some("n-1"), ..VerifierPolicy::at(1_700_000_000) };
+        let strict = verify_presentation(&vp, None, &pd, &TrustStore::new(), &policy, &L).unwrap();
+        assert!(strict.errors.iter().any(|e| e == "Presentation definition proof not validated (SIGNATURE_MISMATCH)"));
+        let allowed = VerifierPolicy { allow_sha256_prehash: true, ..policy };
+        let r = verify_presentation(&vp, None, &pd, &TrustStore::new(), &allowed, &L).unwrap();
+        assert!(r.has(Check::DefinitionProof), "{:?}", r.errors);
+    }
 }
