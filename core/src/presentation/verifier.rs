@@ -659,4 +659,24 @@ mod tests {
         let r = verify_presentation(&vp, None, &pd, &TrustStore::new(), &allowed, &L).unwrap();
         assert!(r.has(Check::DefinitionProof), "{:?}", r.errors);
     }
+
+    #[test]
+    fn the_gataca_profile_widens_only_lists_that_restrict() {
+        let vp = presentation(vec![credential(&did(1), "did:ex:ann", "", 1)], "pd", "n-1");
+        let policy =
+            VerifierPolicy { challenge: Some("n-1"), profile: Profile::Gataca, ..VerifierPolicy::at(1_700_000_000) };
+        let warned = |format: &str| {
+            let pd = PresentationDefinition::parse(
+                &PD.replacen(r#""id":"pd","#, &format!(r#""id":"pd","format":{format},"#), 1),
+                &L,
+            )
+            .unwrap();
+            let r = verify_presentation(&vp, None, &pd, &TrustStore::new(), &policy, &L).unwrap();
+            assert!(r.is_valid(), "{format}: {:?}", r.errors);
+            r.warnings.iter().any(|w| w.starts_with("FORMAT_NOT_LISTED: JcsEd25519Signature2020"))
+        };
+        assert!(warned(r#"{"ldp_vc":{"proof_type":["Ed25519Signature2018"]}}"#));
+        assert!(!warned(r#"{"ldp_vc":{"proof_type":["JcsEd25519Signature2020"]}}"#));
+        assert!(!warned(r#"{"ldp_vc":{}}"#));
+    }
 }
