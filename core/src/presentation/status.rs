@@ -397,6 +397,17 @@ fn crc32(data: &[u8]) -> u32 {
     !crc
 }
 
+/// `u` + Base64url of a GZIP member holding `bits` (what `encodedList` carries), for tests that
+/// need a list with given bits set.
+#[cfg(test)]
+pub(crate) fn encoded_list_for_tests(bits: &[u8]) -> alloc::string::String {
+    let mut gz = alloc::vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+    gz.extend(miniz_oxide::deflate::compress_to_vec(bits, 6));
+    gz.extend(crc32(bits).to_le_bytes());
+    gz.extend(u32::try_from(bits.len()).unwrap_or(u32::MAX).to_le_bytes());
+    alloc::format!("u{}", crate::codec::base64url_encode(&gz))
+}
+
 /// One GZIP member (RFC 1952), inflated into at most `max` bytes.
 fn gunzip(data: &[u8], max: usize) -> Result<Vec<u8>> {
     const FHCRC: u8 = 2;

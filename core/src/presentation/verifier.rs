@@ -679,4 +679,127 @@ mod tests {
         assert!(!warned(r#"{"ldp_vc":{"proof_type":["JcsEd25519Signature2020"]}}"#));
         assert!(!warned(r#"{"ldp_vc":{}}"#));
     }
+
+    /// The presentation of one credential whose `purpose` entry points at index 7 of a list
+    /// where that bit is set, checked against the descriptor `statuses` given.
+    fn with_status(purpose: &str, statuses: &str) -> VerificationResult {
+        const LIST: &str = "https://status.example/1";
+        let entry = format!(
+            r#","credentialStatus":{{"id":"{LIST}#7","type":"BitstringStatusListEntry","statusPurpose":"{purpose}",
+            "statusListIndex":"7","statusListCredential":"{LIST}"}}"#
+        );
+        let vc = credential(&did(1), "did:ex:ann", &entry, 1);
+        let mut bits = vec![0u8; 16_384];
+        bits[0] = 0x01; // index 7
+        let list = Value::parse(
+            &format!(
+                r#"{{"id":"{LIST}","type":["VerifiableCredential","BitstringStatusListCredential"],"issuer":"{}",
+                "credentialSubject":{{"type":"BitstringStatusList","statusPurpose":"{purpose}","encodedList":"{}"}}}}"#,
+                did(5),
+                crate::presentation::status::encoded_list_for_tests(&bits)
+            ),
+            &L,
+        )
+        .unwrap();
+        let (sk, vm) = key(5);
+        let list = sign_jcs_ed25519(&list, &sk, &vm, "assertionMethod", "t", &[]).unwrap();
+        let mut lists = crate::presentation::status::StatusLists::new();
+        lists.insert(LIST, &list.to_json());
+        let pd = PresentationDefinition::parse(
+            &PD.replacen(
+                r#""constraints":{"fields""#,
+                &format!(r#""constraints":{{"statuses":{statuses},"fields""#),
+                1,
+            ),
+            &L,
+        )
+        .unwrap();
+        let policy =
+            VerifierPolicy { challenge: Some("n-1"), status_lists: Some(&lists), ..VerifierPolicy::at(1_700_000_000) };
+        let vp = presentation(vec![vc], "pd", "n-1");
+        verify_presentation(&vp, None, &pd, &TrustStore::new(), &policy, &L).unwrap()
+    }
+
+    #[test]
+    fn status_directives_judge_what_the_entries_said() {
+        let broken = |purpose: &str, statuses: &str| {
+            let r = with_status(purpose, statuses);
+            r.errors.into_iter().filter(|e| e.ends_with("(STATUS_DISALLOWED)")).collect::<Vec<_>>()
+        };
+        let revoked_disallowed = r#"{"revoked":{"directive":"disallowed"}}"#;
+        assert_eq!(
+            broken("revocation", revoked_disallowed),
+            ["Credential 0 status not valid: revoked is disallowed (STATUS_DISALLOWED)"]
+        );
+        assert!(broken("revocation", r#"{"revoked":{"directive":"required"}}"#).is_empty());
+        assert!(broken("revocation", r#"{"revoked":{"directive":"allowed"}}"#).is_empty());
+        assert_eq!(
+            broken("revocation", r#"{"active":{"directive":"required"}}"#),
+            ["Credential 0 status not valid: active is required (STATUS_DISALLOWED)"]
+        );
+        assert!(broken("revocation", r#"{"suspended":{"directive":"disallowed"}}"#).is_empty());
+        assert_eq!(
+            broken("suspension", r#"{"suspended":{"directive":"disallowed"}}"#),
+            ["Credential 0 status not valid: suspended is disallowed (STATUS_DISALLOWED)"]
+        );
+        assert_eq!(broken("suspension", r#"{"active":{"directive":"required"}}"#).len(), 1);
+        assert!(broken("suspension", r#"{"revoked":{"directive":"disallowed"}}"#).is_empty());
+        assert_eq!(broken("revocation", r#"{"suspended":{"directive":"required"}}"#).len(), 1);
+        // A directive limited to other entry types looks at none of these.
+        assert!(
+            broken("revocation", r#"{"revoked":{"directive":"disallowed","type":["StatusList2021Entry"]}}"#).is_empty()
+        );
+        let typed = r#"{"revoked":{"directive":"disallowed","type":["BitstringStatusListEntry"]}}"#;
+        assert_eq!(broken("revocation", typed).len(), 1);
+    }
+
+    /// A VP (holder key 9, nonce n-1) of `vcs`, each entry's format and descriptor given.
+    fn presentation_of(vcs: Vec<(Value, &str)>) -> Value {
+        let map: Vec<String> = vcs
+            .iter()
+            .enumerate()
+            .map(|(i, (_, format))| {
+                let id = if i == 0 { "email" } else { "email2" };
+                format!(r#"{{"id":"{id}","format":"{format}","path":"$.verifiableCredential[{i}]"}}"#)
+            })
+            .collect();
+        let submission = format!(r#"{{"id":"s","definition_id":"pd","descriptor_map":[{}]}}"#, map.join(","));
+        let vp = Value::Object(vec![
+            ("verifiableCredential".into(), Value::Array(vcs.into_iter().map(|(v, _)| v).collect())),
+            ("presentation_submission".into(), Value::parse(&submission, &L).unwrap()),
+        ]);
+        let (sk, vm) = key(9);
+        sign_jcs_ed25519(&vp, &sk, &vm, "authentication", "t", &[("nonce", Value::String("n-1".into()))]).unwrap()
+    }
+
+    #[test]
+    fn every_credential_must_pass_for_the_shared_checks() {
+        let good = credential(&did(1), "did:ex:ann", "", 1);
+        let mut tampered = credential(&did(2), "did:ex:ann", "", 2);
+        if let Value::Object(m) = &mut tampered {
+            m.push(("extra".into(), Value::Bool(true)));
+        }
+        let r = verify(&presentation_of(vec![(good.clone(), "ldp_vc"), (tampered, "ldp_vc")]));
+        assert!(!r.has(Check::CredentialProof) && !r.has(Check::Issuer), "{:?}", r.checks);
+        let foreign = credential(&did(3), "did:ex:ann", "", 4);
+        let r = verify(&presentation_of(vec![(good, "ldp_vc"), (foreign, "ldp_vc")]));
+        assert!(r.has(Check::CredentialProof) && !r.has(Check::Issuer), "{:?}", r.checks);
+    }
+
+    #[test]
+    fn a_jwt_credential_s_sub_counts_as_its_subject() {
+        let good = credential(&did(1), "did:ex:ann", "", 1);
+        let (sk, vm) = key(6);
+        let jwt_vc = |sub: &str| {
+            let claims = format!(
+                r#"{{"iss":"{}","sub":"{sub}","vc":{{"type":["VerifiableCredential","emailCredential"],"credentialSubject":{{"email":"a@x"}}}}}}"#,
+                did(6)
+            );
+            Value::String(crate::jose::sign_eddsa_with_kid(&Value::parse(&claims, &L).unwrap(), &sk, &vm).unwrap())
+        };
+        let same = verify(&presentation_of(vec![(good.clone(), "ldp_vc"), (jwt_vc("did:ex:ann"), "jwt_vc")]));
+        assert!(same.has(Check::UniqueSubject) && same.has(Check::CredentialProof), "{:?}", same.errors);
+        let other = verify(&presentation_of(vec![(good, "ldp_vc"), (jwt_vc("did:ex:bob"), "jwt_vc")]));
+        assert!(!other.has(Check::UniqueSubject), "{:?}", other.checks);
+    }
 }
