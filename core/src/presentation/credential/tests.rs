@@ -202,5 +202,11 @@ mod signed {
             let no_leeway = VerifierPolicy { leeway: 0, ..*policy };
             assert_eq!(verify(&vc, &no_leeway).unwrap_err().code(), ErrorCode::StatusListNotVerified);
         });
+        // A wider leeway than the JWT default reaches the list's own exp too.
+        with_list(&jwt_signed(LIST, &format!(r#","exp":{}"#, T - 120), 5), |policy| {
+            let wide = VerifierPolicy { leeway: 300, ..*policy };
+            assert!(verify(&vc, &wide).unwrap().is_valid());
+            assert_eq!(verify(&vc, policy).unwrap_err().code(), ErrorCode::StatusListNotVerified);
+        });
     }
 }
