@@ -30,7 +30,8 @@ pub struct Warning {
     pub message: &'static str,
 }
 
-const ALL_TYPES: u8 = types::NULL | types::BOOLEAN | types::NUMBER | types::STRING | types::ARRAY | types::OBJECT;
+/// The six JSON types, one flag each (JSON Schema's `integer` is a kind of `number`).
+const EVERY_TYPE: [u8; 6] = [types::NULL, types::BOOLEAN, types::NUMBER, types::STRING, types::ARRAY, types::OBJECT];
 
 /// Lints a parsed definition.
 ///
@@ -120,7 +121,7 @@ fn lint_field(descriptor_id: &str, field: &Field, out: &mut Vec<Warning>) {
     if schema.enumeration.as_ref().is_some_and(Vec::is_empty) {
         warn("ENUM_EMPTY", "the enum is empty: no value can satisfy the field");
     }
-    if schema.types.is_some_and(|t| t & ALL_TYPES == ALL_TYPES) {
+    if schema.types.is_some_and(|t| EVERY_TYPE.iter().all(|flag| t & flag != 0)) {
         warn("TYPE_ANY", "the type list names every JSON type: it rejects nothing");
     }
     if schema.min_length == Some(0) {
