@@ -585,6 +585,7 @@ mod tests {
         assert_eq!(verdict(&one, domain("e.example")), Verdict::Invalid(ErrorCode::ProofDomainMismatch));
         let list = sign(&[("domain", doc(r#"["a.example","d.example"]"#))]);
         assert_eq!(verdict(&list, domain("d.example")), Verdict::Valid);
+        assert_eq!(verdict(&list, domain("e.example")), Verdict::Invalid(ErrorCode::ProofDomainMismatch));
         assert_eq!(verdict(&sign(&[]), domain("d.example")), Verdict::Invalid(ErrorCode::ProofDomainMismatch));
         let challenge = |want| ProofExpectations { challenge_or_nonce: Some(want), ..ProofExpectations::default() };
         for member in ["challenge", "nonce"] {
