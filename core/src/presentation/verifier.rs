@@ -683,6 +683,11 @@ mod tests {
     /// The presentation of one credential whose `purpose` entry points at index 7 of a list
     /// where that bit is set, checked against the descriptor `statuses` given.
     fn with_status(purpose: &str, statuses: &str) -> VerificationResult {
+        with_status_after(purpose, statuses, None)
+    }
+
+    /// As [`with_status`], the credential with the entry coming after `first` when given.
+    fn with_status_after(purpose: &str, statuses: &str, first: Option<Value>) -> VerificationResult {
         const LIST: &str = "https://status.example/1";
         let entry = format!(
             r#","credentialStatus":{{"id":"{LIST}#7","type":"BitstringStatusListEntry","statusPurpose":"{purpose}",
@@ -716,8 +721,52 @@ mod tests {
         .unwrap();
         let policy =
             VerifierPolicy { challenge: Some("n-1"), status_lists: Some(&lists), ..VerifierPolicy::at(1_700_000_000) };
-        let vp = presentation(vec![vc], "pd", "n-1");
+        let vp = presentation(first.into_iter().chain([vc]).collect(), "pd", "n-1");
         verify_presentation(&vp, None, &pd, &TrustStore::new(), &policy, &L).unwrap()
+    }
+
+    #[test]
+    fn one_failed_status_fails_the_shared_status_check() {
+        let good = credential(&did(1), "did:ex:ann", "", 1);
+        let r = with_status_after("revocation", "{}", Some(good));
+        assert!(r.errors.iter().any(|e| e == "Credential 1 status not valid (CREDENTIAL_REVOKED)"), "{:?}", r.errors);
+        assert!(!r.has(Check::CredentialStatus) && r.has(Check::CredentialProof), "{:?}", r.checks);
+    }
+
+    #[test]
+    fn the_gataca_warning_names_a_presentation_signed_with_the_suite() {
+        // The presentation (an array of one proof) is JcsEd25519Signature2020-signed, its one
+        // credential is a JWT: the warning comes from the presentation alone.
+        let (sk, vm) = key(6);
+        let claims = format!(
+            r#"{{"iss":"{}","sub":"did:ex:ann","vc":{{"type":["VerifiableCredential","emailCredential"],"credentialSubject":{{}}}}}}"#,
+            did(6)
+        );
+        let jwt =
+            Value::String(crate::jose::sign_eddsa_with_kid(&Value::parse(&claims, &L).unwrap(), &sk, &vm).unwrap());
+        let vp = presentation_of(vec![(jwt, "jwt_vc")]);
+        let Value::Object(mut members) = vp else { panic!("not an object") };
+        for (k, v) in &mut members {
+            if k == "proof" {
+                *v = Value::Array(vec![v.clone()]);
+            }
+        }
+        let vp = Value::Object(members);
+        let format = r#"{"ldp_vc":{"proof_type":["Ed25519Signature2018"]},"jwt_vc":{"alg":["EdDSA"]}}"#;
+        let pd = PresentationDefinition::parse(
+            &PD.replacen(r#""id":"pd","#, &format!(r#""id":"pd","format":{format},"#), 1),
+            &L,
+        )
+        .unwrap();
+        let policy =
+            VerifierPolicy { challenge: Some("n-1"), profile: Profile::Gataca, ..VerifierPolicy::at(1_700_000_000) };
+        let r = verify_presentation(&vp, None, &pd, &TrustStore::new(), &policy, &L).unwrap();
+        assert!(r.has(Check::PresentationProof), "{:?}", r.errors);
+        assert!(
+            r.warnings.iter().any(|w| w.starts_with("FORMAT_NOT_LISTED: JcsEd25519Signature2020")),
+            "{:?}",
+            r.warnings
+        );
     }
 
     #[test]
