@@ -416,12 +416,9 @@ pub fn sign_jcs_ed25519(
 #[cfg(test)]
 pub(crate) fn resigned(signed: &Value, sign: impl Fn(&[u8]) -> Vec<u8>) -> Value {
     let mut members = signed.as_object().map(<[_]>::to_vec).unwrap_or_default();
-    let strip = |members: &mut Vec<(String, Value)>| {
-        if let Some((_, Value::Object(proof))) = members.iter_mut().find(|(k, _)| k == "proof") {
-            proof.retain(|(k, _)| k != "signatureValue");
-        }
-    };
-    strip(&mut members);
+    if let Some((_, Value::Object(proof))) = members.iter_mut().find(|(k, _)| k == "proof") {
+        proof.retain(|(k, _)| k != "signatureValue");
+    }
     let canonical = canonicalize(&Value::Object(members.clone()), &Limits::DEFAULT).unwrap_or_default();
     let value = Value::String(base58btc_encode(&sign(canonical.as_bytes())));
     if let Some((_, Value::Object(proof))) = members.iter_mut().find(|(k, _)| k == "proof") {
