@@ -83,12 +83,11 @@ fn issuers_and_signers() {
 /// reading) and EdDSA JWTs.
 mod signed {
     use super::*;
-    use crate::codec::base58btc_encode;
     use crate::crypto::did_key::did_key_verification_method;
     use crate::crypto::ed25519::Ed25519SecretKey;
     use crate::crypto::sha256;
     use crate::jose::sign_eddsa_with_kid;
-    use crate::json::jcs::canonicalize;
+    use crate::presentation::proof::{resigned, sign_jcs_ed25519};
 
     const LIST_URL: &str = "https://status.example/1";
     /// A GZIP'd list of 131,072 zero bits.
@@ -108,14 +107,13 @@ mod signed {
     /// or (`prehash`) its SHA-256.
     fn jcs_signed(members: &str, seed: u8, purpose: &str, prehash: bool) -> String {
         let (sk, vm) = key(seed);
-        let proof = format!(
-            r#""type":"JcsEd25519Signature2020","created":"2025-01-01T00:00:00Z","verificationMethod":"{vm}","proofPurpose":"{purpose}""#
-        );
-        let unsigned = format!(r#"{{{members},"issuer":"{}","proof":{{{proof}}}}}"#, did(&vm));
-        let canonical = canonicalize(&Value::parse(&unsigned, &L).unwrap(), &L).unwrap();
-        let signature = if prehash { sk.sign(&sha256(canonical.as_bytes())) } else { sk.sign(canonical.as_bytes()) };
-        let signature = base58btc_encode(&signature);
-        format!(r#"{{{members},"issuer":"{}","proof":{{{proof},"signatureValue":"{signature}"}}}}"#, did(&vm))
+        let doc = Value::parse(&format!(r#"{{{members},"issuer":"{}"}}"#, did(&vm)), &L).unwrap();
+        let signed = sign_jcs_ed25519(&doc, &sk, &vm, purpose, "2025-01-01T00:00:00Z", &[]).unwrap();
+        if prehash {
+            resigned(&signed, |m| sk.sign(&sha256(m)).to_vec()).to_json()
+        } else {
+            signed.to_json()
+        }
     }
 
     /// An EdDSA JWT VC of `vc` (with the key's DID as `iss`) and the extra `claims`.
