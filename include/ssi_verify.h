@@ -589,31 +589,60 @@ typedef struct ssi_interactions ssi_interactions;
 // Status returned by every fallible function: `SSI_OK` or an `ssi_error` value.
 typedef uint32_t ssi_status;
 
-// Resource bounds, the C mirror of the core's `Limits` (see `ssi_limits_default`).
+// Resource bounds. Every loop and every nesting level in the core is bounded by one of these.
+//
+// The defaults suit a phone or kiosk handling one request at a time; a caller can only
+// tighten them usefully (the JSON lexer additionally caps depth at [`DEPTH_CEILING`]
+// because its container stack is a fixed-size bit set).
+//
+// ```
+// use ssi_verify_core::Limits;
+// let tight = Limits { max_input_bytes: 4096, ..Limits::DEFAULT };
+// assert!(tight.max_input_bytes < Limits::default().max_input_bytes);
+// ```
 typedef struct ssi_limits {
-  // Largest accepted input in bytes.
+  // Largest accepted input, in bytes (Base64 text, JSON document, body). Default 4 MiB.
   size_t max_input_bytes;
-  // Deepest JSON nesting (never more than 256).
+  // Deepest nesting of JSON arrays/objects. Default 64, never more than [`DEPTH_CEILING`].
   size_t max_depth;
-  // Most JSON values in one document.
+  // Most JSON values in one document (every scalar, array and object counts one). Default 200,000.
   size_t max_items;
-  // Longest JSON string or number token in bytes.
+  // Longest JSON string or number token, in bytes of its raw (escaped) form. Default 1 MiB.
   size_t max_string_bytes;
-  // Most entries in a Smart-ID interactions list read on the wallet side.
+  // Most entries in a Smart-ID interactions array read on the wallet side (unknown
+  // types included). The strict reading never accepts more than 3. Default 16.
   size_t max_interactions;
-  // Most quads in one RDF dataset (N-Quads input, JSON-LD `toRdf` output).
+  // Most quads in one RDF dataset (N-Quads input, JSON-LD `toRdf` output). Default 100,000.
   size_t max_quads;
-  // Work budget of one RDFC-1.0 canonicalization (the poison-dataset defence).
+  // Work budget of one RDFC-1.0 canonicalization, in units of the Hash N-Degree Quads
+  // algorithm: one per call and per quad it hashes, one per permutation and per identifier
+  // its issuer copy clones, one per blank node a permutation visits. Past it,
+  // canonicalization stops with `CANONICALIZATION_TOO_COMPLEX` (the "poison dataset" defence
+  // RDFC-1.0 section 4.4 asks for). Default 100,000: the non-poison tests of the W3C suite
+  // need at most 216, the "evil" poison graphs that must still be computed (tests 044-046)
+  // 26,028 each, while the 10-node clique (test 074, which must fail) needs more than
+  // 2 million. A unit costs about 0.5 µs on a laptop core (release build), so the default
+  // stops any dataset within about 50 ms. The recursion is also bounded by [`Limits::depth`].
   size_t max_rdfc_work;
-  // Largest decoded (inflated) credential status list, in bytes.
+  // Largest decoded (inflated) credential status list, in bytes. Default 1 MiB (8,388,608
+  // one-bit entries); the specifications' minimum list is 16 KiB, so a bound below that
+  // refuses every conformant list.
   size_t max_status_list_bytes;
-  // Most certificates in an X.509 path, end entity and trust anchor included.
+  // Most certificates in an X.509 path, end entity and trust anchor included. Default 6
+  // (Smart-ID paths have 3: end entity, intermediate, root).
   size_t max_cert_path;
-  // Most JSON-LD contexts followed in one chain of context references.
+  // Most JSON-LD contexts followed in one chain of context references (remote contexts,
+  // `@import`, scoped contexts inside scoped contexts). Default 32.
   size_t max_context_depth;
-  // Most JSON-LD processing work for one document, in steps.
+  // Most JSON-LD processing work for one document, in units of one step (a term definition,
+  // an expanded value, a node-map or RDF step) plus one per entry copied or scanned (an
+  // active context copied, an object's or a property's entries searched), so the time is
+  // linear in this bound whatever the input. Default 10,000,000 (the W3C Data Integrity
+  // example credentials take under 15,000).
   size_t max_jsonld_work;
 } ssi_limits;
+// The documented defaults.
+#define ssi_limits_DEFAULT (ssi_limits){ .max_input_bytes = ((4 * 1024) * 1024), .max_depth = 64, .max_items = 200000, .max_string_bytes = (1024 * 1024), .max_interactions = 16, .max_quads = 100000, .max_rdfc_work = 100000, .max_status_list_bytes = (1024 * 1024), .max_cert_path = 6, .max_context_depth = 32, .max_jsonld_work = 10000000 }
 
 // A borrowed UTF-8 string passed inside a C struct: `ptr` may be NULL only when `len` is 0.
 typedef struct ssi_str {
@@ -802,8 +831,6 @@ typedef struct ssi_trust_anchors {
 
 // Success.
 #define SSI_OK 0
-
-
 
 
 

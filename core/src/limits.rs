@@ -14,6 +14,9 @@ pub const DEPTH_CEILING: usize = 256;
 /// let tight = Limits { max_input_bytes: 4096, ..Limits::DEFAULT };
 /// assert!(tight.max_input_bytes < Limits::default().max_input_bytes);
 /// ```
+// `repr(C)`: the C ABI passes this struct itself (the header's `ssi_limits`), so a field added
+// here reaches C with no mirror to update.
+#[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
     /// Largest accepted input, in bytes (Base64 text, JSON document, body). Default 4 MiB.

@@ -13,7 +13,7 @@ use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, Profile, VerifierPolicy};
 use ssi_verify_core::{Error, ErrorCode, Limits};
 
-use super::{boundary, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, usage};
+use super::{boundary, put, put_text, ssi_status, ssi_str, ssi_verdict, usage};
 
 /// The verifier profile.
 #[repr(u32)]
@@ -94,6 +94,24 @@ unsafe fn policy<'a>(
     })
 }
 
+/// Runs `f` with the policy `options` describe, over the status lists `lists` (JSON text) and
+/// the contexts `options` registers: the reading `ssi_vc_verify` and `ssi_pe_verify` share.
+///
+/// # Safety
+/// `options` NULL or readable with valid strings.
+unsafe fn with_policy<T>(
+    options: *const SsiVerifyOptions,
+    lists: &str,
+    limits: &Limits,
+    f: impl FnOnce(&VerifierPolicy<'_>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let lists = StatusLists::from_json(lists, limits)?;
+    // SAFETY: `options` is NULL or readable with valid strings, per this function's contract.
+    let contexts = unsafe { contexts(options, limits)? };
+    // SAFETY: as above.
+    f(&unsafe { policy(options, &lists, &contexts)? })
+}
+
 /// Verifies one credential (a JSON-LD object with a JcsEd25519Signature2020,
 /// Ed25519Signature2018, JsonWebSignature2020, EcdsaSecp256k1Signature2019, RsaSignature2018,
 /// eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 or ecdsa-jcs-2019 proof, a JSON
@@ -123,7 +141,7 @@ pub unsafe extern "C" fn ssi_vc_verify(
     status_lists: *const u8,
     status_lists_len: usize,
     options: *const SsiVerifyOptions,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut ssi_verdict,
     result: *mut u8,
     result_cap: usize,
@@ -136,14 +154,12 @@ pub unsafe extern "C" fn ssi_vc_verify(
             arg_text!(status_lists, status_lists_len, "status_lists is NULL")?,
             arg_limits!(limits_ptr),
         );
-        let lists = StatusLists::from_json(lists, &limits)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        let contexts_store = unsafe { contexts(options, &limits)? };
-        // SAFETY: as above: `options` is NULL or readable with valid strings.
-        let policy = unsafe { policy(options, &lists, &contexts_store)? };
-        let keys = TrustStore::from_json(store, &limits)?;
-        let report = verify_credential(&read_credential(credential, &limits)?, &keys, &policy, &limits)?;
+        let check = |policy: &VerifierPolicy<'_>| {
+            let keys = TrustStore::from_json(store, &limits)?;
+            verify_credential(&read_credential(credential, &limits)?, &keys, policy, &limits)
+        };
+        // SAFETY: `options` is this function's argument, NULL or readable with valid strings.
+        let report = unsafe { with_policy(options, lists, &limits, check)? };
         // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
         // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { finish(report.result.verdict(), &report.to_json(), out, result, result_cap, result_len) }
@@ -174,7 +190,7 @@ pub unsafe extern "C" fn ssi_pe_verify(
     status_lists: *const u8,
     status_lists_len: usize,
     options: *const SsiVerifyOptions,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut ssi_verdict,
     result: *mut u8,
     result_cap: usize,
@@ -189,18 +205,16 @@ pub unsafe extern "C" fn ssi_pe_verify(
             arg_text!(status_lists, status_lists_len, "status_lists is NULL")?,
             arg_limits!(limits_ptr),
         );
-        let lists = StatusLists::from_json(lists, &limits)?;
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        let contexts_store = unsafe { contexts(options, &limits)? };
-        // SAFETY: as above: `options` is NULL or readable with valid strings.
-        let policy = unsafe { policy(options, &lists, &contexts_store)? };
-        let definition = PresentationDefinition::parse(definition, &limits)?;
-        let presentation = read_presentation(presentation, &limits)?;
-        let submission =
-            if submission.is_empty() { None } else { Some(PresentationSubmission::parse(submission, &limits)?) };
-        let keys = TrustStore::from_json(store, &limits)?;
-        let r = verify_presentation(&presentation, submission.as_ref(), &definition, &keys, &policy, &limits)?;
+        let check = |policy: &VerifierPolicy<'_>| {
+            let definition = PresentationDefinition::parse(definition, &limits)?;
+            let presentation = read_presentation(presentation, &limits)?;
+            let submission =
+                if submission.is_empty() { None } else { Some(PresentationSubmission::parse(submission, &limits)?) };
+            let keys = TrustStore::from_json(store, &limits)?;
+            verify_presentation(&presentation, submission.as_ref(), &definition, &keys, policy, &limits)
+        };
+        // SAFETY: `options` is this function's argument, NULL or readable with valid strings.
+        let r = unsafe { with_policy(options, lists, &limits, check)? };
         // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
         // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
         unsafe { finish(r.verdict(), &r.to_json(), out, result, result_cap, result_len) }

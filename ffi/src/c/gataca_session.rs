@@ -3,8 +3,9 @@
 
 use ssi_verify_core::presentation::api_key::ApiKey;
 use ssi_verify_core::presentation::gataca_session::{login_headers, login_headers_json, AccessToken, GatacaSession};
+use ssi_verify_core::Limits;
 
-use super::{boundary, ssi_limits, ssi_status};
+use super::{boundary, ssi_status};
 
 /// Reads a Gataca create-session reply or session (`GET /api/v3/sessions/{id}`) reply and
 /// writes `{"id":...,"nonce":...|null,"state":...|null,"expiredAt":"<RFC 3339 as in the
@@ -25,7 +26,7 @@ use super::{boundary, ssi_limits, ssi_status};
 pub unsafe extern "C" fn ssi_gataca_session(
     json: *const u8,
     json_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -45,7 +46,7 @@ pub unsafe extern "C" fn ssi_gataca_session(
 pub unsafe extern "C" fn ssi_gataca_session_unknown_members(
     json: *const u8,
     json_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -152,7 +153,7 @@ pub unsafe extern "C" fn ssi_gataca_login_headers(
 unsafe fn write_session(
     json: *const u8,
     json_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,

@@ -275,77 +275,16 @@ pub(crate) unsafe fn put_text(data: &[u8], buf: *mut u8, cap: usize, out_len: *m
     Ok(())
 }
 
-/// Resource bounds, the C mirror of the core's `Limits` (see `ssi_limits_default`).
-#[repr(C)]
-#[derive(Clone, Copy, Debug)]
-#[allow(non_camel_case_types)]
-pub struct ssi_limits {
-    /// Largest accepted input in bytes.
-    pub max_input_bytes: usize,
-    /// Deepest JSON nesting (never more than 256).
-    pub max_depth: usize,
-    /// Most JSON values in one document.
-    pub max_items: usize,
-    /// Longest JSON string or number token in bytes.
-    pub max_string_bytes: usize,
-    /// Most entries in a Smart-ID interactions list read on the wallet side.
-    pub max_interactions: usize,
-    /// Most quads in one RDF dataset (N-Quads input, JSON-LD `toRdf` output).
-    pub max_quads: usize,
-    /// Work budget of one RDFC-1.0 canonicalization (the poison-dataset defence).
-    pub max_rdfc_work: usize,
-    /// Largest decoded (inflated) credential status list, in bytes.
-    pub max_status_list_bytes: usize,
-    /// Most certificates in an X.509 path, end entity and trust anchor included.
-    pub max_cert_path: usize,
-    /// Most JSON-LD contexts followed in one chain of context references.
-    pub max_context_depth: usize,
-    /// Most JSON-LD processing work for one document, in steps.
-    pub max_jsonld_work: usize,
-}
-
-/// The two conversions between `ssi_limits` and the core's `Limits`, from one list of fields: a
-/// field added to `Limits` and not here fails to compile (a struct literal must name them all).
-macro_rules! limits_fields {
-    ($($field:ident),* $(,)?) => {
-        impl From<Limits> for ssi_limits {
-            fn from(l: Limits) -> Self {
-                Self { $($field: l.$field),* }
-            }
-        }
-
-        impl From<ssi_limits> for Limits {
-            fn from(l: ssi_limits) -> Self {
-                Self { $($field: l.$field),* }
-            }
-        }
-    };
-}
-
-limits_fields!(
-    max_input_bytes,
-    max_depth,
-    max_items,
-    max_string_bytes,
-    max_interactions,
-    max_quads,
-    max_rdfc_work,
-    max_status_list_bytes,
-    max_cert_path,
-    max_context_depth,
-    max_jsonld_work,
-);
-
 /// Reads optional limits (NULL means the defaults).
 ///
 /// # Safety
 /// `limits` must be NULL or point to a readable `ssi_limits`.
-pub(crate) unsafe fn limits(limits: *const ssi_limits) -> Limits {
+pub(crate) unsafe fn limits(limits: *const Limits) -> Limits {
     if limits.is_null() {
         return Limits::DEFAULT;
     }
     // SAFETY: non-NULL and the caller promises it is readable.
-    Limits::from(unsafe { limits.read() })
+    unsafe { limits.read() }
 }
 
 /// Fills `*out` with the default limits.
@@ -355,10 +294,10 @@ pub(crate) unsafe fn limits(limits: *const ssi_limits) -> Limits {
 /// # Safety
 /// `out` must be NULL or valid for writing an `ssi_limits`.
 #[no_mangle]
-pub unsafe extern "C" fn ssi_limits_default(out: *mut ssi_limits) -> ssi_status {
+pub unsafe extern "C" fn ssi_limits_default(out: *mut Limits) -> ssi_status {
     // SAFETY: the outputs are this function's arguments, documented as NULL or writable for their
     // capacity; the writers check NULL and capacity before writing.
-    boundary(|| unsafe { put(out, Limits::DEFAULT.into(), "out is NULL") })
+    boundary(|| unsafe { put(out, Limits::DEFAULT, "out is NULL") })
 }
 
 /// The outcome of a check that could be run: `valid`, or not with `reason` (an `ssi_error` code).
@@ -383,24 +322,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_core_limit_crosses_the_c_struct() {
-        // Distinct values, so a field dropped or swapped in either direction shows.
-        let l = Limits {
-            max_input_bytes: 1,
-            max_depth: 2,
-            max_items: 3,
-            max_string_bytes: 4,
-            max_interactions: 5,
-            max_quads: 6,
-            max_rdfc_work: 7,
-            max_status_list_bytes: 8,
-            max_cert_path: 9,
-            max_context_depth: 10,
-            max_jsonld_work: 11,
-        };
-        let c = ssi_limits::from(l);
-        // SAFETY: a live local struct.
-        assert_eq!(unsafe { limits(&c) }, l);
+    fn limits_are_read_through_the_pointer_or_defaulted() {
+        let tight = Limits { max_cert_path: 2, max_jsonld_work: 3, ..Limits::DEFAULT };
+        // SAFETY: a live local struct, then NULL.
+        assert_eq!(unsafe { limits(&tight) }, tight);
+        assert_eq!(unsafe { limits(core::ptr::null()) }, Limits::DEFAULT);
     }
 
     #[test]

@@ -24,9 +24,9 @@ use ssi_verify_core::presentation::report::{
 use ssi_verify_core::presentation::result::WebhookPayload;
 use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, VerifierPolicy};
-use ssi_verify_core::{Error, ErrorCode};
+use ssi_verify_core::{Error, ErrorCode, Limits};
 
-use super::{boundary, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, usage};
+use super::{boundary, put_text, ssi_status, ssi_str, ssi_verdict, usage};
 
 /// What every `JcsEd25519Signature2020` proof must satisfy besides a good signature.
 /// An empty string means "no requirement".
@@ -113,7 +113,7 @@ unsafe fn put_bytes(data: &[u8], buf: *mut u8, cap: usize, out_len: *mut usize) 
 pub unsafe extern "C" fn ssi_jcs_canonicalize(
     json: *const u8,
     json_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -141,7 +141,7 @@ pub unsafe extern "C" fn ssi_jsonpath_select(
     query_len: usize,
     json: *const u8,
     json_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -287,7 +287,7 @@ pub unsafe extern "C" fn ssi_verify_proofs(
     trust_store: *const u8,
     trust_store_len: usize,
     expect: *const SsiProofExpectations,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut ssi_verdict,
     report: *mut u8,
     report_cap: usize,
@@ -340,7 +340,7 @@ pub unsafe extern "C" fn ssi_sign_jcs_ed25519(
     created: ssi_str,
     extra: *const u8,
     extra_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -380,7 +380,7 @@ pub unsafe extern "C" fn ssi_sign_jcs_ed25519(
 pub unsafe extern "C" fn ssi_openid_vp_parse_request(
     uri: *const u8,
     uri_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -411,7 +411,7 @@ pub unsafe extern "C" fn ssi_openid_vp_parse_request(
 pub unsafe extern "C" fn ssi_gataca_check_webhook(
     json: *const u8,
     json_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -513,7 +513,7 @@ pub unsafe extern "C" fn ssi_gataca_api_key_decode(
 pub unsafe extern "C" fn ssi_jwt_vc_decode(
     token: *const u8,
     token_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -546,7 +546,7 @@ pub unsafe extern "C" fn ssi_jwt_vc_verify(
     trust_store: *const u8,
     trust_store_len: usize,
     policy: *const SsiJwtPolicy,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut ssi_verdict,
     decoded: *mut u8,
     decoded_cap: usize,
@@ -595,7 +595,7 @@ pub unsafe extern "C" fn ssi_pe_evaluate(
     definition_len: usize,
     credentials: *const u8,
     credentials_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut ssi_verdict,
     evaluation: *mut u8,
     evaluation_cap: usize,
@@ -634,7 +634,7 @@ pub unsafe extern "C" fn ssi_pe_build_submission(
     credentials: *const u8,
     credentials_len: usize,
     id: ssi_str,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -667,7 +667,7 @@ pub unsafe extern "C" fn ssi_pe_build_submission(
 pub unsafe extern "C" fn ssi_pe_lint(
     definition: *const u8,
     definition_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -706,7 +706,7 @@ pub unsafe extern "C" fn ssi_pe_verify_presentation(
     trust_store: *const u8,
     trust_store_len: usize,
     policy: *const SsiVerifierPolicy,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut ssi_verdict,
     result: *mut u8,
     result_cap: usize,

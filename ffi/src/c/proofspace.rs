@@ -10,9 +10,9 @@ use ssi_verify_core::proofspace::report;
 use ssi_verify_core::proofspace::request_view::RequestView;
 use ssi_verify_core::proofspace::values::{cast, AttributeType, EnumValue};
 use ssi_verify_core::proofspace::webhook::{self, InteractionRequest, InteractionResponse};
-use ssi_verify_core::{Error, ErrorCode};
+use ssi_verify_core::{Error, ErrorCode, Limits};
 
-use super::{boundary, ssi_limits, ssi_status, ssi_str, ssi_verdict, usage};
+use super::{boundary, ssi_status, ssi_str, ssi_verdict, usage};
 
 /// Credential attribute types.
 #[repr(u32)]
@@ -164,7 +164,7 @@ pub unsafe extern "C" fn ssi_proofspace_verify_bearer(
     key: *const u8,
     key_len: usize,
     policy: *const SsiBearerPolicy,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut ssi_verdict,
 ) -> ssi_status {
     boundary(|| {
@@ -266,7 +266,7 @@ pub unsafe extern "C" fn ssi_proofspace_cast(
 pub unsafe extern "C" fn ssi_proofspace_check_request(
     json: *const u8,
     json_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
 ) -> ssi_status {
     boundary(|| {
         let (json, limits) = (arg_text!(json, json_len, "json is NULL")?, arg_limits!(limits_ptr));
@@ -290,7 +290,7 @@ pub unsafe extern "C" fn ssi_proofspace_check_response(
     request_len: usize,
     response_json: *const u8,
     response_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut ssi_verdict,
     report: *mut u8,
     report_cap: usize,

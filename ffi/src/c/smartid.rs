@@ -4,9 +4,9 @@ use ssi_verify_core::smartid::{
     self, AuthRequest, DeviceLinkRequest, DeviceLinkType, Flow, FlowType, InteractionList, InteractionType, Reading,
     SessionType,
 };
-use ssi_verify_core::{Error, ErrorCode};
+use ssi_verify_core::{Error, ErrorCode, Limits};
 
-use super::{boundary, boundary_or, put, put_text, ssi_limits, ssi_status, ssi_str, ssi_verdict, usage};
+use super::{boundary, boundary_or, put, put_text, ssi_status, ssi_str, ssi_verdict, usage};
 
 /// The flow an interactions list is validated for.
 #[repr(u32)]
@@ -146,7 +146,7 @@ pub unsafe extern "C" fn ssi_smartid_decode(
     b64: *const u8,
     b64_len: usize,
     flow: u32,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut *mut SsiInteractions,
 ) -> ssi_status {
     boundary(|| {
@@ -173,7 +173,7 @@ pub unsafe extern "C" fn ssi_smartid_validate(
     b64: *const u8,
     b64_len: usize,
     flow: u32,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     scratch: *mut u8,
     scratch_len: usize,
 ) -> ssi_status {
@@ -289,7 +289,7 @@ pub unsafe extern "C" fn ssi_smartid_select(
     b64_len: usize,
     supported: *const u32,
     supported_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out_type: *mut u32,
     text_buf: *mut u8,
     text_cap: usize,
@@ -336,7 +336,7 @@ pub unsafe extern "C" fn ssi_smartid_encode(
     json: *const u8,
     json_len: usize,
     flow: u32,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -490,7 +490,7 @@ pub unsafe extern "C" fn ssi_smartid_verify_auth_session(
     req: *const SsiAuthRequest,
     status_json: *const u8,
     status_len: usize,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut ssi_verdict,
 ) -> ssi_status {
     boundary(|| {

@@ -5,7 +5,7 @@
 use ssi_verify_core::smartid::{self, SessionReport, Trust, TrustAnchors};
 use ssi_verify_core::{Error, ErrorCode, Limits};
 
-use super::{boundary, put, put_text, ssi_limits, ssi_status, ssi_verdict, usage};
+use super::{boundary, put, put_text, ssi_status, ssi_verdict, usage};
 
 /// A borrowed byte string (for example one DER certificate): `ptr` may be NULL only when `len` is 0.
 #[repr(C)]
@@ -119,7 +119,7 @@ pub unsafe extern "C" fn ssi_smartid_verify_auth_json(
     status_json: *const u8,
     status_len: usize,
     trust: *const SsiTrustAnchors,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut ssi_verdict,
     report: *mut u8,
     report_cap: usize,
@@ -158,7 +158,7 @@ pub unsafe extern "C" fn ssi_smartid_verify_sign_json(
     data: *const u8,
     data_len: usize,
     trust: *const SsiTrustAnchors,
-    limits_ptr: *const ssi_limits,
+    limits_ptr: *const Limits,
     out: *mut ssi_verdict,
     report: *mut u8,
     report_cap: usize,
