@@ -67,7 +67,25 @@ pub struct AuthorizationRequest {
     /// `presentation_definition_uri`: the definition by reference.
     pub presentation_definition_uri: Option<String>,
     /// Every other parameter, decoded, in the order given.
-    pub other: Vec<(String, String)>,
+    pub other: Vec<QueryParameter>,
+}
+
+/// A query parameter of a request that has no field of its own (an extension parameter).
+///
+/// ```
+/// use ssi_verify_core::presentation::openid::AuthorizationRequest;
+/// use ssi_verify_core::Limits;
+/// let uri = "openid-vp://?client_id=https%3A%2F%2Fv.example&response_type=vp_token&scope=openid&nonce=n-0S6&x-kiosk=lobby%202";
+/// let r = AuthorizationRequest::parse(uri, &Limits::DEFAULT)?;
+/// assert_eq!((r.other[0].name.as_str(), r.other[0].value.as_str()), ("x-kiosk", "lobby 2"));
+/// # Ok::<(), ssi_verify_core::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryParameter {
+    /// The decoded name.
+    pub name: String,
+    /// The decoded value.
+    pub value: String,
 }
 
 fn invalid(detail: &'static str) -> Error {
@@ -219,7 +237,7 @@ impl AuthorizationRequest {
                 "presentation_definition" => &mut req.presentation_definition,
                 "presentation_definition_uri" => &mut req.presentation_definition_uri,
                 _ => {
-                    req.other.push((key, value));
+                    req.other.push(QueryParameter { name: key, value });
                     continue;
                 }
             };
@@ -304,7 +322,7 @@ impl AuthorizationRequest {
             ("presentation_definition", self.presentation_definition.as_ref()),
             ("presentation_definition_uri", self.presentation_definition_uri.as_ref()),
         ];
-        let others = self.other.iter().map(|(k, v)| (k.as_str(), Some(v)));
+        let others = self.other.iter().map(|p| (p.name.as_str(), Some(&p.value)));
         let mut first = true;
         for (key, value) in known.into_iter().chain(others) {
             if let Some(v) = value {
@@ -330,6 +348,10 @@ mod tests {
 
     fn parse(uri: &str) -> Result<AuthorizationRequest> {
         AuthorizationRequest::parse(uri, &Limits::DEFAULT)
+    }
+
+    fn param(name: &str, value: &str) -> QueryParameter {
+        QueryParameter { name: String::from(name), value: String::from(value) }
     }
 
     fn code(uri: &str) -> ErrorCode {
@@ -365,7 +387,7 @@ mod tests {
         let r = parse(&alloc::format!("{base}&nonce=n-0S6_WzA2Mj&state=s")).unwrap();
         assert_eq!(r.presentation_definition.as_deref(), Some("{\"id\":\"1\"}"));
         assert_eq!(r.response_type, "vp_token id_token");
-        assert_eq!(r.other, [(String::from("x-extra"), String::from("a b"))]);
+        assert_eq!(r.other, [param("x-extra", "a b")]);
         assert_eq!(parse(&r.to_uri()).unwrap(), r);
     }
 
@@ -494,7 +516,7 @@ mod tests {
     #[test]
     fn decoding_reads_every_escape_and_refuses_raw_specials() {
         let r = parse(&alloc::format!("{BY_REF}&x=%41%4a%4A%6f%6F%2b+%7e~")).unwrap();
-        assert_eq!(r.other, [(String::from("x"), String::from("AJJoo+ ~~"))]);
+        assert_eq!(r.other, [param("x", "AJJoo+ ~~")]);
         for raw in [" ", "\"", "<", ">", "\\", "^", "`", "{", "|", "}", "\u{1}", "\u{7f}", "\u{e9}"] {
             let uri = alloc::format!("{BY_REF}&x=a{raw}");
             assert_eq!(detail(&uri), "character must be percent-encoded", "{raw:?}");
@@ -506,7 +528,7 @@ mod tests {
     #[test]
     fn encoding_round_trips_any_text() {
         let mut r = parse(BY_REF).unwrap();
-        r.other.push((String::from("k y&=/"), String::from("a b+c%d\u{e9}~-._\"<>")));
+        r.other.push(param("k y&=/", "a b+c%d\u{e9}~-._\"<>"));
         let uri = r.to_uri();
         assert!(uri.ends_with("&k%20y%26%3D%2F=a%20b%2Bc%25d%C3%A9~-._%22%3C%3E"), "{uri}");
         assert_eq!(parse(&uri).unwrap(), r);

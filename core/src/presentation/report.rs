@@ -63,7 +63,8 @@ pub fn jwt_json(c: &JwtCredential) -> String {
 /// parameters in URI order as `{"name","value"}` objects.
 #[must_use]
 pub fn request_json(r: &AuthorizationRequest) -> String {
-    let other = r.other.iter().map(|(k, v)| Report::new().text("name", k).text("value", v).into_value()).collect();
+    let other =
+        r.other.iter().map(|p| Report::new().text("name", &p.name).text("value", &p.value).into_value()).collect();
     Report::new()
         .text("scheme", &r.scheme)
         .text("client_id", &r.client_id)

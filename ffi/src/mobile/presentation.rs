@@ -12,7 +12,7 @@ use ssi_verify_core::presentation::definition::PresentationDefinition;
 use ssi_verify_core::presentation::evaluate::evaluate;
 use ssi_verify_core::presentation::jwt_vc::{self, JwtKind};
 use ssi_verify_core::presentation::lint::lint;
-use ssi_verify_core::presentation::openid::AuthorizationRequest;
+use ssi_verify_core::presentation::openid::{AuthorizationRequest, QueryParameter};
 use ssi_verify_core::presentation::proof::{self, ProofExpectations};
 use ssi_verify_core::presentation::report::{
     build_webhook_json, credentials_from_json, extra_proof_members, payload_json, webhook_summary_json,
@@ -195,8 +195,9 @@ pub fn sign_jcs_ed25519(
     Ok(proof::sign_jcs_ed25519(&doc, &key, &verification_method, &proof_purpose, &created, &pairs)?.to_json())
 }
 
+// Core's `openid::QueryParameter` itself, mirrored by `#[uniffi::remote]`.
 /// A query parameter of a request that has no field of its own.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+#[uniffi::remote(Record)]
 pub struct QueryParameter {
     /// Decoded name.
     pub name: String,
@@ -204,8 +205,12 @@ pub struct QueryParameter {
     pub value: String,
 }
 
+/// A parsed `openid-vp://` authorization request: core's `openid::AuthorizationRequest` itself,
+/// mirrored by `#[uniffi::remote]` (a field added in core fails to compile here).
+pub type OpenIdVpRequest = AuthorizationRequest;
+
 /// A parsed `openid-vp://` authorization request.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+#[uniffi::remote(Record)]
 pub struct OpenIdVpRequest {
     /// The scheme used, e.g. `openid-vp://`.
     pub scheme: String,
@@ -235,50 +240,16 @@ pub struct OpenIdVpRequest {
     pub other: Vec<QueryParameter>,
 }
 
-/// Both conversions from one list of the members that carry over as they are (`other` changes
-/// shape: UniFFI has no tuples); a member added to the core and not here fails to compile.
-macro_rules! request_members {
-    ($($member:ident),* $(,)?) => {
-        impl From<AuthorizationRequest> for OpenIdVpRequest {
-            fn from(r: AuthorizationRequest) -> Self {
-                let other = r.other.into_iter().map(|(name, value)| QueryParameter { name, value }).collect();
-                Self { $($member: r.$member,)* other }
-            }
-        }
-
-        impl From<OpenIdVpRequest> for AuthorizationRequest {
-            fn from(r: OpenIdVpRequest) -> Self {
-                Self { $($member: r.$member,)* other: r.other.into_iter().map(|p| (p.name, p.value)).collect() }
-            }
-        }
-    };
-}
-
-request_members!(
-    scheme,
-    client_id,
-    response_type,
-    response_mode,
-    redirect_uri,
-    response_uri,
-    request_uri,
-    scope,
-    nonce,
-    state,
-    presentation_definition,
-    presentation_definition_uri,
-);
-
 /// Parses and validates an `openid-vp://` (or `openid4vp://`) request URI.
 #[uniffi::export]
 pub fn openid_vp_parse_request(uri: String, limits: Option<SsiLimits>) -> Result<OpenIdVpRequest, SsiError> {
-    Ok(AuthorizationRequest::parse(&uri, &self::limits(limits))?.into())
+    Ok(AuthorizationRequest::parse(&uri, &self::limits(limits))?)
 }
 
 /// The request as a URI again; the result is validated, so an inconsistent record is an error.
 #[uniffi::export]
 pub fn openid_vp_request_to_uri(request: OpenIdVpRequest) -> Result<String, SsiError> {
-    let uri = AuthorizationRequest::from(request).to_uri();
+    let uri = request.to_uri();
     AuthorizationRequest::parse(&uri, &ssi_verify_core::Limits::DEFAULT)?;
     Ok(uri)
 }
