@@ -98,12 +98,11 @@ fn lint_field(descriptor_id: &str, field: &Field, out: &mut Vec<Warning>) {
     }
     let Some(schema) = filter.schema() else { return };
     if let Some(p) = &schema.pattern {
-        // Without assertions an empty match does not depend on where it is tried, so a pattern
-        // that matches "" matches inside every string. With them (`^(a|)$` matches "" but not
-        // "b", `^.*$` matches both) only probes can tell.
+        // A pattern that matches "" matches inside every string, unless an assertion ties the
+        // empty match to a place (`^(a|)$` matches "" but not "b", `^.*$` matches both): the
+        // probes tell those apart (an assertion-free pattern matching "" matches every probe).
         const PROBES: [&str; 4] = ["0", "did:example:x", " ", "\u{e9}"];
-        let matches_any =
-            p.regex.is_match("") && (!has_assertion(&p.source) || PROBES.iter().all(|probe| p.regex.is_match(probe)));
+        let matches_any = p.regex.is_match("") && PROBES.iter().all(|probe| p.regex.is_match(probe));
         if matches_any {
             warn(
                 "PATTERN_MATCHES_ANY_STRING",
@@ -127,28 +126,6 @@ fn lint_field(descriptor_id: &str, field: &Field, out: &mut Vec<Warning>) {
     if schema.min_length == Some(0) {
         warn("MIN_LENGTH_ZERO", "minLength 0 rejects nothing");
     }
-}
-
-/// Whether a regex source has an anchor or word-boundary assertion (`^`, `$`, `\b`, `\B`,
-/// `\A`, `\z`) outside character classes.
-fn has_assertion(source: &str) -> bool {
-    let mut chars = source.chars();
-    let mut in_class = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                let escaped = chars.next();
-                if !in_class && matches!(escaped, Some('b' | 'B' | 'A' | 'z')) {
-                    return true;
-                }
-            }
-            '[' => in_class = true,
-            ']' => in_class = false,
-            '^' | '$' if !in_class => return true,
-            _ => {}
-        }
-    }
-    false
 }
 
 /// Whether a regex source has an empty alternative (`||`, `(|`, `|)`, leading or trailing
