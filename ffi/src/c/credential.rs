@@ -13,7 +13,7 @@ use ssi_verify_core::presentation::submission::PresentationSubmission;
 use ssi_verify_core::presentation::verifier::{read_presentation, verify_presentation, Profile, VerifierPolicy};
 use ssi_verify_core::{Error, ErrorCode, Limits};
 
-use super::{boundary, put, put_text, ssi_status, ssi_str, ssi_verdict, usage};
+use super::{boundary, ssi_status, ssi_str, ssi_verdict, usage};
 
 /// The verifier profile.
 #[repr(u32)]
@@ -160,9 +160,7 @@ pub unsafe extern "C" fn ssi_vc_verify(
         };
         // SAFETY: `options` is this function's argument, NULL or readable with valid strings.
         let report = unsafe { with_policy(options, lists, &limits, check)? };
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { finish(report.result.verdict(), &report.to_json(), out, result, result_cap, result_len) }
+        out_report!(&report.to_json(), report.result.verdict(), out, result, result_cap, result_len)
     })
 }
 
@@ -215,32 +213,6 @@ pub unsafe extern "C" fn ssi_pe_verify(
         };
         // SAFETY: `options` is this function's argument, NULL or readable with valid strings.
         let r = unsafe { with_policy(options, lists, &limits, check)? };
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { finish(r.verdict(), &r.to_json(), out, result, result_cap, result_len) }
+        out_report!(&r.to_json(), r.verdict(), out, result, result_cap, result_len)
     })
-}
-
-/// Writes the JSON, then the verdict (only once the JSON fits).
-///
-/// # Safety
-/// `out` NULL or writable; `result` NULL or writable for `result_cap` bytes; `result_len` NULL
-/// or writable.
-unsafe fn finish(
-    verdict: ssi_verify_core::Verdict,
-    json: &str,
-    out: *mut ssi_verdict,
-    result: *mut u8,
-    result_cap: usize,
-    result_len: *mut usize,
-) -> Result<(), Error> {
-    if out.is_null() {
-        return Err(usage(ErrorCode::NullPointer, "out is NULL"));
-    }
-    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-    unsafe {
-        put_text(json.as_bytes(), result, result_cap, result_len)?;
-        put(out, verdict.into(), "out is NULL")
-    }
 }

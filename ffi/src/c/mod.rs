@@ -66,7 +66,7 @@ macro_rules! out_text {
 }
 
 /// Writes a report and its verdict: [`put_report`].
-#[cfg(any(feature = "presentation", feature = "proofspace"))]
+#[cfg(any(feature = "presentation", feature = "proofspace", feature = "smartid"))]
 macro_rules! out_report {
     ($report:expr, $verdict:expr, $out:expr, $buf:expr, $cap:expr, $len:expr) => {
         // SAFETY: the enclosing C function's contract (see the comment above these macros).
@@ -231,7 +231,7 @@ pub(crate) unsafe fn put<T>(out: *mut T, value: T, what: &'static str) -> Result
 ///
 /// # Safety
 /// `out` NULL or writable; `buf` NULL or writable for `cap` bytes; `out_len` NULL or writable.
-#[cfg(any(feature = "presentation", feature = "proofspace"))]
+#[cfg(any(feature = "presentation", feature = "proofspace", feature = "smartid"))]
 pub(crate) unsafe fn put_report(
     report: &str,
     verdict: ssi_verify_core::Verdict,

@@ -208,8 +208,8 @@ pub unsafe extern "C" fn ssi_ed25519_public_key(
     boundary(|| {
         let seed = arg_bytes!(seed, seed_len, "seed is NULL")?;
         let pk = Ed25519SecretKey::from_slice(seed)?.public_key().to_bytes();
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
+        // SAFETY: `out` and `out_len` are this function's arguments: NULL or writable for `out_cap`
+        // bytes and one length, what `put_bytes` requires.
         unsafe { put_bytes(&pk, out, out_cap, out_len) }
     })
 }
@@ -255,8 +255,8 @@ pub unsafe extern "C" fn ssi_resolve_did_key(
     boundary(|| {
         let did = arg_text!(did, did_len, "did is NULL")?;
         let pk = resolve_did_key(did)?.to_bytes();
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
+        // SAFETY: `out` and `out_len` are this function's arguments: NULL or writable for `out_cap`
+        // bytes and one length, what `put_bytes` requires.
         unsafe { put_bytes(&pk, out, out_cap, out_len) }
     })
 }

@@ -2,10 +2,10 @@
 //! JSON document the CLI reads (`smartid::verify_auth_json` / `verify_sign_json` in the core);
 //! the report is the core's JSON, written byte for byte.
 
-use ssi_verify_core::smartid::{self, SessionReport, Trust, TrustAnchors};
+use ssi_verify_core::smartid::{self, Trust, TrustAnchors};
 use ssi_verify_core::{Error, ErrorCode, Limits};
 
-use super::{boundary, put, put_text, ssi_status, ssi_verdict, usage};
+use super::{boundary, ssi_status, ssi_verdict, usage};
 
 /// A borrowed byte string (for example one DER certificate): `ptr` may be NULL only when `len` is 0.
 #[repr(C)]
@@ -64,34 +64,11 @@ unsafe fn with_trust<R>(
 ) -> Result<R, Error> {
     // SAFETY: NULL or readable, per the contract.
     let Some(t) = (unsafe { trust.as_ref() }) else { return f(&Trust::SignatureOnly) };
-    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
+    // SAFETY: `t`'s lists are readable for their lengths, per this function's contract.
     let anchors = unsafe { blobs(t.anchors, t.anchors_len, limits, "anchors is NULL")? };
-    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
+    // SAFETY: as above.
     let intermediates = unsafe { blobs(t.intermediates, t.intermediates_len, limits, "intermediates is NULL")? };
     f(&Trust::Anchors(TrustAnchors { anchors: &anchors, intermediates: &intermediates, now: t.now }))
-}
-
-/// # Safety
-/// Outputs writable as documented on the public functions.
-unsafe fn report_out(
-    r: &SessionReport,
-    out: *mut ssi_verdict,
-    report: *mut u8,
-    report_cap: usize,
-    report_len: *mut usize,
-) -> Result<(), Error> {
-    if out.is_null() {
-        return Err(usage(ErrorCode::NullPointer, "out is NULL"));
-    }
-    // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-    // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-    // The verdict is written only once the report fits.
-    unsafe {
-        put_text(r.to_json().as_bytes(), report, report_cap, report_len)?;
-        put(out, r.verdict.into(), "out is NULL")
-    }
 }
 
 /// Verifies an authentication session-status response against the request document (JSON:
@@ -131,12 +108,9 @@ pub unsafe extern "C" fn ssi_smartid_verify_auth_json(
             arg_text!(status_json, status_len, "status_json is NULL")?,
             arg_limits!(limits_ptr),
         );
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
+        // SAFETY: `trust` is this function's argument: NULL or readable with readable lists.
         let r = unsafe { with_trust(trust, &limits, |t| smartid::verify_auth_json(request, status, t, &limits))? };
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { report_out(&r, out, report, report_cap, report_len) }
+        out_report!(&r.to_json(), r.verdict, out, report, report_cap, report_len)
     })
 }
 
@@ -171,10 +145,9 @@ pub unsafe extern "C" fn ssi_smartid_verify_sign_json(
             arg_bytes!(data, data_len, "data is NULL")?,
             arg_limits!(limits_ptr),
         );
+        // SAFETY: `trust` is this function's argument: NULL or readable with readable lists.
         let r =
             unsafe { with_trust(trust, &limits, |t| smartid::verify_sign_json(request, status, data, t, &limits))? };
-        // SAFETY: every pointer here is this function's argument; its `# Safety` promises readable inputs
-        // and NULL-or-writable outputs, what the readers and writers need (they check NULL and sizes).
-        unsafe { report_out(&r, out, report, report_cap, report_len) }
+        out_report!(&r.to_json(), r.verdict, out, report, report_cap, report_len)
     })
 }

@@ -255,6 +255,7 @@ mod tests {
             ("pub enum ProcessStatus {", include_str!("../../../core/src/presentation/result.rs")),
             ("pub struct VerificationResult {", include_str!("../../../core/src/presentation/result.rs")),
             ("pub enum JwtKind {", include_str!("../../../core/src/presentation/jwt_vc.rs")),
+            ("pub struct QueryParameter {", include_str!("../../../core/src/presentation/openid.rs")),
         ];
         // Mirrors whose foreign name differs from the core type's: (core header, mirror header).
         let renamed: &[(&str, &str, &str)] = &[
@@ -272,6 +273,11 @@ mod tests {
                 "pub struct OwnedInteraction {",
                 "pub struct Interaction {",
                 include_str!("../../../core/src/smartid/types.rs"),
+            ),
+            (
+                "pub struct AuthorizationRequest {",
+                "pub struct OpenIdVpRequest {",
+                include_str!("../../../core/src/presentation/openid.rs"),
             ),
             (
                 "pub struct DeviceLink {",

@@ -199,9 +199,9 @@ pub fn sign_jcs_ed25519(
 /// A query parameter of a request that has no field of its own.
 #[uniffi::remote(Record)]
 pub struct QueryParameter {
-    /// Decoded name.
+    /// The decoded name.
     pub name: String,
-    /// Decoded value.
+    /// The decoded value.
     pub value: String,
 }
 
@@ -212,31 +212,31 @@ pub type OpenIdVpRequest = AuthorizationRequest;
 /// A parsed `openid-vp://` authorization request.
 #[uniffi::remote(Record)]
 pub struct OpenIdVpRequest {
-    /// The scheme used, e.g. `openid-vp://`.
+    /// The scheme the request used, e.g. `openid-vp://`.
     pub scheme: String,
-    /// `client_id`: who asks.
+    /// `client_id`: who asks (an https URL or a DID).
     pub client_id: String,
     /// `response_type`, e.g. `vp_token`.
     pub response_type: String,
     /// `response_mode`, e.g. `direct_post`.
     pub response_mode: Option<String>,
-    /// `redirect_uri`.
+    /// `redirect_uri`: where the wallet posts or redirects (Gataca's `direct_post` target).
     pub redirect_uri: Option<String>,
-    /// `response_uri`.
+    /// `response_uri`: the `direct_post` target in later OpenID4VP drafts.
     pub response_uri: Option<String>,
     /// `request_uri`: where the signed request object is fetched.
     pub request_uri: Option<String>,
-    /// `scope`.
+    /// `scope`, e.g. `openid`.
     pub scope: Option<String>,
-    /// `nonce`.
+    /// `nonce` the presentation must be bound to.
     pub nonce: Option<String>,
-    /// `state`.
+    /// `state` to echo back.
     pub state: Option<String>,
-    /// `presentation_definition` by value (JSON text).
+    /// `presentation_definition` given by value (JSON text, not parsed here).
     pub presentation_definition: Option<String>,
-    /// `presentation_definition_uri`.
+    /// `presentation_definition_uri`: the definition by reference.
     pub presentation_definition_uri: Option<String>,
-    /// Every other parameter, in order.
+    /// Every other parameter, decoded, in the order given.
     pub other: Vec<QueryParameter>,
 }
 

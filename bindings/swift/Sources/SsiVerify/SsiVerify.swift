@@ -2370,11 +2370,11 @@ public func FfiConverterTypeNameValue_lower(_ value: NameValue) -> RustBuffer {
  */
 public struct OpenIdVpRequest: Equatable, Hashable {
     /**
-     * The scheme used, e.g. `openid-vp://`.
+     * The scheme the request used, e.g. `openid-vp://`.
      */
     public var scheme: String
     /**
-     * `client_id`: who asks.
+     * `client_id`: who asks (an https URL or a DID).
      */
     public var clientId: String
     /**
@@ -2386,11 +2386,11 @@ public struct OpenIdVpRequest: Equatable, Hashable {
      */
     public var responseMode: String?
     /**
-     * `redirect_uri`.
+     * `redirect_uri`: where the wallet posts or redirects (Gataca's `direct_post` target).
      */
     public var redirectUri: String?
     /**
-     * `response_uri`.
+     * `response_uri`: the `direct_post` target in later OpenID4VP drafts.
      */
     public var responseUri: String?
     /**
@@ -2398,27 +2398,27 @@ public struct OpenIdVpRequest: Equatable, Hashable {
      */
     public var requestUri: String?
     /**
-     * `scope`.
+     * `scope`, e.g. `openid`.
      */
     public var scope: String?
     /**
-     * `nonce`.
+     * `nonce` the presentation must be bound to.
      */
     public var nonce: String?
     /**
-     * `state`.
+     * `state` to echo back.
      */
     public var state: String?
     /**
-     * `presentation_definition` by value (JSON text).
+     * `presentation_definition` given by value (JSON text, not parsed here).
      */
     public var presentationDefinition: String?
     /**
-     * `presentation_definition_uri`.
+     * `presentation_definition_uri`: the definition by reference.
      */
     public var presentationDefinitionUri: String?
     /**
-     * Every other parameter, in order.
+     * Every other parameter, decoded, in the order given.
      */
     public var other: [QueryParameter]
 
@@ -2426,10 +2426,10 @@ public struct OpenIdVpRequest: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The scheme used, e.g. `openid-vp://`.
+         * The scheme the request used, e.g. `openid-vp://`.
          */scheme: String, 
         /**
-         * `client_id`: who asks.
+         * `client_id`: who asks (an https URL or a DID).
          */clientId: String, 
         /**
          * `response_type`, e.g. `vp_token`.
@@ -2438,31 +2438,31 @@ public struct OpenIdVpRequest: Equatable, Hashable {
          * `response_mode`, e.g. `direct_post`.
          */responseMode: String?, 
         /**
-         * `redirect_uri`.
+         * `redirect_uri`: where the wallet posts or redirects (Gataca's `direct_post` target).
          */redirectUri: String?, 
         /**
-         * `response_uri`.
+         * `response_uri`: the `direct_post` target in later OpenID4VP drafts.
          */responseUri: String?, 
         /**
          * `request_uri`: where the signed request object is fetched.
          */requestUri: String?, 
         /**
-         * `scope`.
+         * `scope`, e.g. `openid`.
          */scope: String?, 
         /**
-         * `nonce`.
+         * `nonce` the presentation must be bound to.
          */nonce: String?, 
         /**
-         * `state`.
+         * `state` to echo back.
          */state: String?, 
         /**
-         * `presentation_definition` by value (JSON text).
+         * `presentation_definition` given by value (JSON text, not parsed here).
          */presentationDefinition: String?, 
         /**
-         * `presentation_definition_uri`.
+         * `presentation_definition_uri`: the definition by reference.
          */presentationDefinitionUri: String?, 
         /**
-         * Every other parameter, in order.
+         * Every other parameter, decoded, in the order given.
          */other: [QueryParameter]) {
         self.scheme = scheme
         self.clientId = clientId
@@ -3013,11 +3013,11 @@ public func FfiConverterTypeProofResult_lower(_ value: ProofResult) -> RustBuffe
  */
 public struct QueryParameter: Equatable, Hashable {
     /**
-     * Decoded name.
+     * The decoded name.
      */
     public var name: String
     /**
-     * Decoded value.
+     * The decoded value.
      */
     public var value: String
 
@@ -3025,10 +3025,10 @@ public struct QueryParameter: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * Decoded name.
+         * The decoded name.
          */name: String, 
         /**
-         * Decoded value.
+         * The decoded value.
          */value: String) {
         self.name = name
         self.value = value

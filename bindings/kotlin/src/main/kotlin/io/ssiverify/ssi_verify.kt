@@ -2736,12 +2736,12 @@ public object FfiConverterTypeNameValue: FfiConverterRustBuffer<NameValue> {
  */
 data class OpenIdVpRequest (
     /**
-     * The scheme used, e.g. `openid-vp://`.
+     * The scheme the request used, e.g. `openid-vp://`.
      */
     val `scheme`: kotlin.String
     , 
     /**
-     * `client_id`: who asks.
+     * `client_id`: who asks (an https URL or a DID).
      */
     val `clientId`: kotlin.String
     , 
@@ -2756,12 +2756,12 @@ data class OpenIdVpRequest (
     val `responseMode`: kotlin.String?
     , 
     /**
-     * `redirect_uri`.
+     * `redirect_uri`: where the wallet posts or redirects (Gataca's `direct_post` target).
      */
     val `redirectUri`: kotlin.String?
     , 
     /**
-     * `response_uri`.
+     * `response_uri`: the `direct_post` target in later OpenID4VP drafts.
      */
     val `responseUri`: kotlin.String?
     , 
@@ -2771,32 +2771,32 @@ data class OpenIdVpRequest (
     val `requestUri`: kotlin.String?
     , 
     /**
-     * `scope`.
+     * `scope`, e.g. `openid`.
      */
     val `scope`: kotlin.String?
     , 
     /**
-     * `nonce`.
+     * `nonce` the presentation must be bound to.
      */
     val `nonce`: kotlin.String?
     , 
     /**
-     * `state`.
+     * `state` to echo back.
      */
     val `state`: kotlin.String?
     , 
     /**
-     * `presentation_definition` by value (JSON text).
+     * `presentation_definition` given by value (JSON text, not parsed here).
      */
     val `presentationDefinition`: kotlin.String?
     , 
     /**
-     * `presentation_definition_uri`.
+     * `presentation_definition_uri`: the definition by reference.
      */
     val `presentationDefinitionUri`: kotlin.String?
     , 
     /**
-     * Every other parameter, in order.
+     * Every other parameter, decoded, in the order given.
      */
     val `other`: List<QueryParameter>
     
@@ -3193,12 +3193,12 @@ public object FfiConverterTypeProofResult: FfiConverterRustBuffer<ProofResult> {
  */
 data class QueryParameter (
     /**
-     * Decoded name.
+     * The decoded name.
      */
     val `name`: kotlin.String
     , 
     /**
-     * Decoded value.
+     * The decoded value.
      */
     val `value`: kotlin.String
     
