@@ -78,6 +78,12 @@ static void test_decode(void) {
   limits.max_input_bytes = 16;
   CHECK_STATUS(ssi_smartid_decode(U8(TWO), strlen(TWO), SSI_FLOW_DEVICE_LINK, &limits, &list), SSI_ERROR_INPUT_TOO_LARGE);
   CHECK_STATUS(ssi_limits_default(NULL), SSI_ERROR_NULL_POINTER);
+#ifndef __cplusplus
+  /* The header's C99 initializer is the core's Limits::DEFAULT, as ssi_limits_default writes. */
+  ssi_limits from_macro = ssi_limits_DEFAULT;
+  CHECK_STATUS(ssi_limits_default(&limits), SSI_OK);
+  CHECK(memcmp(&from_macro, &limits, sizeof limits) == 0);
+#endif
 }
 
 static void test_validate_zero_heap(void) {
