@@ -141,6 +141,35 @@ def presentation_cases():
             )
 
 
+def reading_order_cases():
+    """Several unreadable inputs at once: every surface reads the trust store first, then the
+    status lists and contexts, then the documents, so all name the same error."""
+    bad_store, bad_doc = b'{"did:example:issuer#key-1": "not hex"}', b"[1,"
+    with tempfile.TemporaryDirectory() as d:
+        store, doc = Path(d) / "store.json", Path(d) / "doc.json"
+        store.write_bytes(bad_store)
+        doc.write_bytes(bad_doc)
+        for store_given in [True, False]:
+            sdata = bad_store if store_given else b""
+            trust = ["--trust-store", str(store)] if store_given else []
+            label = "bad trust store and documents" if store_given else "bad documents"
+            agree("vc verify (reading order)", label, {
+                "cli": cli_report(*cli("vc", "verify", "--now", str(NOW), *trust, str(doc))),
+                "c": c_call("ssi_vc_verify", *cbytes(bad_doc), *cbytes(sdata), None, ctypes.c_size_t(0),
+                            ctypes.byref(c_options("strict", None)), None, verdict=True),
+                "python": py_code(lambda: sv.vc_verify(bad_doc.decode(), sdata.decode(),
+                                                       py_options("strict", False, None), None).json),
+            })
+            agree("pe verify (reading order)", label, {
+                "cli": cli_report(*cli("pe", "verify", "--definition", str(doc), "--now", str(NOW), *trust, str(doc))),
+                "c": c_call("ssi_pe_verify", *cbytes(bad_doc), *cbytes(bad_doc), None, ctypes.c_size_t(0),
+                            *cbytes(sdata), None, ctypes.c_size_t(0), ctypes.byref(c_options("strict", None)), None,
+                            verdict=True),
+                "python": py_code(lambda: sv.pe_verify(bad_doc.decode(), bad_doc.decode(), None, sdata.decode(),
+                                                       py_options("strict", False, None), None).json),
+            })
+
+
 class JwtPolicy(ctypes.Structure):
     _fields_ = [
         ("issuer", Str),
@@ -512,4 +541,4 @@ def render_cases():
         })
 
 
-ALL = [render_cases, bearer_cases, credential_cases, presentation_cases, jwt_cases, sign_cases, smartid_cases, proofspace_cases, gataca_text_cases]
+ALL = [render_cases, bearer_cases, credential_cases, presentation_cases, reading_order_cases, jwt_cases, sign_cases, smartid_cases, proofspace_cases, gataca_text_cases]

@@ -94,22 +94,26 @@ unsafe fn policy<'a>(
     })
 }
 
-/// Runs `f` with the policy `options` describe, over the status lists `lists` (JSON text) and
-/// the contexts `options` registers: the reading `ssi_vc_verify` and `ssi_pe_verify` share.
+/// Runs `f` with the trust store `store` (JSON text) and the policy `options` describe, over
+/// the status lists `lists` (JSON text) and the contexts `options` registers: the reading
+/// `ssi_vc_verify` and `ssi_pe_verify` share, in the order every surface reads it (the CLI's
+/// options, UniFFI's `vc_verify` and `pe_verify`), before the documents.
 ///
 /// # Safety
 /// `options` NULL or readable with valid strings.
 unsafe fn with_policy<T>(
     options: *const SsiVerifyOptions,
+    store: &str,
     lists: &str,
     limits: &Limits,
-    f: impl FnOnce(&VerifierPolicy<'_>) -> Result<T, Error>,
+    f: impl FnOnce(&TrustStore, &VerifierPolicy<'_>) -> Result<T, Error>,
 ) -> Result<T, Error> {
+    let keys = TrustStore::from_json(store, limits)?;
     let lists = StatusLists::from_json(lists, limits)?;
     // SAFETY: `options` is NULL or readable with valid strings, per this function's contract.
     let contexts = unsafe { contexts(options, limits)? };
     // SAFETY: as above.
-    f(&unsafe { policy(options, &lists, &contexts)? })
+    f(&keys, &unsafe { policy(options, &lists, &contexts)? })
 }
 
 /// Verifies one credential (a JSON-LD object with a JcsEd25519Signature2020,
@@ -154,12 +158,11 @@ pub unsafe extern "C" fn ssi_vc_verify(
             arg_text!(status_lists, status_lists_len, "status_lists is NULL")?,
             arg_limits!(limits_ptr),
         );
-        let check = |policy: &VerifierPolicy<'_>| {
-            let keys = TrustStore::from_json(store, &limits)?;
-            verify_credential(&read_credential(credential, &limits)?, &keys, policy, &limits)
+        let check = |keys: &TrustStore, policy: &VerifierPolicy<'_>| {
+            verify_credential(&read_credential(credential, &limits)?, keys, policy, &limits)
         };
         // SAFETY: `options` is this function's argument, NULL or readable with valid strings.
-        let report = unsafe { with_policy(options, lists, &limits, check)? };
+        let report = unsafe { with_policy(options, store, lists, &limits, check)? };
         out_report!(&report.to_json(), report.result.verdict(), out, result, result_cap, result_len)
     })
 }
@@ -203,16 +206,15 @@ pub unsafe extern "C" fn ssi_pe_verify(
             arg_text!(status_lists, status_lists_len, "status_lists is NULL")?,
             arg_limits!(limits_ptr),
         );
-        let check = |policy: &VerifierPolicy<'_>| {
+        let check = |keys: &TrustStore, policy: &VerifierPolicy<'_>| {
             let definition = PresentationDefinition::parse(definition, &limits)?;
             let presentation = read_presentation(presentation, &limits)?;
             let submission =
                 if submission.is_empty() { None } else { Some(PresentationSubmission::parse(submission, &limits)?) };
-            let keys = TrustStore::from_json(store, &limits)?;
-            verify_presentation(&presentation, submission.as_ref(), &definition, &keys, policy, &limits)
+            verify_presentation(&presentation, submission.as_ref(), &definition, keys, policy, &limits)
         };
         // SAFETY: `options` is this function's argument, NULL or readable with valid strings.
-        let r = unsafe { with_policy(options, lists, &limits, check)? };
+        let r = unsafe { with_policy(options, store, lists, &limits, check)? };
         out_report!(&r.to_json(), r.verdict(), out, result, result_cap, result_len)
     })
 }

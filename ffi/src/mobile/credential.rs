@@ -76,25 +76,27 @@ pub struct VerificationReport {
     pub json: String,
 }
 
-/// What both verifications read from their options before their inputs: the limits, the
-/// status lists and the context store (kept for the process: its processed contexts serve later
-/// calls).
+/// What both verifications read before their documents, in the order every surface reads it
+/// (the CLI's options, `ssi_vc_verify`, `ssi_pe_verify`): the trust store, the status lists
+/// and the context store (kept for the process: its processed contexts serve later calls).
 struct Setting {
     limits: Limits,
+    keys: TrustStore,
     lists: StatusLists,
     contexts: Arc<ContextStore>,
 }
 
 impl Setting {
-    fn new(options: &VerifyOptions, limits: Option<SsiLimits>) -> Result<Self, SsiError> {
+    fn new(trust_store_json: &str, options: &VerifyOptions, limits: Option<SsiLimits>) -> Result<Self, SsiError> {
         let limits = self::limits(limits);
+        let keys = TrustStore::from_json(trust_store_json, &limits)?;
         let mut lists = StatusLists::new();
         for l in &options.status_lists {
             lists.insert(&l.url, &l.credential);
         }
         let docs: Vec<(&str, &str)> = options.contexts.iter().map(|c| (c.url.as_str(), c.document.as_str())).collect();
         let contexts = ContextStore::shared_with(&docs, &limits)?;
-        Ok(Self { limits, lists, contexts })
+        Ok(Self { limits, keys, lists, contexts })
     }
 
     fn policy<'a>(&'a self, o: &'a VerifyOptions) -> VerifierPolicy<'a> {
@@ -128,10 +130,8 @@ pub fn vc_verify(
     options: VerifyOptions,
     limits: Option<SsiLimits>,
 ) -> Result<VerificationReport, SsiError> {
-    let setting = Setting::new(&options, limits)?;
-    let limits = &setting.limits;
-    let keys = TrustStore::from_json(&trust_store_json, limits)?;
-    let report = verify_credential(&read_credential(&credential, limits)?, &keys, &setting.policy(&options), limits)?;
+    let s = Setting::new(&trust_store_json, &options, limits)?;
+    let report = verify_credential(&read_credential(&credential, &s.limits)?, &s.keys, &s.policy(&options), &s.limits)?;
     Ok(VerificationReport { verdict: report.result.verdict().into(), json: report.to_json() })
 }
 
@@ -147,13 +147,12 @@ pub fn pe_verify(
     options: VerifyOptions,
     limits: Option<SsiLimits>,
 ) -> Result<VerificationReport, SsiError> {
-    let setting = Setting::new(&options, limits)?;
+    let setting = Setting::new(&trust_store_json, &options, limits)?;
     let limits = &setting.limits;
     let definition = PresentationDefinition::parse(&definition_json, limits)?;
     let presentation = read_presentation(&presentation, limits)?;
     let submission = submission_json.map(|s| PresentationSubmission::parse(&s, limits)).transpose()?;
-    let keys = TrustStore::from_json(&trust_store_json, limits)?;
-    let r =
-        verify_presentation(&presentation, submission.as_ref(), &definition, &keys, &setting.policy(&options), limits)?;
+    let policy = setting.policy(&options);
+    let r = verify_presentation(&presentation, submission.as_ref(), &definition, &setting.keys, &policy, limits)?;
     Ok(VerificationReport { verdict: r.verdict().into(), json: r.to_json() })
 }
