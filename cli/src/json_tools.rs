@@ -24,8 +24,10 @@ pub fn jsonpath(argv: &[String]) -> CmdResult {
         [query, file] => (*query, Some(*file)),
         _ => return Err(Failure::usage("jsonpath: missing QUERY")),
     };
+    // The query before the document, as C and the bindings read them.
+    let query = jsonpath::Query::parse(query, &Limits::DEFAULT)?;
     let doc = Value::parse(&read_text(file)?, &Limits::DEFAULT)?;
-    let values = jsonpath::select_values(query, &doc, &Limits::DEFAULT)?;
+    let values = query.select_values(&doc, &Limits::DEFAULT)?;
     emit(&format!("{}\n", jsonpath::values_json(&values)));
     Ok(())
 }

@@ -142,32 +142,75 @@ def presentation_cases():
 
 
 def reading_order_cases():
-    """Several unreadable inputs at once: every surface reads the trust store first, then the
-    status lists and contexts, then the documents, so all name the same error."""
-    bad_store, bad_doc = b'{"did:example:issuer#key-1": "not hex"}', b"[1,"
-    with tempfile.TemporaryDirectory() as d:
-        store, doc = Path(d) / "store.json", Path(d) / "doc.json"
-        store.write_bytes(bad_store)
-        doc.write_bytes(bad_doc)
+    """Several unreadable inputs at once, each failing with its own code (broken JSON, or JSON of
+    the wrong type): the first input read decides the code, so every surface must read in the
+    same order (for vc / pe verify: the trust store, the status lists and contexts, then the
+    documents)."""
+    bad_store = b'{"did:example:issuer#key-1": "not hex"}'
+    kinds = {"broken JSON": b"[1,", "a JSON string": b'"text"'}
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {}
+        for name, data in [("store", bad_store), *kinds.items()]:
+            files[name] = Path(tmp) / f"{len(files)}.json"
+            files[name].write_bytes(data)
         for store_given in [True, False]:
             sdata = bad_store if store_given else b""
-            trust = ["--trust-store", str(store)] if store_given else []
-            label = "bad trust store and documents" if store_given else "bad documents"
-            agree("vc verify (reading order)", label, {
-                "cli": cli_report(*cli("vc", "verify", "--now", str(NOW), *trust, str(doc))),
-                "c": c_call("ssi_vc_verify", *cbytes(bad_doc), *cbytes(sdata), None, ctypes.c_size_t(0),
-                            ctypes.byref(c_options("strict", None)), None, verdict=True),
-                "python": py_code(lambda: sv.vc_verify(bad_doc.decode(), sdata.decode(),
-                                                       py_options("strict", False, None), None).json),
-            })
-            agree("pe verify (reading order)", label, {
-                "cli": cli_report(*cli("pe", "verify", "--definition", str(doc), "--now", str(NOW), *trust, str(doc))),
-                "c": c_call("ssi_pe_verify", *cbytes(bad_doc), *cbytes(bad_doc), None, ctypes.c_size_t(0),
-                            *cbytes(sdata), None, ctypes.c_size_t(0), ctypes.byref(c_options("strict", None)), None,
-                            verdict=True),
-                "python": py_code(lambda: sv.pe_verify(bad_doc.decode(), bad_doc.decode(), None, sdata.decode(),
-                                                       py_options("strict", False, None), None).json),
-            })
+            trust = ["--trust-store", str(files["store"])] if store_given else []
+            for first, second in [("broken JSON", "a JSON string"), ("a JSON string", "broken JSON")]:
+                a, b, fa, fb = kinds[first], kinds[second], str(files[first]), str(files[second])
+                label = f"{'bad trust store, ' if store_given else ''}{first} then {second}"
+                agree("vc verify (reading order)", label, {
+                    "cli": cli_report(*cli("vc", "verify", "--now", str(NOW), *trust, fa)),
+                    "c": c_call("ssi_vc_verify", *cbytes(a), *cbytes(sdata), None, ctypes.c_size_t(0),
+                                ctypes.byref(c_options("strict", None)), None, verdict=True),
+                    "python": py_code(lambda: sv.vc_verify(a.decode(), sdata.decode(),
+                                                           py_options("strict", False, None), None).json),
+                })
+                agree("pe verify (reading order)", label, {
+                    "cli": cli_report(*cli("pe", "verify", "--definition", fa, "--now", str(NOW), *trust, fb)),
+                    "c": c_call("ssi_pe_verify", *cbytes(a), *cbytes(b), None, ctypes.c_size_t(0), *cbytes(sdata),
+                                None, ctypes.c_size_t(0), ctypes.byref(c_options("strict", None)), None, verdict=True),
+                    "python": py_code(lambda: sv.pe_verify(a.decode(), b.decode(), None, sdata.decode(),
+                                                           py_options("strict", False, None), None).json),
+                })
+                agree("proof verify (reading order)", label, {
+                    "cli": cli_report(*cli("proof", "verify", *trust, fa)),
+                    "c": c_call("ssi_verify_proofs", *cbytes(a), *cbytes(sdata), None, None, verdict=True),
+                })
+                if store_given:
+                    continue
+                agree("pe evaluate (reading order)", label, {
+                    "cli": cli_report(*cli("pe", "evaluate", "--definition", fa, fb)),
+                    "c": c_call("ssi_pe_evaluate", *cbytes(a), *cbytes(b), None, verdict=True),
+                    "python": py_code(lambda: sv.pe_evaluate(a.decode(), b.decode(), None).evaluation_json),
+                })
+                agree("pe submission (reading order)", label, {
+                    "cli": cli_report(*cli("pe", "submission", "--definition", fa, "--id", "sub-1", fb)),
+                    "c": c_call("ssi_pe_build_submission", *cbytes(a), *cbytes(b), cstr("sub-1"), None),
+                })
+                agree("proofspace check-response (reading order)", label, {
+                    "cli": cli_report(*cli("proofspace", "check-response", "--request", fa, fb)),
+                    "c": c_call("ssi_proofspace_check_response", *cbytes(a), *cbytes(b), None, verdict=True),
+                })
+                agree("smartid verify-auth (reading order)", label, {
+                    "cli": cli_report(*cli("smartid", "verify-auth", "--request", fa, "--signature-only", fb)),
+                    "c": c_call("ssi_smartid_verify_auth_json", *cbytes(a), *cbytes(b), None, None, verdict=True),
+                    "python": py_code(lambda: sv.smartid_verify_auth_json(a.decode(), b.decode(), None, None)),
+                })
+        pem = b"-----BEGIN PUBLIC KEY-----\nnot base64\n-----END PUBLIC KEY-----\n"
+        files["pem"] = Path(tmp) / "key.pem"
+        files["pem"].write_bytes(pem)
+        agree("proofspace verify-body (reading order)", "bad key, bad signature, broken body", {
+            "cli": cli_report(*cli("proofspace", "verify-body", "--public-key", str(files["pem"]), "--signature", "***",
+                                   str(files["broken JSON"]))),
+            "c": c_verdict("ssi_proofspace_verify_body", *cbytes(pem), *cbytes(kinds["broken JSON"]), *cbytes(b"***")),
+            "python": py_verdict(lambda: sv.proofspace_verify_body(pem.decode(), kinds["broken JSON"], "***")),
+        })
+        agree("jsonpath (reading order)", "bad query, broken JSON", {
+            "cli": cli_report(*cli("jsonpath", "$[", str(files["broken JSON"]))),
+            "c": c_call("ssi_jsonpath_select", *cbytes(b"$["), *cbytes(kinds["broken JSON"]), None),
+            "python": py_code(lambda: sv.jsonpath_select("$[", kinds["broken JSON"].decode(), None)),
+        })
 
 
 class JwtPolicy(ctypes.Structure):
