@@ -7,6 +7,7 @@ Where a surface returns a record instead of JSON (the C ABI's interaction handle
 records), the case compares the record's values with the JSON the other surfaces printed, and
 always the error code."""
 
+import base64
 import ctypes
 import json
 import os
@@ -205,6 +206,20 @@ def reading_order_cases():
                                    str(files["broken JSON"]))),
             "c": c_verdict("ssi_proofspace_verify_body", *cbytes(pem), *cbytes(kinds["broken JSON"]), *cbytes(b"***")),
             "python": py_verdict(lambda: sv.proofspace_verify_body(pem.decode(), kinds["broken JSON"], "***")),
+        })
+        der = b"\x30\x03\x02\x01\x01"  # a DER SEQUENCE holding an INTEGER: not a certificate
+        files["anchor"] = Path(tmp) / "anchor.pem"
+        files["anchor"].write_text("-----BEGIN CERTIFICATE-----\n" + base64.b64encode(der).decode()
+                                   + "\n-----END CERTIFICATE-----\n")
+        trust = c_trust([der], [], NOW)
+        agree("smartid verify-auth (reading order)", "bad anchor, broken request and status", {
+            "cli": cli_report(*cli("smartid", "verify-auth", "--request", str(files["broken JSON"]), "--trust-anchor",
+                                   str(files["anchor"]), "--now", str(NOW), str(files["broken JSON"]))),
+            "c": c_call("ssi_smartid_verify_auth_json", *cbytes(kinds["broken JSON"]), *cbytes(kinds["broken JSON"]),
+                        ctypes.byref(trust), None, verdict=True),
+            "python": py_code(lambda: sv.smartid_verify_auth_json(
+                kinds["broken JSON"].decode(), kinds["broken JSON"].decode(),
+                sv.SmartIdTrust(anchors=[der], intermediates=[], now=NOW), None)),
         })
         agree("jsonpath (reading order)", "bad query, broken JSON", {
             "cli": cli_report(*cli("jsonpath", "$[", str(files["broken JSON"]))),
