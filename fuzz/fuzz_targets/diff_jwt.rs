@@ -125,13 +125,13 @@ fn has_duplicates(text: &str) -> bool {
 
 const TYPED_HEADER_MEMBERS: [&str; 9] = ["typ", "cty", "kid", "jku", "jwk", "x5u", "x5c", "x5t", "x5t#S256"];
 
-/// Whether the input falls under one of the documented differences.
 /// Whether serde_json refuses `text` for a number beyond the double range (RFC 8259 section 6
 /// lets a parser limit the range; the core keeps number texts and reads only the claims it uses).
 fn beyond_double_range(text: &str) -> bool {
     serde_json::from_str::<serde_json::Value>(text).is_err_and(|e| e.to_string().starts_with("number out of range"))
 }
 
+/// Whether the input falls under one of the documented differences.
 fn known_difference(header: &str, payload: &str) -> bool {
     if has_duplicates(header) || has_duplicates(payload) {
         return true;
