@@ -150,54 +150,28 @@ fn samples() -> Vec<Sample> {
         },
         Sample {
             input: sample!("smartid/auth-status-pss.json"),
-            action: VerifyAuth {
-                request: sample!("smartid/auth-request-pss.json"),
-                roots: sample!("smartid/sk-test-roots.pem"),
-                intermediates: sample!("smartid/sk-test-intermediates.pem"),
-            },
+            action: sk_test(sample!("smartid/auth-request-pss.json")),
             expect: Valid,
         },
         Sample {
             input: sample!("smartid/auth-status-pkcs1.json"),
-            action: VerifyAuth {
-                request: sample!("smartid/auth-request-pkcs1.json"),
-                roots: sample!("smartid/sk-test-roots.pem"),
-                intermediates: sample!("smartid/sk-test-intermediates.pem"),
-            },
+            action: sk_test(sample!("smartid/auth-request-pkcs1.json")),
             expect: Valid,
         },
         Sample {
             input: sample!("smartid/auth-status-pss.json"),
-            action: VerifyAuth {
-                request: sample!("smartid/auth-request-wrong-rp.json"),
-                roots: sample!("smartid/sk-test-roots.pem"),
-                intermediates: sample!("smartid/sk-test-intermediates.pem"),
-            },
+            action: sk_test(sample!("smartid/auth-request-wrong-rp.json")),
             expect: Rejected(ErrorCode::SignatureMismatch),
         },
         Sample {
             input: sample!("smartid/auth-status-pss.json"),
-            action: VerifyAuth {
-                request: sample!("smartid/auth-request-pss.json"),
-                roots: sample!("smartid/sk-live-roots.pem"),
-                intermediates: sample!("smartid/sk-live-intermediates.pem"),
-            },
+            action: sk_live(sample!("smartid/auth-request-pss.json")),
             expect: Rejected(ErrorCode::UnknownIssuer),
         },
-        Sample {
-            input: sample!("proofspace/webhook-request.json"),
-            action: VerifyBody {
-                key: sample!("proofspace/service-public.pem"),
-                signature: sample!("proofspace/webhook-request.sig.b64"),
-            },
-            expect: Valid,
-        },
+        Sample { input: sample!("proofspace/webhook-request.json"), action: body_signed_by_service(), expect: Valid },
         Sample {
             input: sample!("proofspace/webhook-request-tampered.json"),
-            action: VerifyBody {
-                key: sample!("proofspace/service-public.pem"),
-                signature: sample!("proofspace/webhook-request.sig.b64"),
-            },
+            action: body_signed_by_service(),
             expect: Rejected(ErrorCode::SignatureMismatch),
         },
         Sample {
@@ -210,20 +184,10 @@ fn samples() -> Vec<Sample> {
             action: Cast(AttributeType::Date),
             expect: Rejected(ErrorCode::DateLooksLikeMilliseconds),
         },
-        Sample {
-            input: sample!("proofspace/webhook-response.json"),
-            action: CheckResponse {
-                request: sample!("proofspace/webhook-request.json"),
-                schemas: sample!("proofspace/room-key-schema.json"),
-            },
-            expect: Valid,
-        },
+        Sample { input: sample!("proofspace/webhook-response.json"), action: answers_webhook_request(), expect: Valid },
         Sample {
             input: sample!("proofspace/webhook-response-mismatch.json"),
-            action: CheckResponse {
-                request: sample!("proofspace/webhook-request.json"),
-                schemas: sample!("proofspace/room-key-schema.json"),
-            },
+            action: answers_webhook_request(),
             expect: Rejected(ErrorCode::ResponseMismatch),
         },
         Sample {
@@ -284,6 +248,40 @@ fn samples() -> Vec<Sample> {
             expect: Valid,
         },
     ]
+}
+
+/// `smartid verify-auth` against SK's DEMO (test) anchors.
+fn sk_test(request: (&'static str, &'static str)) -> Action {
+    Action::VerifyAuth {
+        request,
+        roots: sample!("smartid/sk-test-roots.pem"),
+        intermediates: sample!("smartid/sk-test-intermediates.pem"),
+    }
+}
+
+/// `smartid verify-auth` against SK's live anchors, which never sign a DEMO certificate.
+fn sk_live(request: (&'static str, &'static str)) -> Action {
+    Action::VerifyAuth {
+        request,
+        roots: sample!("smartid/sk-live-roots.pem"),
+        intermediates: sample!("smartid/sk-live-intermediates.pem"),
+    }
+}
+
+/// `proofspace verify-body` with the sample service key and the signature of the untampered body.
+fn body_signed_by_service() -> Action {
+    Action::VerifyBody {
+        key: sample!("proofspace/service-public.pem"),
+        signature: sample!("proofspace/webhook-request.sig.b64"),
+    }
+}
+
+/// `proofspace check-response` against the sample webhook request and the room-key schema.
+fn answers_webhook_request() -> Action {
+    Action::CheckResponse {
+        request: sample!("proofspace/webhook-request.json"),
+        schemas: sample!("proofspace/room-key-schema.json"),
+    }
 }
 
 fn gataca_seed() -> Action {
