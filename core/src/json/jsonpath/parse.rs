@@ -454,6 +454,16 @@ mod tests {
         assert_eq!(parse(&nested_filters).unwrap_err().code(), ErrorCode::NestingTooDeep);
     }
 
+    /// Twenty unclosed nested filters (the `diff_jsonpath` campaign's input of 2026-12-05, over
+    /// which `serde_json_path` backtracks for more than 30 s): one pass, refused as a syntax
+    /// error at the end, not as a limit.
+    #[test]
+    fn unclosed_nested_filters_are_a_syntax_error() {
+        let query = format!("${}", "[?@.TTr[?@.TT55555941T144405588".repeat(10));
+        assert_eq!(code(&query), ErrorCode::InvalidJsonPath);
+        assert_eq!(code(&format!("{query}!=5]")), ErrorCode::InvalidJsonPath);
+    }
+
     /// Each nesting construct is counted once per level: a query reaching `max_depth` exactly
     /// parses and one more level is refused (the explicit stack must count as recursion did).
     #[test]
