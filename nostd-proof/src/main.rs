@@ -88,12 +88,13 @@ extern "C" fn _Unwind_Resume() -> ! {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Global allocator: a bump allocator over a static 1 MiB array.
+// Global allocator: a bump allocator over a static 2 MiB array.
 // ---------------------------------------------------------------------------------------------
 
 // The stack measurements run every check again after the first pass, and a bump allocator only
-// reclaims LIFO frees, so the arena holds both passes.
-const HEAP_SIZE: usize = 1024 * 1024;
+// reclaims LIFO frees, so the arena holds both passes (more than 1 MiB of them since the
+// unclosed-filters entry point).
+const HEAP_SIZE: usize = 2 * 1024 * 1024;
 
 /// The heap's backing bytes.
 #[repr(C, align(16))]

@@ -7,7 +7,7 @@ use ssi_verify_core::json::{jcs, jsonpath, Value};
 use ssi_verify_core::presentation::definition::PresentationDefinition;
 use ssi_verify_core::presentation::evaluate::{evaluate, CredentialInput};
 use ssi_verify_core::presentation::proof::{verify_proofs, ProofExpectations};
-use ssi_verify_core::{Limits, Verdict};
+use ssi_verify_core::{ErrorCode, Limits, Verdict};
 
 const SIGNED_VC: &str = include_str!("../../../samples/gataca/credential-signed.json");
 const DEFINITION: &str = include_str!("../../../samples/gataca/presentation-definition.json");
@@ -120,6 +120,15 @@ fn jsonpath_parse_deepest() -> bool {
     jsonpath::Query::parse(&deepest_query(), &Limits::DEFAULT).is_ok()
 }
 
+/// `$[?@.TT[?@.TT ...`: as many filters, none closed. The long fuzz campaign's slowest query had
+/// this shape (`serde_json_path` took more than 30 s on twenty); the count pins that the core
+/// refuses it in one pass, as a syntax error, not a limit.
+#[inline(never)]
+fn jsonpath_parse_unclosed() -> bool {
+    let query = String::from("$") + &"[?@.TT".repeat(DEPTH);
+    jsonpath::Query::parse(&query, &Limits::DEFAULT).is_err_and(|e| e.code() == ErrorCode::InvalidJsonPath)
+}
+
 #[inline(never)]
 fn jsonpath_select_deepest() -> bool {
     let l = Limits::DEFAULT;
@@ -147,6 +156,7 @@ pub(crate) const ENTRIES: &[super::Entry] = &[
     ("json: Value::parse, arrays nested max_depth (64) deep", parse_deepest, 8),
     ("json: jcs::canonicalize_str, objects nested max_depth deep", jcs_deepest, 8),
     ("jsonpath: Query::parse, filters nested max_depth deep", jsonpath_parse_deepest, 8),
+    ("jsonpath: Query::parse refuses max_depth unclosed nested filters", jsonpath_parse_unclosed, 8),
     ("jsonpath: that query's select on max_depth-deep arrays", jsonpath_select_deepest, 96),
     ("jsonpath: $..* on max_depth-deep arrays", jsonpath_descendants_deepest, 8),
 ];
