@@ -120,7 +120,7 @@ fn jsonpath_parse_deepest() -> bool {
     jsonpath::Query::parse(&deepest_query(), &Limits::DEFAULT).is_ok()
 }
 
-/// `$[?@.TT[?@.TT ...`: as many filters, none closed. The long fuzz campaign's slowest query had
+/// `$[?@.TT[?@.TT ...`: max_depth filters, none closed. The long fuzz campaign's slowest query had
 /// this shape (`serde_json_path` took more than 30 s on twenty); the count pins that the core
 /// refuses it in one pass, as a syntax error, not a limit.
 #[inline(never)]
